@@ -1,0 +1,279 @@
+"""The demo database: a bilingual IT department with three weeks of incidents.
+
+Everything is made through the real services under a moving fake clock, so the demo's
+journal, target clocks, escalations and notifications are exactly what real use produces:
+some incidents breach their targets while they wait, and the scans escalate them.
+"""
+
+from __future__ import annotations
+
+import heapq
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from desk_app.clock import FakeClock, SystemClock
+from desk_app.demo.data import (
+    CALLERS,
+    CATEGORIES,
+    DEMO_PASSWORD,
+    DEPARTMENTS,
+    GROUPS,
+    RESOLUTIONS,
+    STORIES,
+    USERS,
+)
+from desk_app.domain.enums import Impact, ResolutionType, Role, Urgency
+from desk_app.services import pending, workflow
+from desk_app.services.admin.people import (
+    CallerForm,
+    GroupForm,
+    UserForm,
+    save_caller,
+    save_department,
+    save_group,
+    save_user,
+)
+from desk_app.services.admin.process import CategoryForm, save_category
+from desk_app.services.escalation import scan
+from desk_app.services.incidents import FirstContactResolution, NewIncident, log_incident
+from desk_app.services.session import Session, session_for
+from desk_app.services.setup import create_database
+from desk_app.storage.database import Store
+from desk_app.storage.models import CloseCode, WaitCode
+
+DESK = ["wangfang", "emily", "zhangwei"]
+SCAN_EVERY = timedelta(minutes=30)
+
+
+@dataclass(order=True)
+class _Event:
+    at: datetime
+    seq: int
+    step: Callable[[], None] = field(compare=False)
+
+
+class _Demo:
+    def __init__(self, store: Store, clock: FakeClock, rng: random.Random, end: datetime):
+        self.store, self.clock, self.rng, self.end = store, clock, rng, end
+        self.events: list[_Event] = []
+        self.seq = 0
+        self.ids: dict[str, int] = {}
+        self.group_members: dict[int, list[str]] = {}
+        self.categories: dict[str, tuple[int, int, int | None]] = {}
+        self.callers: list[int] = []
+        self.wait_codes: list[int] = []
+        self.close_codes: dict[str, int] = {}
+        self.logged = 0
+
+    def as_(self, username: str) -> Session:
+        return session_for(self.store, username, self.clock)
+
+    def at(self, when: datetime, step: Callable[[], None]) -> None:
+        if when <= self.end:
+            self.seq += 1
+            heapq.heappush(self.events, _Event(when, self.seq, step))
+
+    def later(self, minutes_low: float, minutes_high: float, step: Callable[[], None]) -> None:
+        delay = timedelta(minutes=self.rng.uniform(minutes_low, minutes_high))
+        self.at(self.clock.now() + delay, step)
+
+    # -- organisation ---------------------------------------------------------------------
+    def organise(self) -> None:
+        owner = self.as_("chenjing")
+        for username, full_name, roles, language in USERS[1:]:
+            created = save_user(owner, UserForm(
+                username, full_name, roles, email=f"{username}@demo.example",
+                phone=f"138{self.rng.randrange(10**8):08d}", language=language,
+                password=DEMO_PASSWORD)).created
+            assert created is not None
+            self.ids[username] = created
+        self.ids["chenjing"] = owner.user_id or 0
+        departments = {}
+        for key, en, zh, head in DEPARTMENTS:
+            departments[key] = save_department(owner, en, zh,
+                                               self.ids[head] if head else None).created
+        groups = {}
+        for code, en, zh, tier, dept, members in GROUPS:
+            groups[code] = save_group(owner, GroupForm(
+                code, en, zh, tier, departments[dept], f"{code.lower()}@demo.example",
+                members=[self.ids[m] for m in members])).created
+            self.group_members[groups[code]] = members
+        for code, en, zh, l1, l2 in CATEGORIES:
+            created = save_category(owner, CategoryForm(
+                code, en, zh, groups[l1], groups[l2] if l2 else None)).created
+            assert created is not None
+            self.categories[code] = (created, groups[l1], groups[l2] if l2 else None)
+        desk = self.as_("wangfang")
+        for name, dept, vip, location in CALLERS:
+            created = save_caller(desk, CallerForm(
+                name, phone=f"139{self.rng.randrange(10**8):08d}",
+                department_id=departments[dept] if dept else None, location=location,
+                vip=vip)).created
+            assert created is not None
+            self.callers.append(created)
+
+        def codes() -> None:
+            self.wait_codes = [w.id for w in WaitCode.select().where(~WaitCode.system)]
+            self.close_codes = {c.code: c.id for c in CloseCode.select()}
+
+        self.store.read(codes)
+
+    # -- one incident's story -------------------------------------------------------------
+    def arrive(self) -> None:
+        rng = self.rng
+        category, kind, title, description = rng.choice(STORIES)
+        recorder = rng.choice(DESK)
+        impact = rng.choices(list(Impact), weights=[1, 3, 10, 6])[0]
+        urgency = rng.choice([None, None, None, Urgency.LOW, Urgency.CRITICAL])
+        form = NewIncident(
+            caller_id=rng.choice(self.callers), type=kind,
+            category_id=self.categories[category][0], impact=impact, urgency=urgency,
+            title=title, description=description,
+            channel=rng.choices(["phone", "email", "walk_in", "other"], [8, 3, 1, 1])[0],
+        )
+        if rng.random() < 0.15:
+            created = log_incident(self.as_(recorder), form, FirstContactResolution(
+                rng.choice(RESOLUTIONS), knowledge=rng.random() < 0.3)).created
+            assert created is not None
+            self.logged += 1
+            self.later(30, 600, lambda: self.confirm_and_close(created, recorder))
+            return
+        created = log_incident(self.as_(recorder), form).created
+        assert created is not None
+        self.logged += 1
+        slow = rng.random() < 0.12
+        self.later(40 if slow else 2, 240 if slow else 35,
+                   lambda: self.assign(created, recorder, category))
+
+    def assign(self, incident: int, recorder: str, category: str) -> None:
+        _, group, _ = self.categories[category]
+        workflow.assign(self.as_(recorder), incident)
+        slow = self.rng.random() < 0.15
+        self.later(60 if slow else 3, 600 if slow else 90,
+                   lambda: self.accept(incident, recorder, category, group, 0))
+
+    def accept(self, incident: int, recorder: str, category: str, group: int,
+               transfers: int) -> None:
+        engineer = self.rng.choice(self.group_members[group])
+        workflow.accept(self.as_(engineer), incident)
+        roll = self.rng.random()
+        if transfers < 3 and (roll < 0.2 or (transfers and roll < 0.55)):
+            self.later(20, 300, lambda: self.transfer(incident, recorder, category, engineer,
+                                                       transfers))
+        elif roll < 0.4:
+            self.later(10, 240, lambda: self.pend(incident, recorder, engineer))
+        elif roll < 0.45:
+            self.later(30, 300, lambda: self.change(incident, recorder, engineer))
+        else:
+            self.later(30, 2400, lambda: self.resolve(incident, recorder, engineer))
+
+    def transfer(self, incident: int, recorder: str, category: str, engineer: str,
+                 transfers: int) -> None:
+        _, l1, l2 = self.categories[category]
+        if l2 is not None and transfers % 2 == 0:
+            workflow.transfer(self.as_(engineer), incident, tier=2,
+                              note="需要二线支持 / needs Level-2")
+            group = l2
+        else:
+            other = self.rng.choice([c for c, v in self.categories.items() if v[1] != l1])
+            workflow.transfer(self.as_(engineer), incident, category_id=self.categories[other][0],
+                              note="分类有误,转至正确的支持组 / wrong category")
+            category, group = other, self.categories[other][1]
+        self.later(10, 180, lambda: self.accept(incident, recorder, category, group,
+                                                transfers + 1))
+
+    def pend(self, incident: int, recorder: str, engineer: str) -> None:
+        pending.set_pending(self.as_(engineer), incident,
+                            wait_code_id=self.rng.choice(self.wait_codes),
+                            note="等待用户回复 / waiting for the caller")
+        self.later(60, 3000, lambda: self.resume(incident, recorder, engineer))
+
+    def resume(self, incident: int, recorder: str, engineer: str) -> None:
+        pending.resume(self.as_(engineer), incident)
+        self.later(20, 900, lambda: self.resolve(incident, recorder, engineer))
+
+    def change(self, incident: int, recorder: str, engineer: str) -> None:
+        changes = pending.raise_change(self.as_(engineer), incident,
+                                       title="更换核心交换机模块 / replace a switch module")
+        change_id = changes.created
+        assert change_id is not None
+
+        def close_change() -> None:
+            pending.close_change(self.as_(engineer), change_id, outcome="变更已实施 / done")
+            self.later(20, 300, lambda: self.resolve(incident, recorder, engineer))
+
+        self.later(600, 4000, close_change)
+
+    def resolve(self, incident: int, recorder: str, engineer: str, rejected: bool = False
+                ) -> None:
+        workaround = self.rng.random() < 0.2
+        workflow.resolve(self.as_(engineer), incident, resolution=self.rng.choice(RESOLUTIONS),
+                         resolution_type=ResolutionType.WORKAROUND if workaround
+                         else ResolutionType.RESOLUTION, knowledge=self.rng.random() < 0.25)
+        if not rejected and self.rng.random() < 0.08:
+            self.later(30, 600, lambda: self.reject(incident, recorder, engineer))
+        elif self.rng.random() < 0.85:
+            self.later(30, 1500, lambda: self.confirm_and_close(incident, recorder))
+        # otherwise nobody confirms, and automatic closure (R23) closes it
+
+    def reject(self, incident: int, recorder: str, engineer: str) -> None:
+        workflow.reject_resolution(self.as_(recorder), incident,
+                                   reason="用户反馈问题仍然存在 / still happening")
+        self.later(30, 600, lambda: self.resolve(incident, recorder, engineer, rejected=True))
+
+    def confirm_and_close(self, incident: int, recorder: str) -> None:
+        session = self.as_(recorder)
+        workflow.confirm_resolution(session, incident, note="用户确认已恢复 / caller confirmed")
+        if self.rng.random() < 0.9:
+            code = self.close_codes["solved" if self.rng.random() < 0.85 else "workaround"]
+            workflow.close(session, incident, close_code_id=code,
+                           notes="已回访用户 / called back the caller",
+                           satisfaction=self.rng.choices([5, 4, 3, 2], [6, 3, 1, 0.3])[0])
+
+    # -- the run --------------------------------------------------------------------------
+    def run(self, count: int, start: datetime) -> None:
+        span = (self.end - start).total_seconds()
+        recent = max(1, count // 10)
+        for _ in range(count - recent):
+            self.at(start + timedelta(seconds=self.rng.uniform(0, span - 3 * 3600)), self.arrive)
+        for _ in range(recent):
+            self.at(self.end - timedelta(minutes=self.rng.uniform(1, 180)), self.arrive)
+        next_scan = start + SCAN_EVERY
+        while self.events:
+            event = heapq.heappop(self.events)
+            while next_scan <= event.at:
+                self.clock.set(next_scan)
+                scan(self.store, self.clock)
+                workflow.auto_close(self.store, self.clock)
+                next_scan += SCAN_EVERY
+            self.clock.set(event.at)
+            event.step()
+        self.clock.set(self.end)
+        scan(self.store, self.clock)
+        workflow.auto_close(self.store, self.clock)
+
+
+def build_demo(path: str | Path, *, seed: int = 7, incidents: int = 200,
+               now: datetime | None = None, days: int = 21) -> dict[str, object]:
+    """Create the demo database at ``path`` (which must not exist yet)."""
+    end = now or SystemClock().now()
+    start = end - timedelta(days=days)
+    clock = FakeClock(start)
+    username, full_name, roles, language = USERS[0]
+    store = create_database(path, UserForm(username, full_name, roles, email=
+                                           f"{username}@demo.example", language=language,
+                                           password=DEMO_PASSWORD), clock)
+    try:
+        demo = _Demo(store, clock, random.Random(seed), end)
+        demo.organise()
+        demo.run(incidents, start)
+    finally:
+        store.close()
+    return {"incidents": demo.logged, "users": len(USERS), "username": "wangfang",
+            "password": DEMO_PASSWORD}
+
+
+__all__ = ["DEMO_PASSWORD", "Role", "build_demo"]

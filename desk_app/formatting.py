@@ -1,0 +1,32 @@
+"""Dates, times and durations in the reader's language (Babel), in local time."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, tzinfo
+
+from babel.dates import format_datetime as _babel_datetime
+from babel.dates import format_timedelta
+
+from desk_app.i18n import Language
+
+LOCALES: dict[Language, str] = {"en": "en_GB", "zh": "zh_CN"}
+
+
+def local_zone() -> tzinfo | None:
+    return datetime.now().astimezone().tzinfo
+
+
+def format_moment(moment: datetime | None, lang: Language = "en",
+                  zone: tzinfo | None = None) -> str:
+    """A stored UTC moment shown in the workstation's time zone."""
+    if moment is None:
+        return ""
+    local = moment.astimezone(zone or local_zone())
+    return _babel_datetime(local, "yyyy-MM-dd HH:mm", locale=LOCALES[lang])
+
+
+def format_duration(seconds: float, lang: Language = "en") -> str:
+    """A short duration such as "3 hours" / "3小时"; negative values read as overdue."""
+    text = format_timedelta(timedelta(seconds=abs(seconds)), threshold=1.5,
+                            format="short", locale=LOCALES[lang])
+    return f"-{text}" if seconds < 0 else text

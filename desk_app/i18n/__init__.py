@@ -1,0 +1,46 @@
+"""Core texts in English and Simplified Chinese.
+
+The core speaks to people through errors and journal summaries; both must reach the user in
+the user's language, so every text the core produces is a key with an English and a Chinese
+template. The Qt UI translates its own chrome with Qt's tools and takes these for the rest.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal
+
+from desk_app.i18n.labels import LABELS
+from desk_app.i18n.messages import MESSAGES
+
+Language = Literal["en", "zh"]
+LANGUAGES: tuple[Language, ...] = ("en", "zh")
+
+
+def text(key: str, lang: Language = "en", **params: object) -> str:
+    """The template for ``key`` in ``lang``, filled in with ``params``."""
+    templates = MESSAGES.get(key)
+    if templates is None:
+        return key
+    template = templates.get(lang) or templates["en"]
+    return template.format(**{k: _render(v, lang) for k, v in params.items()})
+
+
+def label(value: Enum, lang: Language = "en") -> str:
+    """Glossary label of an enumeration member, e.g. ``Stage.LOGGED`` → ``记录``."""
+    entry = LABELS.get(f"{type(value).__name__}.{value.name}")
+    if entry is None:
+        return str(value.value)
+    return entry[1] if lang == "zh" else entry[0]
+
+
+class Term(str):
+    """A parameter that is itself a message key, rendered in the reader's language."""
+
+
+def _render(value: object, lang: Language) -> object:
+    if isinstance(value, Enum):
+        return label(value, lang)
+    if isinstance(value, Term):
+        return text(str(value), lang)
+    return value

@@ -1,0 +1,106 @@
+"""Working calendars (R15): 24×7, or weekly hours in a time zone with holidays and make-up
+working days. A target counts its time on its calendar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from desk_app.domain.calendar import CalendarSpec
+from desk_app.domain.validation import NAME_MAX, Problems, clean_text
+from desk_app.services.admin.common import cas_update, get_row, require_owner
+from desk_app.services.session import Changes, Session
+from desk_app.storage.models import CalendarDay, CalendarHours, WorkingCalendar
+
+
+@dataclass
+class CalendarForm:
+    code: str
+    name_en: str
+    name_zh: str
+    timezone: str = "Asia/Shanghai"
+    always: bool = False
+    weekly: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    holidays: dict[str, str] = field(default_factory=dict)  # ISO date -> note
+    workdays: dict[str, str] = field(default_factory=dict)  # make-up working days
+    makeup_weekday: int = 0
+
+
+def _check_hours(problems: Problems, weekly: dict[int, list[tuple[int, int]]]) -> None:
+    for weekday, intervals in weekly.items():
+        if weekday not in range(7):
+            problems.add("weekly", "validation.hours")
+            return
+        ordered = sorted(intervals)
+        for start, end in ordered:
+            if not (0 <= start < end <= 1440):
+                problems.add("weekly", "validation.hours")
+                return
+        if any(a[1] > b[0] for a, b in zip(ordered, ordered[1:], strict=False)):
+            problems.add("weekly", "validation.hours")
+            return
+
+
+def _check_days(problems: Problems, name: str, days: dict[str, str]) -> set[date]:
+    result = set()
+    for value in days:
+        try:
+            result.add(date.fromisoformat(value))
+        except ValueError:
+            problems.add(name, "validation.date")
+    return result
+
+
+def save_calendar(session: Session, form: CalendarForm, row_id: int | None = None,
+                  version: int | None = None) -> Changes:
+    def run() -> Changes:
+        require_owner(session)
+        problems = Problems()
+        code = clean_text(problems, "code", form.code, required=True, max_length=40,
+                          single_line=True)
+        name_en = clean_text(problems, "name_en", form.name_en, required=True,
+                             max_length=NAME_MAX, single_line=True)
+        name_zh = clean_text(problems, "name_zh", form.name_zh, required=True,
+                             max_length=NAME_MAX, single_line=True)
+        try:
+            ZoneInfo(form.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            problems.add("timezone", "validation.timezone")
+        _check_hours(problems, form.weekly)
+        holidays = _check_days(problems, "holidays", form.holidays)
+        workdays = _check_days(problems, "workdays", form.workdays)
+        if form.makeup_weekday not in range(7):
+            problems.add("makeup_weekday", "validation.invalid_choice")
+        spec = CalendarSpec(always=form.always, weekly={d: tuple(v) for d, v in
+                                                        form.weekly.items()},
+                            holidays=frozenset(holidays), workdays=frozenset(workdays))
+        if not spec.has_working_time():
+            problems.add("weekly", "validation.no_working_time")
+        clash = WorkingCalendar.select().where(WorkingCalendar.code == code)
+        if row_id is not None:
+            clash = clash.where(WorkingCalendar.id != row_id)
+        if clash.exists():
+            problems.add("code", "validation.duplicate_code")
+        problems.raise_if_any()
+        values = {"code": code, "name_en": name_en, "name_zh": name_zh,
+                  "timezone": form.timezone, "always": form.always,
+                  "makeup_weekday": form.makeup_weekday}
+        if row_id is None:
+            calendar = WorkingCalendar.create(**values)
+        else:
+            calendar = get_row(WorkingCalendar, row_id, version)
+            cas_update(WorkingCalendar, calendar, values)
+            CalendarHours.delete().where(CalendarHours.calendar == calendar.id).execute()
+            CalendarDay.delete().where(CalendarDay.calendar == calendar.id).execute()
+        for weekday, intervals in form.weekly.items():
+            for start, end in intervals:
+                CalendarHours.create(calendar=calendar.id, weekday=weekday, start_minute=start,
+                                     end_minute=end)
+        for day, note in form.holidays.items():
+            CalendarDay.create(calendar=calendar.id, day=day, working=False, note=note)
+        for day, note in form.workdays.items():
+            CalendarDay.create(calendar=calendar.id, day=day, working=True, note=note)
+        return Changes(reference=True, created=calendar.id if row_id is None else None)
+
+    return session.write(run)

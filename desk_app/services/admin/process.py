@@ -1,0 +1,307 @@
+"""The process owner's settings: priority matrix (R13), service targets (R15, R19), wait and
+close codes (R17, R23), categories (R14), auto-close days (R23), escalation rules (R09)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from desk_app.domain.enums import (
+    OPEN_STAGES,
+    Impact,
+    JournalAction,
+    NotificationChannel,
+    Priority,
+    RecipientKind,
+    Stage,
+    TargetStage,
+    Urgency,
+)
+from desk_app.domain.priority import priority_of
+from desk_app.domain.validation import NAME_MAX, Problems, clean_text
+from desk_app.errors import ValidationError
+from desk_app.services.admin.common import cas_update, get_row, require_owner
+from desk_app.services.editing import IncidentEdit
+from desk_app.services.lookups import active_group
+from desk_app.services.matrix import load_matrix
+from desk_app.services.session import Changes, Session
+from desk_app.services.targets import ClockSync
+from desk_app.storage.models import (
+    Category,
+    CloseCode,
+    EscalationRule,
+    Incident,
+    PriorityCell,
+    ServiceTarget,
+    Setting,
+    WaitCode,
+    WorkingCalendar,
+)
+
+Cells = Mapping[tuple[int, int], int]
+
+
+# -- priority matrix (R13) -------------------------------------------------------------------
+def _checked_matrix(cells: Cells) -> dict[tuple[Impact, Urgency], Priority]:
+    try:
+        matrix = {(Impact(i), Urgency(u)): Priority(int(p)) for (i, u), p in cells.items()}
+    except (ValueError, TypeError):
+        raise ValidationError.single("matrix", "validation.matrix_incomplete") from None
+    if len(matrix) != 16:
+        raise ValidationError.single("matrix", "validation.matrix_incomplete")
+    return matrix
+
+
+def _open_incidents() -> list[Incident]:
+    return list(Incident.select().where(Incident.stage.in_([s.value for s in OPEN_STAGES])))
+
+
+def preview_matrix(session: Session, cells: Cells) -> int:
+    """How many open incidents would change priority if ``cells`` were saved."""
+    matrix = _checked_matrix(cells)
+
+    def count() -> int:
+        return sum(
+            1 for incident in _open_incidents()
+            if priority_of(matrix, Impact(incident.impact), Urgency(incident.urgency)).value
+            != incident.priority
+        )
+
+    return session.read(count)
+
+
+def save_matrix(session: Session, cells: Cells, versions: Mapping[tuple[int, int], int] | None
+                = None) -> Changes:
+    """Replace the matrix; every cell keeps a value (R13). Open incidents whose cell changed
+    take the new priority, journalled and re-matched to their targets (R10, R19); resolved
+    and closed incidents, and all history, keep what they had."""
+    matrix = _checked_matrix(cells)
+
+    def run() -> Changes:
+        require_owner(session)
+        for cell in PriorityCell.select():
+            key = (cell.impact, cell.urgency)
+            if versions is not None and key in versions:
+                get_row(PriorityCell, cell.id, versions[key])
+            new = matrix[(Impact(cell.impact), Urgency(cell.urgency))].value
+            if new != cell.priority:
+                cas_update(PriorityCell, cell, {"priority": new})
+        now = session.clock.now()
+        sync = ClockSync()
+        changed: set[int] = set()
+        for incident in _open_incidents():
+            priority = priority_of(matrix, Impact(incident.impact), Urgency(incident.urgency))
+            if priority.value == incident.priority:
+                continue
+            edit = IncidentEdit(session, incident, JournalAction.REPRIORITISE, "matrix")
+            edit.set("priority", priority.value)
+            sync(edit, now)
+            edit.save()
+            changed.add(incident.id)
+        return Changes(incidents=frozenset(changed), reference=True)
+
+    return session.write(run)
+
+
+def current_matrix(session: Session) -> dict[tuple[int, int], tuple[int, int]]:
+    """(impact, urgency) -> (priority, version), for an editor."""
+    return session.read(lambda: {
+        (c.impact, c.urgency): (c.priority, c.version) for c in PriorityCell.select()})
+
+
+# -- service targets (R15, R19) ----------------------------------------------------------------
+def save_target(session: Session, priority: int, stage: TargetStage | str, minutes: int,
+                calendar_id: int, version: int | None = None) -> Changes:
+    """Change one target. Running clocks keep the target they were matched to; incidents
+    take the new one from their next re-match (R13's "from then on")."""
+
+    def run() -> Changes:
+        require_owner(session)
+        problems = Problems()
+        if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes <= 0:
+            problems.add("minutes", "validation.positive_minutes")
+        if WorkingCalendar.get_or_none(WorkingCalendar.id == calendar_id) is None:
+            problems.add("calendar", "validation.invalid_choice")
+        problems.raise_if_any()
+        row = ServiceTarget.get_or_none(
+            (ServiceTarget.priority == int(priority)) & (ServiceTarget.stage == str(
+                TargetStage(stage).value)))
+        if row is None:
+            raise ValidationError.single("priority", "validation.invalid_choice")
+        if version is not None:
+            get_row(ServiceTarget, row.id, version)
+        cas_update(ServiceTarget, row, {"minutes": minutes, "calendar": calendar_id})
+        return Changes(reference=True)
+
+    return session.write(run)
+
+
+# -- wait and close codes (R17, R23) -------------------------------------------------------------
+@dataclass
+class CodeForm:
+    code: str
+    name_en: str
+    name_zh: str
+    active: bool = True
+
+
+def _save_code(session: Session, model: type[WaitCode] | type[CloseCode], form: CodeForm,
+               row_id: int | None, version: int | None) -> Changes:
+    def run() -> Changes:
+        require_owner(session)
+        problems = Problems()
+        code = clean_text(problems, "code", form.code, required=True, max_length=40,
+                          single_line=True)
+        name_en = clean_text(problems, "name_en", form.name_en, required=True,
+                             max_length=NAME_MAX, single_line=True)
+        name_zh = clean_text(problems, "name_zh", form.name_zh, required=True,
+                             max_length=NAME_MAX, single_line=True)
+        clash = model.select().where(model.code == code)
+        if row_id is not None:
+            clash = clash.where(model.id != row_id)
+        if clash.exists():
+            problems.add("code", "validation.duplicate_code")
+        problems.raise_if_any()
+        if row_id is None:
+            created = model.create(code=code, name_en=name_en, name_zh=name_zh,
+                                   active=form.active)
+            return Changes(reference=True, created=created.id)
+        row = get_row(model, row_id, version)
+        if row.system and (code != row.code or not form.active):
+            raise ValidationError.single("code", "validation.system_code")
+        cas_update(model, row, {"code": code, "name_en": name_en, "name_zh": name_zh,
+                                "active": form.active})
+        return Changes(reference=True)
+
+    return session.write(run)
+
+
+def save_wait_code(session: Session, form: CodeForm, row_id: int | None = None,
+                   version: int | None = None) -> Changes:
+    return _save_code(session, WaitCode, form, row_id, version)
+
+
+def save_close_code(session: Session, form: CodeForm, row_id: int | None = None,
+                    version: int | None = None) -> Changes:
+    return _save_code(session, CloseCode, form, row_id, version)
+
+
+# -- categories (R14) ------------------------------------------------------------------------
+@dataclass
+class CategoryForm:
+    code: str
+    name_en: str
+    name_zh: str
+    group_id: int | None
+    tier2_group_id: int | None = None
+    active: bool = True
+
+
+def save_category(session: Session, form: CategoryForm, row_id: int | None = None,
+                  version: int | None = None) -> Changes:
+    """A category and the support group it dispatches to. Incidents already routed keep
+    their group; the mapping decides future dispatches and transfers."""
+
+    def run() -> Changes:
+        require_owner(session)
+        problems = Problems()
+        code = clean_text(problems, "code", form.code, required=True, max_length=40,
+                          single_line=True)
+        name_en = clean_text(problems, "name_en", form.name_en, required=True,
+                             max_length=NAME_MAX, single_line=True)
+        name_zh = clean_text(problems, "name_zh", form.name_zh, required=True,
+                             max_length=NAME_MAX, single_line=True)
+        active_group(problems, form.group_id, "group")
+        if form.tier2_group_id is not None:
+            active_group(problems, form.tier2_group_id, "tier2_group")
+        clash = Category.select().where(Category.code == code)
+        if row_id is not None:
+            clash = clash.where(Category.id != row_id)
+        if clash.exists():
+            problems.add("code", "validation.duplicate_code")
+        problems.raise_if_any()
+        values = {"code": code, "name_en": name_en, "name_zh": name_zh,
+                  "group": form.group_id, "tier2_group": form.tier2_group_id,
+                  "active": form.active}
+        if row_id is None:
+            return Changes(reference=True, created=Category.create(**values).id)
+        cas_update(Category, get_row(Category, row_id, version), values)
+        return Changes(reference=True)
+
+    return session.write(run)
+
+
+# -- settings --------------------------------------------------------------------------------
+def save_auto_close_days(session: Session, days: int) -> Changes:
+    """R23: how many days a resolved incident waits for confirmation before the system
+    closes it."""
+
+    def run() -> Changes:
+        require_owner(session)
+        if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= 365:
+            raise ValidationError.single("auto_close_days", "validation.whole_number", min=1,
+                                         max=365)
+        row = Setting.get_or_none(Setting.key == "auto_close_days")
+        if row is None:
+            Setting.create(key="auto_close_days", value=str(days))
+        else:
+            Setting.update(value=str(days), version=row.version + 1).where(
+                Setting.key == "auto_close_days").execute()
+        return Changes(reference=True)
+
+    return session.write(run)
+
+
+# -- escalation rules (R09) ----------------------------------------------------------------------
+@dataclass
+class RuleForm:
+    name_en: str
+    name_zh: str
+    recipient: RecipientKind | str
+    channels: list[NotificationChannel | str]
+    user_id: int | None = None
+    max_priority: int | None = None
+    min_escalations: int | None = None
+    reason: str | None = None
+    category_id: int | None = None
+    active: bool = True
+
+
+def save_escalation_rule(session: Session, form: RuleForm, row_id: int | None = None,
+                         version: int | None = None) -> Changes:
+    def run() -> Changes:
+        require_owner(session)
+        problems = Problems()
+        name_en = clean_text(problems, "name_en", form.name_en, required=True,
+                             max_length=NAME_MAX, single_line=True)
+        name_zh = clean_text(problems, "name_zh", form.name_zh, required=True,
+                             max_length=NAME_MAX, single_line=True)
+        try:
+            recipient = RecipientKind(form.recipient)
+        except ValueError:
+            problems.add("recipient", "validation.invalid_choice")
+            recipient = None
+        try:
+            channels = sorted({NotificationChannel(c).value for c in form.channels})
+        except ValueError:
+            problems.add("channels", "validation.invalid_choice")
+            channels = []
+        if not channels:
+            problems.add("channels", "validation.required")
+        if recipient == RecipientKind.USER and form.user_id is None:
+            problems.add("user", "validation.required")
+        if form.max_priority is not None and form.max_priority not in (1, 2, 3, 4):
+            problems.add("max_priority", "validation.invalid_choice")
+        problems.raise_if_any()
+        values = {"name_en": name_en, "name_zh": name_zh, "recipient": recipient.value
+                  if recipient else None, "channels": ",".join(channels), "user": form.user_id,
+                  "max_priority": form.max_priority, "min_escalations": form.min_escalations,
+                  "reason": form.reason, "category": form.category_id, "active": form.active}
+        if row_id is None:
+            return Changes(reference=True, created=EscalationRule.create(**values).id)
+        cas_update(EscalationRule, get_row(EscalationRule, row_id, version), values)
+        return Changes(reference=True)
+
+    return session.write(run)
+
+

@@ -1,0 +1,159 @@
+"""Reading an incident whole: fields, target clocks, history, escalations, changes.
+
+Rows are read in one read transaction and returned as plain data, so that nothing holds a
+lock on the shared file while a person looks at the screen.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from desk_app.errors import NotFound
+from desk_app.services.session import Session
+from desk_app.services.targets import load_calendars, used_seconds
+from desk_app.storage.models import (
+    Caller,
+    Category,
+    ChangeRequest,
+    CloseCode,
+    Escalation,
+    Incident,
+    Journal,
+    Notification,
+    SupportGroup,
+    TargetClock,
+    User,
+    WaitCode,
+)
+
+
+@dataclass
+class ClockView:
+    stage: str
+    priority: int
+    target_minutes: int
+    calendar_id: int
+    state: str
+    started_at: datetime
+    used_seconds: int
+    due_at: datetime | None
+    breached_at: datetime | None
+    stopped_at: datetime | None
+
+
+@dataclass
+class JournalEntry:
+    id: int
+    at: datetime
+    actor: str | None  # None: the system
+    action: str
+    changes: dict[str, list[Any]]
+    note: str
+
+
+@dataclass
+class EscalationView:
+    id: int
+    reason: str
+    at: datetime
+    old_urgency: int
+    new_urgency: int
+    old_priority: int
+    new_priority: int
+    acknowledged_at: datetime | None
+    acknowledged_by: str | None
+    ack_comment: str
+    version: int
+    notifications: list[tuple[str, str, str]]  # (recipient, channel, state)
+
+
+@dataclass
+class IncidentView:
+    incident: Incident
+    caller: Caller
+    category: Category
+    group: SupportGroup
+    assignee: User | None
+    created_by: User
+    wait_code: WaitCode | None
+    close_code: CloseCode | None
+    clocks: list[ClockView] = field(default_factory=list)
+    history: list[ClockView] = field(default_factory=list)  # superseded clocks (R19)
+    journal: list[JournalEntry] = field(default_factory=list)
+    escalations: list[EscalationView] = field(default_factory=list)
+    changes: list[ChangeRequest] = field(default_factory=list)
+
+
+def find_incident_id(session: Session, key: str | int) -> int:
+    """An incident by id or by number (``INC0000042`` or ``42``)."""
+
+    def run() -> int:
+        text = str(key).strip().upper()
+        row = Incident.get_or_none(Incident.number == text)
+        if row is None and text.removeprefix("INC").isdigit():
+            row = Incident.get_or_none(Incident.id == int(text.removeprefix("INC")))
+        if row is None:
+            raise NotFound("error.incident_not_found", id=key)
+        return int(row.id)
+
+    return session.read(run)
+
+
+def _names(ids: set[int]) -> dict[int, str]:
+    return {u.id: u.full_name for u in User.select(User.id, User.full_name).where(User.id.in_(ids))}
+
+
+def incident_view(session: Session, incident_id: int) -> IncidentView:
+    def run() -> IncidentView:
+        incident = Incident.get_or_none(Incident.id == incident_id)
+        if incident is None:
+            raise NotFound("error.incident_not_found", id=incident_id)
+        now = session.clock.now()
+        calendars = load_calendars()
+        view = IncidentView(
+            incident=incident,
+            caller=Caller.get_by_id(incident.caller_id),
+            category=Category.get_by_id(incident.category_id),
+            group=SupportGroup.get_by_id(incident.group_id),
+            assignee=User.get_or_none(User.id == incident.assignee_id),
+            created_by=User.get_by_id(incident.created_by_id),
+            wait_code=WaitCode.get_or_none(WaitCode.id == incident.wait_code_id),
+            close_code=CloseCode.get_or_none(CloseCode.id == incident.close_code_id),
+        )
+        for clock in TargetClock.select().where(TargetClock.incident == incident.id).order_by(
+                TargetClock.id):
+            item = ClockView(clock.stage, clock.priority, clock.target_minutes,
+                             clock.calendar_id, clock.state, clock.started_at,
+                             used_seconds(clock, calendars[clock.calendar_id], now),
+                             clock.due_at, clock.breached_at, clock.stopped_at)
+            (view.history if clock.state == "superseded" else view.clocks).append(item)
+        entries = list(Journal.select().where(Journal.incident == incident.id)
+                       .order_by(Journal.id))
+        escalations = list(Escalation.select().where(Escalation.incident == incident.id)
+                           .order_by(Escalation.id))
+        notifications = list(Notification.select().where(
+            Notification.escalation.in_([e.id for e in escalations])))
+        names = _names({e.actor_id for e in entries if e.actor_id}
+                       | {e.acknowledged_by_id for e in escalations if e.acknowledged_by_id}
+                       | {n.recipient_id for n in notifications})
+        view.journal = [
+            JournalEntry(e.id, e.at, names.get(e.actor_id) if e.actor_id else None, e.action,
+                         json.loads(e.changes or "{}"), e.note)
+            for e in entries
+        ]
+        view.escalations = [
+            EscalationView(
+                e.id, e.reason, e.at, e.old_urgency, e.new_urgency, e.old_priority,
+                e.new_priority, e.acknowledged_at, names.get(e.acknowledged_by_id),
+                e.ack_comment, e.version,
+                [(names.get(n.recipient_id, "?"), n.channel, n.state)
+                 for n in notifications if n.escalation_id == e.id])
+            for e in escalations
+        ]
+        view.changes = list(ChangeRequest.select().where(ChangeRequest.incident == incident.id))
+        return view
+
+    return session.read(run)

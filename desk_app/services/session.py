@@ -1,0 +1,104 @@
+"""Who is acting, on which file, at what time; and what a call changed.
+
+Every service call acts as a signed-in user (or as the system, for scans and automatic
+closure) and returns a ``Changes`` that the UI fans out to the views that must refresh,
+after Anki's ``OpChanges``.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from desk_app.clock import Clock, SystemClock
+from desk_app.domain.enums import Role
+from desk_app.errors import AuthenticationError
+from desk_app.services.passwords import verify_password
+from desk_app.storage.database import Store
+from desk_app.storage.models import User, UserRole
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a service call changed, for the views to refresh."""
+
+    incidents: frozenset[int] = frozenset()
+    escalations: frozenset[int] = frozenset()
+    notifications: bool = False
+    reference: bool = False
+    created: int | None = None
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            incidents=self.incidents | other.incidents,
+            escalations=self.escalations | other.escalations,
+            notifications=self.notifications or other.notifications,
+            reference=self.reference or other.reference,
+            created=self.created if self.created is not None else other.created,
+        )
+
+    @property
+    def empty(self) -> bool:
+        return not (self.incidents or self.escalations or self.notifications or self.reference)
+
+
+@dataclass
+class Session:
+    store: Store
+    user_id: int | None  # None: the system itself
+    roles: frozenset[Role] = frozenset()
+    username: str = "system"
+    full_name: str = "System"
+    clock: Clock = field(default_factory=SystemClock)
+    workstation: str = field(default_factory=socket.gethostname)
+
+    @property
+    def is_system(self) -> bool:
+        return self.user_id is None
+
+    def has(self, *roles: Role) -> bool:
+        return any(role in self.roles for role in roles)
+
+    def write(self, fn: Callable[[], T]) -> T:
+        return self.store.write(fn)
+
+    def read(self, fn: Callable[[], T]) -> T:
+        return self.store.read(fn)
+
+
+def sign_in(store: Store, username: str, password: str, clock: Clock | None = None) -> Session:
+    """A session for ``username``; the same refusal for an unknown name and a wrong password."""
+
+    def load() -> tuple[User | None, frozenset[Role]]:
+        user = User.get_or_none(User.username == username.strip())
+        if user is None:
+            return None, frozenset()
+        roles = frozenset(Role(r.role) for r in UserRole.select().where(UserRole.user == user))
+        return user, roles
+
+    user, roles = store.read(load)
+    if user is None or not user.active or not verify_password(password, user.password_hash):
+        raise AuthenticationError("error.sign_in")
+    return Session(store, user.id, roles, user.username, user.full_name,
+                   clock or SystemClock())
+
+
+def session_for(store: Store, username: str, clock: Clock | None = None) -> Session:
+    """A session for a known user without a password: for the command line run by an
+    administrator who holds the file, for the demo generator and for tests."""
+
+    def load() -> Session:
+        user = User.get(User.username == username)
+        roles = frozenset(Role(r.role) for r in UserRole.select().where(UserRole.user == user))
+        return Session(store, user.id, roles, user.username, user.full_name,
+                       clock or SystemClock())
+
+    return store.read(load)
+
+
+def system_session(store: Store, clock: Clock | None = None) -> Session:
+    return Session(store, None, clock=clock or SystemClock())

@@ -1,0 +1,1 @@
+"""SQLite storage: connection rules, models, migrations, reference data."""

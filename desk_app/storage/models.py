@@ -1,0 +1,413 @@
+"""The tables. One model a table; rules live in ``services``, not here.
+
+Every editable row carries ``version`` for compare-and-set updates (ARCHITECTURE.md).
+Stored enumerations are the ``value`` strings of ``desk_app.domain.enums`` and are
+checked by the database too, so that no path can write a value the core does not know.
+"""
+
+from __future__ import annotations
+
+from peewee import (
+    SQL,
+    AutoField,
+    BooleanField,
+    Check,
+    CharField,
+    DatabaseProxy,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from desk_app.domain.enums import (
+    ChangeState,
+    ClockState,
+    ContactChannel,
+    EscalationReason,
+    IncidentType,
+    JournalAction,
+    NotificationChannel,
+    NotificationState,
+    RecipientKind,
+    ResolutionType,
+    Role,
+    Stage,
+    TargetStage,
+)
+from desk_app.storage.fields import UtcField
+
+database = DatabaseProxy()
+
+
+def _one_of(column: str, enum: type, nullable: bool = False) -> Check:
+    values = ", ".join(f"'{member.value}'" for member in enum)
+    clause = f"{column} IN ({values})"
+    return Check(f"{column} IS NULL OR {clause}" if nullable else clause)
+
+
+def _level(column: str, nullable: bool = False) -> Check:
+    clause = f"{column} BETWEEN 1 AND 4"
+    return Check(f"{column} IS NULL OR {clause}" if nullable else clause)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Versioned(BaseModel):
+    version = IntegerField(default=1)
+
+
+class WorkingCalendar(Versioned):
+    code = CharField(unique=True)
+    name_en = CharField()
+    name_zh = CharField()
+    timezone = CharField(default="Asia/Shanghai")
+    always = BooleanField(default=False)
+    makeup_weekday = IntegerField(default=0, constraints=[Check("makeup_weekday BETWEEN 0 AND 6")])
+
+
+class User(Versioned):
+    username = CharField(unique=True)
+    full_name = CharField()
+    email = CharField(default="")
+    phone = CharField(default="")
+    password_hash = CharField()
+    language = CharField(default="")
+    calendar = ForeignKeyField(WorkingCalendar, null=True)  # working hours, for alerts
+    active = BooleanField(default=True)
+    created_at = UtcField()
+
+
+class UserRole(BaseModel):
+    user = ForeignKeyField(User, backref="role_rows", on_delete="CASCADE")
+    role = CharField(constraints=[_one_of("role", Role)])
+
+    class Meta:
+        indexes = ((("user", "role"), True),)
+
+
+class Department(Versioned):
+    name_en = CharField()
+    name_zh = CharField()
+    head = ForeignKeyField(User, null=True)
+
+
+class SupportGroup(Versioned):
+    code = CharField(unique=True)
+    name_en = CharField()
+    name_zh = CharField()
+    tier = IntegerField(default=1, constraints=[Check("tier IN (1, 2)")])
+    department = ForeignKeyField(Department, null=True)
+    email = CharField(default="")
+    active = BooleanField(default=True)
+
+
+class GroupMember(BaseModel):
+    group = ForeignKeyField(SupportGroup, backref="member_rows", on_delete="CASCADE")
+    user = ForeignKeyField(User, backref="group_rows", on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("group", "user"), True), (("user",), False))
+
+
+class Caller(Versioned):
+    name = CharField()
+    phone = CharField(default="")
+    email = CharField(default="")
+    department = ForeignKeyField(Department, null=True)
+    location = CharField(default="")
+    vip = BooleanField(default=False)
+    active = BooleanField(default=True)
+
+
+class Category(Versioned):
+    code = CharField(unique=True)
+    name_en = CharField()
+    name_zh = CharField()
+    group = ForeignKeyField(SupportGroup, backref="categories")
+    tier2_group = ForeignKeyField(SupportGroup, null=True)
+    active = BooleanField(default=True)
+
+
+class ImpactLevel(BaseModel):
+    value = IntegerField(primary_key=True, constraints=[_level("value")])
+    name_en = CharField()
+    name_zh = CharField()
+
+
+class UrgencyLevel(BaseModel):
+    value = IntegerField(primary_key=True, constraints=[_level("value")])
+    name_en = CharField()
+    name_zh = CharField()
+
+
+class PriorityLevel(BaseModel):
+    value = IntegerField(primary_key=True, constraints=[_level("value")])
+    name_en = CharField()
+    name_zh = CharField()
+    color = CharField()
+
+
+class PriorityCell(Versioned):
+    """R13: one row per impact × urgency pair; rows are only ever updated, never removed."""
+
+    impact = IntegerField(constraints=[_level("impact")])
+    urgency = IntegerField(constraints=[_level("urgency")])
+    priority = IntegerField(constraints=[_level("priority")])
+
+    class Meta:
+        indexes = ((("impact", "urgency"), True),)
+
+
+class CalendarHours(BaseModel):
+    calendar = ForeignKeyField(WorkingCalendar, backref="hours", on_delete="CASCADE")
+    weekday = IntegerField(constraints=[Check("weekday BETWEEN 0 AND 6")])
+    start_minute = IntegerField()
+    end_minute = IntegerField()
+
+    class Meta:
+        constraints = [SQL("CHECK (start_minute >= 0 AND start_minute < end_minute "
+                           "AND end_minute <= 1440)")]
+
+
+class CalendarDay(BaseModel):
+    """A holiday (``working`` false) or a make-up working day (``working`` true)."""
+
+    calendar = ForeignKeyField(WorkingCalendar, backref="days", on_delete="CASCADE")
+    day = CharField()  # ISO date, local to the calendar
+    working = BooleanField()
+    note = CharField(default="")
+
+    class Meta:
+        indexes = ((("calendar", "day"), True),)
+
+
+class ServiceTarget(Versioned):
+    """R15/R19: the time allowed for a stage at a priority, counted on a calendar."""
+
+    priority = IntegerField(constraints=[_level("priority")])
+    stage = CharField(constraints=[_one_of("stage", TargetStage)])
+    minutes = IntegerField(constraints=[Check("minutes > 0")])
+    calendar = ForeignKeyField(WorkingCalendar)
+
+    class Meta:
+        indexes = ((("priority", "stage"), True),)
+
+
+class WaitCode(Versioned):
+    code = CharField(unique=True)
+    name_en = CharField()
+    name_zh = CharField()
+    system = BooleanField(default=False)
+    active = BooleanField(default=True)
+
+
+class CloseCode(Versioned):
+    code = CharField(unique=True)
+    name_en = CharField()
+    name_zh = CharField()
+    system = BooleanField(default=False)
+    active = BooleanField(default=True)
+
+
+class Setting(Versioned):
+    key = CharField(primary_key=True)
+    value = TextField()
+
+
+class Incident(Versioned):
+    number = CharField(unique=True)
+    type = CharField(constraints=[_one_of("type", IncidentType)])
+    channel = CharField(constraints=[_one_of("channel", ContactChannel)])
+    caller = ForeignKeyField(Caller, index=False)
+    category = ForeignKeyField(Category)
+    group = ForeignKeyField(SupportGroup, index=False)
+    assignee = ForeignKeyField(User, null=True, index=False)
+    impact = IntegerField(constraints=[_level("impact")])
+    urgency = IntegerField(constraints=[_level("urgency")])
+    priority = IntegerField(constraints=[_level("priority")])
+    stage = CharField(constraints=[_one_of("stage", Stage)])
+    wait_code = ForeignKeyField(WaitCode, null=True, index=False)
+    pending_since = UtcField(null=True)
+    title = CharField()
+    description = TextField(default="")
+    resolution = TextField(default="")
+    resolution_type = CharField(null=True, constraints=[
+        _one_of("resolution_type", ResolutionType, nullable=True)])
+    knowledge = BooleanField(default=False)
+    close_code = ForeignKeyField(CloseCode, null=True, index=False)
+    close_notes = TextField(default="")
+    satisfaction = IntegerField(null=True, constraints=[
+        Check("satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5")])
+    confirmed_at = UtcField(null=True)
+    confirmed_by = ForeignKeyField(User, null=True, index=False)
+    created_by = ForeignKeyField(User, index=False)
+    created_at = UtcField()
+    updated_at = UtcField()
+    assigned_at = UtcField(null=True)
+    accepted_at = UtcField(null=True)
+    resolved_at = UtcField(null=True)
+    resolved_by = ForeignKeyField(User, null=True, index=False)
+    closed_at = UtcField(null=True)
+    closed_by = ForeignKeyField(User, null=True, index=False)  # null with a closed_at: closed by the system
+    reassignment_count = IntegerField(default=0)
+    escalation_count = IntegerField(default=0)
+    next_deadline = UtcField(null=True, index=True)
+    linked_incident = ForeignKeyField("self", null=True, index=False)
+
+    class Meta:
+        indexes = (
+            (("stage", "priority"), False),
+            (("group", "stage"), False),
+            (("assignee", "stage"), False),
+            (("caller",), False),
+            (("created_by", "stage"), False),
+            (("stage", "resolved_at"), False),
+            (("updated_at",), False),
+        )
+
+
+class ChangeRequest(Versioned):
+    """R18: a change raised from an incident, which waits for it."""
+
+    number = CharField(unique=True)
+    incident = ForeignKeyField(Incident, backref="changes")
+    title = CharField()
+    description = TextField(default="")
+    state = CharField(default=ChangeState.OPEN.value, constraints=[_one_of("state", ChangeState)])
+    outcome = TextField(default="")
+    created_by = ForeignKeyField(User)
+    created_at = UtcField()
+    closed_by = ForeignKeyField(User, null=True)
+    closed_at = UtcField(null=True)
+
+    class Meta:
+        indexes = ((("incident", "state"), False),)
+
+
+class TargetClock(BaseModel):
+    """One stage's target for one incident at one priority (R15, R19).
+
+    ``elapsed_seconds`` is the working time of the stage's closed runs on this clock's
+    calendar; while running, ``due_at`` is when the target runs out. A re-match after a
+    priority change supersedes the row and starts a new one, so the history keeps both.
+    """
+
+    incident = ForeignKeyField(Incident, backref="clocks", on_delete="CASCADE", index=False)
+    stage = CharField(constraints=[_one_of("stage", TargetStage)])
+    priority = IntegerField(constraints=[_level("priority")])
+    target_minutes = IntegerField()
+    calendar = ForeignKeyField(WorkingCalendar)
+    state = CharField(constraints=[_one_of("state", ClockState)])
+    started_at = UtcField()
+    elapsed_seconds = IntegerField(default=0)
+    running_since = UtcField(null=True)
+    due_at = UtcField(null=True)
+    breached_at = UtcField(null=True)
+    stopped_at = UtcField(null=True)
+
+    class Meta:
+        indexes = ((("incident", "stage", "state"), False),)
+
+
+class ClockRun(BaseModel):
+    """An interval in which a stage's clock ran (R16): pending and resolved time are gaps."""
+
+    incident = ForeignKeyField(Incident, on_delete="CASCADE", index=False)
+    stage = CharField(constraints=[_one_of("stage", TargetStage)])
+    started_at = UtcField()
+    ended_at = UtcField(null=True)
+
+    class Meta:
+        indexes = ((("incident", "stage"), False),)
+
+
+class Journal(BaseModel):
+    """The incident's history (R10): every change, who made it, when, old and new values."""
+
+    id = AutoField()
+    incident = ForeignKeyField(Incident, backref="journal", on_delete="CASCADE", index=False)
+    at = UtcField()
+    actor = ForeignKeyField(User, null=True, index=False)  # null: the system
+    action = CharField(constraints=[_one_of("action", JournalAction)])
+    changes = TextField(default="{}")  # JSON: {field: [old, new]}
+    note = TextField(default="")
+
+    class Meta:
+        indexes = ((("incident", "id"), False),)
+
+
+class Escalation(Versioned):
+    """R07/R08. Unique per incident and reason: a trigger escalates an incident once."""
+
+    incident = ForeignKeyField(Incident, backref="escalations", on_delete="CASCADE",
+                               index=False)
+    reason = CharField(constraints=[_one_of("reason", EscalationReason)])
+    at = UtcField()
+    actor = ForeignKeyField(User, null=True)
+    old_urgency = IntegerField()
+    new_urgency = IntegerField()
+    old_priority = IntegerField()
+    new_priority = IntegerField()
+    acknowledged_at = UtcField(null=True)
+    acknowledged_by = ForeignKeyField(User, null=True)
+    ack_comment = TextField(default="")
+
+    class Meta:
+        indexes = ((("incident", "reason"), True), (("acknowledged_at", "at"), False))
+
+
+class EscalationRule(Versioned):
+    """R09: when, besides the incident managers, someone else is told and how."""
+
+    name_en = CharField()
+    name_zh = CharField()
+    recipient = CharField(constraints=[_one_of("recipient", RecipientKind)])
+    user = ForeignKeyField(User, null=True)
+    max_priority = IntegerField(null=True, constraints=[_level("max_priority", nullable=True)])
+    min_escalations = IntegerField(null=True)
+    reason = CharField(null=True, constraints=[_one_of("reason", EscalationReason, nullable=True)])
+    category = ForeignKeyField(Category, null=True)
+    channels = CharField()  # comma-separated NotificationChannel values
+    active = BooleanField(default=True)
+
+
+class Notification(BaseModel):
+    """R09: one row per escalation, recipient and channel, with its delivery state."""
+
+    escalation = ForeignKeyField(Escalation, backref="notifications", on_delete="CASCADE",
+                                 index=False)
+    recipient = ForeignKeyField(User, index=False)
+    channel = CharField(constraints=[_one_of("channel", NotificationChannel)])
+    state = CharField(default=NotificationState.PENDING.value,
+                      constraints=[_one_of("state", NotificationState)])
+    attempts = IntegerField(default=0)
+    next_attempt_at = UtcField(null=True)
+    lease_owner = CharField(null=True)
+    lease_until = UtcField(null=True)
+    last_error = TextField(default="")
+    created_at = UtcField()
+    sent_at = UtcField(null=True)
+    acknowledged_at = UtcField(null=True)
+    acknowledged_by = ForeignKeyField(User, null=True)
+
+    class Meta:
+        indexes = (
+            (("escalation", "recipient", "channel"), True),
+            (("state", "channel", "next_attempt_at"), False),
+            (("recipient", "state"), False),
+        )
+
+
+MODELS: list[type[BaseModel]] = [
+    WorkingCalendar, User, UserRole, Department, SupportGroup, GroupMember, Caller, Category,
+    ImpactLevel, UrgencyLevel, PriorityLevel, PriorityCell,
+    CalendarHours, CalendarDay, ServiceTarget,
+    WaitCode, CloseCode, Setting,
+    Incident, ChangeRequest, TargetClock, ClockRun, Journal,
+    Escalation, EscalationRule, Notification,
+]

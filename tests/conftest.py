@@ -1,0 +1,122 @@
+"""Fixtures shared by every test: a real SQLite file with a small organisation in it."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest  # noqa: E402
+
+from desk_app.clock import FakeClock
+from desk_app.domain.enums import Impact, IncidentType, Role
+from desk_app.services.admin.people import (
+    CallerForm,
+    GroupForm,
+    UserForm,
+    save_caller,
+    save_department,
+    save_group,
+    save_user,
+)
+from desk_app.services.admin.process import CategoryForm, save_category
+from desk_app.services.incidents import NewIncident, log_incident
+from desk_app.services.session import Session, session_for
+from desk_app.services.setup import create_database
+from desk_app.storage.database import Store
+
+PASSWORD = "correct horse"
+
+
+@dataclass
+class Org:
+    """A small service desk: one of each role, two L1 groups and an L2 group."""
+
+    store: Store
+    clock: FakeClock
+    path: Path
+    ids: dict[str, int]
+
+    def as_(self, username: str) -> Session:
+        return session_for(self.store, username, self.clock)
+
+    def log(self, by: str = "desk", **fields: object) -> int:
+        form = NewIncident(
+            caller_id=fields.pop("caller_id", self.ids["caller"]),
+            type=fields.pop("type", IncidentType.SYSTEM_FAULT),
+            category_id=fields.pop("category_id", self.ids["cat_network"]),
+            impact=fields.pop("impact", Impact.MODERATE),
+            title=str(fields.pop("title", "VPN drops every few minutes")),
+            **fields,  # type: ignore[arg-type]
+        )
+        changes = log_incident(self.as_(by), form)
+        assert changes.created is not None
+        return changes.created
+
+
+def build_org(path: Path, clock: FakeClock) -> Org:
+    store = create_database(path, UserForm("owner", "Olivia Owner", [], password=PASSWORD),
+                            clock)
+    owner = session_for(store, "owner", clock)
+    ids: dict[str, int] = {"owner": owner.user_id or 0}
+
+    def user(name: str, full: str, *roles: Role, **extra: object) -> int:
+        changes = save_user(owner, UserForm(name, full, list(roles), password=PASSWORD,
+                                            email=f"{name}@example.test", phone="13800000000",
+                                            **extra))  # type: ignore[arg-type]
+        assert changes.created is not None
+        ids[name] = changes.created
+        return changes.created
+
+    user("desk", "王芳 Wang Fang", Role.SERVICE_DESK, Role.TIER1)
+    user("desk2", "Dana Desk", Role.SERVICE_DESK)
+    user("net1", "李强 Li Qiang", Role.TIER1)
+    user("net2", "Nina Net", Role.TIER1)
+    user("app1", "Adam App", Role.TIER1)
+    user("l2", "赵磊 Zhao Lei", Role.TIER2)
+    user("manager", "Mia Manager", Role.INCIDENT_MANAGER)
+    user("head", "何静 He Jing", Role.DEPARTMENT_HEAD)
+    user("head_it", "Ivan IT-Head", Role.DEPARTMENT_HEAD)
+    user("outsider", "Oscar Outsider", Role.TIER1)
+
+    ids["dept_finance"] = save_department(owner, "Finance", "财务部", ids["head"]).created or 0
+    ids["dept_it"] = save_department(owner, "IT", "信息部", ids["head_it"]).created or 0
+    ids["network"] = save_group(owner, GroupForm("NET", "Network", "网络组", 1, ids["dept_it"],
+                                                 members=[ids["net1"], ids["net2"],
+                                                          ids["desk"]])).created or 0
+    ids["apps"] = save_group(owner, GroupForm("APP", "Applications", "应用组", 1,
+                                              ids["dept_it"], members=[ids["app1"]])
+                             ).created or 0
+    ids["l2net"] = save_group(owner, GroupForm("NET2", "Network L2", "网络二线", 2,
+                                               ids["dept_it"], members=[ids["l2"]])
+                              ).created or 0
+    ids["other"] = save_group(owner, GroupForm("OTH", "Other", "其他组", 1,
+                                               members=[ids["outsider"]])).created or 0
+    ids["cat_network"] = save_category(owner, CategoryForm(
+        "network", "Network", "网络", ids["network"], ids["l2net"])).created or 0
+    ids["cat_email"] = save_category(owner, CategoryForm(
+        "email", "E-mail", "邮件", ids["apps"])).created or 0
+    desk = session_for(store, "desk", clock)
+    ids["caller"] = save_caller(desk, CallerForm("张伟 Zhang Wei", "13900000001",
+                                                 department_id=ids["dept_finance"])
+                                ).created or 0
+    ids["vip"] = save_caller(desk, CallerForm("Victor VIP", vip=True,
+                                              department_id=ids["dept_finance"])).created or 0
+    return Org(store, clock, path, ids)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    # a Monday, 09:00 in Shanghai: office-hours targets start counting at once
+    return FakeClock("2026-03-02T01:00:00+00:00")
+
+
+@pytest.fixture
+def org(tmp_path: Path, clock: FakeClock) -> Iterator[Org]:
+    built = build_org(tmp_path / "desk.sqlite", clock)
+    yield built
+    built.store.close()

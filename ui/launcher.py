@@ -1,0 +1,28 @@
+"""The ``desk-app`` program: the workstation window, or an administrator's subcommand.
+
+``desk-app`` alone opens the window on the last database; ``desk-app --demo`` opens it on
+the built-in demo database (made on first use); ``desk-app scan FILE`` and the other
+subcommands run the core's command line without starting Qt.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    from desk_app.cli import COMMANDS, build_parser, main as cli_main
+
+    build_parser()  # registers the subcommands
+    words = [a for a in args if not a.startswith("-")]
+    if words and words[0] in COMMANDS:
+        return cli_main(args)
+    from ui.app import run
+
+    return run(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
