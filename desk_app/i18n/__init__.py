@@ -11,7 +11,9 @@ from enum import Enum
 from typing import Literal
 
 from desk_app.i18n.labels import LABELS
-from desk_app.i18n.messages import MESSAGES
+from desk_app.i18n.catalog import load as _load_catalog
+
+MESSAGES = _load_catalog()
 
 Language = Literal["en", "zh"]
 LANGUAGES: tuple[Language, ...] = ("en", "zh")

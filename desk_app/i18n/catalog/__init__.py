@@ -1,0 +1,18 @@
+"""The message catalogue, one module per area so that areas can grow independently.
+
+Each module defines ``MESSAGES: dict[key, {"en": ..., "zh": ...}]``; keys are unique across
+modules (a test checks it, and that every key has both languages).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+AREAS = ["core", "cli"]
+
+
+def load() -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for area in AREAS:
+        merged.update(import_module(f"{__name__}.{area}").MESSAGES)
+    return merged

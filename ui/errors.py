@@ -1,0 +1,27 @@
+"""Showing the core's refusals to a person, in their language."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desk_app.errors import DeskError, ValidationError
+from desk_app.i18n import Language
+
+log = logging.getLogger(__name__)
+
+
+def error_text(error: BaseException, lang: Language) -> str:
+    if isinstance(error, ValidationError):
+        return "\n".join(error.field_messages(lang).values())
+    if isinstance(error, DeskError):
+        return error.message(lang)
+    log.error("unexpected error", exc_info=error)
+    return ("程序出错:" if lang == "zh" else "Something went wrong: ") + str(error)
+
+
+def show_error(parent: QWidget | None, error: BaseException, lang: Language) -> None:
+    """A modal message; the form behind it stays open with what the user typed."""
+    title = "无法完成" if lang == "zh" else "Could not do that"
+    QMessageBox.warning(parent, title, error_text(error, lang))

@@ -1,0 +1,104 @@
+"""Running core calls off the GUI thread, and telling the views what changed.
+
+After Anki's ``aqt.operations``: a service call runs on a worker thread (so that waiting for
+a lock on a shared file never freezes the window), and its result comes back to the GUI
+thread by a queued signal. A successful call's ``Changes`` goes to the ``ChangeHub``, the one
+place that fans out to the views that must refresh.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from desk_app.services.session import Changes
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class ChangeHub(QObject):
+    """Views connect here. ``changed`` carries a core ``Changes``; ``external`` says another
+    workstation wrote to the file, so anything shown may be stale."""
+
+    changed = Signal(object)
+    external = Signal()
+
+    def publish(self, changes: Changes) -> None:
+        if not changes.empty:
+            self.changed.emit(changes)
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as error:  # handed to the GUI thread, which shows it
+            self.signals.failed.emit(error)
+        else:
+            self.signals.done.emit(result)
+
+
+class Op(Generic[T]):
+    """One call of ``fn`` on the worker pool.
+
+        Op(window, lambda: workflow.assign(session, 42)).success(on_done).run(hub)
+
+    ``success`` gets the result on the GUI thread; ``failure`` gets the exception (a
+    ``DeskError`` carries a message in both languages). Without a failure handler, the
+    error goes to ``Op.default_failure``, which the main window sets to show a message.
+    """
+
+    default_failure: Callable[[QObject | None, BaseException], None] | None = None
+    _running: set[_Signals] = set()
+
+    def __init__(self, parent: QObject | None, fn: Callable[[], T]) -> None:
+        self.parent = parent
+        self.fn = fn
+        self._success: Callable[[T], None] | None = None
+        self._failure: Callable[[BaseException], None] | None = None
+
+    def success(self, fn: Callable[[T], None]) -> Op[T]:
+        self._success = fn
+        return self
+
+    def failure(self, fn: Callable[[BaseException], None]) -> Op[T]:
+        self._failure = fn
+        return self
+
+    def run(self, hub: ChangeHub | None = None, pool: QThreadPool | None = None) -> None:
+        signals = _Signals()
+        Op._running.add(signals)
+
+        def done(result: object) -> None:
+            Op._running.discard(signals)
+            if hub is not None and isinstance(result, Changes):
+                hub.publish(result)
+            if self._success is not None:
+                self._success(result)  # type: ignore[arg-type]
+
+        def failed(error: BaseException) -> None:
+            Op._running.discard(signals)
+            if self._failure is not None:
+                self._failure(error)
+            elif Op.default_failure is not None:
+                Op.default_failure(self.parent, error)
+            else:
+                log.error("operation failed", exc_info=error)
+
+        signals.done.connect(done)
+        signals.failed.connect(failed)
+        (pool or QThreadPool.globalInstance()).start(_Job(self.fn, signals))
