@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +19,7 @@ from desk_app.storage.models import ChangeRequest
 from ui.context import UiContext
 from ui.incident.data import Screen
 from ui.widgets.rows_model import Column, RowsModel
+from ui.widgets.tables import read_only_table
 
 
 class ChangesPanel(QWidget):
@@ -38,13 +38,8 @@ class ChangesPanel(QWidget):
             Column(self.tr("Closed"), lambda c: format_moment(c.closed_at, lang)),
             Column(self.tr("Outcome"), lambda c: c.outcome),
         ], self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Changes"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = read_only_table(self, self.model, self.tr("Changes"))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)

@@ -96,13 +96,13 @@ class LogIncidentForm(QWidget):
         self.first_contact = QGroupBox(self.tr("&Resolved at first contact"), self)
         self.first_contact.setCheckable(True)
         self.first_contact.setChecked(False)
-        self.resolution_type = QComboBox(self.first_contact)
+        self.resolution_type = QComboBox(self)
         fill_enum(self.resolution_type, ResolutionType, lang)
-        self.resolution = QPlainTextEdit(self.first_contact)
+        self.resolution = QPlainTextEdit(self)
         self.resolution.setTabChangesFocus(True)
         self.resolution.setPlaceholderText(self.tr("What restored the service for the caller"))
         self.resolution.setMinimumHeight(60)
-        self.knowledge = QCheckBox(self.tr("Reusable as &knowledge"), self.first_contact)
+        self.knowledge = QCheckBox(self.tr("Reusable as &knowledge"), self)
 
         self.save_button = QPushButton(self.tr("&Log incident"), self)
         self.save_button.setDefault(True)
@@ -127,10 +127,13 @@ class LogIncidentForm(QWidget):
         priority_row.addWidget(self.priority_hint)
         priority_row.addStretch(1)
         form.addRow(self.tr("Priority"), priority_row)
-        self._row(form, "title", self.tr("T&itle"), self.title, [])
+        self._row(form, "title", self.tr("Titl&e"), self.title, [])
         self._row(form, "description", self.tr("&Description"), self.description, [])
 
-        fcr = QFormLayout(self.first_contact)
+        self.fcr_body = QWidget(self.first_contact)
+        QVBoxLayout(self.first_contact).addWidget(self.fcr_body)
+        fcr = QFormLayout(self.fcr_body)
+        fcr.setContentsMargins(0, 0, 0, 0)
         error = ErrorLabel(self)
         self.errors.add("resolution_type", self.resolution_type, error)
         fcr.addRow(self.tr("Resolution t&ype"), field_box(self.resolution_type, error))
@@ -278,6 +281,7 @@ class LogIncidentForm(QWidget):
             self.errors.set("title", "")
 
     def _first_contact_toggled(self, on: bool) -> None:
+        self.fcr_body.setVisible(on)
         self.save_button.setText(self.tr("&Log and resolve") if on else self.tr("&Log incident"))
         if not on:
             self.errors.set("resolution", "")

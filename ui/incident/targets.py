@@ -9,15 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QScrollArea,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desk_app.domain.enums import (
     ClockState,
@@ -33,6 +25,7 @@ from desk_app.services.queries import ClockView, EscalationView, PauseView
 from ui.context import UiContext
 from ui.incident.data import Screen, used_now
 from ui.widgets.rows_model import Column, RowsModel
+from ui.widgets.tables import fit_height, read_only_table
 
 #: Share of a target left below which its countdown turns amber.
 WARN_SHARE = 0.25
@@ -121,19 +114,6 @@ class ClocksModel(RowsModel):
         self.refresh_columns(self.USED, self.LEFT)
 
 
-def _table(parent: QWidget, model: RowsModel, name: str) -> QTableView:
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setAccessibleName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(True)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
 class TargetsPanel(QScrollArea):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -177,13 +157,19 @@ class TargetsPanel(QScrollArea):
         ]:
             heading = QLabel(caption, body)
             heading.setStyleSheet("font-weight:600; margin-top:6px;")
-            table = _table(body, model, caption)
+            table = read_only_table(body, model, caption)
             table.setObjectName(name)
-            table.setMinimumHeight(90)
+            table.horizontalHeader().setSectionResizeMode(
+                QHeaderView.ResizeMode.ResizeToContents)
+            table.horizontalHeader().setStretchLastSection(True)
             heading.setBuddy(table)
+            none = QLabel(self.tr("None"), body)
+            none.setStyleSheet("color:palette(mid); margin-left:4px;")
             layout.addWidget(heading)
             layout.addWidget(table)
+            layout.addWidget(none)
             setattr(self, f"{name}_table", table)
+            setattr(self, f"{name}_none", none)
         layout.addStretch(1)
         self.setWidget(body)
         self.setWidgetResizable(True)
@@ -201,7 +187,12 @@ class TargetsPanel(QScrollArea):
         self.pauses.set_rows(view.pauses)
         self.escalations.set_rows(view.escalations)
         for name in ("clocks", "history", "pauses", "escalations"):
-            getattr(self, f"{name}_table").resizeRowsToContents()
+            table = getattr(self, f"{name}_table")
+            empty = table.model().rowCount() == 0
+            table.setVisible(not empty)
+            getattr(self, f"{name}_none").setVisible(empty)
+            table.resizeRowsToContents()
+            fit_height(table)
         if self.clocks.running():
             self.timer.start()
         else:
@@ -228,8 +219,11 @@ class TargetsPanel(QScrollArea):
         return text.strip()
 
     def _notified(self, escalation: EscalationView) -> str:
+        """One line per person: each channel with its delivery state (R09)."""
         lang = self.context.language
-        return "\n".join(
-            f"{who}: {_enum_label(NotificationChannel, channel, lang)} "
-            f"({_enum_label(NotificationState, state, lang)})"
-            for who, channel, state in escalation.notifications)
+        people: dict[str, list[str]] = {}
+        for who, channel, state in escalation.notifications:
+            people.setdefault(who, []).append(
+                f"{_enum_label(NotificationChannel, channel, lang)} "
+                f"({_enum_label(NotificationState, state, lang)})")
+        return "\n".join(f"{who}: {', '.join(ways)}" for who, ways in people.items())

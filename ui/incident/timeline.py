@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +32,7 @@ from ui.widgets.calls import call
 from ui.widgets.feedback import ErrorLabel, FieldErrors, MessageBar, show_failure
 from ui.widgets.keys import SUBMIT_KEYS, shortcut
 from ui.widgets.rows_model import Column, RowsModel
+from ui.widgets.tables import read_only_table
 
 
 class TimelineModel(RowsModel):
@@ -64,13 +63,7 @@ class TimelinePanel(QWidget):
         self.context = context
         self.incident_id: int | None = None
         self.model = TimelineModel(context, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Timeline"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
+        self.table = read_only_table(self, self.model, self.tr("Timeline"))
         header = self.table.horizontalHeader()
         for column, mode in enumerate([QHeaderView.ResizeMode.ResizeToContents] * 3
                                       + [QHeaderView.ResizeMode.Stretch] * 2):
@@ -108,7 +101,6 @@ class TimelinePanel(QWidget):
         at_end = self.model.rowCount() == 0 or self.table.verticalScrollBar().value() >= \
             self.table.verticalScrollBar().maximum()
         self.model.set_entries(screen.view.journal, screen.names)
-        self.table.resizeRowsToContents()
         if at_end:
             self.table.scrollToBottom()
         refusal = screen.actions.get(Action.NOTE)

@@ -16,7 +16,7 @@ def priority_color(priority: int) -> QColor:
 
 def text_color_on(background: QColor) -> QColor:
     """Black or white, whichever reads better on ``background``."""
-    return QColor("#000000") if background.lightnessF() > 0.6 else QColor("#ffffff")
+    return QColor("#000000") if background.lightnessF() > 0.55 else QColor("#ffffff")
 
 
 class Badge(QLabel):

@@ -1,0 +1,60 @@
+"""The process owner's screens (R04), one tab each. Everyone else may open them to look:
+the core refuses their saves, and every tab shows itself read-only with the core's reason."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from desk_app.services.admin.common import administer_refusal
+from ui.admin.calendars_tab import CalendarsTab
+from ui.admin.matrix_editor import MatrixEditor
+from ui.admin.people_tabs import DepartmentsTab, GroupsTab, UsersTab
+from ui.admin.process_tabs import CategoriesTab, CodesTab, RulesTab, SettingsTab, TargetsTab
+from ui.context import UiContext
+
+
+class AdminWindow(QWidget):
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("Process administration"))
+        self.tabs = QTabWidget(self)
+        self.tabs.setUsesScrollButtons(True)
+        self.pages: dict[str, QWidget] = {
+            "users": UsersTab(context, self),
+            "groups": GroupsTab(context, self),
+            "departments": DepartmentsTab(context, self),
+            "categories": CategoriesTab(context, self),
+            "matrix": MatrixEditor(context, self),
+            "targets": TargetsTab(context, self),
+            "calendars": CalendarsTab(context, self),
+            "wait_codes": CodesTab(context, "wait", self),
+            "close_codes": CodesTab(context, "close", self),
+            "rules": RulesTab(context, self),
+            "settings": SettingsTab(context, self),
+        }
+        captions = {
+            "users": self.tr("Users and roles"), "groups": self.tr("Support groups"),
+            "departments": self.tr("Departments"), "categories": self.tr("Categories"),
+            "matrix": self.tr("Priority matrix"), "targets": self.tr("Service targets"),
+            "calendars": self.tr("Working calendars"), "wait_codes": self.tr("Wait codes"),
+            "close_codes": self.tr("Close codes"), "rules": self.tr("Escalation rules"),
+            "settings": self.tr("Automatic closure"),
+        }
+        for name, page in self.pages.items():
+            page.setObjectName(name)
+            self.tabs.addTab(page, captions[name])
+        layout = QVBoxLayout(self)
+        refusal = administer_refusal(context.session)
+        if refusal is not None:
+            note = QLabel(self.tr("You can look at these settings; only the process owner can "
+                                  "change them."), self)
+            note.setWordWrap(True)
+            note.setStyleSheet("background:#e8f1fb; color:#0f3d6e; padding:6px; "
+                               "border-radius:4px;")
+            layout.addWidget(note)
+        layout.addWidget(self.tabs)
+
+    @property
+    def loaded(self) -> bool:
+        return all(getattr(page, "loaded", True) for page in self.pages.values())
