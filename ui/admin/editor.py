@@ -244,6 +244,7 @@ class EditorTab(QWidget):
         row = self.model.row_at(current.row()) if current.isValid() else None
         if row is not None:
             self.creating = False
+            self.bar.clear()
             self._show(row)
 
     def _show(self, row: Any) -> None:
@@ -252,7 +253,7 @@ class EditorTab(QWidget):
         self.fill(row)
         self._filling = False
         self._dirty = False
-        self.errors.clear()
+        self.errors.clear(bar=False)
         allowed = self.editable(row) if row is not None else self.refusal is None
         for widget in self.editors:
             widget.setEnabled(allowed and self.field_enabled(widget, row))

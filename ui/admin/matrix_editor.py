@@ -153,8 +153,12 @@ class PriorityDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         """The priority colour stays visible on the selected cell; a frame marks it."""
+        background = index.data(Qt.ItemDataRole.BackgroundRole)
+        if background is None:
+            super().paint(painter, option, index)
+            return
         painter.save()
-        painter.fillRect(option.rect, index.data(Qt.ItemDataRole.BackgroundRole))
+        painter.fillRect(option.rect, background)
         font = index.data(Qt.ItemDataRole.FontRole)
         if font is not None:
             painter.setFont(font)

@@ -127,10 +127,11 @@ class FieldErrors:
         label = self.labels.get(name)
         return label.text() if label is not None and not label.isHidden() else ""
 
-    def clear(self) -> None:
+    def clear(self, bar: bool = True) -> None:
         for name in self.labels:
             self.set(name, "")
-        self.bar.clear()
+        if bar:
+            self.bar.clear()
 
 
 def field_box(widget: QWidget, error: ErrorLabel, *extra: QWidget) -> QWidget:
