@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from desk_app.domain.enums import Stage
 from desk_app.services.actions import Action
+from tests.ui.forms.helpers import open_view, wait_version_after
 from ui.incident.dialogs import (
     AcceptDialog,
     AssignDialog,
@@ -19,15 +20,6 @@ from ui.incident.dialogs import (
 from ui.incident.log_form import LogIncidentForm
 from ui.incident.view import IncidentView
 from ui.widgets.combos import select
-
-
-def open_view(qtbot, context, incident_id: int) -> IncidentView:
-    view = IncidentView(context, incident_id)
-    qtbot.addWidget(view)
-    view.resize(1300, 800)
-    view.show()
-    qtbot.waitUntil(lambda: view.loaded, timeout=5000)
-    return view
 
 
 def stage_of(view: IncidentView) -> str:
@@ -46,10 +38,6 @@ def act(qtbot, view: IncidentView, action: Action, dialog_type: type, fill=None)
     before = view.screen.version
     dialog.ok_button.click()
     return dialog, before
-
-
-def wait_version_after(qtbot, view: IncidentView, before: int) -> None:
-    qtbot.waitUntil(lambda: view.loaded and view.screen.version > before, timeout=5000)
 
 
 def timeline_actions(view: IncidentView) -> list[str]:
