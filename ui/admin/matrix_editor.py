@@ -312,11 +312,12 @@ class MatrixEditor(QWidget):
         if not self.dirty:
             self.preview_label.setText(self.tr("No changes."))
         elif count == 0:
-            self.preview_label.setText(self.tr("Saving changes no open incident's priority."))
+            self.preview_label.setText(
+                self.tr("Saving would change no open incident's priority."))
         else:
             self.preview_label.setText(
-                self.tr("Saving changes the priority of %1 open incident(s). Resolved and "
-                        "closed incidents keep theirs.").replace("%1", str(count)))
+                self.tr("Saving would change the priority of %1 open incident(s). Resolved "
+                        "and closed incidents keep theirs.").replace("%1", str(count)))
         self.preview_ready.emit(count)
 
     def _set_buttons(self) -> None:
