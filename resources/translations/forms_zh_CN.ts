@@ -222,8 +222,18 @@
     </message>
     <message>
         <location filename="../../ui/admin/calendars_tab.py" line="145" />
-        <source>Name (&amp;Chinese)</source>
-        <translation>名称(中文)(&amp;C)</translation>
+        <source>Name (C&amp;hinese)</source>
+        <translation>名称(中文)(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendars_tab.py" line="149" />
+        <source>Hol&amp;idays</source>
+        <translation>节假日(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/calendars_tab.py" line="151" />
+        <source>Make-up days wor&amp;k as</source>
+        <translation>调休日按此日上班(&amp;K)</translation>
     </message>
     <message>
         <location filename="../../ui/admin/calendars_tab.py" line="146" />
@@ -236,19 +246,9 @@
         <translation>每周工作时间(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/calendars_tab.py" line="149" />
-        <source>&amp;Holidays</source>
-        <translation>节假日(&amp;H)</translation>
-    </message>
-    <message>
         <location filename="../../ui/admin/calendars_tab.py" line="150" />
         <source>&amp;Make-up working days</source>
         <translation>调休工作日(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/calendars_tab.py" line="151" />
-        <source>Make-up days &amp;work as</source>
-        <translation>调休日按此日上班(&amp;W)</translation>
     </message>
     <message>
         <location filename="../../ui/admin/calendars_tab.py" line="201" />
@@ -719,13 +719,13 @@
     </message>
     <message>
         <location filename="../../ui/admin/people_tabs.py" line="241" />
-        <source>Name (&amp;Chinese)</source>
-        <translation>名称(中文)(&amp;C)</translation>
+        <source>Name (C&amp;hinese)</source>
+        <translation>名称(中文)(&amp;H)</translation>
     </message>
     <message>
         <location filename="../../ui/admin/people_tabs.py" line="242" />
-        <source>&amp;Head</source>
-        <translation>部门领导(&amp;H)</translation>
+        <source>He&amp;ad</source>
+        <translation>部门领导(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../ui/admin/people_tabs.py" line="250" />
@@ -742,43 +742,43 @@
     </message>
     <message>
         <location filename="../../ui/incident/details.py" line="90" />
-        <source>T&amp;itle</source>
-        <translation>标题(&amp;I)</translation>
+        <source>Title</source>
+        <translation>标题</translation>
     </message>
     <message>
         <location filename="../../ui/incident/details.py" line="90" />
-        <source>&amp;Type</source>
-        <translation>事件类型(&amp;T)</translation>
+        <source>Type</source>
+        <translation>事件类型</translation>
     </message>
     <message>
         <location filename="../../ui/incident/details.py" line="91" />
-        <source>C&amp;hannel</source>
-        <translation>联系方式(&amp;H)</translation>
+        <source>Channel</source>
+        <translation>联系方式</translation>
     </message>
     <message>
         <location filename="../../ui/incident/details.py" line="91" />
-        <source>Ca&amp;ller</source>
-        <translation>报告人(&amp;L)</translation>
+        <source>Caller</source>
+        <translation>报告人</translation>
     </message>
     <message>
         <location filename="../../ui/incident/details.py" line="92" />
-        <source>Cate&amp;gory</source>
-        <translation>事件分类(&amp;G)</translation>
+        <source>Category</source>
+        <translation>事件分类</translation>
     </message>
     <message>
         <location filename="../../ui/incident/details.py" line="92" />
-        <source>Imp&amp;act</source>
-        <translation>影响度(&amp;A)</translation>
+        <source>Impact</source>
+        <translation>影响度</translation>
     </message>
     <message>
         <location filename="../../ui/incident/details.py" line="93" />
-        <source>Ur&amp;gency</source>
-        <translation>紧急度(&amp;G)</translation>
+        <source>Urgency</source>
+        <translation>紧急度</translation>
     </message>
     <message>
         <location filename="../../ui/incident/details.py" line="93" />
-        <source>&amp;Description</source>
-        <translation>描述(&amp;D)</translation>
+        <source>Description</source>
+        <translation>描述</translation>
     </message>
     <message>
         <location filename="../../ui/incident/details.py" line="100" />
@@ -828,7 +828,7 @@
     <message>
         <location filename="../../ui/incident/details.py" line="115" />
         <source>Escalations</source>
-        <translation>升级记录</translation>
+        <translation>升级次数</translation>
     </message>
     <message>
         <location filename="../../ui/incident/details.py" line="116" />
@@ -988,8 +988,13 @@
     </message>
     <message>
         <location filename="../../ui/admin/people_tabs.py" line="184" />
-        <source>Name (&amp;Chinese)</source>
-        <translation>名称(中文)(&amp;C)</translation>
+        <source>Name (C&amp;hinese)</source>
+        <translation>名称(中文)(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/people_tabs.py" line="187" />
+        <source>E-ma&amp;il</source>
+        <translation>邮箱(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../ui/admin/people_tabs.py" line="185" />
@@ -1000,11 +1005,6 @@
         <location filename="../../ui/admin/people_tabs.py" line="186" />
         <source>&amp;Department</source>
         <translation>部门(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/people_tabs.py" line="187" />
-        <source>&amp;E-mail</source>
-        <translation>邮箱(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../ui/admin/people_tabs.py" line="189" />
@@ -1031,19 +1031,19 @@
         <translation>指派(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="102" />
-        <source>Acce&amp;pt…</source>
-        <translation>受理(&amp;P)…</translation>
-    </message>
-    <message>
         <location filename="../../ui/incident/view.py" line="103" />
         <source>&amp;Transfer…</source>
         <translation>转派(&amp;T)…</translation>
     </message>
     <message>
+        <location filename="../../ui/incident/view.py" line="102" />
+        <source>A&amp;ccept…</source>
+        <translation>受理(&amp;C)…</translation>
+    </message>
+    <message>
         <location filename="../../ui/incident/view.py" line="103" />
-        <source>Pe&amp;nding…</source>
-        <translation>等待(&amp;N)…</translation>
+        <source>&amp;Pending…</source>
+        <translation>等待(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../../ui/incident/view.py" line="104" />
@@ -1384,53 +1384,53 @@
 <context>
     <name>NewCallerDialog</name>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="182" />
+        <location filename="../../ui/incident/caller_lookup.py" line="186" />
         <source>New caller</source>
         <translation>新报告人</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="190" />
+        <location filename="../../ui/incident/caller_lookup.py" line="194" />
         <source>VIP (urgency defaults to High)</source>
         <translation>VIP(紧急度默认为“高”)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="193" />
+        <location filename="../../ui/incident/caller_lookup.py" line="197" />
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="193" />
+        <location filename="../../ui/incident/caller_lookup.py" line="197" />
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="194" />
+        <location filename="../../ui/incident/caller_lookup.py" line="198" />
         <source>&amp;E-mail</source>
         <translation>邮箱(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="195" />
+        <location filename="../../ui/incident/caller_lookup.py" line="199" />
         <source>&amp;Department</source>
         <translation>部门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="196" />
+        <location filename="../../ui/incident/caller_lookup.py" line="200" />
         <source>&amp;Location</source>
         <translation>位置(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="203" />
+        <location filename="../../ui/incident/caller_lookup.py" line="207" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="204" />
+        <location filename="../../ui/incident/caller_lookup.py" line="208" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="211" />
-        <location filename="../../ui/incident/caller_lookup.py" line="216" />
+        <location filename="../../ui/incident/caller_lookup.py" line="215" />
+        <location filename="../../ui/incident/caller_lookup.py" line="220" />
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
@@ -1573,8 +1573,8 @@
     </message>
     <message>
         <location filename="../../ui/incident/dialogs.py" line="431" />
-        <source>&amp;Kind</source>
-        <translation>解决方式(&amp;K)</translation>
+        <source>K&amp;ind</source>
+        <translation>解决方式(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../ui/incident/dialogs.py" line="432" />
@@ -1690,8 +1690,23 @@
     </message>
     <message>
         <location filename="../../ui/admin/process_tabs.py" line="313" />
-        <source>Name (&amp;Chinese)</source>
-        <translation>名称(中文)(&amp;C)</translation>
+        <source>Name (C&amp;hinese)</source>
+        <translation>名称(中文)(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/process_tabs.py" line="316" />
+        <source>Channe&amp;ls</source>
+        <translation>通知方式(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/process_tabs.py" line="317" />
+        <source>Pri&amp;ority</source>
+        <translation>优先级(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/process_tabs.py" line="318" />
+        <source>From escalation n&amp;umber</source>
+        <translation>从第几次升级起(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../ui/admin/process_tabs.py" line="314" />
@@ -1702,21 +1717,6 @@
         <location filename="../../ui/admin/process_tabs.py" line="315" />
         <source>&amp;Person</source>
         <translation>人员(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="316" />
-        <source>C&amp;hannels</source>
-        <translation>通知方式(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="317" />
-        <source>&amp;Priority</source>
-        <translation>优先级(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="318" />
-        <source>From escalation &amp;number</source>
-        <translation>从第几次升级起(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../ui/admin/process_tabs.py" line="319" />
@@ -1961,6 +1961,7 @@
     </message>
     <message>
         <location filename="../../ui/incident/timeline.py" line="78" />
+        <location filename="../../ui/incident/timeline.py" line="87" />
         <source>Work note</source>
         <translation>工作记录</translation>
     </message>
@@ -1971,14 +1972,9 @@
     </message>
     <message>
         <location filename="../../ui/incident/timeline.py" line="82" />
-        <location filename="../../ui/incident/timeline.py" line="111" />
+        <location filename="../../ui/incident/timeline.py" line="112" />
         <source>Add the work note to the timeline (Ctrl+Enter)</source>
         <translation>将工作记录添加到时间线(Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/incident/timeline.py" line="87" />
-        <source>&amp;Work note</source>
-        <translation>工作记录(&amp;W)</translation>
     </message>
 </context>
 <context>
@@ -2166,8 +2162,8 @@
     </message>
     <message>
         <location filename="../../ui/admin/process_tabs.py" line="77" />
-        <source>Name (&amp;Chinese)</source>
-        <translation>名称(中文)(&amp;C)</translation>
+        <source>Name (C&amp;hinese)</source>
+        <translation>名称(中文)(&amp;H)</translation>
     </message>
 </context>
 <context>

@@ -142,13 +142,13 @@ class CalendarsTab(EditorTab):
             self.makeup_weekday.addItem(name, index)
         self.add("code", self.tr("&Code"), self.code)
         self.add("name_en", self.tr("Name (&English)"), self.name_en)
-        self.add("name_zh", self.tr("Name (&Chinese)"), self.name_zh)
+        self.add("name_zh", self.tr("Name (C&hinese)"), self.name_zh)
         self.add("timezone", self.tr("&Time zone"), self.timezone)
         self.add("always", "", self.always)
         self.add("weekly", self.tr("&Weekly hours"), self.weekly_box)
-        self.add("holidays", self.tr("&Holidays"), self.holidays)
+        self.add("holidays", self.tr("Hol&idays"), self.holidays)
         self.add("workdays", self.tr("&Make-up working days"), self.workdays)
-        self.add("makeup_weekday", self.tr("Make-up days &work as"), self.makeup_weekday)
+        self.add("makeup_weekday", self.tr("Make-up days wor&k as"), self.makeup_weekday)
 
     def _always_toggled(self, on: bool) -> None:
         if self.refusal is None:

@@ -181,10 +181,10 @@ class GroupsTab(EditorTab):
         self.members.setMinimumHeight(160)
         self.add("code", self.tr("&Code"), self.code)
         self.add("name_en", self.tr("Name (&English)"), self.name_en)
-        self.add("name_zh", self.tr("Name (&Chinese)"), self.name_zh)
+        self.add("name_zh", self.tr("Name (C&hinese)"), self.name_zh)
         self.add("tier", self.tr("&Level"), self.tier)
         self.add("department", self.tr("&Department"), self.department)
-        self.add("email", self.tr("&E-mail"), self.email)
+        self.add("email", self.tr("E-ma&il"), self.email)
         self.add("active", "", self.active)
         self.add("members", self.tr("&Members"), self.members)
 
@@ -238,8 +238,8 @@ class DepartmentsTab(EditorTab):
         hint = QLabel(self.tr("Escalation rules can notify the department head (R09)."), self)
         hint.setStyleSheet("color:palette(mid);")
         self.add("name_en", self.tr("Name (&English)"), self.name_en)
-        self.add("name_zh", self.tr("Name (&Chinese)"), self.name_zh)
-        self.add("head", self.tr("&Head"), self.head, hint)
+        self.add("name_zh", self.tr("Name (C&hinese)"), self.name_zh)
+        self.add("head", self.tr("He&ad"), self.head, hint)
 
     def fetch(self, session: Session) -> tuple[list[Any], Any]:
         return lists.departments(session), lists.users(session)

@@ -119,8 +119,8 @@ class CallerLookup(QWidget):
             self.completer.complete()
         elif not found:
             self.completer.popup().hide()
-            self.info.setText(self.tr("No caller matches “%1”. Press “New caller…” to record "
-                                      "one.").replace("%1", needle))
+            self._info(self.tr("No caller matches “%1”. Press “New caller…” to record "
+                               "one.").replace("%1", needle))
         self.results_ready.emit()
 
     def _line(self, caller: CallerChoice, lang: str) -> str:
@@ -154,13 +154,17 @@ class CallerLookup(QWidget):
     def _describe(self) -> None:
         caller, lang = self.caller, self.context.language
         if caller is None:
-            self.info.setText("")
+            self._info("")
             return
         parts = [caller.phone, caller.department.name(lang) if caller.department else "",
                  caller.location, caller.email]
         details = " · ".join(p for p in parts if p) or self.tr("No contact details")
         vip = self.tr("VIP caller") + " · " if caller.vip else ""
-        self.info.setText(vip + details)
+        self._info(vip + details)
+
+    def _info(self, text: str) -> None:
+        self.info.setText(text)
+        self.info.setVisible(bool(text))
 
     # -- a new caller ----------------------------------------------------------------------
     def new_caller(self) -> None:

@@ -87,10 +87,10 @@ class DetailsPanel(QWidget):
         form = QFormLayout(edit_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         captions = {
-            "title": self.tr("T&itle"), "type": self.tr("&Type"),
-            "channel": self.tr("C&hannel"), "caller": self.tr("Ca&ller"),
-            "category": self.tr("Cate&gory"), "impact": self.tr("Imp&act"),
-            "urgency": self.tr("Ur&gency"), "description": self.tr("&Description"),
+            "title": self.tr("Title"), "type": self.tr("Type"),
+            "channel": self.tr("Channel"), "caller": self.tr("Caller"),
+            "category": self.tr("Category"), "impact": self.tr("Impact"),
+            "urgency": self.tr("Urgency"), "description": self.tr("Description"),
         }
         for name, widget in self.editors.items():
             error = ErrorLabel(self)

@@ -428,7 +428,7 @@ class ResolveDialog(ActionDialog):
         fill_enum(self.resolution_type, ResolutionType, self.lang)
         self.resolution = text_box(self, self.tr("What restored the service"), 110)
         self.knowledge = QCheckBox(self.tr("Reusable as &knowledge"), self)
-        self.add("resolution_type", self.tr("&Kind"), self.resolution_type)
+        self.add("resolution_type", self.tr("K&ind"), self.resolution_type)
         self.add("resolution", self.tr("Re&solution"), self.resolution)
         self.add("knowledge", "", self.knowledge)
 

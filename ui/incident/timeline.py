@@ -84,8 +84,9 @@ class TimelinePanel(QWidget):
         for keys in SUBMIT_KEYS:
             shortcut(self.note, keys, self.add)
 
-        caption = QLabel(self.tr("&Work note"), self)
+        caption = QLabel(self.tr("Work note"), self)
         caption.setBuddy(self.note)
+        self.setFocusProxy(self.note)
         row = QHBoxLayout()
         row.addWidget(self.note, 1)
         row.addWidget(self.add_button)

@@ -99,8 +99,8 @@ class IncidentView(QWidget):
 
         self.bar = MessageBar(self)
         captions = {
-            Action.ASSIGN: self.tr("&Assign…"), Action.ACCEPT: self.tr("Acce&pt…"),
-            Action.TRANSFER: self.tr("&Transfer…"), Action.PEND: self.tr("Pe&nding…"),
+            Action.ASSIGN: self.tr("&Assign…"), Action.ACCEPT: self.tr("A&ccept…"),
+            Action.TRANSFER: self.tr("&Transfer…"), Action.PEND: self.tr("&Pending…"),
             Action.RESUME: self.tr("Res&ume…"), Action.RAISE_CHANGE: self.tr("Raise c&hange…"),
             Action.RESOLVE: self.tr("&Resolve…"), Action.CONFIRM: self.tr("C&onfirm result…"),
             Action.REJECT: self.tr("Re&ject resolution…"), Action.CLOSE: self.tr("C&lose…"),
