@@ -23,7 +23,7 @@ from desk_app.domain.enums import (
     TargetStage,
     Urgency,
 )
-from desk_app.formatting import format_duration, format_moment
+from desk_app.formatting import format_moment, format_working_time
 from desk_app.i18n import MESSAGES, Language, label, text
 from desk_app.services.queries import JournalEntry
 from desk_app.services.session import Session
@@ -96,7 +96,7 @@ def value_text(name: str, value: Any, lang: Language, names: HistoryNames,
     if value is None or value == "":
         return "—"
     if action == JournalAction.TARGETS.value and name in {s.value for s in TargetStage}:
-        return format_duration(int(value) * 60, lang)
+        return format_working_time(int(value) * 60, lang)
     enum = _ENUMS.get(name)
     if enum is not None:
         try:

@@ -1776,7 +1776,7 @@
     </message>
     <message>
         <location filename="../../ui/incident/targets.py" line="128" />
-        <location filename="../../ui/incident/targets.py" line="146" />
+        <location filename="../../ui/incident/targets.py" line="147" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
@@ -1791,87 +1791,87 @@
         <translation>当时已用</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/targets.py" line="132" />
+        <location filename="../../ui/incident/targets.py" line="133" />
         <source>Re-matched at</source>
         <translation>重新匹配时间</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/targets.py" line="135" />
+        <location filename="../../ui/incident/targets.py" line="136" />
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/targets.py" line="136" />
+        <location filename="../../ui/incident/targets.py" line="137" />
         <source>Until</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/targets.py" line="137" />
+        <location filename="../../ui/incident/targets.py" line="138" />
         <source>still pending</source>
         <translation>仍在等待</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/targets.py" line="138" />
+        <location filename="../../ui/incident/targets.py" line="139" />
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/targets.py" line="139" />
+        <location filename="../../ui/incident/targets.py" line="140" />
         <source>Wait code</source>
         <translation>等待代码</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/targets.py" line="142" />
+        <location filename="../../ui/incident/targets.py" line="143" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/targets.py" line="143" />
+        <location filename="../../ui/incident/targets.py" line="144" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/targets.py" line="144" />
+        <location filename="../../ui/incident/targets.py" line="145" />
         <source>Urgency</source>
         <translation>紧急度</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/targets.py" line="147" />
+        <location filename="../../ui/incident/targets.py" line="148" />
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/targets.py" line="148" />
+        <location filename="../../ui/incident/targets.py" line="149" />
         <source>Notified</source>
         <translation>已通知</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/targets.py" line="153" />
+        <location filename="../../ui/incident/targets.py" line="154" />
         <source>Service targets</source>
         <translation>服务目标</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/targets.py" line="154" />
+        <location filename="../../ui/incident/targets.py" line="155" />
         <source>Re-matched targets (after a priority change)</source>
         <translation>已重新匹配的服务目标(优先级变更后)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/targets.py" line="155" />
+        <location filename="../../ui/incident/targets.py" line="156" />
         <source>Pending (clocks stopped)</source>
         <translation>等待(计时暂停)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/targets.py" line="156" />
+        <location filename="../../ui/incident/targets.py" line="157" />
         <source>Escalations</source>
         <translation>升级记录</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/targets.py" line="166" />
+        <location filename="../../ui/incident/targets.py" line="167" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/targets.py" line="214" />
+        <location filename="../../ui/incident/targets.py" line="216" />
         <source>not yet</source>
         <translation>尚未确认</translation>
     </message>

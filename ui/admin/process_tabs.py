@@ -28,7 +28,7 @@ from desk_app.domain.enums import (
     TargetStage,
 )
 from desk_app.errors import DeskError
-from desk_app.formatting import format_duration
+from desk_app.formatting import format_working_time
 from desk_app.i18n import label, text
 from desk_app.services.admin import lists
 from desk_app.services.admin.common import administer_refusal
@@ -195,7 +195,7 @@ class TargetsTab(EditorTab):
         return [
             Column(self.tr("Priority"), lambda t: label(Priority(t.priority), lang)),
             Column(self.tr("Stage"), lambda t: label(TargetStage(t.stage), lang)),
-            Column(self.tr("Time"), lambda t: format_duration(t.minutes * 60, lang),
+            Column(self.tr("Time"), lambda t: format_working_time(t.minutes * 60, lang),
                    align_right=True),
             Column(self.tr("Calendar"), lambda t: self.calendar_names.get(t.calendar_id, "")),
         ]
@@ -218,7 +218,7 @@ class TargetsTab(EditorTab):
         self.add("calendar", self.tr("&Counted on"), self.calendar, note)
 
     def _describe(self, minutes: int) -> None:
-        self.minutes_hint.setText(format_duration(minutes * 60, self.lang))
+        self.minutes_hint.setText(format_working_time(minutes * 60, self.lang))
 
     def fetch(self, session: Session) -> tuple[list[Any], Any]:
         return lists.service_targets(session), lists.calendars(session)

@@ -19,7 +19,7 @@ from desk_app.domain.enums import (
     TargetStage,
     Urgency,
 )
-from desk_app.formatting import format_duration, format_moment
+from desk_app.formatting import format_moment, format_working_time
 from desk_app.i18n import Language, label
 from desk_app.services.queries import ClockView, EscalationView, PauseView
 from ui.context import UiContext
@@ -54,10 +54,10 @@ class ClocksModel(RowsModel):
             Column(self.tr("Target"), lambda c: _enum_label(TargetStage, c.stage, lang)),
             Column(self.tr("Priority"), lambda c: f"P{c.priority}"),
             Column(self.tr("Target time"),
-                   lambda c: format_duration(c.target_minutes * 60, lang)),
+                   lambda c: format_working_time(c.target_minutes * 60, lang)),
             Column(self.tr("Calendar"), self._calendar),
             Column(self.tr("State"), self._state),
-            Column(self.tr("Used"), lambda c: format_duration(self.used(c), lang),
+            Column(self.tr("Used"), lambda c: format_working_time(self.used(c), lang),
                    align_right=True),
             Column(self.tr("Left"), self._left, background=self._left_color, align_right=True),
             Column(self.tr("Due"), lambda c: format_moment(c.due_at, lang)),
@@ -94,8 +94,8 @@ class ClocksModel(RowsModel):
         left = self.left(clock)
         if left < 0:
             return self.tr("%1 over").replace(
-                "%1", format_duration(-left, self.context.language))
-        return format_duration(left, self.context.language)
+                "%1", format_working_time(-left, self.context.language))
+        return format_working_time(left, self.context.language)
 
     def _left_color(self, clock: ClockView) -> QColor | None:
         if clock.state == ClockState.STOPPED.value:
@@ -127,8 +127,9 @@ class TargetsPanel(QScrollArea):
             Column(self.tr("Target"), lambda c: _enum_label(TargetStage, c.stage, lang)),
             Column(self.tr("Priority"), lambda c: f"P{c.priority}"),
             Column(self.tr("Target time"),
-                   lambda c: format_duration(c.target_minutes * 60, lang)),
-            Column(self.tr("Used then"), lambda c: format_duration(c.used_seconds, lang)),
+                   lambda c: format_working_time(c.target_minutes * 60, lang)),
+            Column(self.tr("Used then"),
+                   lambda c: format_working_time(c.used_seconds, lang)),
             Column(self.tr("Re-matched at"), lambda c: format_moment(c.stopped_at, lang)),
         ], self)
         self.pauses = RowsModel([
@@ -200,7 +201,8 @@ class TargetsPanel(QScrollArea):
 
     def _pause_length(self, pause: PauseView) -> str:
         end = pause.ended_at or self.context.session.clock.now()
-        return format_duration((end - pause.started_at).total_seconds(), self.context.language)
+        return format_working_time((end - pause.started_at).total_seconds(),
+                                   self.context.language)
 
     def _wait_code(self, pause: PauseView) -> str:
         names = self.screen.names.wait_codes if self.screen else {}

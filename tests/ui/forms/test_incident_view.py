@@ -110,14 +110,14 @@ def test_r15_target_clocks_count_down_live(qtbot, make_context, org):
     assert model.rowCount() == 3
     assign_row = next(r for r in range(3) if model.row_at(r).stage == "assign")
     left = model.index(assign_row, model.LEFT)
-    assert left.data() == "60 mins"  # P3: an hour to assign, on office hours
+    assert left.data() == "1 h"  # P3: an hour to assign, on office hours
     org.clock.advance(minutes=50)
     model.tick()
-    assert left.data() == "10 mins"
+    assert left.data() == "10 min"
     assert left.data(8) is not None  # amber: less than a quarter left
     org.clock.advance(minutes=20)
     model.tick()
-    assert left.data() == "10 mins over"
+    assert left.data() == "10 min over"
 
 
 def test_work_note_is_added_to_the_timeline(qtbot, make_context, org):
