@@ -2,9 +2,10 @@
 
     python tools/forms_screenshots.py OUTDIR [--lang en zh] [--database FILE]
 
-Builds the demo database in a temporary folder (or uses FILE), opens each screen as the
-person who would use it, waits for its data and saves ``OUTDIR/<lang>-<screen>.png``. Run it
-under ``desktop-session`` to see real fonts (CJK included):
+Builds the demo database in a temporary folder (or works on a temporary copy of FILE, which
+is never changed), opens each screen as the person who would use it, waits for its data
+and saves ``OUTDIR/<lang>-<screen>.png``. Run it under ``desktop-session`` to see real
+fonts (CJK included):
 
     /work/shared/tools/desktop-session env -u QT_QPA_PLATFORM .venv/bin/python \\
         tools/forms_screenshots.py shots
@@ -13,6 +14,7 @@ under ``desktop-session`` to see real fonts (CJK included):
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 import time
@@ -27,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from desk_app.domain.enums import Stage  # noqa: E402
 from desk_app.i18n import Language  # noqa: E402
+from desk_app.services.incidents import IncidentFields, update_incident  # noqa: E402
 from desk_app.services.session import session_for  # noqa: E402
 from desk_app.storage.models import Escalation, Incident  # noqa: E402
 from desk_app.storage.opening import open_store  # noqa: E402
@@ -57,12 +60,14 @@ def run(out: Path, langs: list[Language], database: Path | None) -> None:
     from ui.incident.view import IncidentView
 
     app = QApplication.instance() or QApplication(sys.argv)
+    scratch = Path(tempfile.mkdtemp()) / "demo.sqlite"
     if database is None:
         from desk_app.demo import build_demo
 
-        database = Path(tempfile.mkdtemp()) / "demo.sqlite"
-        build_demo(database)
-    store = open_store(database)
+        build_demo(scratch)
+    else:
+        shutil.copy(database, scratch)
+    store = open_store(scratch)
     out.mkdir(parents=True, exist_ok=True)
 
     def pick() -> tuple[int, int]:
@@ -103,6 +108,17 @@ def run(out: Path, langs: list[Language], database: Path | None) -> None:
             shoot(dialog, out / f"{lang}-transfer-dialog.png")
             dialog.close()
 
+        # a conflict: someone else renames the incident while the desk edits its title
+        view.details.title.setText(view.details.title.text() + " (customer: ACME)")
+        view.details.title.textEdited.emit(view.details.title.text())
+        update_incident(session_for(store, "liuyang"), busy_id,
+                        IncidentFields(title=f"Mail bounces ({lang})"))
+        view.details.save()
+        wait(lambda v=view: v.conflict_dialog is not None)
+        if view.conflict_dialog is not None:
+            shoot(view.conflict_dialog, out / f"{lang}-conflict-dialog.png")
+            view.conflict_dialog.reload_button.click()
+
         resolved = IncidentView(desk, resolved_id)
         resolved.resize(1400, 860)
         wait(lambda v=resolved: v.loaded)
@@ -119,6 +135,12 @@ def run(out: Path, langs: list[Language], database: Path | None) -> None:
         admin = AdminWindow(owner)
         admin.resize(1300, 820)
         wait(lambda a=admin: a.loaded)
+        matrix = admin.pages["matrix"]
+        admin.tabs.setCurrentWidget(matrix)
+        matrix.model.setData(matrix.model.index(2, 2), 1)
+        wait(lambda m=matrix: m.preview is not None)
+        shoot(admin, out / f"{lang}-admin-matrix-preview.png")
+        matrix.revert()
         for index in range(admin.tabs.count()):
             admin.tabs.setCurrentIndex(index)
             wait(lambda: False, 0.2)

@@ -42,6 +42,7 @@ class ConflictDialog(QDialog):
         intro.setWordWrap(True)
 
         names = [name for name in current if name in mine]
+        names.sort(key=lambda name: mine[name] == current[name])  # differences first
         self.table = QTableWidget(len(names), 3, self)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Field"), self.tr("As you saw it"), self.tr("Now")])
@@ -67,7 +68,8 @@ class ConflictDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
