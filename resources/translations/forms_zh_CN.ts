@@ -298,57 +298,57 @@
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="94" />
+        <location filename="../../ui/admin/process_tabs.py" line="90" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="95" />
+        <location filename="../../ui/admin/process_tabs.py" line="91" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="96" />
+        <location filename="../../ui/admin/process_tabs.py" line="92" />
         <source>Level-1 group</source>
         <translation>一线支持组</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="97" />
+        <location filename="../../ui/admin/process_tabs.py" line="93" />
         <source>Level-2 group</source>
         <translation>二线支持组</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="99" />
+        <location filename="../../ui/admin/process_tabs.py" line="95" />
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="107" />
+        <location filename="../../ui/admin/process_tabs.py" line="103" />
         <source>Active (can be chosen when logging)</source>
         <translation>有效(记录事件时可选)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="108" />
+        <location filename="../../ui/admin/process_tabs.py" line="104" />
         <source>New incidents of this category go to this group (R14).</source>
         <translation>该分类的新事件将派往此支持组(R14)。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="110" />
+        <location filename="../../ui/admin/process_tabs.py" line="106" />
         <source>Level-&amp;1 group</source>
         <translation>一线支持组(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="111" />
+        <location filename="../../ui/admin/process_tabs.py" line="107" />
         <source>Level-&amp;2 group</source>
         <translation>二线支持组(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="119" />
+        <location filename="../../ui/admin/process_tabs.py" line="115" />
         <source>Choose a group…</source>
         <translation>请选择支持组…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="120" />
+        <location filename="../../ui/admin/process_tabs.py" line="116" />
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
@@ -584,27 +584,27 @@
 <context>
     <name>CodesTab</name>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="153" />
+        <location filename="../../ui/admin/process_tabs.py" line="149" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="154" />
+        <location filename="../../ui/admin/process_tabs.py" line="150" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="155" />
+        <location filename="../../ui/admin/process_tabs.py" line="151" />
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="156" />
+        <location filename="../../ui/admin/process_tabs.py" line="152" />
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="161" />
+        <location filename="../../ui/admin/process_tabs.py" line="157" />
         <source>Active (can be chosen)</source>
         <translation>有效(可选择)</translation>
     </message>
@@ -650,42 +650,42 @@
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/conflict.py" line="47" />
+        <location filename="../../ui/incident/conflict.py" line="48" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/conflict.py" line="47" />
+        <location filename="../../ui/incident/conflict.py" line="48" />
         <source>As you saw it</source>
         <translation>您看到的版本</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/conflict.py" line="47" />
+        <location filename="../../ui/incident/conflict.py" line="48" />
         <source>Now</source>
         <translation>当前版本</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/conflict.py" line="76" />
+        <location filename="../../ui/incident/conflict.py" line="78" />
         <source>What happened meanwhile:</source>
         <translation>期间发生的操作:</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/conflict.py" line="82" />
+        <location filename="../../ui/incident/conflict.py" line="84" />
         <source>Your change:</source>
         <translation>您的修改:</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/conflict.py" line="91" />
+        <location filename="../../ui/incident/conflict.py" line="93" />
         <source>&amp;Reload (drop my change)</source>
         <translation>重新加载(放弃我的修改)(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/conflict.py" line="92" />
+        <location filename="../../ui/incident/conflict.py" line="94" />
         <source>&amp;Apply my change again</source>
         <translation>重新提交我的修改(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/conflict.py" line="93" />
+        <location filename="../../ui/incident/conflict.py" line="95" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -909,17 +909,27 @@
         <translation>显示当前已保存的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="229" />
+        <location filename="../../ui/admin/editor.py" line="193" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/editor.py" line="193" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/editor.py" line="232" />
         <source>Someone else changed this record while you were editing. Your edits are kept; saving them will be refused until you revert.</source>
         <translation>您编辑期间他人修改了该记录。您的修改已保留;还原之前将无法保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="260" />
+        <location filename="../../ui/admin/editor.py" line="263" />
         <source>New record</source>
         <translation>新记录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="323" />
+        <location filename="../../ui/admin/editor.py" line="326" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -950,16 +960,6 @@
         <location filename="../../ui/admin/people_tabs.py" line="163" />
         <source>Active</source>
         <translation>有效</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/people_tabs.py" line="163" />
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/people_tabs.py" line="163" />
-        <source>no</source>
-        <translation>否</translation>
     </message>
     <message>
         <location filename="../../ui/admin/people_tabs.py" line="167" />
@@ -1623,118 +1623,118 @@
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="253" />
+        <location filename="../../ui/admin/process_tabs.py" line="249" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="254" />
+        <location filename="../../ui/admin/process_tabs.py" line="250" />
         <source>Notify</source>
         <translation>通知对象</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="255" />
+        <location filename="../../ui/admin/process_tabs.py" line="251" />
         <source>Channels</source>
         <translation>通知方式</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="257" />
+        <location filename="../../ui/admin/process_tabs.py" line="253" />
         <source>When</source>
-        <translation>时间</translation>
+        <translation>条件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="258" />
-        <location filename="../../ui/admin/process_tabs.py" line="310" />
+        <location filename="../../ui/admin/process_tabs.py" line="254" />
+        <location filename="../../ui/admin/process_tabs.py" line="306" />
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="270" />
+        <location filename="../../ui/admin/process_tabs.py" line="266" />
         <source>priority %1 or higher</source>
         <translation>优先级 %1 或更高</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="272" />
+        <location filename="../../ui/admin/process_tabs.py" line="268" />
         <source>from escalation %1</source>
         <translation>从第 %1 次升级起</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="277" />
+        <location filename="../../ui/admin/process_tabs.py" line="273" />
         <source>every escalation</source>
         <translation>每次升级</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="297" />
+        <location filename="../../ui/admin/process_tabs.py" line="293" />
         <source>any priority</source>
         <translation>任意优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="300" />
+        <location filename="../../ui/admin/process_tabs.py" line="296" />
         <source>%1 or higher</source>
         <translation>%1 或更高</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="304" />
+        <location filename="../../ui/admin/process_tabs.py" line="300" />
         <source>any escalation</source>
         <translation>任意升级</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="306" />
+        <location filename="../../ui/admin/process_tabs.py" line="302" />
         <source>any reason</source>
         <translation>任意原因</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="312" />
+        <location filename="../../ui/admin/process_tabs.py" line="308" />
         <source>Name (&amp;English)</source>
         <translation>名称(英文)(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="313" />
+        <location filename="../../ui/admin/process_tabs.py" line="309" />
         <source>Name (C&amp;hinese)</source>
         <translation>名称(中文)(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="316" />
+        <location filename="../../ui/admin/process_tabs.py" line="312" />
         <source>Channe&amp;ls</source>
         <translation>通知方式(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="317" />
+        <location filename="../../ui/admin/process_tabs.py" line="313" />
         <source>Pri&amp;ority</source>
         <translation>优先级(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="318" />
+        <location filename="../../ui/admin/process_tabs.py" line="314" />
         <source>From escalation n&amp;umber</source>
         <translation>从第几次升级起(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="314" />
+        <location filename="../../ui/admin/process_tabs.py" line="310" />
         <source>&amp;Notify</source>
         <translation>通知对象(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="315" />
+        <location filename="../../ui/admin/process_tabs.py" line="311" />
         <source>&amp;Person</source>
         <translation>人员(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="319" />
+        <location filename="../../ui/admin/process_tabs.py" line="315" />
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="320" />
+        <location filename="../../ui/admin/process_tabs.py" line="316" />
         <source>Cate&amp;gory</source>
         <translation>事件分类(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="336" />
+        <location filename="../../ui/admin/process_tabs.py" line="332" />
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="339" />
+        <location filename="../../ui/admin/process_tabs.py" line="335" />
         <source>any category</source>
         <translation>任意事件分类</translation>
     </message>
@@ -1742,27 +1742,27 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="399" />
+        <location filename="../../ui/admin/process_tabs.py" line="395" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="402" />
+        <location filename="../../ui/admin/process_tabs.py" line="398" />
         <source>A resolved incident that is not closed within this many days is closed by the system with the system close code.</source>
         <translation>已解决的事件如在此天数内未关闭,系统将以系统关闭代码自动关闭。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="406" />
+        <location filename="../../ui/admin/process_tabs.py" line="402" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="409" />
+        <location filename="../../ui/admin/process_tabs.py" line="405" />
         <source>&amp;Automatic closure after</source>
         <translation>自动关闭时限(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="440" />
+        <location filename="../../ui/admin/process_tabs.py" line="436" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1879,42 +1879,42 @@
 <context>
     <name>TargetsTab</name>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="196" />
+        <location filename="../../ui/admin/process_tabs.py" line="192" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="197" />
+        <location filename="../../ui/admin/process_tabs.py" line="193" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="198" />
+        <location filename="../../ui/admin/process_tabs.py" line="194" />
         <source>Time</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="200" />
+        <location filename="../../ui/admin/process_tabs.py" line="196" />
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="207" />
+        <location filename="../../ui/admin/process_tabs.py" line="203" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="213" />
+        <location filename="../../ui/admin/process_tabs.py" line="209" />
         <source>Running clocks keep the target they were matched to; incidents take the new one from their next re-match.</source>
         <translation>正在计时的事件保持已匹配的目标;下次重新匹配时采用新目标。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="217" />
+        <location filename="../../ui/admin/process_tabs.py" line="213" />
         <source>&amp;Time allowed</source>
         <translation>时限(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="218" />
+        <location filename="../../ui/admin/process_tabs.py" line="214" />
         <source>&amp;Counted on</source>
         <translation>计时日历(&amp;C)</translation>
     </message>
@@ -2073,16 +2073,6 @@
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="72" />
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/people_tabs.py" line="72" />
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
         <location filename="../../ui/admin/people_tabs.py" line="81" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
@@ -2151,17 +2141,17 @@
 <context>
     <name>_NamedTab</name>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="75" />
+        <location filename="../../ui/admin/process_tabs.py" line="71" />
         <source>&amp;Code</source>
         <translation>代码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="76" />
+        <location filename="../../ui/admin/process_tabs.py" line="72" />
         <source>Name (&amp;English)</source>
         <translation>名称(英文)(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="77" />
+        <location filename="../../ui/admin/process_tabs.py" line="73" />
         <source>Name (C&amp;hinese)</source>
         <translation>名称(中文)(&amp;H)</translation>
     </message>
@@ -2183,19 +2173,6 @@
         <location filename="../../ui/incident/dialogs.py" line="188" />
         <source>Support group: %1</source>
         <translation>支持组:%1</translation>
-    </message>
-</context>
-<context>
-    <name>tab</name>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="65" />
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="65" />
-        <source>no</source>
-        <translation>否</translation>
     </message>
 </context>
 </TS>

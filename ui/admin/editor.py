@@ -81,6 +81,7 @@ class EditorTab(QWidget):
         self.bar = MessageBar(self)
         self.errors = FieldErrors(self.bar)
         self.form_box = QGroupBox(self)
+        self.form_box.setProperty("shows_data", True)  # its title is the record's name
         self.form = QFormLayout(self.form_box)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.save_button = QPushButton(self.tr("&Save"), self)
@@ -188,6 +189,9 @@ class EditorTab(QWidget):
             widget.valueChanged.connect(self._edited)
         elif isinstance(widget, QListWidget):
             widget.itemChanged.connect(self._edited)
+
+    def yes_no(self, flag: bool) -> str:
+        return self.tr("yes") if flag else self.tr("no")
 
     def required(self) -> str:
         return text("validation.required", self.lang)

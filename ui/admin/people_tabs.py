@@ -69,7 +69,7 @@ class UsersTab(EditorTab):
             Column(self.tr("User name"), lambda u: u.username),
             Column(self.tr("Full name"), lambda u: u.full_name),
             Column(self.tr("Roles"), lambda u: ", ".join(label(r, lang) for r in u.roles)),
-            Column(self.tr("Active"), lambda u: self.tr("yes") if u.active else self.tr("no")),
+            Column(self.tr("Active"), lambda u: self.yes_no(u.active)),
         ]
 
     def build_form(self) -> None:
@@ -160,7 +160,7 @@ class GroupsTab(EditorTab):
             Column(self.tr("Name"), lambda g: g.name(lang)),
             Column(self.tr("Level"), lambda g: self._tier(g.tier)),
             Column(self.tr("Members"), lambda g: str(len(g.members)), align_right=True),
-            Column(self.tr("Active"), lambda g: self.tr("yes") if g.active else self.tr("no")),
+            Column(self.tr("Active"), lambda g: self.yes_no(g.active)),
         ]
 
     def _tier(self, tier: int) -> str:

@@ -61,10 +61,6 @@ from ui.widgets.feedback import ErrorLabel, FieldErrors, MessageBar, field_box, 
 from ui.widgets.rows_model import Column
 
 
-def _yes_no(tab: QWidget, flag: bool) -> str:
-    return tab.tr("yes") if flag else tab.tr("no")
-
-
 class _NamedTab(EditorTab):
     """Rows with a code and a name in each language."""
 
@@ -96,7 +92,7 @@ class CategoriesTab(_NamedTab):
             Column(self.tr("Level-1 group"), lambda c: self.group_names.get(c.group_id, "")),
             Column(self.tr("Level-2 group"),
                    lambda c: self.group_names.get(c.tier2_group_id, "—")),
-            Column(self.tr("Active"), lambda c: _yes_no(self, c.active)),
+            Column(self.tr("Active"), lambda c: self.yes_no(c.active)),
         ]
 
     def build_form(self) -> None:
@@ -152,8 +148,8 @@ class CodesTab(_NamedTab):
         return [
             Column(self.tr("Code"), lambda c: c.code),
             Column(self.tr("Name"), lambda c: c.name(lang)),
-            Column(self.tr("System"), lambda c: _yes_no(self, c.system)),
-            Column(self.tr("Active"), lambda c: _yes_no(self, c.active)),
+            Column(self.tr("System"), lambda c: self.yes_no(c.system)),
+            Column(self.tr("Active"), lambda c: self.yes_no(c.active)),
         ]
 
     def build_form(self) -> None:
@@ -255,7 +251,7 @@ class RulesTab(EditorTab):
             Column(self.tr("Channels"), lambda r: ", ".join(
                 label(NotificationChannel(c), lang) for c in r.channels)),
             Column(self.tr("When"), self._when),
-            Column(self.tr("Active"), lambda r: _yes_no(self, r.active)),
+            Column(self.tr("Active"), lambda r: self.yes_no(r.active)),
         ]
 
     def _recipient(self, rule: RuleRow) -> str:

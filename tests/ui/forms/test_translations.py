@@ -11,7 +11,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtWidgets import QWidget
 
 ROOT = Path(__file__).resolve().parents[3]
 TS = ROOT / "resources" / "translations" / "forms_zh_CN.ts"
@@ -62,3 +63,78 @@ def test_ts_covers_every_tr_call_in_the_forms(tmp_path):
     committed = {(c, s) for c, s, _ in messages(TS)}
     missing = [(c, s) for c, s, _ in messages(fresh) if (c, s) not in committed]
     assert missing == [], "run pyside6-lupdate and translate the new strings"
+
+
+def _chrome(widget) -> list[str]:
+    """The texts a screen itself shows (buttons, captions, tabs, headings, placeholders),
+    as opposed to the data it shows."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QFormLayout,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QPlainTextEdit,
+        QTableView,
+        QTabWidget,
+    )
+
+    texts: list[str] = []
+    for child in [widget, *widget.findChildren(QWidget)]:
+        if isinstance(child, QAbstractButton) and child.text() != "×":
+            texts.append(child.text())
+        if isinstance(child, QGroupBox) and not child.property("shows_data"):
+            texts.append(child.title())
+        if isinstance(child, QTabWidget):
+            texts += [child.tabText(i) for i in range(child.count())]
+        if isinstance(child, QLineEdit | QPlainTextEdit | QComboBox):
+            texts.append(child.placeholderText())
+        if isinstance(child, QTableView) and child.model() is not None:
+            model = child.model()
+            texts += [str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+                      for c in range(model.columnCount())]
+        layout = child.layout()
+        if isinstance(layout, QFormLayout):
+            for row in range(layout.rowCount()):
+                item = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                if item is not None and isinstance(item.widget(), QLabel):
+                    texts.append(item.widget().text())
+    return [t for t in texts if t.strip()]
+
+
+ALLOWED = {"VIP", "English", "中文", "P1", "P2", "P3", "P4"}
+
+
+def _english(texts: list[str]) -> list[str]:
+    return sorted({t for t in texts if t not in ALLOWED
+                   and not re.search(r"[\u4e00-\u9fff]", t)})
+
+
+def test_chinese_screens_show_no_english_chrome(qtbot, make_context, org):
+    from desk_app.services import workflow
+    from tests.ui.forms.helpers import open_view
+    from ui.admin.window import AdminWindow
+    from ui.incident.dialogs import DIALOGS
+    from ui.incident.log_form import LogIncidentForm
+
+    desk = make_context("desk", "zh")
+    form = LogIncidentForm(desk)
+    qtbot.addWidget(form)
+    qtbot.waitUntil(lambda: form.ready, timeout=5000)
+    form.first_contact.setChecked(True)
+    assert _english(_chrome(form)) == []
+
+    incident_id = org.log()
+    workflow.assign(org.as_("desk"), incident_id)
+    view = open_view(qtbot, desk, incident_id)
+    assert _english(_chrome(view)) == []
+    for dialog_type in DIALOGS.values():
+        dialog = dialog_type(desk, view.screen, view)
+        assert _english(_chrome(dialog)) == [], dialog_type.__name__
+        dialog.deleteLater()
+
+    admin = AdminWindow(make_context("owner", "zh"))
+    qtbot.addWidget(admin)
+    qtbot.waitUntil(lambda: admin.loaded, timeout=10000)
+    assert _english(_chrome(admin)) == []
