@@ -56,6 +56,8 @@ class LogIncidentForm(QWidget):
         self.saving = False
         self._build()
         self._connect()
+        context.hub.changed.connect(lambda changes: changes.reference and self.load())
+        context.hub.external.connect(self.load)
         self.load()
 
     # -- building ------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QThreadPool, QTranslator
 
 from desk_app.i18n import Language
 from ui.context import UiContext
@@ -39,5 +39,7 @@ def make_context(org, qapp) -> Iterator[Callable[..., UiContext]]:  # type: igno
         return UiContext(org.as_(username), hub or ChangeHub(), lang)
 
     yield make
+    # let calls still on the worker pool finish before the database file goes away
+    QThreadPool.globalInstance().waitForDone(5000)
     for translator in translators:
         QCoreApplication.removeTranslator(translator)

@@ -198,3 +198,47 @@ def test_r17_pending_is_refused_inline_without_a_wait_code(qtbot, make_context, 
     assert dialog.errors.message("wait_code") == "This field is required."
     assert dialog.isVisible()
     pending.set_pending(org.as_("desk"), incident_id, wait_code_id=1)
+
+
+def test_r19_rematched_targets_and_r07_escalations_are_shown(qtbot, make_context, org):
+    incident_id = org.log()
+    workflow.assign(org.as_("desk"), incident_id)
+    workflow.accept(org.as_("net1"), incident_id, impact=1)  # Extensive: P3 → P2 (R19)
+    workflow.transfer(org.as_("net1"), incident_id, tier=2, note="needs Level-2")
+    workflow.accept(org.as_("l2"), incident_id)
+    workflow.transfer(org.as_("l2"), incident_id, tier=1, note="back to Level-1")
+    workflow.accept(org.as_("net1"), incident_id)
+    workflow.transfer(org.as_("net1"), incident_id, tier=2, note="third transfer")  # R07
+    view = open_view(qtbot, make_context("manager"), incident_id)
+    targets = view.targets
+    rematched = {targets.history.index(r, 1).data() for r in range(targets.history.rowCount())}
+    assert "P3" in rematched  # the targets matched at logging are kept as history
+    assert targets.escalations.rowCount() == 1
+    escalation = targets.escalations
+    assert escalation.index(0, 1).data() == "Transferred three times"
+    assert "Mia Manager" in escalation.index(0, 5).data()
+    assert escalation.index(0, 4).data() == "not yet"
+    assert view.escalated_badge.isVisibleTo(view)
+
+
+def test_keyboard_alone_opens_an_action_and_submits_it(qtbot, make_context, org):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    incident_id = org.log()
+    view = open_view(qtbot, make_context("desk"), incident_id)
+    view.activateWindow()
+    view.buttons[Action.ASSIGN].setFocus()
+    qtbot.keyClick(view.buttons[Action.ASSIGN], Qt.Key.Key_Space)
+    dialog = view.dialog
+    assert isinstance(dialog, AssignDialog)
+    qtbot.waitUntil(lambda: dialog.category.count() > 0, timeout=5000)
+    before = view.screen.version
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_version_after(qtbot, view, before)
+    assert view.screen.view.incident.stage == Stage.ASSIGNED.value
+    view.activateWindow()  # the window manager's job when a dialog closes
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view, timeout=2000)
+    view.reload_button.setFocus()
+    qtbot.keyClick(view.reload_button, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert view.tabs.currentWidget() is view.targets

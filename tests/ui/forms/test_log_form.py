@@ -171,3 +171,20 @@ def test_r12_a_new_caller_recorded_from_the_form(qtbot, make_context, org):
     qtbot.waitUntil(lambda: form.caller.caller is not None, timeout=5000)
     assert form.caller.caller.name == "Nadia New"
     assert value(form.urgency) == Urgency.HIGH.value
+
+
+def test_r13_the_form_follows_a_matrix_changed_on_another_workstation(
+        qtbot, make_context, org):
+    context = make_context("desk")
+    form = open_form(qtbot, context)
+    select(form.impact, 3)
+    form.title.setText("Typed before the change")
+    assert form.priority.text() == "3 - Medium"
+    owner = org.as_("owner")
+    cells = {key: p for key, (p, _) in current_matrix(owner).items()}
+    cells[(3, 3)] = 2
+    save_matrix(owner, cells)
+    context.hub.external.emit()
+    qtbot.waitUntil(lambda: form.priority.text() == "2 - High", timeout=5000)
+    assert form.title.text() == "Typed before the change"
+    assert value(form.impact) == 3
