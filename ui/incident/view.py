@@ -9,6 +9,7 @@ another workstation (``hub.external``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -55,6 +56,11 @@ STAGE_COLORS = {
     Stage.RESOLVED: "#43a047", Stage.CLOSED: "#616161",
 }
 TITLE_CHARS = 32
+
+
+def plain(caption: str) -> str:
+    """A button's caption without its mnemonic and ellipsis: "受理(&C)…" → "受理"."""
+    return re.sub(r"\(&.\)|&|…", "", caption).strip()
 
 
 class IncidentView(QWidget):
@@ -246,7 +252,7 @@ class IncidentView(QWidget):
         if self.screen is None:
             return
         lines = [
-            f"{self.buttons[a].text().replace('&', '').rstrip('…')}: "
+            f"{plain(self.buttons[a].text())}: "
             f"{self.screen.actions[a].message(self.lang)}"  # type: ignore[union-attr]
             for a in BUTTON_ORDER if self.screen.actions.get(a) is not None
         ]
