@@ -889,47 +889,47 @@
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="86" />
+        <location filename="../../ui/admin/editor.py" line="87" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="87" />
+        <location filename="../../ui/admin/editor.py" line="88" />
         <source>Save this record (Ctrl+S)</source>
         <translation>保存此记录(Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="88" />
+        <location filename="../../ui/admin/editor.py" line="89" />
         <source>Re&amp;vert</source>
         <translation>还原(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="89" />
+        <location filename="../../ui/admin/editor.py" line="90" />
         <source>Show the record as it is saved now</source>
         <translation>显示当前已保存的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="193" />
+        <location filename="../../ui/admin/editor.py" line="194" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="193" />
+        <location filename="../../ui/admin/editor.py" line="194" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="232" />
+        <location filename="../../ui/admin/editor.py" line="233" />
         <source>Someone else changed this record while you were editing. Your edits are kept; saving them will be refused until you revert.</source>
         <translation>您编辑期间他人修改了该记录。您的修改已保留;还原之前将无法保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="263" />
+        <location filename="../../ui/admin/editor.py" line="264" />
         <source>New record</source>
         <translation>新记录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="326" />
+        <location filename="../../ui/admin/editor.py" line="327" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1020,133 +1020,133 @@
 <context>
     <name>IncidentView</name>
     <message>
-        <location filename="../../ui/incident/view.py" line="82" />
+        <location filename="../../ui/incident/view.py" line="89" />
         <source>Loading…</source>
         <extracomment>The action buttons, in the order of an incident's life.</extracomment>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="102" />
+        <location filename="../../ui/incident/view.py" line="109" />
         <source>&amp;Assign…</source>
         <translation>指派(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="103" />
+        <location filename="../../ui/incident/view.py" line="110" />
         <source>&amp;Transfer…</source>
         <translation>转派(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="102" />
+        <location filename="../../ui/incident/view.py" line="109" />
         <source>A&amp;ccept…</source>
         <translation>受理(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="103" />
+        <location filename="../../ui/incident/view.py" line="110" />
         <source>&amp;Pending…</source>
         <translation>等待(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="104" />
+        <location filename="../../ui/incident/view.py" line="111" />
         <source>Res&amp;ume…</source>
         <translation>恢复处理(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="104" />
+        <location filename="../../ui/incident/view.py" line="111" />
         <source>Raise c&amp;hange…</source>
         <translation>创建变更(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="105" />
+        <location filename="../../ui/incident/view.py" line="112" />
         <source>&amp;Resolve…</source>
         <translation>解决(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="105" />
+        <location filename="../../ui/incident/view.py" line="112" />
         <source>C&amp;onfirm result…</source>
         <translation>确认处理结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="106" />
+        <location filename="../../ui/incident/view.py" line="113" />
         <source>Re&amp;ject resolution…</source>
         <translation>不确认解决方案(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="106" />
+        <location filename="../../ui/incident/view.py" line="113" />
         <source>C&amp;lose…</source>
         <translation>关闭(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="119" />
+        <location filename="../../ui/incident/view.py" line="126" />
         <source>&amp;Why not?</source>
         <translation>为什么不可用?(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="120" />
+        <location filename="../../ui/incident/view.py" line="127" />
         <source>Why some actions are not available now</source>
         <translation>为什么部分操作当前不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="122" />
+        <location filename="../../ui/incident/view.py" line="129" />
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="123" />
+        <location filename="../../ui/incident/view.py" line="130" />
         <source>Read the incident again (F5)</source>
         <translation>重新读取该事件(F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="137" />
+        <location filename="../../ui/incident/view.py" line="144" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="138" />
+        <location filename="../../ui/incident/view.py" line="145" />
         <source>Targets and escalations</source>
         <translation>服务目标与升级</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="139" />
+        <location filename="../../ui/incident/view.py" line="146" />
         <source>Changes</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="213" />
+        <location filename="../../ui/incident/view.py" line="231" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="216" />
+        <location filename="../../ui/incident/view.py" line="234" />
         <source>Pending: %1</source>
         <translation>等待:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="217" />
+        <location filename="../../ui/incident/view.py" line="235" />
         <source>Pending</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="220" />
+        <location filename="../../ui/incident/view.py" line="238" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="222" />
+        <location filename="../../ui/incident/view.py" line="240" />
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="223" />
+        <location filename="../../ui/incident/view.py" line="241" />
         <source>Escalations: %1</source>
         <translation>升级次数:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="228" />
+        <location filename="../../ui/incident/view.py" line="246" />
         <source>VIP caller</source>
         <translation>VIP 报告人</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="256" />
+        <location filename="../../ui/incident/view.py" line="274" />
         <source>Every action is available now.</source>
         <translation>当前所有操作均可用。</translation>
     </message>
@@ -1154,161 +1154,161 @@
 <context>
     <name>LogIncidentForm</name>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="69" />
+        <location filename="../../ui/incident/log_form.py" line="71" />
         <source>Choose the type…</source>
         <translation>请选择事件类型…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="74" />
+        <location filename="../../ui/incident/log_form.py" line="76" />
         <source>Choose the category…</source>
         <translation>请选择事件分类…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="78" />
+        <location filename="../../ui/incident/log_form.py" line="80" />
         <source>Choose the impact…</source>
         <translation>请选择影响度…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="85" />
-        <location filename="../../ui/incident/log_form.py" line="129" />
-        <location filename="../../ui/incident/log_form.py" line="268" />
-        <location filename="../../ui/incident/log_form.py" line="272" />
+        <location filename="../../ui/incident/log_form.py" line="87" />
+        <location filename="../../ui/incident/log_form.py" line="131" />
+        <location filename="../../ui/incident/log_form.py" line="270" />
+        <location filename="../../ui/incident/log_form.py" line="274" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="86" />
+        <location filename="../../ui/incident/log_form.py" line="88" />
         <source>from the priority matrix</source>
         <translation>由优先级矩阵得出</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="90" />
+        <location filename="../../ui/incident/log_form.py" line="92" />
         <source>One line that says what is wrong</source>
         <translation>用一句话说明问题</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="93" />
+        <location filename="../../ui/incident/log_form.py" line="95" />
         <source>What the caller reports, in their words</source>
         <translation>报告人反映的情况(尽量用其原话)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="96" />
+        <location filename="../../ui/incident/log_form.py" line="98" />
         <source>&amp;Resolved at first contact</source>
         <translation>首次接触即解决(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="103" />
+        <location filename="../../ui/incident/log_form.py" line="105" />
         <source>What restored the service for the caller</source>
         <translation>为报告人恢复服务的方法</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="105" />
+        <location filename="../../ui/incident/log_form.py" line="107" />
         <source>Reusable as &amp;knowledge</source>
         <translation>可作为知识(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="107" />
-        <location filename="../../ui/incident/log_form.py" line="285" />
+        <location filename="../../ui/incident/log_form.py" line="109" />
+        <location filename="../../ui/incident/log_form.py" line="287" />
         <source>&amp;Log incident</source>
         <translation>记录事件(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="109" />
+        <location filename="../../ui/incident/log_form.py" line="111" />
         <source>Log the incident (Ctrl+Enter)</source>
         <translation>记录该事件(Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="110" />
+        <location filename="../../ui/incident/log_form.py" line="112" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="111" />
+        <location filename="../../ui/incident/log_form.py" line="113" />
         <source>Close the form without logging (Esc)</source>
         <translation>不记录并关闭表单(Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="116" />
+        <location filename="../../ui/incident/log_form.py" line="118" />
         <source>&amp;Caller</source>
         <translation>报告人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="117" />
+        <location filename="../../ui/incident/log_form.py" line="119" />
         <source>&amp;Type</source>
         <translation>事件类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="118" />
+        <location filename="../../ui/incident/log_form.py" line="120" />
         <source>C&amp;hannel</source>
         <translation>联系方式(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="119" />
+        <location filename="../../ui/incident/log_form.py" line="121" />
         <source>Cate&amp;gory</source>
         <translation>事件分类(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="120" />
+        <location filename="../../ui/incident/log_form.py" line="122" />
         <source>&amp;Impact</source>
         <translation>影响度(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="121" />
+        <location filename="../../ui/incident/log_form.py" line="123" />
         <source>&amp;Urgency</source>
         <translation>紧急度(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="130" />
+        <location filename="../../ui/incident/log_form.py" line="132" />
         <source>Titl&amp;e</source>
         <translation>标题(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="131" />
+        <location filename="../../ui/incident/log_form.py" line="133" />
         <source>&amp;Description</source>
         <translation>描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="139" />
+        <location filename="../../ui/incident/log_form.py" line="141" />
         <source>Resolution t&amp;ype</source>
         <translation>解决方式(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="142" />
+        <location filename="../../ui/incident/log_form.py" line="144" />
         <source>Re&amp;solution</source>
         <translation>解决方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="153" />
+        <location filename="../../ui/incident/log_form.py" line="155" />
         <source>Log an incident</source>
         <translation>记录事件</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="245" />
+        <location filename="../../ui/incident/log_form.py" line="247" />
         <source>Default for a VIP caller: %1</source>
         <translation>VIP 报告人的默认值:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="247" />
+        <location filename="../../ui/incident/log_form.py" line="249" />
         <source>Default: %1</source>
         <translation>默认值:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="249" />
+        <location filename="../../ui/incident/log_form.py" line="251" />
         <source>(changed by you)</source>
         <translation>(已由您修改)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="256" />
+        <location filename="../../ui/incident/log_form.py" line="258" />
         <source>Choose a category to see the support group it goes to</source>
         <translation>选择事件分类后将显示对应的支持组</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="258" />
+        <location filename="../../ui/incident/log_form.py" line="260" />
         <source>Goes to support group: %1</source>
         <translation>将派往支持组:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="285" />
+        <location filename="../../ui/incident/log_form.py" line="287" />
         <source>&amp;Log and resolve</source>
         <translation>记录并解决(&amp;L)</translation>
     </message>

@@ -58,3 +58,6 @@ class AdminWindow(QWidget):
     @property
     def loaded(self) -> bool:
         return all(getattr(page, "loaded", True) for page in self.pages.values())
+
+    def has_unsaved_changes(self) -> bool:
+        return any(bool(getattr(page, "dirty", False)) for page in self.pages.values())

@@ -367,6 +367,13 @@ class LogIncidentForm(QWidget):
         self._update_priority()
         self.caller.setFocus()
 
+    def has_unsaved_changes(self) -> bool:
+        """Whether closing the form would lose something typed (the shell asks first)."""
+        return bool(
+            self.caller.edit.text().strip() or self.title.text().strip()
+            or self.description.toPlainText().strip() or self.resolution.toPlainText().strip()
+            or any(value(c) is not None for c in (self.type, self.category, self.impact)))
+
     def cancel(self) -> None:
         if self.caller.completer.popup().isVisible():
             self.caller.completer.popup().hide()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -181,6 +182,17 @@ class IncidentView(QWidget):
     @property
     def loaded(self) -> bool:
         return self.screen is not None and not self._loading
+
+    def has_unsaved_changes(self) -> bool:
+        """Edited fields, a work note being typed, or an action dialog open."""
+        dialog_open = self.dialog is not None and shiboken6.isValid(self.dialog) \
+            and self.dialog.isVisible()
+        return self.details.dirty() or bool(self.timeline.note.toPlainText().strip()) \
+            or dialog_open
+
+    def refresh(self) -> None:
+        """Read the incident again (the shell calls this when the file changed)."""
+        self.reload()
 
     def reload(self) -> None:
         if self._loading:

@@ -242,3 +242,23 @@ def test_keyboard_alone_opens_an_action_and_submits_it(qtbot, make_context, org)
     view.reload_button.setFocus()
     qtbot.keyClick(view.reload_button, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     assert view.tabs.currentWidget() is view.targets
+
+
+def test_the_shell_is_told_when_closing_would_lose_input(qtbot, make_context, org):
+    from ui.admin.window import AdminWindow
+
+    view = open_view(qtbot, make_context("desk"), org.log())
+    assert not view.has_unsaved_changes()
+    view.timeline.note.setPlainText("half a note")
+    assert view.has_unsaved_changes()
+    view.timeline.note.clear()
+    view.open_action(Action.ASSIGN)
+    assert view.has_unsaved_changes()
+    view.dialog.reject()
+    assert not view.has_unsaved_changes()
+    admin = AdminWindow(make_context("owner"))
+    qtbot.addWidget(admin)
+    qtbot.waitUntil(lambda: admin.loaded, timeout=10000)
+    assert not admin.has_unsaved_changes()
+    admin.pages["matrix"].model.setData(admin.pages["matrix"].model.index(0, 0), 4)
+    assert admin.has_unsaved_changes()

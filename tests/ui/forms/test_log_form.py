@@ -188,3 +188,10 @@ def test_r13_the_form_follows_a_matrix_changed_on_another_workstation(
     qtbot.waitUntil(lambda: form.priority.text() == "2 - High", timeout=5000)
     assert form.title.text() == "Typed before the change"
     assert value(form.impact) == 3
+
+
+def test_the_shell_is_told_when_closing_would_lose_input(qtbot, make_context, org):
+    form = open_form(qtbot, make_context("desk"))
+    assert not form.has_unsaved_changes()
+    form.title.setText("Half typed")
+    assert form.has_unsaved_changes()
