@@ -256,7 +256,7 @@ class MatrixEditor(QWidget):
             for button in (self.save_button, self.revert_button):
                 button.setEnabled(False)
                 button.setToolTip(self.refusal.message(self.lang))
-        context.hub.changed.connect(lambda changes: changes.reference and self.reload())
+        context.hub.changed.connect(self._hub_changed)
         context.hub.external.connect(self.reload)
         self._set_buttons()
         self.reload()
@@ -274,6 +274,10 @@ class MatrixEditor(QWidget):
     @property
     def dirty(self) -> bool:
         return bool(self.model.changed())
+
+    def _hub_changed(self, changes: Changes) -> None:
+        if changes.reference:
+            self.reload()
 
     def reload(self) -> None:
         if self.dirty:

@@ -415,9 +415,13 @@ class SettingsTab(QWidget):
             self.days.setEnabled(False)
             self.save_button.setEnabled(False)
             self.save_button.setToolTip(self.refusal.message(self.lang))
-        context.hub.changed.connect(lambda changes: changes.reference and self.reload())
+        context.hub.changed.connect(self._hub_changed)
         context.hub.external.connect(self.reload)
         self.reload()
+
+    def _hub_changed(self, changes: Changes) -> None:
+        if changes.reference:
+            self.reload()
 
     def reload(self) -> None:
         session = self.context.session

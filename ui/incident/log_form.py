@@ -56,7 +56,7 @@ class LogIncidentForm(QWidget):
         self.saving = False
         self._build()
         self._connect()
-        context.hub.changed.connect(lambda changes: changes.reference and self.load())
+        context.hub.changed.connect(self._hub_changed)
         context.hub.external.connect(self.load)
         self.load()
 
@@ -201,6 +201,10 @@ class LogIncidentForm(QWidget):
         shortcut(self, Qt.Key.Key_Escape, self.cancel)
 
     # -- reference data ------------------------------------------------------------------
+    def _hub_changed(self, changes: Changes) -> None:
+        if changes.reference:
+            self.load()
+
     def load(self) -> None:
         session = self.context.session
         call(self, self.context, lambda: choices.log_choices(session), self._loaded,
