@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from desk_app.domain.enums import Stage  # noqa: E402
 from desk_app.i18n import Language  # noqa: E402
+from desk_app.services import choices  # noqa: E402
 from desk_app.services.incidents import IncidentFields, update_incident  # noqa: E402
 from desk_app.services.session import session_for  # noqa: E402
 from desk_app.storage.models import Escalation, Incident  # noqa: E402
@@ -91,10 +92,19 @@ def run(out: Path, langs: list[Language], database: Path | None) -> None:
         form.resize(760, 900)
         wait(lambda f=form: f.ready)
         shoot(form, out / f"{lang}-log-form.png")
-        form.caller.edit.setText("")
-        form.title.setText("")
         form.submit()
         shoot(form, out / f"{lang}-log-form-errors.png")
+        vip = next((c for c in choices.find_callers(desk.session, "", 200) if c.vip), None)
+        form.caller.set_caller(vip)
+        form.type.setCurrentIndex(1)
+        form.category.setCurrentIndex(1)
+        form.impact.setCurrentIndex(2)
+        form.title.setText("VPN 每隔几分钟断开" if lang == "zh" else "VPN drops every few minutes")
+        form.first_contact.setChecked(True)
+        shoot(form, out / f"{lang}-log-form-filled.png")
+        form.caller.new_caller()
+        shoot(form.caller.dialog, out / f"{lang}-new-caller-dialog.png")
+        form.caller.dialog.close()
 
         view = IncidentView(desk, busy_id)
         view.resize(1400, 860)

@@ -190,7 +190,7 @@ class LogIncidentForm(QWidget):
         self.urgency.activated.connect(self._urgency_chosen)
         self.urgency.currentIndexChanged.connect(self._update_priority)
         self.type.currentIndexChanged.connect(lambda _i: self.errors.set("type", ""))
-        self.title.textEdited.connect(lambda _t: self._check_title(live=True))
+        self.title.textChanged.connect(lambda _t: self._check_title(live=True))
         self.title.editingFinished.connect(self._check_title)
         self.resolution.textChanged.connect(lambda: self.errors.set("resolution", ""))
         self.first_contact.toggled.connect(self._first_contact_toggled)

@@ -93,6 +93,7 @@ class FieldErrors:
         self.bar = bar
         self.labels: dict[str, ErrorLabel] = {}
         self.widgets: dict[str, QWidget] = {}
+        self.summary = False  # the bar shows only a count of the field problems
 
     def add(self, name: str, widget: QWidget, label: ErrorLabel) -> None:
         self.labels[name] = label
@@ -105,6 +106,10 @@ class FieldErrors:
             widget = self.widgets[name]
             widget.setProperty("invalid", bool(message))
             widget.setAccessibleDescription(message)
+            if not message and self.summary and not any(
+                    not label.isHidden() for label in self.labels.values()):
+                self.bar.clear()  # every problem the summary counted is fixed
+                self.summary = False
         elif message:
             self.bar.show_error(message)
 
@@ -118,6 +123,7 @@ class FieldErrors:
         lines = ([summary] if summary else []) + loose
         if lines:
             self.bar.show_error("\n".join(lines))
+        self.summary = bool(summary) and not loose
         for name in self.labels:
             if name in messages:
                 self.widgets[name].setFocus(Qt.FocusReason.OtherFocusReason)
@@ -132,6 +138,7 @@ class FieldErrors:
             self.set(name, "")
         if bar:
             self.bar.clear()
+            self.summary = False
 
 
 def field_box(widget: QWidget, error: ErrorLabel, *extra: QWidget) -> QWidget:

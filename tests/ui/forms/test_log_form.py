@@ -195,3 +195,13 @@ def test_the_shell_is_told_when_closing_would_lose_input(qtbot, make_context, or
     assert not form.has_unsaved_changes()
     form.title.setText("Half typed")
     assert form.has_unsaved_changes()
+
+
+def test_the_problem_count_goes_once_every_problem_is_fixed(qtbot, make_context, org):
+    form = open_form(qtbot, make_context("desk"))
+    pick_caller(qtbot, form, "Zhang")
+    form.submit()
+    assert "4 field" in form.bar.text()
+    fill_required(form, org)
+    assert form.errors.message("title") == ""
+    assert form.bar.text() == ""
