@@ -1171,8 +1171,8 @@
     <message>
         <location filename="../../ui/incident/log_form.py" line="87" />
         <location filename="../../ui/incident/log_form.py" line="131" />
-        <location filename="../../ui/incident/log_form.py" line="270" />
         <location filename="../../ui/incident/log_form.py" line="274" />
+        <location filename="../../ui/incident/log_form.py" line="278" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
@@ -1208,7 +1208,7 @@
     </message>
     <message>
         <location filename="../../ui/incident/log_form.py" line="109" />
-        <location filename="../../ui/incident/log_form.py" line="287" />
+        <location filename="../../ui/incident/log_form.py" line="291" />
         <source>&amp;Log incident</source>
         <translation>记录事件(&amp;L)</translation>
     </message>
@@ -1283,32 +1283,32 @@
         <translation>记录事件</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="247" />
+        <location filename="../../ui/incident/log_form.py" line="251" />
         <source>Default for a VIP caller: %1</source>
         <translation>VIP 报告人的默认值:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="249" />
+        <location filename="../../ui/incident/log_form.py" line="253" />
         <source>Default: %1</source>
         <translation>默认值:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="251" />
+        <location filename="../../ui/incident/log_form.py" line="255" />
         <source>(changed by you)</source>
         <translation>(已由您修改)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="258" />
+        <location filename="../../ui/incident/log_form.py" line="262" />
         <source>Choose a category to see the support group it goes to</source>
         <translation>选择事件分类后将显示对应的支持组</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="260" />
+        <location filename="../../ui/incident/log_form.py" line="264" />
         <source>Goes to support group: %1</source>
         <translation>将派往支持组:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="287" />
+        <location filename="../../ui/incident/log_form.py" line="291" />
         <source>&amp;Log and resolve</source>
         <translation>记录并解决(&amp;L)</translation>
     </message>
@@ -1346,29 +1346,29 @@
         <translation>只读:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/matrix_editor.py" line="289" />
-        <location filename="../../ui/admin/matrix_editor.py" line="313" />
-        <location filename="../../ui/admin/matrix_editor.py" line="334" />
+        <location filename="../../ui/admin/matrix_editor.py" line="293" />
+        <location filename="../../ui/admin/matrix_editor.py" line="317" />
+        <location filename="../../ui/admin/matrix_editor.py" line="338" />
         <source>No changes.</source>
         <translation>没有修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/matrix_editor.py" line="298" />
+        <location filename="../../ui/admin/matrix_editor.py" line="302" />
         <source>Counting the open incidents this would change…</source>
         <translation>正在统计受影响的未关闭事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/matrix_editor.py" line="316" />
+        <location filename="../../ui/admin/matrix_editor.py" line="320" />
         <source>Saving would change no open incident's priority.</source>
         <translation>保存后不会改变任何未关闭事件的优先级。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/matrix_editor.py" line="319" />
+        <location filename="../../ui/admin/matrix_editor.py" line="323" />
         <source>Saving would change the priority of %1 open incident(s). Resolved and closed incidents keep theirs.</source>
         <translation>保存后将改变 %1 个未关闭事件的优先级。已解决和已关闭的事件保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/matrix_editor.py" line="350" />
+        <location filename="../../ui/admin/matrix_editor.py" line="354" />
         <source>Matrix saved; %1 open incident(s) took a new priority.</source>
         <translation>矩阵已保存;%1 个未关闭事件的优先级已更新。</translation>
     </message>
@@ -1389,48 +1389,48 @@
         <translation>新报告人</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="194" />
+        <location filename="../../ui/incident/caller_lookup.py" line="195" />
         <source>VIP (urgency defaults to High)</source>
         <translation>VIP(紧急度默认为“高”)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="197" />
+        <location filename="../../ui/incident/caller_lookup.py" line="198" />
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="197" />
+        <location filename="../../ui/incident/caller_lookup.py" line="198" />
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="198" />
+        <location filename="../../ui/incident/caller_lookup.py" line="199" />
         <source>&amp;E-mail</source>
         <translation>邮箱(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="199" />
+        <location filename="../../ui/incident/caller_lookup.py" line="200" />
         <source>&amp;Department</source>
         <translation>部门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="200" />
+        <location filename="../../ui/incident/caller_lookup.py" line="201" />
         <source>&amp;Location</source>
         <translation>位置(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="207" />
+        <location filename="../../ui/incident/caller_lookup.py" line="208" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="208" />
+        <location filename="../../ui/incident/caller_lookup.py" line="209" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="215" />
-        <location filename="../../ui/incident/caller_lookup.py" line="220" />
+        <location filename="../../ui/incident/caller_lookup.py" line="216" />
+        <location filename="../../ui/incident/caller_lookup.py" line="221" />
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
@@ -1762,7 +1762,7 @@
         <translation>自动关闭时限(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="436" />
+        <location filename="../../ui/admin/process_tabs.py" line="440" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>

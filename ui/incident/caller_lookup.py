@@ -184,6 +184,7 @@ class NewCallerDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("New caller"))
+        self.setMinimumWidth(420)
         self.bar = MessageBar(self)
         self.errors = FieldErrors(self.bar)
         self.name = QLineEdit(name, self)
