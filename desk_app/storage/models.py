@@ -358,7 +358,8 @@ class Escalation(Versioned):
     ack_comment = TextField(default="")
 
     class Meta:
-        indexes = ((("incident", "reason"), True), (("acknowledged_at", "at"), False))
+        indexes = ((("incident", "reason"), True), (("acknowledged_at", "at"), False),
+                   (("at",), False))
 
 
 class EscalationRule(Versioned):
@@ -400,7 +401,45 @@ class Notification(BaseModel):
             (("escalation", "recipient", "channel"), True),
             (("state", "channel", "next_attempt_at"), False),
             (("recipient", "state"), False),
+            (("channel", "state", "next_attempt_at"), False),  # 0004: delivery claims
         )
+
+
+class DutyShift(Versioned):
+    """R03: a span of time in which the people assigned to it staff the service desk."""
+
+    starts_at = UtcField()
+    ends_at = UtcField()
+    note = CharField(default="")
+
+    class Meta:
+        constraints = (SQL("CHECK (starts_at < ends_at)"),)
+        indexes = ((("starts_at", "ends_at"), False), (("ends_at",), False))
+
+
+class DutyAssignment(BaseModel):
+    """R03: one L1 person on the service desk for one shift."""
+
+    shift = ForeignKeyField(DutyShift, backref="assignments", on_delete="CASCADE", index=False)
+    user = ForeignKeyField(User)
+
+    class Meta:
+        indexes = ((("shift", "user"), True),)
+
+
+class CallAttempt(BaseModel):
+    """R09: a call made for a phone or verbal notification (a call task): who called, when,
+    and whether the person was reached."""
+
+    notification = ForeignKeyField(Notification, backref="calls", on_delete="CASCADE",
+                                   index=False)
+    called_by = ForeignKeyField(User)
+    called_at = UtcField()
+    reached = BooleanField()
+    note = TextField(default="")
+
+    class Meta:
+        indexes = ((("notification", "called_at"), False),)
 
 
 MODELS: list[type[BaseModel]] = [
@@ -410,4 +449,5 @@ MODELS: list[type[BaseModel]] = [
     WaitCode, CloseCode, Setting,
     Incident, ChangeRequest, TargetClock, ClockRun, Journal,
     Escalation, EscalationRule, Notification,
+    DutyShift, DutyAssignment, CallAttempt,
 ]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from desk_app.domain.enums import (
     OPEN_STAGES,
+    EscalationReason,
     Impact,
     JournalAction,
     NotificationChannel,
@@ -34,6 +35,7 @@ from desk_app.storage.models import (
     PriorityCell,
     ServiceTarget,
     Setting,
+    User,
     WaitCode,
     WorkingCalendar,
 )
@@ -292,11 +294,22 @@ def save_escalation_rule(session: Session, form: RuleForm, row_id: int | None = 
             problems.add("user", "validation.required")
         if form.max_priority is not None and form.max_priority not in (1, 2, 3, 4):
             problems.add("max_priority", "validation.invalid_choice")
+        if form.min_escalations is not None and (
+                not isinstance(form.min_escalations, int) or not 1 <= form.min_escalations <= 9):
+            problems.add("min_escalations", "validation.whole_number", min=1, max=9)
+        if form.reason is not None and form.reason not in {r.value for r in EscalationReason}:
+            problems.add("reason", "validation.invalid_choice")
+        if form.category_id is not None and Category.get_or_none(
+                Category.id == form.category_id) is None:
+            problems.add("category", "validation.invalid_choice")
+        if form.user_id is not None and User.get_or_none(User.id == form.user_id) is None:
+            problems.add("user", "validation.invalid_choice")
         problems.raise_if_any()
         values = {"name_en": name_en, "name_zh": name_zh, "recipient": recipient.value
                   if recipient else None, "channels": ",".join(channels), "user": form.user_id,
                   "max_priority": form.max_priority, "min_escalations": form.min_escalations,
-                  "reason": form.reason, "category": form.category_id, "active": form.active}
+                  "reason": form.reason or None, "category": form.category_id,
+                  "active": form.active}
         if row_id is None:
             return Changes(reference=True, created=EscalationRule.create(**values).id)
         cas_update(EscalationRule, get_row(EscalationRule, row_id, version), values)
@@ -305,3 +318,22 @@ def save_escalation_rule(session: Session, form: RuleForm, row_id: int | None = 
     return session.write(run)
 
 
+
+
+@dataclass(frozen=True)
+class RuleView:
+    id: int
+    version: int
+    form: RuleForm
+
+
+def escalation_rules(session: Session) -> list[RuleView]:
+    """The rules as forms, for the process owner's editor."""
+
+    def run() -> list[RuleView]:
+        return [RuleView(r.id, r.version, RuleForm(
+            r.name_en, r.name_zh, r.recipient, [c for c in r.channels.split(",") if c],
+            r.user_id, r.max_priority, r.min_escalations, r.reason, r.category_id, r.active))
+            for r in EscalationRule.select().order_by(EscalationRule.id)]
+
+    return session.read(run)
