@@ -71,13 +71,13 @@ def eligible_staff(session: Session) -> list[StaffMember]:
 def _overlapping(form: ShiftForm, row_id: int | None) -> dict[int, str]:
     """People of ``form`` already on another shift that overlaps it: one desk person cannot
     staff two shifts at once."""
-    query = (DutyAssignment.select(DutyAssignment.user, User.full_name)
+    query = (DutyAssignment.select(User.id, User.full_name)
              .join(DutyShift).switch(DutyAssignment).join(User)
              .where((DutyShift.starts_at < form.ends_at) & (DutyShift.ends_at > form.starts_at)
                     & DutyAssignment.user.in_(form.staff)))
     if row_id is not None:
         query = query.where(DutyShift.id != row_id)
-    return {a.user_id: a.user.full_name for a in query}
+    return {a.user.id: a.user.full_name for a in query}
 
 
 def save_shift(session: Session, form: ShiftForm, row_id: int | None = None,
@@ -98,7 +98,7 @@ def save_shift(session: Session, form: ShiftForm, row_id: int | None = None,
             clash = _overlapping(form, row_id)
             if clash:
                 problems.add("staff", "validation.shift_overlap",
-                             name=", ".join(sorted(clash.values())))
+                             people=", ".join(sorted(clash.values())))
         problems.raise_if_any()
         values = {"starts_at": form.starts_at, "ends_at": form.ends_at, "note": note}
         if row_id is None:
@@ -154,10 +154,10 @@ def _shifts(start: datetime, end: datetime) -> list[ShiftView]:
                                          & (DutyShift.ends_at > start))
                 .order_by(DutyShift.starts_at, DutyShift.id))
     staff: dict[int, list[tuple[int, str]]] = {}
-    for a in (DutyAssignment.select(DutyAssignment.shift, DutyAssignment.user, User.full_name)
+    for a in (DutyAssignment.select(DutyAssignment.shift, User.id, User.full_name)
               .join(User).where(DutyAssignment.shift.in_([r.id for r in rows]))
               .order_by(User.full_name)):
-        staff.setdefault(a.shift_id, []).append((a.user_id, a.user.full_name))
+        staff.setdefault(a.shift_id, []).append((a.user.id, a.user.full_name))
     return [ShiftView(r.id, r.version, r.starts_at, r.ends_at, r.note,
                       tuple(staff.get(r.id, ()))) for r in rows]
 
@@ -169,7 +169,7 @@ def shifts_between(session: Session, start: datetime, end: datetime) -> list[Shi
 
 def rostered_at(at: datetime) -> set[int]:
     """People rostered on the service desk at ``at`` (call inside a transaction)."""
-    return {a.user_id for a in DutyAssignment.select(DutyAssignment.user).join(DutyShift)
+    return {a.user.id for a in DutyAssignment.select(User.id).join(DutyShift)
             .switch(DutyAssignment).join(User)
             .where((DutyShift.starts_at <= at) & (DutyShift.ends_at > at) & User.active)}
 

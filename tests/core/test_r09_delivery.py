@@ -43,7 +43,7 @@ def test_r09_email_is_sent_once_in_chinese(org: Org) -> None:
         assert deliver(Outbox(org.store, org.clock), [EMAIL]) == []  # nor by another PC
     (message,) = server.messages
     assert message["To"].addresses[0].addr_spec == "manager@example.test"
-    assert message["Subject"].startswith("【事件升级】INC0000001 P2 超过受理时限")
+    assert message["Subject"].startswith("【事件升级】INC0000001 P3 超过受理时限")
     assert "请打开 desk-app 查看并确认该升级" in message.get_content()
     (row,) = rows(org, escalation=escalation, channel="email")
     assert (row.state, row.attempts, row.sent_at) == ("sent", 1, org.clock.now())
@@ -61,7 +61,7 @@ def test_r09_email_in_english_for_an_english_recipient(org: Org) -> None:
         configure_smtp(org, port)
         deliver(Outbox(org.store, org.clock), [EMAIL])
     assert server.messages[0]["Subject"].startswith(
-        "[Escalation] INC0000001 P2 Time to accept exceeded")
+        "[Escalation] INC0000001 P3 Time to accept exceeded")
 
 
 def test_r09_email_retried_with_backoff_after_a_temporary_refusal(org: Org) -> None:
@@ -186,7 +186,7 @@ def test_r09_sms_through_the_http_gateway_with_retry(org: Org) -> None:
     (request,) = gateway.requests
     body = gateway.bodies()[0]
     assert body["to"] == "13800000000"
-    assert body["text"].startswith("desk-app 事件升级:INC0000001 P2")
+    assert body["text"].startswith("desk-app 事件升级:INC0000001 P3")
     (row,) = rows(org, channel="sms")
     assert body["id"] == str(row.id)
     assert request["headers"]["Idempotency-Key"] == f"desk-app-notification-{row.id}"

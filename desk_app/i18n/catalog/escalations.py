@@ -98,8 +98,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "服务台值班人员必须从在职的一线支持人员中选取。",
     },
     "validation.shift_overlap": {
-        "en": "{name} is already on another shift at that time.",
-        "zh": "{name} 在该时间段已有其他班次。",
+        "en": "{people}: already on another shift at that time.",
+        "zh": "{people}:在该时间段已有其他班次。",
     },
     "action.edit_roster": {"en": "Edit the duty roster", "zh": "编辑值班表"},
     "action.record_call": {"en": "Record a call", "zh": "记录通话"},
