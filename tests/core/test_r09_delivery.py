@@ -20,7 +20,7 @@ from desk_app.services.escalation_review import notifications_of, retry_notifica
 from desk_app.storage.models import User
 from tests.conftest import Org
 from tests.escalation_helpers import breach, configure_sms, configure_smtp, rows
-from tests.servers import make_certificate, smtp_server, sms_gateway
+from tests.servers import make_certificate, sms_gateway, smtp_server
 
 EMAIL = NotificationChannel.EMAIL
 
