@@ -215,3 +215,9 @@ def retry_notification(session: Session, notification_id: int) -> Changes:
         return Changes(escalations=frozenset({row.escalation_id}), notifications=True)
 
     return session.write(run)
+
+
+def review_groups(session: Session) -> list[tuple[int, str, str]]:
+    """Support groups for the review screen's filter: (id, English, Chinese)."""
+    return session.read(lambda: [(g.id, g.name_en, g.name_zh) for g in
+                                 SupportGroup.select().order_by(SupportGroup.code)])
