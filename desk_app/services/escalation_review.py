@@ -97,8 +97,9 @@ def _require_supervisor(session: Session) -> None:
 
 
 def _query(f: ReviewFilter):  # type: ignore[no-untyped-def]
-    query = (Escalation.select(Escalation, Incident.number, Incident.title, Incident.group,
-                               SupportGroup.name_en, SupportGroup.name_zh)
+    query = (Escalation.select(Escalation, Incident.id, Incident.number, Incident.title,
+                               Incident.group, SupportGroup.id, SupportGroup.name_en,
+                               SupportGroup.name_zh)
              .join(Incident).join(SupportGroup))
     if f.state == "open":
         query = query.where(Escalation.acknowledged_at.is_null())
@@ -136,7 +137,7 @@ def list_escalations(session: Session, f: ReviewFilter = ReviewFilter(),
                 for channel, values in states.get(r.id, {}).items()))
             group = r.incident.group
             result.append(ReviewRow(
-                r.id, r.version, r.incident_id, r.incident.number, r.incident.title, group.id,
+                r.id, r.version, r.incident.id, r.incident.number, r.incident.title, group.id,
                 group.name_en, group.name_zh, r.reason, r.old_priority, r.new_priority, r.at,
                 r.acknowledged_at, names.get(r.acknowledged_by_id), r.ack_comment, deliveries))
         return result

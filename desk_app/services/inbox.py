@@ -51,7 +51,7 @@ def inbox(session: Session, *, unread_only: bool = False, limit: int = INBOX_LIM
         by_escalation: dict[int, list[Notification]] = {}
         for row in rows:
             by_escalation.setdefault(row.escalation_id, []).append(row)
-        escalations = list(Escalation.select(Escalation, Incident.number, Incident.title)
+        escalations = list(Escalation.select(Escalation, Incident.id, Incident.number, Incident.title)
                            .join(Incident)
                            .where(Escalation.id.in_(list(by_escalation)))
                            .order_by(Escalation.at.desc(), Escalation.id.desc()))
@@ -62,7 +62,7 @@ def inbox(session: Session, *, unread_only: bool = False, limit: int = INBOX_LIM
             done = None if any(a is None for a in acknowledged) else max(acknowledged)
             if unread_only and done is not None:
                 continue
-            entries.append(InboxEntry(e.id, e.incident_id, e.incident.number, e.incident.title,
+            entries.append(InboxEntry(e.id, e.incident.id, e.incident.number, e.incident.title,
                                       e.reason, e.new_priority, e.at,
                                       tuple((n.channel, n.state) for n in mine), done))
         unread = [x for x in entries if x.unread]

@@ -31,6 +31,7 @@ def test_r08_review_lists_open_escalations_until_acknowledged(org: Org) -> None:
     row = list_escalations(manager, ReviewFilter(group_id=org.ids["apps"]))[0]
     assert (row.id, row.group_en, row.reason, row.old_priority, row.new_priority) == (
         second, "Applications", "accept_target", 4, 3)
+    assert (row.incident_id, row.group_id, row.number) == (2, org.ids["apps"], "INC0000002")
     assert dict(row.deliveries) == {"desktop": "pending", "email": "pending",
                                     "phone": "pending"}
     acknowledge_escalation(manager, first, "已电话联系二线")

@@ -112,7 +112,7 @@ class RosterEditor(QWidget):
         layout.addLayout(left)
         layout.addLayout(right, 1)
 
-        self.calendar.selectionChanged.connect(self._show_day)
+        self.calendar.selectionChanged.connect(self._day_changed)
         self.calendar.currentPageChanged.connect(lambda *_: self.refresh())
         self.day_shifts.itemSelectionChanged.connect(self._edit_selected)
         self.new_button.clicked.connect(self._new)
@@ -186,7 +186,12 @@ class RosterEditor(QWidget):
                                                    if end.date() != start.date() else "")
             for column, value in enumerate([span, ", ".join(n for _, n in s.staff), s.note]):
                 self.day_shifts.setItem(i, column, QTableWidgetItem(value))
+        if self.editing is not None and all(s.id != self.editing.id for s in shifts):
+            self._new()  # the shift being edited is gone (deleted here or elsewhere)
+
+    def _day_changed(self) -> None:
         self._new()
+        self._show_day()
 
     # -- editing ------------------------------------------------------------------------------
     def _new(self) -> None:
