@@ -66,7 +66,7 @@ def test_r08_review_filters(qtbot: QtBot, org: Org, context: Callable[..., UiCon
 
 def test_r08_acknowledge_with_a_comment_and_open_the_incident(
         qtbot: QtBot, org: Org, context: Callable[..., UiContext]) -> None:
-    first, second = _two_escalations(org)
+    first, _ = _two_escalations(org)
     widget = _widget(qtbot, context("manager"))
     qtbot.waitUntil(lambda: widget.table.rowCount() == 2)
     with qtbot.waitSignal(widget.details_loaded):
