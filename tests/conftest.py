@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
 from desk_app.clock import FakeClock
 from desk_app.domain.enums import Impact, IncidentType, Role

@@ -42,6 +42,13 @@ class Changes:
         )
 
     @property
+    def new_id(self) -> int:
+        """The id of the row a creating call made."""
+        if self.created is None:
+            raise ValueError("this call created nothing")
+        return self.created
+
+    @property
     def empty(self) -> bool:
         return not (self.incidents or self.escalations or self.notifications or self.reference)
 

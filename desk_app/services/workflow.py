@@ -110,7 +110,8 @@ def accept(session: Session, incident_id: int, *, impact: Impact | int | None = 
         if impact is not None:
             value = enum_value(problems, "impact", Impact, impact)
             problems.raise_if_any()
-            reprioritise(edit, Impact(value), Urgency(incident.urgency))
+            assert value is not None
+            reprioritise(edit, value, Urgency(incident.urgency))
         now = session.clock.now()
         edit.set("stage", Stage.IN_PROGRESS)
         edit.set("assignee", session.user_id)

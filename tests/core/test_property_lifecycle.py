@@ -104,12 +104,12 @@ class Lifecycle(RuleBasedStateMachine):
         self.store.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
-    def session(self, who: str):  # noqa: ANN201
+    def session(self, who: str):
         from desk_app.services.session import session_for
 
         return session_for(self.store, who, self.clock)
 
-    def attempt(self, incident_id: int | None, call) -> bool:  # noqa: ANN001
+    def attempt(self, incident_id: int | None, call) -> bool:
         """Run ``call``; a refusal must leave every row as it was."""
         before = snapshot(self.store)
         old_stage = Incident.get_by_id(incident_id).stage if incident_id else None
@@ -159,7 +159,7 @@ class Lifecycle(RuleBasedStateMachine):
             self.expected[result["id"]] = Expected()
             self.sync(result["id"])
 
-    def act(self, index: int, fn) -> None:  # noqa: ANN001
+    def act(self, index: int, fn) -> None:
         incident_id = self.pick(index)
         if incident_id is None:
             return
