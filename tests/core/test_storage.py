@@ -97,3 +97,19 @@ def test_the_core_never_imports_qt() -> None:
             "print(bad); sys.exit(1 if bad else 0)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_core_tests_import_nothing_from_qt() -> None:
+    """tests/core exercises desk_app without a display: no module here imports Qt."""
+    import ast
+
+    folder = Path(__file__).parent
+    for source in [*folder.glob("*.py"), folder.parent / "conftest.py",
+                   folder.parent / "helpers.py"]:
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            for name in names:
+                assert name.split(".")[0] not in {"PySide6", "shiboken6", "ui", "pytestqt"}, (
+                    f"{source.name} imports {name}")
