@@ -117,7 +117,7 @@ def _rule_people(rule: EscalationRule, incident: Incident) -> list[int]:
         return [rule.user_id] if rule.user_id else []
     if kind == RecipientKind.ALL_DEPARTMENT_HEADS:
         query = Department.select(Department.head).where(Department.head.is_null(False))
-        return [d.head_id for d in query]
+        return [d.head_id for d in query if d.head_id is not None]
     if kind == RecipientKind.CALLER_DEPARTMENT_HEAD:
         department_id = Caller.get_by_id(incident.caller_id).department_id
     else:

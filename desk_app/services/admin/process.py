@@ -14,7 +14,6 @@ from desk_app.domain.enums import (
     NotificationChannel,
     Priority,
     RecipientKind,
-    Stage,
     TargetStage,
     Urgency,
 )
@@ -24,7 +23,6 @@ from desk_app.errors import ValidationError
 from desk_app.services.admin.common import cas_update, get_row, require_owner
 from desk_app.services.editing import IncidentEdit
 from desk_app.services.lookups import active_group
-from desk_app.services.matrix import load_matrix
 from desk_app.services.session import Changes, Session
 from desk_app.services.targets import ClockSync
 from desk_app.storage.models import (
