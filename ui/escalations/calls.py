@@ -93,9 +93,10 @@ class CallTasksWidget(QWidget):
             self.status.setText(self.tr("You are not on service desk duty now (see the duty "
                                         "roster); call tasks go to whoever is."))
         self.table.setRowCount(len(tasks))
+        reached, not_reached = self.tr("reached"), self.tr("not reached")
         for i, t in enumerate(tasks):
             calls = "; ".join(f"{moment(self.ctx, c.called_at)} {c.called_by}: "
-                              f"{self.tr('reached') if c.reached else self.tr('not reached')}"
+                              f"{reached if c.reached else not_reached}"
                               for c in t.calls)
             values = [f"P{t.priority}", f"{t.number} {t.title}", t.recipient, t.phone,
                       term(self.ctx, NotificationChannel, t.channel),

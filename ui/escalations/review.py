@@ -271,10 +271,11 @@ class EscalationReviewWidget(QWidget):
             return
         self.notifications = views
         self.deliveries.setRowCount(len(views))
+        reached, not_reached = self.tr("reached"), self.tr("not reached")
         for i, v in enumerate(views):
             calls = "; ".join(
                 f"{moment(self.ctx, c.called_at)} {c.called_by}: "
-                f"{self.tr('reached') if c.reached else self.tr('not reached')}"
+                f"{reached if c.reached else not_reached}"
                 + (f" ({c.note})" if c.note else "") for c in v.calls)
             values = [v.recipient, term(self.ctx, NotificationChannel, v.channel),
                       term(self.ctx, NotificationState, v.state), str(v.attempts),
