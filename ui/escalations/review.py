@@ -4,7 +4,7 @@ and summary counts per support group and per week."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor
@@ -152,7 +152,7 @@ class EscalationReviewWidget(QWidget):
         self.group = QComboBox()
         self.group.addItem(self.tr("Any support group"), None)
         self.use_dates = QCheckBox(self.tr("Escalated from"))
-        today = QDate.currentDate()
+        today = QDate(ctx_today(self.ctx))
         self.date_from = QDateEdit(today.addDays(-30))
         self.date_to = QDateEdit(today)
         for edit in (self.date_from, self.date_to):
@@ -340,3 +340,8 @@ def _tint(color: str) -> QColor:
     tint = QColor(color)
     tint.setAlpha(60)
     return tint
+
+
+def ctx_today(ctx: UiContext) -> date:
+    """Today on the session's clock, in the workstation's time zone."""
+    return ctx.session.clock.now().astimezone().date()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QFont, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,6 +62,10 @@ class RosterEditor(QWidget):
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        if ctx.language == "zh":
+            self.calendar.setLocale(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        today = ctx.session.clock.now().astimezone(local_zone()).date()
+        self.calendar.setSelectedDate(QDate(today))
         self.day_label = QLabel()
         self.day_shifts = QTableWidget(0, 3)
         self.day_shifts.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Service desk"),

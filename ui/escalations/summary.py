@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
@@ -38,7 +40,7 @@ class SummaryView(QWidget):
                                               self.tr("Acknowledged")])
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMaximumWidth(340)
+        self.table.setMinimumWidth(360)
         charts = QVBoxLayout()
         charts.addWidget(self.group_chart)
         charts.addWidget(self.week_chart)
@@ -86,8 +88,12 @@ class SummaryView(QWidget):
         axis.append(categories)
         values = QValueAxis()
         values.setLabelFormat("%d")
-        values.setRange(0, max([o + d for o, d in zip(open_, done, strict=True)] or [1]))
-        values.applyNiceNumbers()
+        top = max([o + d for o, d in zip(open_, done, strict=True)] or [1]) or 1
+        step = max(1, math.ceil(top / 8))  # whole-number ticks, at most about eight
+        values.setTickType(QValueAxis.TickType.TicksDynamic)
+        values.setTickAnchor(0)
+        values.setTickInterval(step)
+        values.setRange(0, step * math.ceil(top / step))
         category_side = Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
         value_side = Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft
         chart.addAxis(axis, category_side)
