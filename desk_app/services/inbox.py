@@ -51,7 +51,8 @@ def inbox(session: Session, *, unread_only: bool = False, limit: int = INBOX_LIM
         by_escalation: dict[int, list[Notification]] = {}
         for row in rows:
             by_escalation.setdefault(row.escalation_id, []).append(row)
-        escalations = list(Escalation.select(Escalation, Incident.id, Incident.number, Incident.title)
+        escalations = list(Escalation.select(Escalation, Incident.id, Incident.number,
+                                             Incident.title)
                            .join(Incident)
                            .where(Escalation.id.in_(list(by_escalation)))
                            .order_by(Escalation.at.desc(), Escalation.id.desc()))

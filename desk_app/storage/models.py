@@ -467,6 +467,8 @@ class DutyAssignment(BaseModel):
 
     shift = ForeignKeyField(DutyShift, backref="assignments", on_delete="CASCADE", index=False)
     user = ForeignKeyField(User)
+    shift_id: int
+    user_id: int
 
     class Meta:
         indexes = ((("shift", "user"), True),)
@@ -479,6 +481,8 @@ class CallAttempt(BaseModel):
     notification = ForeignKeyField(Notification, backref="calls", on_delete="CASCADE",
                                    index=False)
     called_by = ForeignKeyField(User)
+    notification_id: int
+    called_by_id: int
     called_at = UtcField()
     reached = BooleanField()
     note = TextField(default="")

@@ -417,6 +417,128 @@
     </message>
 </context>
 <context>
+    <name>EscalationRulesEditor</name>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="52"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="52"/>
+        <location filename="../../ui/escalations/rules.py" line="99"/>
+        <source>Notify</source>
+        <translation>通知对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="53"/>
+        <location filename="../../ui/escalations/rules.py" line="105"/>
+        <source>Channels</source>
+        <translation>通知方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="53"/>
+        <location filename="../../ui/escalations/rules.py" line="91"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="61"/>
+        <source>The incident managers are always notified of every escalation; these rules add others.</source>
+        <translation>每次升级都会通知事件经理;以下规则用于增加其他通知对象。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="65"/>
+        <location filename="../../ui/escalations/rules.py" line="165"/>
+        <source>New rule</source>
+        <translation>新规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="73"/>
+        <source>Any priority</source>
+        <translation>全部优先级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="75"/>
+        <source>P%1 or higher</source>
+        <translation>P%1 及以上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="78"/>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="80"/>
+        <source>Any reason</source>
+        <translation>全部原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="84"/>
+        <source>Any category</source>
+        <translation>全部事件分类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="97"/>
+        <source>Name (English)</source>
+        <translation>名称(英文)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="98"/>
+        <source>Name (Chinese)</source>
+        <translation>名称(中文)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="100"/>
+        <source>Named person</source>
+        <translation>指定人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="101"/>
+        <source>When the priority is</source>
+        <translation>优先级条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="102"/>
+        <source>From escalation number</source>
+        <translation>自第几次升级起</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="103"/>
+        <source>When the reason is</source>
+        <translation>升级原因条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="104"/>
+        <source>When the category is</source>
+        <translation>事件分类条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="108"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="109"/>
+        <source>Save rule</source>
+        <translation>保存规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="155"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="155"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="186"/>
+        <source>Change rule</source>
+        <translation>修改规则</translation>
+    </message>
+</context>
+<context>
     <name>InboxWidget</name>
     <message>
         <location filename="../../ui/escalations/inbox.py" line="43"/>
@@ -454,17 +576,17 @@
         <translation>通知方式</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/inbox.py" line="55"/>
+        <location filename="../../ui/escalations/inbox.py" line="57"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/inbox.py" line="56"/>
+        <location filename="../../ui/escalations/inbox.py" line="58"/>
         <source>Open incident</source>
         <translation>打开事件单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/escalations/inbox.py" line="120"/>
+        <location filename="../../ui/escalations/inbox.py" line="122"/>
         <source>Inbox: %n unread</source>
         <translation>
             <numerusform>收件箱:%n 条未读</numerusform>
@@ -474,69 +596,69 @@
 <context>
     <name>RosterEditor</name>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="67"/>
+        <location filename="../../ui/escalations/roster.py" line="71"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="67"/>
+        <location filename="../../ui/escalations/roster.py" line="71"/>
         <source>Service desk</source>
         <translation>服务台值班</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="68"/>
-        <location filename="../../ui/escalations/roster.py" line="92"/>
+        <location filename="../../ui/escalations/roster.py" line="72"/>
+        <location filename="../../ui/escalations/roster.py" line="96"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="77"/>
-        <location filename="../../ui/escalations/roster.py" line="199"/>
+        <location filename="../../ui/escalations/roster.py" line="81"/>
+        <location filename="../../ui/escalations/roster.py" line="203"/>
         <source>New shift</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="89"/>
+        <location filename="../../ui/escalations/roster.py" line="93"/>
         <source>Starts</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="90"/>
+        <location filename="../../ui/escalations/roster.py" line="94"/>
         <source>Ends (earlier than the start: next day)</source>
         <translation>结束时间(早于开始时间即为次日)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="91"/>
+        <location filename="../../ui/escalations/roster.py" line="95"/>
         <source>Service desk staff (Level-1)</source>
         <translation>服务台值班人员(一线)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="94"/>
+        <location filename="../../ui/escalations/roster.py" line="98"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="95"/>
+        <location filename="../../ui/escalations/roster.py" line="99"/>
         <source>Save shift</source>
         <translation>保存班次</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="96"/>
+        <location filename="../../ui/escalations/roster.py" line="100"/>
         <source>Delete shift</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="97"/>
+        <location filename="../../ui/escalations/roster.py" line="101"/>
         <source>Copy this week to next week</source>
         <translation>将本周班次复制到下周</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="180"/>
+        <location filename="../../ui/escalations/roster.py" line="184"/>
         <source>Shifts on %1</source>
         <translation>%1 的班次</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="221"/>
+        <location filename="../../ui/escalations/roster.py" line="225"/>
         <source>Change shift</source>
         <translation>修改班次</translation>
     </message>
@@ -544,34 +666,34 @@
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../../ui/escalations/summary.py" line="37"/>
+        <location filename="../../ui/escalations/summary.py" line="39"/>
         <source>Support group / week</source>
         <translation>支持组 / 周</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/summary.py" line="37"/>
-        <location filename="../../ui/escalations/summary.py" line="78"/>
+        <location filename="../../ui/escalations/summary.py" line="39"/>
+        <location filename="../../ui/escalations/summary.py" line="80"/>
         <source>Open</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/summary.py" line="38"/>
-        <location filename="../../ui/escalations/summary.py" line="79"/>
+        <location filename="../../ui/escalations/summary.py" line="40"/>
+        <location filename="../../ui/escalations/summary.py" line="81"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/summary.py" line="53"/>
+        <location filename="../../ui/escalations/summary.py" line="55"/>
         <source>Escalations per support group</source>
         <translation>各支持组的升级数</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/summary.py" line="57"/>
+        <location filename="../../ui/escalations/summary.py" line="59"/>
         <source>Escalations per week (from Monday)</source>
         <translation>每周升级数(周一起)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/summary.py" line="61"/>
+        <location filename="../../ui/escalations/summary.py" line="63"/>
         <source>Week of %1</source>
         <translation>%1 当周</translation>
     </message>

@@ -10,12 +10,14 @@ from datetime import timedelta
 from pytestqt.qtbot import QtBot
 
 from desk_app.delivery.config import read_config
+from desk_app.services.admin.process import escalation_rules
 from desk_app.services.roster import ShiftForm, save_shift, shifts_between
 from tests.conftest import Org
 from tests.escalation_helpers import breach, rows
 from ui.context import UiContext
 from ui.escalations.calls import CallTasksWidget
 from ui.escalations.roster import RosterEditor
+from ui.escalations.rules import EscalationRulesEditor
 from ui.escalations.settings import DeliverySettingsWidget
 from ui.escalations.timer import EscalationTimer
 
@@ -139,3 +141,39 @@ def test_r09_timer_scans_and_alerts_off_the_gui_thread(qtbot: QtBot, org: Org,
     qtbot.waitUntil(lambda: not timer.busy)
     assert timer.timer.interval() == 30_000  # the setting's default
     timer.stop()
+
+
+def test_r09_process_owner_edits_escalation_rules(qtbot: QtBot, org: Org,
+                                                  context: Callable[..., UiContext]) -> None:
+    editor = EscalationRulesEditor(context("owner"))
+    qtbot.addWidget(editor)
+    qtbot.waitSignal(editor.loaded).wait()
+    assert editor.table.rowCount() == 2  # the two rules a new database starts with
+    assert editor.table.item(0, 1).text() == "Head of the caller's department"
+    editor.name_en.setText("Network: tell Li Qiang")
+    editor.name_zh.setText("网络:通知李强")
+    editor.recipient.setCurrentIndex(editor.recipient.findData("user"))
+    editor.user.setCurrentIndex(editor.user.findData(org.ids["net1"]))
+    editor.category.setCurrentIndex(editor.category.findData(org.ids["cat_network"]))
+    editor.save_button.click()  # no channel ticked
+    qtbot.waitUntil(lambda: editor.error.text() == "This field is required.")
+    editor.channels["sms"].setChecked(True)
+    with qtbot.waitSignal(editor.loaded):
+        editor.save_button.click()
+    assert editor.table.rowCount() == 3
+    assert editor.table.item(2, 1).text() == "A named person: 李强 Li Qiang"
+    rules = {r.form.name_en: r.form for r in escalation_rules(org.as_("owner"))}
+    rule = rules["Network: tell Li Qiang"]
+    assert (rule.recipient, rule.user_id, rule.category_id, rule.channels) == (
+        "user", org.ids["net1"], org.ids["cat_network"], ["sms"])
+    # and it works: an escalation of a network incident now texts Li Qiang
+    breach(org)
+    assert [r.channel for r in rows(org, recipient=org.ids["net1"])] == ["sms"]
+    editor.table.selectRow(2)
+    editor.active.setChecked(False)
+    with qtbot.waitSignal(editor.loaded):
+        editor.save_button.click()
+    assert editor.table.item(2, 3).text() == "no"
+    other = EscalationRulesEditor(context("manager"))
+    qtbot.addWidget(other)
+    assert not other.save_button.isEnabled()

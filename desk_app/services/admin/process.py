@@ -335,3 +335,22 @@ def escalation_rules(session: Session) -> list[RuleView]:
             for r in EscalationRule.select().order_by(EscalationRule.id)]
 
     return session.read(run)
+
+
+@dataclass(frozen=True)
+class RuleChoices:
+    """What a rule may name: people (for "a named person") and categories."""
+
+    users: tuple[tuple[int, str], ...]
+    categories: tuple[tuple[int, str, str], ...]
+
+
+def escalation_rule_choices(session: Session) -> RuleChoices:
+    def run() -> RuleChoices:
+        return RuleChoices(
+            tuple((u.id, u.full_name) for u in User.select().where(User.active)
+                  .order_by(User.full_name)),
+            tuple((c.id, c.name_en, c.name_zh) for c in Category.select().where(Category.active)
+                  .order_by(Category.code)))
+
+    return session.read(run)
