@@ -67,6 +67,8 @@ def watch(args: argparse.Namespace, lang: Language) -> int:
                 report = run_cycle(store, clock, outbox, user_id=user_id)
             except StorageError as error:  # busy or unreachable share: try next round
                 log.warning("%s", error.message("en"))
+            except Exception:  # an always-on loop outlives one bad round; the next retries
+                log.exception("round failed")
             else:
                 if not args.quiet:
                     print(text("cli.watch_cycle", lang, at=format_moment(clock.now(), lang),

@@ -128,7 +128,8 @@ class Outbox:
                     .execute())
 
         if self.store.write(run) != 1:
-            log.warning("notification %s: lease lost before its outcome (%s) was recorded",
+            log.warning("notification %s: outcome (%s) not recorded: acknowledged meanwhile "
+                        "or the lease was taken over",
                         notification_id, result)
             return Outcome(notification_id, claim.alert.channel, "lost", error)
         return Outcome(notification_id, claim.alert.channel, result, error)
