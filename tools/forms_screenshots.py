@@ -81,10 +81,13 @@ def run(out: Path, langs: list[Language], database: Path | None) -> None:
 
     busy_id, resolved_id = store.read(pick)
     for lang in langs:
-        translator = QTranslator()
+        translators = []
         if lang == "zh":
-            translator.load(str(ROOT / "resources" / "translations" / "forms_zh_CN.qm"))
-            QCoreApplication.installTranslator(translator)
+            for qm in sorted((ROOT / "resources" / "translations").glob("*_zh_CN.qm")):
+                translator = QTranslator()
+                translator.load(str(qm))
+                QCoreApplication.installTranslator(translator)
+                translators.append(translator)
         desk = UiContext(session_for(store, "wangfang"), ChangeHub(), lang)
         owner = UiContext(session_for(store, "chenjing"), ChangeHub(), lang)
 
@@ -159,7 +162,7 @@ def run(out: Path, langs: list[Language], database: Path | None) -> None:
         for widget in (form, view, resolved, admin):
             widget.close()
             widget.deleteLater()
-        if lang == "zh":
+        for translator in translators:
             QCoreApplication.removeTranslator(translator)
     store.close()
     del app

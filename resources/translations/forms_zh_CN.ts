@@ -40,67 +40,72 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../../ui/admin/window.py" line="20" />
+        <location filename="../../ui/admin/window.py" line="25" />
         <source>Process administration</source>
         <translation>流程管理</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="37" />
+        <location filename="../../ui/admin/window.py" line="43" />
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="37" />
+        <location filename="../../ui/admin/window.py" line="43" />
         <source>Support groups</source>
         <translation>支持组</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="38" />
+        <location filename="../../ui/admin/window.py" line="44" />
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="38" />
+        <location filename="../../ui/admin/window.py" line="44" />
         <source>Categories</source>
         <translation>事件分类</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="39" />
+        <location filename="../../ui/admin/window.py" line="45" />
         <source>Priority matrix</source>
         <translation>优先级矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="39" />
+        <location filename="../../ui/admin/window.py" line="45" />
         <source>Service targets</source>
         <translation>服务目标</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="40" />
+        <location filename="../../ui/admin/window.py" line="46" />
         <source>Working calendars</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="40" />
+        <location filename="../../ui/admin/window.py" line="46" />
         <source>Wait codes</source>
         <translation>等待代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="41" />
+        <location filename="../../ui/admin/window.py" line="47" />
         <source>Close codes</source>
         <translation>关闭代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="41" />
+        <location filename="../../ui/admin/window.py" line="47" />
         <source>Escalation rules</source>
         <translation>升级规则</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="42" />
+        <location filename="../../ui/admin/window.py" line="48" />
+        <source>Notification delivery</source>
+        <translation>通知发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/window.py" line="49" />
         <source>Automatic closure</source>
         <translation>自动关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="50" />
+        <location filename="../../ui/admin/window.py" line="61" />
         <source>You can look at these settings; only the process owner can change them.</source>
         <translation>您可以查看这些设置;只有流程负责人可以修改。</translation>
     </message>
@@ -298,57 +303,57 @@
 <context>
     <name>CategoriesTab</name>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="90" />
+        <location filename="../../ui/admin/process_tabs.py" line="83" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="91" />
+        <location filename="../../ui/admin/process_tabs.py" line="84" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="92" />
+        <location filename="../../ui/admin/process_tabs.py" line="85" />
         <source>Level-1 group</source>
         <translation>一线支持组</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="93" />
+        <location filename="../../ui/admin/process_tabs.py" line="86" />
         <source>Level-2 group</source>
         <translation>二线支持组</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="95" />
+        <location filename="../../ui/admin/process_tabs.py" line="88" />
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="103" />
+        <location filename="../../ui/admin/process_tabs.py" line="96" />
         <source>Active (can be chosen when logging)</source>
         <translation>有效(记录事件时可选)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="104" />
+        <location filename="../../ui/admin/process_tabs.py" line="97" />
         <source>New incidents of this category go to this group (R14).</source>
         <translation>该分类的新事件将派往此支持组(R14)。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="106" />
+        <location filename="../../ui/admin/process_tabs.py" line="99" />
         <source>Level-&amp;1 group</source>
         <translation>一线支持组(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="107" />
+        <location filename="../../ui/admin/process_tabs.py" line="100" />
         <source>Level-&amp;2 group</source>
         <translation>二线支持组(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="115" />
+        <location filename="../../ui/admin/process_tabs.py" line="108" />
         <source>Choose a group…</source>
         <translation>请选择支持组…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="116" />
+        <location filename="../../ui/admin/process_tabs.py" line="109" />
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
@@ -584,27 +589,27 @@
 <context>
     <name>CodesTab</name>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="149" />
+        <location filename="../../ui/admin/process_tabs.py" line="142" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="150" />
+        <location filename="../../ui/admin/process_tabs.py" line="143" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="151" />
+        <location filename="../../ui/admin/process_tabs.py" line="144" />
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="152" />
+        <location filename="../../ui/admin/process_tabs.py" line="145" />
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="157" />
+        <location filename="../../ui/admin/process_tabs.py" line="150" />
         <source>Active (can be chosen)</source>
         <translation>有效(可选择)</translation>
     </message>
@@ -1621,148 +1626,29 @@
     </message>
 </context>
 <context>
-    <name>RulesTab</name>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="249" />
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="250" />
-        <source>Notify</source>
-        <translation>通知对象</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="251" />
-        <source>Channels</source>
-        <translation>通知方式</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="253" />
-        <source>When</source>
-        <translation>条件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="254" />
-        <location filename="../../ui/admin/process_tabs.py" line="306" />
-        <source>Active</source>
-        <translation>有效</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="266" />
-        <source>priority %1 or higher</source>
-        <translation>优先级 %1 或更高</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="268" />
-        <source>from escalation %1</source>
-        <translation>从第 %1 次升级起</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="273" />
-        <source>every escalation</source>
-        <translation>每次升级</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="293" />
-        <source>any priority</source>
-        <translation>任意优先级</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="296" />
-        <source>%1 or higher</source>
-        <translation>%1 或更高</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="300" />
-        <source>any escalation</source>
-        <translation>任意升级</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="302" />
-        <source>any reason</source>
-        <translation>任意原因</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="308" />
-        <source>Name (&amp;English)</source>
-        <translation>名称(英文)(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="309" />
-        <source>Name (C&amp;hinese)</source>
-        <translation>名称(中文)(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="312" />
-        <source>Channe&amp;ls</source>
-        <translation>通知方式(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="313" />
-        <source>Pri&amp;ority</source>
-        <translation>优先级(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="314" />
-        <source>From escalation n&amp;umber</source>
-        <translation>从第几次升级起(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="310" />
-        <source>&amp;Notify</source>
-        <translation>通知对象(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="311" />
-        <source>&amp;Person</source>
-        <translation>人员(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="315" />
-        <source>&amp;Reason</source>
-        <translation>原因(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="316" />
-        <source>Cate&amp;gory</source>
-        <translation>事件分类(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="332" />
-        <source>(none)</source>
-        <translation>(无)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin/process_tabs.py" line="335" />
-        <source>any category</source>
-        <translation>任意事件分类</translation>
-    </message>
-</context>
-<context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="395" />
+        <location filename="../../ui/admin/process_tabs.py" line="249" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="398" />
+        <location filename="../../ui/admin/process_tabs.py" line="252" />
         <source>A resolved incident that is not closed within this many days is closed by the system with the system close code.</source>
         <translation>已解决的事件如在此天数内未关闭,系统将以系统关闭代码自动关闭。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="402" />
+        <location filename="../../ui/admin/process_tabs.py" line="256" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="405" />
+        <location filename="../../ui/admin/process_tabs.py" line="259" />
         <source>&amp;Automatic closure after</source>
         <translation>自动关闭时限(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="440" />
+        <location filename="../../ui/admin/process_tabs.py" line="294" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1879,42 +1765,42 @@
 <context>
     <name>TargetsTab</name>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="192" />
+        <location filename="../../ui/admin/process_tabs.py" line="185" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="193" />
+        <location filename="../../ui/admin/process_tabs.py" line="186" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="194" />
+        <location filename="../../ui/admin/process_tabs.py" line="187" />
         <source>Time</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="196" />
+        <location filename="../../ui/admin/process_tabs.py" line="189" />
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="203" />
+        <location filename="../../ui/admin/process_tabs.py" line="196" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="209" />
+        <location filename="../../ui/admin/process_tabs.py" line="202" />
         <source>Running clocks keep the target they were matched to; incidents take the new one from their next re-match.</source>
         <translation>正在计时的事件保持已匹配的目标;下次重新匹配时采用新目标。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="213" />
+        <location filename="../../ui/admin/process_tabs.py" line="206" />
         <source>&amp;Time allowed</source>
         <translation>时限(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="214" />
+        <location filename="../../ui/admin/process_tabs.py" line="207" />
         <source>&amp;Counted on</source>
         <translation>计时日历(&amp;C)</translation>
     </message>
@@ -2141,17 +2027,17 @@
 <context>
     <name>_NamedTab</name>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="71" />
+        <location filename="../../ui/admin/process_tabs.py" line="64" />
         <source>&amp;Code</source>
         <translation>代码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="72" />
+        <location filename="../../ui/admin/process_tabs.py" line="65" />
         <source>Name (&amp;English)</source>
         <translation>名称(英文)(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/process_tabs.py" line="73" />
+        <location filename="../../ui/admin/process_tabs.py" line="66" />
         <source>Name (C&amp;hinese)</source>
         <translation>名称(中文)(&amp;H)</translation>
     </message>

@@ -138,4 +138,3 @@ def test_admin_lists_carry_versions_and_relations(org):
     assert office.weekly[0] == [(540, 720), (810, 1080)]
     assert all(row.version == 1 for row in lists.categories(owner))
     assert lists.auto_close_days(owner) == 5
-    assert len(lists.escalation_rules(owner)) == 2

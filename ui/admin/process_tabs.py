@@ -1,5 +1,6 @@
 """The process owner's process settings: categories and their groups (R14), service targets
-(R15, R19), wait and close codes (R17, R23), escalation rules (R09), auto-close days (R23)."""
+(R15, R19), wait and close codes (R17, R23), auto-close days (R23). Escalation rules (R09)
+have their own editor in ``ui.escalations.rules``."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,10 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.enums import (
-    EscalationReason,
-    NotificationChannel,
     Priority,
-    RecipientKind,
     TargetStage,
 )
 from desk_app.errors import DeskError
@@ -37,18 +34,14 @@ from desk_app.services.admin.lists import (
     CategoryRow,
     CodeRow,
     GroupRow,
-    RuleRow,
     TargetRow,
-    UserRow,
 )
 from desk_app.services.admin.process import (
     CategoryForm,
     CodeForm,
-    RuleForm,
     save_auto_close_days,
     save_category,
     save_close_code,
-    save_escalation_rule,
     save_target,
     save_wait_code,
 )
@@ -56,7 +49,7 @@ from desk_app.services.session import Changes, Session
 from ui.admin.editor import EditorTab
 from ui.context import UiContext
 from ui.widgets.calls import call
-from ui.widgets.combos import fill_enum, fill_rows, select, value
+from ui.widgets.combos import fill_rows, select, value
 from ui.widgets.feedback import ErrorLabel, FieldErrors, MessageBar, field_box, show_failure
 from ui.widgets.rows_model import Column
 
@@ -238,145 +231,6 @@ class TargetsTab(EditorTab):
         minutes, calendar = self.minutes.value(), value(self.calendar)
         return lambda: save_target(session, row.priority, row.stage, minutes, calendar,
                                    row.version)
-
-
-class RulesTab(EditorTab):
-    """R09: who besides the incident managers is told of an escalation, when and how."""
-
-    def columns(self) -> list[Column]:
-        lang = self.lang
-        return [
-            Column(self.tr("Name"), lambda r: r.name(lang)),
-            Column(self.tr("Notify"), self._recipient),
-            Column(self.tr("Channels"), lambda r: ", ".join(
-                label(NotificationChannel(c), lang) for c in r.channels)),
-            Column(self.tr("When"), self._when),
-            Column(self.tr("Active"), lambda r: self.yes_no(r.active)),
-        ]
-
-    def _recipient(self, rule: RuleRow) -> str:
-        kind = label(RecipientKind(rule.recipient), self.lang)
-        if rule.recipient == RecipientKind.USER.value:
-            kind += f": {self.user_names.get(rule.user_id, '?')}"
-        return kind
-
-    def _when(self, rule: RuleRow) -> str:
-        parts = []
-        if rule.max_priority is not None:
-            parts.append(self.tr("priority %1 or higher").replace("%1", str(rule.max_priority)))
-        if rule.min_escalations:
-            parts.append(self.tr("from escalation %1").replace("%1", str(rule.min_escalations)))
-        if rule.reason:
-            parts.append(label(EscalationReason(rule.reason), self.lang))
-        if rule.category_id:
-            parts.append(self.category_names.get(rule.category_id, "?"))
-        return "; ".join(parts) or self.tr("every escalation")
-
-    def build_form(self) -> None:
-        self.user_names: dict[int | None, str] = {}
-        self.category_names: dict[int, str] = {}
-        self.name_en = QLineEdit(self)
-        self.name_zh = QLineEdit(self)
-        self.recipient = QComboBox(self)
-        fill_enum(self.recipient, RecipientKind, self.lang)
-        self.user = QComboBox(self)
-        self.channels_box = QWidget(self)
-        grid = QGridLayout(self.channels_box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        self.channel_checks: dict[NotificationChannel, QCheckBox] = {}
-        for index, channel in enumerate(NotificationChannel):
-            check = QCheckBox(label(channel, self.lang), self.channels_box)
-            grid.addWidget(check, index // 3, index % 3)
-            self.channel_checks[channel] = check
-            self.watch(check)
-        self.max_priority = QComboBox(self)
-        self.max_priority.addItem(self.tr("any priority"), None)
-        for priority in Priority:
-            caption = label(priority, self.lang) if priority == Priority.VERY_HIGH else \
-                self.tr("%1 or higher").replace("%1", label(priority, self.lang))
-            self.max_priority.addItem(caption, priority.value)
-        self.min_escalations = QSpinBox(self)
-        self.min_escalations.setRange(0, 10)
-        self.min_escalations.setSpecialValueText(self.tr("any escalation"))
-        self.reason = QComboBox(self)
-        self.reason.addItem(self.tr("any reason"), None)
-        for reason in EscalationReason:
-            self.reason.addItem(label(reason, self.lang), reason.value)
-        self.category = QComboBox(self)
-        self.active = QCheckBox(self.tr("Active"), self)
-        self.recipient.currentIndexChanged.connect(self._recipient_changed)
-        self.add("name_en", self.tr("Name (&English)"), self.name_en)
-        self.add("name_zh", self.tr("Name (C&hinese)"), self.name_zh)
-        self.add("recipient", self.tr("&Notify"), self.recipient)
-        self.add("user", self.tr("&Person"), self.user)
-        self.add("channels", self.tr("Channe&ls"), self.channels_box)
-        self.add("max_priority", self.tr("Pri&ority"), self.max_priority)
-        self.add("min_escalations", self.tr("From escalation n&umber"), self.min_escalations)
-        self.add("reason", self.tr("&Reason"), self.reason)
-        self.add("category", self.tr("Cate&gory"), self.category)
-        self.add("active", "", self.active)
-
-    def _recipient_changed(self, _index: int) -> None:
-        self.user.setEnabled(self.refusal is None
-                             and value(self.recipient) == RecipientKind.USER.value)
-
-    def fetch(self, session: Session) -> tuple[list[Any], Any]:
-        return lists.escalation_rules(session), (lists.users(session),
-                                                 lists.categories(session))
-
-    def use_extra(self, extra: tuple[list[UserRow], list[CategoryRow]]) -> None:
-        users, categories = extra
-        self.user_names = {u.id: u.full_name for u in users}
-        self.category_names = {c.id: c.name(self.lang) for c in categories}
-        self.user.clear()
-        self.user.addItem(self.tr("(none)"), None)
-        for user in users:
-            self.user.addItem(user.full_name, user.id)
-        fill_rows(self.category, categories, self.lang, none_text=self.tr("any category"))
-
-    def title_of(self, row: RuleRow) -> str:
-        return row.name(self.lang)
-
-    def fill(self, row: RuleRow | None) -> None:
-        self.name_en.setText(row.name_en if row else "")
-        self.name_zh.setText(row.name_zh if row else "")
-        select(self.recipient, row.recipient if row else RecipientKind.USER.value)
-        select(self.user, row.user_id if row else None)
-        for channel, check in self.channel_checks.items():
-            check.setChecked(bool(row) and channel.value in row.channels)
-        select(self.max_priority, row.max_priority if row else None)
-        self.min_escalations.setValue(row.min_escalations or 0 if row else 0)
-        select(self.reason, row.reason if row else None)
-        select(self.category, row.category_id if row else None)
-        if self.category.currentIndex() < 0:
-            self.category.setCurrentIndex(0)
-        self.active.setChecked(row.active if row else True)
-        self._recipient_changed(0)
-
-    def field_enabled(self, widget: QWidget, row: RuleRow | None) -> bool:
-        if widget is self.user:
-            return value(self.recipient) == RecipientKind.USER.value
-        return True
-
-    def problems(self) -> dict[str, str]:
-        found = {name: self.required() for name, widget in (
-            ("name_en", self.name_en), ("name_zh", self.name_zh)) if not widget.text().strip()}
-        if not any(check.isChecked() for check in self.channel_checks.values()):
-            found["channels"] = self.required()
-        return found
-
-    def save_call(self, session: Session, row: RuleRow | None) -> Callable[[], Changes]:
-        form = RuleForm(
-            self.name_en.text(), self.name_zh.text(), value(self.recipient),
-            [c for c, check in self.channel_checks.items() if check.isChecked()],
-            user_id=value(self.user) if value(self.recipient) == RecipientKind.USER.value
-            else None,
-            max_priority=value(self.max_priority),
-            min_escalations=self.min_escalations.value() or None,
-            reason=value(self.reason), category_id=value(self.category),
-            active=self.active.isChecked())
-        row_id, version = (row.id, row.version) if row else (None, None)
-        return lambda: save_escalation_rule(session, form, row_id, version)
 
 
 class SettingsTab(QWidget):

@@ -19,7 +19,6 @@ from desk_app.storage.models import (
     Category,
     CloseCode,
     Department,
-    EscalationRule,
     GroupMember,
     ServiceTarget,
     SupportGroup,
@@ -116,20 +115,6 @@ class CalendarRow(Named):
     version: int = 1
 
 
-@dataclass(frozen=True)
-class RuleRow(Named):
-    id: int
-    recipient: str
-    channels: tuple[str, ...]
-    user_id: int | None
-    max_priority: int | None
-    min_escalations: int | None
-    reason: str | None
-    category_id: int | None
-    active: bool
-    version: int
-
-
 def users(session: Session) -> list[UserRow]:
     def run() -> list[UserRow]:
         roles: dict[int, list[Role]] = {}
@@ -218,11 +203,3 @@ def calendars(session: Session) -> list[CalendarRow]:
 def auto_close_days(session: Session) -> int:
     """R23: days a resolved incident waits for confirmation before the system closes it."""
     return session.read(lambda: int(get_setting("auto_close_days")))
-
-
-def escalation_rules(session: Session) -> list[RuleRow]:
-    return session.read(lambda: [
-        RuleRow(r.name_en, r.name_zh, r.id, r.recipient,
-                tuple(c for c in r.channels.split(",") if c), r.user_id, r.max_priority,
-                r.min_escalations, r.reason, r.category_id, bool(r.active), r.version)
-        for r in EscalationRule.select().order_by(EscalationRule.id)])

@@ -16,14 +16,18 @@ from ui.operations import ChangeHub
 TRANSLATIONS = Path(__file__).resolve().parents[3] / "resources" / "translations"
 
 
-def install_forms_translation(lang: Language) -> QTranslator | None:
-    """Load ``forms_zh_CN.qm`` for Chinese (the shell loads it the same way)."""
+def install_translations(lang: Language) -> list[QTranslator]:
+    """Every ``*_zh_CN.qm`` for Chinese (the forms' and the escalation screens' hosted in
+    the admin window), as the shell's loader does."""
     if lang != "zh":
-        return None
-    translator = QTranslator()
-    assert translator.load(str(TRANSLATIONS / "forms_zh_CN.qm")), "run pyside6-lrelease"
-    QCoreApplication.installTranslator(translator)
-    return translator
+        return []
+    installed = []
+    for path in sorted(TRANSLATIONS.glob("*_zh_CN.qm")):
+        translator = QTranslator()
+        assert translator.load(str(path)), f"run pyside6-lrelease for {path.name}"
+        QCoreApplication.installTranslator(translator)
+        installed.append(translator)
+    return installed
 
 
 @pytest.fixture
@@ -33,9 +37,7 @@ def make_context(org, qapp) -> Iterator[Callable[..., UiContext]]:  # type: igno
     translators: list[QTranslator] = []
 
     def make(username: str, lang: Language = "en", hub: ChangeHub | None = None) -> UiContext:
-        translator = install_forms_translation(lang)
-        if translator is not None:
-            translators.append(translator)
+        translators.extend(install_translations(lang))
         return UiContext(org.as_(username), hub or ChangeHub(), lang)
 
     yield make

@@ -5,7 +5,7 @@ from __future__ import annotations
 from desk_app.services import pending, workflow
 from tests.ui.forms.helpers import open_view
 from ui.admin.matrix_editor import MatrixEditor, MatrixModel
-from ui.admin.process_tabs import RulesTab
+from ui.admin.process_tabs import CategoriesTab
 from ui.incident.targets import ClocksModel
 from ui.incident.timeline import TimelineModel
 from ui.widgets.rows_model import Column, RowsModel
@@ -47,7 +47,7 @@ def test_matrix_model(qtbot, qtmodeltester, make_context, org):
 
 
 def test_admin_list_model(qtbot, qtmodeltester, make_context, org):
-    tab = RulesTab(make_context("owner"))
+    tab = CategoriesTab(make_context("owner"))
     qtbot.addWidget(tab)
     qtbot.waitUntil(lambda: tab.loaded, timeout=5000)
     assert tab.model.rowCount() == 2
