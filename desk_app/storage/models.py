@@ -446,7 +446,7 @@ class Notification(BaseModel):
             (("escalation", "recipient", "channel"), True),
             (("state", "channel", "next_attempt_at"), False),
             (("recipient", "state"), False),
-            (("channel", "state", "next_attempt_at"), False),  # 0004: delivery claims
+            (("channel", "state", "next_attempt_at"), False),  # 0002: delivery claims
         )
 
 

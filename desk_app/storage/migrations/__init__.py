@@ -31,7 +31,7 @@ def _seed(store: Store) -> None:
 
 MIGRATIONS: list[Migration] = [
     Migration(1, "0001_initial.sql", then=_seed),
-    Migration(4, "0004_escalations.sql"),
+    Migration(2, "0002_escalations.sql"),
 ]
 
 LATEST = MIGRATIONS[-1].version
