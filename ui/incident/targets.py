@@ -162,6 +162,7 @@ class TargetsPanel(QScrollArea):
             table.setObjectName(name)
             table.horizontalHeader().setSectionResizeMode(
                 QHeaderView.ResizeMode.ResizeToContents)
+            table.horizontalHeader().setMaximumSectionSize(240)  # long notes wrap
             table.horizontalHeader().setStretchLastSection(True)
             heading.setBuddy(table)
             none = QLabel(self.tr("None"), body)
