@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from peewee import fn
+
 from desk_app.domain.enums import Impact, Priority, Urgency
 from desk_app.i18n import Language
 from desk_app.services.matrix import load_matrix
@@ -98,9 +100,12 @@ def find_callers(session: Session, text: str, limit: int = CALLER_LOOKUP_LIMIT
     def run() -> list[CallerChoice]:
         query = Caller.select().where(Caller.active)
         if needle:
-            like = f"%{needle}%"
-            query = query.where(Caller.name ** like | Caller.phone ** like
-                                | Caller.email ** like)
+            # instr, not LIKE: "%" and "_" typed by a person are plain characters
+            folded_needle = needle.lower()
+            query = query.where(
+                (fn.instr(fn.lower(Caller.name), folded_needle) > 0)
+                | (fn.instr(fn.lower(Caller.phone), folded_needle) > 0)
+                | (fn.instr(fn.lower(Caller.email), folded_needle) > 0))
         rows = list(query.order_by(Caller.name).limit(limit * 5 if needle else limit))
         folded = needle.casefold()
         rows.sort(key=lambda c: (not c.name.casefold().startswith(folded), c.name))

@@ -138,3 +138,12 @@ def test_admin_lists_carry_versions_and_relations(org):
     assert office.weekly[0] == [(540, 720), (810, 1080)]
     assert all(row.version == 1 for row in lists.categories(owner))
     assert lists.auto_close_days(owner) == 5
+
+
+def test_caller_search_takes_percent_and_underscore_literally(org) -> None:
+    from desk_app.services.admin.people import CallerForm, save_caller
+    from desk_app.services.choices import find_callers
+
+    save_caller(org.as_("desk"), CallerForm("100% Sure_Ltd"))
+    assert [c.name for c in find_callers(org.as_("desk"), "100%")] == ["100% Sure_Ltd"]
+    assert find_callers(org.as_("desk"), "%") and len(find_callers(org.as_("desk"), "_")) == 1
