@@ -32,3 +32,16 @@ def refused(store: Store, error: type[DeskError] = DeskError, key: str | None = 
     assert snapshot(store) == before, "a refused call changed the database"
     # every refusal reads well in both languages
     assert info.value.message("en") and info.value.message("zh")
+
+
+def close_incident(org, incident_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Take an incident the desk logged all the way to Closed (R05, R20–R23)."""
+    from desk_app.services import choices, workflow
+
+    desk = org.as_("desk")
+    workflow.assign(desk, incident_id)
+    workflow.accept(org.as_("net1"), incident_id)
+    workflow.resolve(org.as_("net1"), incident_id, resolution="Replaced the switch port")
+    workflow.confirm_resolution(desk, incident_id)
+    workflow.close(desk, incident_id, close_code_id=choices.close_codes(desk)[0].id,
+                   notes="Called back", satisfaction=5)

@@ -10,12 +10,13 @@ read it: give the product an SMTP account of its own.
 from __future__ import annotations
 
 import string
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 from urllib.parse import urlsplit
 
 from desk_app.domain.validation import Problems, clean_text
-from desk_app.errors import ValidationError
+from desk_app.errors import ConflictError, ValidationError
 from desk_app.services.admin.common import require_owner
 from desk_app.services.session import Changes, Session
 from desk_app.storage.models import Setting
@@ -102,6 +103,18 @@ def read_config(session: Session) -> DeliveryConfig:
     return session.read(load_config)
 
 
+def _versions() -> dict[str, int]:
+    """Each stored setting's version; a setting never saved counts as version 0."""
+    return {row.key[len(PREFIX):]: int(row.version)
+            for row in Setting.select().where(Setting.key.startswith(PREFIX))}
+
+
+def read_config_versions(session: Session) -> tuple[DeliveryConfig, dict[str, int]]:
+    """The settings and the versions an editor sends back to ``save_config``, so that saving
+    over someone else's newer settings is a conflict, not an overwrite."""
+    return session.read(lambda: (load_config(), _versions()))
+
+
 def template_problems(template: str) -> bool:
     """True if ``template`` uses a placeholder other than the known ones (or a stray ``$``)."""
     try:
@@ -115,11 +128,18 @@ def template_problems(template: str) -> bool:
     return invalid or bool(names - SMS_PLACEHOLDERS)
 
 
-def save_config(session: Session, config: DeliveryConfig) -> Changes:
-    """Store every delivery setting at once; only the process owner may (R04)."""
+def save_config(session: Session, config: DeliveryConfig,
+                versions: Mapping[str, int] | None = None) -> Changes:
+    """Store every delivery setting at once; only the process owner may (R04). With
+    ``versions`` (from ``read_config_versions``), refuse if any setting changed since."""
 
     def run() -> Changes:
         require_owner(session)
+        if versions is not None:
+            current = _versions()
+            if any(current.get(f.name, 0) != versions.get(f.name, 0)
+                   for f in fields(DeliveryConfig)):
+                raise ConflictError("error.row_conflict")
         problems = Problems()
         for name, (low, high) in RANGES.items():
             value = getattr(config, name)

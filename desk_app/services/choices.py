@@ -8,13 +8,18 @@ holds a lock on the shared file while a person looks at a form.
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
+from functools import reduce
 
-from peewee import fn
+from peewee import Expression, Field, fn
 
 from desk_app.domain.enums import Impact, Priority, Urgency
+from desk_app.domain.validation import Problems
 from desk_app.i18n import Language
+from desk_app.services.lookups import closed_incident
 from desk_app.services.matrix import load_matrix
+from desk_app.services.queries import LinkedIncident
 from desk_app.services.session import Session
 from desk_app.storage.models import (
     Caller,
@@ -91,6 +96,14 @@ def _caller(row: Caller, departments: dict[int, Choice]) -> CallerChoice:
                         departments.get(row.department_id), row.location, bool(row.vip))
 
 
+def caller_matches(needle: str, *extra: Field) -> Expression:
+    """Callers whose name, phone or e-mail (or ``extra`` columns) contain ``needle``, case
+    folded. ``instr``, not LIKE: "%" and "_" typed by a person are plain characters."""
+    folded = needle.lower()
+    columns = (Caller.name, Caller.phone, Caller.email, *extra)
+    return reduce(operator.or_, (fn.instr(fn.lower(c), folded) > 0 for c in columns))
+
+
 def find_callers(session: Session, text: str, limit: int = CALLER_LOOKUP_LIMIT
                  ) -> list[CallerChoice]:
     """Active callers whose name, phone or e-mail contains ``text``; names that start with
@@ -100,12 +113,7 @@ def find_callers(session: Session, text: str, limit: int = CALLER_LOOKUP_LIMIT
     def run() -> list[CallerChoice]:
         query = Caller.select().where(Caller.active)
         if needle:
-            # instr, not LIKE: "%" and "_" typed by a person are plain characters
-            folded_needle = needle.lower()
-            query = query.where(
-                (fn.instr(fn.lower(Caller.name), folded_needle) > 0)
-                | (fn.instr(fn.lower(Caller.phone), folded_needle) > 0)
-                | (fn.instr(fn.lower(Caller.email), folded_needle) > 0))
+            query = query.where(caller_matches(needle))
         rows = list(query.order_by(Caller.name).limit(limit * 5 if needle else limit))
         folded = needle.casefold()
         rows.sort(key=lambda c: (not c.name.casefold().startswith(folded), c.name))
@@ -173,3 +181,23 @@ def close_codes(session: Session) -> list[Choice]:
 
 def departments(session: Session) -> list[Choice]:
     return session.read(lambda: sorted(_departments().values(), key=lambda d: d.name_en))
+
+
+def linkable_incident(session: Session, number: str) -> LinkedIncident:
+    """The closed incident a new one may be linked to (R24), typed as ``INC0000042`` or
+    ``42``; a ``ValidationError`` on ``linked_incident`` says why not (unknown, still open,
+    not a number)."""
+    typed = number.strip().upper()
+    digits = typed.removeprefix("INC").strip()
+
+    def run() -> LinkedIncident:
+        problems = Problems()
+        if not (digits.isascii() and digits.isdigit()) or not 0 < int(digits) < 10**9:
+            problems.add("linked_incident", "validation.incident_number", typed=number.strip())
+            problems.raise_if_any()
+        found = closed_incident(problems, int(digits))
+        problems.raise_if_any()
+        assert found is not None
+        return LinkedIncident.of(found)
+
+    return session.read(run)

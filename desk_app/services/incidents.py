@@ -21,7 +21,12 @@ from desk_app.domain.validation import TITLE_MAX, Problems, clean_text, enum_val
 from desk_app.errors import RuleViolation
 from desk_app.services import permissions as perm
 from desk_app.services.editing import IncidentEdit, load_incident, write_journal
-from desk_app.services.lookups import active_caller, active_category, active_group
+from desk_app.services.lookups import (
+    active_caller,
+    active_category,
+    active_group,
+    closed_incident,
+)
 from desk_app.services.matrix import load_matrix
 from desk_app.services.session import Changes, Session
 from desk_app.services.targets import sync_clocks
@@ -76,9 +81,7 @@ def _log(session: Session, form: NewIncident,
     title = clean_text(problems, "title", form.title, required=True, max_length=TITLE_MAX,
                        single_line=True)
     description = clean_text(problems, "description", form.description, required=False)
-    if form.linked_incident_id is not None and not Incident.select().where(
-            Incident.id == form.linked_incident_id).exists():
-        problems.add("linked_incident", "validation.invalid_choice")
+    closed_incident(problems, form.linked_incident_id)  # R24
     if resolve is not None:
         clean_text(problems, "resolution", resolve.resolution, required=True)
         enum_value(problems, "resolution_type", ResolutionType, resolve.resolution_type)

@@ -147,3 +147,87 @@ def test_caller_search_takes_percent_and_underscore_literally(org) -> None:
     save_caller(org.as_("desk"), CallerForm("100% Sure_Ltd"))
     assert [c.name for c in find_callers(org.as_("desk"), "100%")] == ["100% Sure_Ltd"]
     assert find_callers(org.as_("desk"), "%") and len(find_callers(org.as_("desk"), "_")) == 1
+
+
+def test_r12_callers_list_finds_current_and_retired_callers_with_versions(org) -> None:
+    from desk_app.services.admin.people import CallerForm, save_caller
+
+    desk = org.as_("desk")
+    gone = save_caller(desk, CallerForm("Zed Gone", location="Building 7", active=False)).new_id
+    page = lists.callers(desk)
+    assert page.total == 3
+    assert [c.name for c in page.rows] == ["Victor VIP", "张伟 Zhang Wei", "Zed Gone"]
+    assert page.rows[0].vip and page.rows[0].version == 1 and not page.rows[2].active
+    assert [c.id for c in lists.callers(desk, "building 7").rows] == [gone]  # location too
+    assert [c.name for c in lists.callers(desk, "1390000").rows] == ["张伟 Zhang Wei"]
+    narrow = lists.callers(desk, "victor", keep_id=gone)
+    assert (narrow.total, [c.id for c in narrow.rows]) == (1, [gone, org.ids["vip"]])
+    assert lists.callers(desk, "", limit=1).total == 3
+
+
+def test_r04_callers_are_kept_by_the_desk_the_manager_and_the_owner(org) -> None:
+    from desk_app.services.admin.people import caller_refusal
+
+    for username in ("desk", "manager", "owner"):
+        assert caller_refusal(org.as_(username)) is None
+    refusal = caller_refusal(org.as_("net1"))
+    assert isinstance(refusal, PermissionDenied)
+    assert "管理报告人" in refusal.message("zh")
+
+
+def test_r24_a_closed_incident_is_found_by_number_to_link_to(org) -> None:
+    import pytest
+
+    from tests.helpers import close_incident
+
+    desk = org.as_("desk")
+    open_id = org.log(title="Still open")
+    closed_id = org.log(title="Printer on fire")
+    close_incident(org, closed_id)
+    found = choices.linkable_incident(desk, f"inc{closed_id:07d}")
+    assert (found.id, found.title, found.stage) == (closed_id, "Printer on fire", "closed")
+    assert choices.linkable_incident(desk, f" {closed_id} ").id == closed_id
+    for typed, expected in [
+        (f"INC{open_id:07d}", f"INC{open_id:07d} is not closed"),
+        ("INC0099999", "There is no incident INC0099999."),
+        ("printer", "“printer” is not an incident number"),
+    ]:
+        with pytest.raises(ValidationError) as refused:
+            choices.linkable_incident(desk, typed)
+        assert expected in refused.value.field_messages("en")["linked_incident"]
+    with pytest.raises(ValidationError) as refused:
+        org.log(linked_incident_id=open_id)  # the core refuses it too, not only the form
+    assert "尚未关闭" in refused.value.field_messages("zh")["linked_incident"]
+
+
+def test_r24_the_view_shows_the_link_both_ways(org) -> None:
+    from tests.helpers import close_incident
+
+    closed_id = org.log(title="Printer on fire")
+    close_incident(org, closed_id)
+    first = org.log(linked_incident_id=closed_id, title="Fire again")
+    second = org.log(linked_incident_id=closed_id, title="And again")
+    follow_up = incident_view(org.as_("desk"), first)
+    assert follow_up.linked is not None and follow_up.linked.id == closed_id
+    assert follow_up.linked.title == "Printer on fire"
+    assert follow_up.linked_from == []
+    original = incident_view(org.as_("desk"), closed_id)
+    assert original.linked is None
+    assert [(i.id, i.title) for i in original.linked_from] == [
+        (first, "Fire again"), (second, "And again")]
+
+
+def test_r09_delivery_settings_saved_over_a_newer_version_conflict(org) -> None:
+    import pytest
+
+    from desk_app.delivery.config import read_config_versions, save_config
+    from desk_app.errors import ConflictError
+
+    owner = org.as_("owner")
+    config, versions = read_config_versions(owner)
+    assert versions == {}  # nothing saved yet: every setting at version 0
+    save_config(owner, config.__class__(**{**config.__dict__, "smtp_port": 587}), versions)
+    with pytest.raises(ConflictError):
+        save_config(owner, config, versions)  # a second editor with the old versions
+    _, fresh = read_config_versions(owner)
+    save_config(owner, config, fresh)

@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 
 from desk_app.domain.enums import Role
 from desk_app.i18n import Language
+from desk_app.services.choices import caller_matches
 from desk_app.services.session import Session
 from desk_app.services.settings import get_setting
 from desk_app.storage.models import (
     CalendarDay,
     CalendarHours,
+    Caller,
     Category,
     CloseCode,
     Department,
@@ -113,6 +115,55 @@ class CalendarRow(Named):
     holidays: dict[str, str] = field(default_factory=dict)
     workdays: dict[str, str] = field(default_factory=dict)
     version: int = 1
+
+
+@dataclass(frozen=True)
+class CallerRow:
+    id: int
+    name: str
+    phone: str
+    email: str
+    department_id: int | None
+    location: str
+    vip: bool
+    active: bool
+    version: int
+
+
+@dataclass(frozen=True)
+class CallerPage:
+    """The callers a search found, at most ``limit`` of them, and how many matched."""
+
+    rows: list[CallerRow]
+    total: int
+
+
+#: Most callers the list shows at once; an organisation may know thousands.
+CALLER_LIST_LIMIT = 200
+
+
+def callers(session: Session, search: str = "", limit: int = CALLER_LIST_LIMIT,
+            keep_id: int | None = None) -> CallerPage:
+    """Callers whose name, phone, e-mail or location contain ``search``, current ones first,
+    then retired ones, by name. ``keep_id`` is added even if it does not match (the caller
+    just saved stays on the screen)."""
+    needle = search.strip()
+
+    def run() -> CallerPage:
+        query = Caller.select()
+        if needle:
+            query = query.where(caller_matches(needle, Caller.location))
+        total = query.count()
+        found = list(query.order_by(Caller.active.desc(), Caller.name, Caller.id).limit(limit))
+        if keep_id is not None and all(c.id != keep_id for c in found):
+            kept = Caller.get_or_none(Caller.id == keep_id)
+            if kept is not None:
+                found.insert(0, kept)
+        return CallerPage([
+            CallerRow(c.id, c.name, c.phone, c.email, c.department_id, c.location,
+                      bool(c.vip), bool(c.active), c.version) for c in found], total)
+
+    return session.read(run)
 
 
 def users(session: Session) -> list[UserRow]:
