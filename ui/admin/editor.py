@@ -4,7 +4,8 @@ it, Save and Revert, New.
 The list refreshes when reference data changes here or on another workstation; a form the
 person is editing keeps their edits and the version they started from, so saving over
 someone else's newer row is refused by the core (compare-and-set) and shown, never silent.
-Anyone may look; only the process owner may save (R04), and for everyone else the tab is
+Anyone may look; only those the core lets save (the process owner, R04; for callers also
+the service desk and the incident manager) may edit, and for everyone else the tab is
 read-only with the core's reason shown.
 """
 
@@ -54,7 +55,7 @@ class EditorTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.lang = context.language
-        self.refusal: DeskError | None = administer_refusal(context.session)
+        self.refusal: DeskError | None = self.refusal_of(context.session)
         self.current: Any = None  # the row the form shows; None for a new one
         self.creating = False
         self.loaded = False
@@ -97,6 +98,9 @@ class EditorTab(QWidget):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        header = self.list_header()
+        if header is not None:
+            left_layout.addWidget(header)
         left_layout.addWidget(self.table, 1)
         if self.can_create:
             row = QHBoxLayout()
@@ -135,8 +139,17 @@ class EditorTab(QWidget):
         self.reload()
 
     # -- what a subclass says ------------------------------------------------------------
+    def refusal_of(self, session: Session) -> DeskError | None:
+        """Why this person may not save here, or None: the core's answer, never a role
+        check of the UI's own."""
+        return administer_refusal(session)
+
     def columns(self) -> list[Column]:
         raise NotImplementedError
+
+    def list_header(self) -> QWidget | None:
+        """A widget over the list (a search box, a note), if the tab has one."""
+        return None
 
     def build_form(self) -> None:
         raise NotImplementedError
@@ -333,6 +346,8 @@ class EditorTab(QWidget):
         self._set_buttons()
         show_failure(self.errors, error, self.lang)
         if isinstance(error, ConflictError):
+            self.bar.show_error(error.message(self.lang) + "\n" + self.tr(
+                "Revert shows the record as it is saved now (your edits are dropped)."))
             self.revert_button.setEnabled(True)
 
 
