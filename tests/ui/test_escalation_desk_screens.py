@@ -9,8 +9,8 @@ from datetime import timedelta
 
 from pytestqt.qtbot import QtBot
 
-from desk_app.delivery.config import read_config
-from desk_app.services.admin.process import escalation_rules
+from desk_app.delivery.config import read_config, set_config_values
+from desk_app.services.admin.process import RuleForm, escalation_rules, save_escalation_rule
 from desk_app.services.roster import ShiftForm, save_shift, shifts_between
 from tests.conftest import Org
 from tests.escalation_helpers import breach, rows
@@ -20,6 +20,12 @@ from ui.escalations.roster import RosterEditor
 from ui.escalations.rules import EscalationRulesEditor
 from ui.escalations.settings import DeliverySettingsWidget
 from ui.escalations.timer import EscalationTimer
+
+
+def type_into(widget: object, text: str) -> None:
+    """As a person types: the editors count only edits made by hand."""
+    widget.setText(text)  # type: ignore[attr-defined]
+    widget.textEdited.emit(text)  # type: ignore[attr-defined]
 
 
 def test_r09_call_tasks_recorded_from_the_desk_screen(qtbot: QtBot, org: Org,
@@ -103,23 +109,67 @@ def test_r09_delivery_settings_saved_and_checked(qtbot: QtBot, org: Org,
                                                  context: Callable[..., UiContext]) -> None:
     widget = DeliverySettingsWidget(context("owner"))
     qtbot.addWidget(widget)
-    qtbot.waitSignal(widget.loaded).wait()
-    widget.inputs["smtp_host"].setText("mail.example.test")  # type: ignore[attr-defined]
-    widget.inputs["smtp_sender"].setText("no-at-sign")  # type: ignore[attr-defined]
-    widget.inputs["smtp_password"].setText("pw")  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: widget.loaded)
+    assert not widget.save_button.isEnabled()  # nothing edited yet
+    type_into(widget.inputs["smtp_host"], "mail.example.test")
+    type_into(widget.inputs["smtp_sender"], "no-at-sign")
+    type_into(widget.inputs["smtp_password"], "pw")
     widget.save_button.click()
-    qtbot.waitUntil(lambda: not widget.errors["smtp_sender"].isHidden())
-    assert widget.errors["smtp_sender"].text().startswith("Enter the sender's e-mail")
+    qtbot.waitUntil(lambda: widget.errors.message("smtp_sender") != "")
+    assert widget.errors.message("smtp_sender").startswith("Enter the sender's e-mail")
+    assert widget.bar.kind == "error"  # inline, over the form: no message box
     assert read_config(org.as_("owner")).smtp_host == ""  # nothing saved
-    widget.inputs["smtp_sender"].setText("desk@example.test")  # type: ignore[attr-defined]
+    type_into(widget.inputs["smtp_sender"], "desk@example.test")
     with qtbot.waitSignal(widget.saved):
         widget.save_button.click()
     config = read_config(org.as_("owner"))
     assert (config.smtp_host, config.smtp_sender, config.smtp_password) == (
         "mail.example.test", "desk@example.test", "pw")
+    assert widget.bar.text() == "Saved."
     desk = DeliverySettingsWidget(context("desk"))
     qtbot.addWidget(desk)
     assert not desk.save_button.isEnabled()
+    assert not desk.inputs["smtp_host"].isEnabled()
+    assert "Process administration" in desk.save_button.toolTip()  # the core's reason
+
+
+def test_r09_delivery_settings_saved_over_newer_ones_conflict_inline(
+        qtbot: QtBot, org: Org, context: Callable[..., UiContext]) -> None:
+    first = DeliverySettingsWidget(context("owner"))
+    second = DeliverySettingsWidget(context("owner"))  # another workstation
+    for widget in (first, second):
+        qtbot.addWidget(widget)
+        qtbot.waitUntil(lambda w=widget: w.loaded)
+    first.inputs["max_attempts"].setValue(3)  # type: ignore[attr-defined]
+    with qtbot.waitSignal(first.saved):
+        first.save_button.click()
+    second.inputs["call_retry_minutes"].setValue(30)  # type: ignore[attr-defined]
+    second.save_button.click()
+    qtbot.waitUntil(lambda: second.bar.kind == "error")
+    assert "changed by someone else" in second.bar.text()
+    assert second.inputs["call_retry_minutes"].value() == 30  # type: ignore[attr-defined]
+    assert read_config(org.as_("owner")).call_retry_minutes == 15  # not overwritten
+    assert second.revert_button.isEnabled()
+    second.revert_button.click()
+    qtbot.waitUntil(lambda: second.inputs["max_attempts"].value() == 3)  # type: ignore[attr-defined]
+    assert second.inputs["call_retry_minutes"].value() == 15  # type: ignore[attr-defined]
+
+
+def test_r09_delivery_settings_follow_other_workstations_but_keep_edits(
+        qtbot: QtBot, org: Org, context: Callable[..., UiContext]) -> None:
+    ctx = context("owner")
+    widget = DeliverySettingsWidget(ctx)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.loaded)
+    set_config_values(org.as_("owner"), smtp_host="relay.example.test",
+                      smtp_sender="a@example.test")
+    ctx.hub.external.emit()
+    qtbot.waitUntil(lambda: widget.inputs["smtp_host"].text() == "relay.example.test")  # type: ignore[attr-defined]
+    type_into(widget.inputs["sms_url"], "https://sms.example.test/send")
+    set_config_values(org.as_("owner"), max_attempts=2)
+    ctx.hub.external.emit()
+    qtbot.waitUntil(lambda: widget.bar.kind == "warning")
+    assert widget.inputs["sms_url"].text() == "https://sms.example.test/send"  # type: ignore[attr-defined]
 
 
 def test_r09_timer_scans_and_alerts_off_the_gui_thread(qtbot: QtBot, org: Org,
@@ -143,25 +193,42 @@ def test_r09_timer_scans_and_alerts_off_the_gui_thread(qtbot: QtBot, org: Org,
     timer.stop()
 
 
+def rule_cell(editor: EscalationRulesEditor, row: int, column: int) -> str:
+    return str(editor.model.index(row, column).data())
+
+
+def open_rules(qtbot: QtBot, ctx: UiContext) -> EscalationRulesEditor:
+    editor = EscalationRulesEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitUntil(lambda: editor.loaded)
+    return editor
+
+
 def test_r09_process_owner_edits_escalation_rules(qtbot: QtBot, org: Org,
                                                   context: Callable[..., UiContext]) -> None:
-    editor = EscalationRulesEditor(context("owner"))
-    qtbot.addWidget(editor)
-    qtbot.waitSignal(editor.loaded).wait()
-    assert editor.table.rowCount() == 2  # the two rules a new database starts with
-    assert editor.table.item(0, 1).text() == "Head of the caller's department"
-    editor.name_en.setText("Network: tell Li Qiang")
-    editor.name_zh.setText("网络:通知李强")
+    editor = open_rules(qtbot, context("owner"))
+    assert editor.model.rowCount() == 2  # the two rules a new database starts with
+    assert rule_cell(editor, 0, 1) == "Head of the caller's department"
+    editor.new()
+    assert editor.name_en.text() == "" and not editor.user.isEnabled()
+    type_into(editor.name_en, "Network: tell Li Qiang")
+    type_into(editor.name_zh, "网络:通知李强")
     editor.recipient.setCurrentIndex(editor.recipient.findData("user"))
-    editor.user.setCurrentIndex(editor.user.findData(org.ids["net1"]))
+    assert editor.user.isEnabled()
     editor.category.setCurrentIndex(editor.category.findData(org.ids["cat_network"]))
-    editor.save_button.click()  # no channel ticked
-    qtbot.waitUntil(lambda: editor.error.text() == "This field is required.")
+    editor.save_button.click()  # no person chosen, no channel ticked
+    qtbot.waitUntil(lambda: editor.errors.message("channels") == "This field is required.")
+    assert editor.errors.message("user") == "This field is required."
+    assert editor.bar.kind == "error"  # inline, no message box
+    assert editor.name_en.text() == "Network: tell Li Qiang"  # kept
+    editor.user.setCurrentIndex(editor.user.findData(org.ids["net1"]))
     editor.channels["sms"].setChecked(True)
-    with qtbot.waitSignal(editor.loaded):
+    with qtbot.waitSignal(editor.loaded_signal):
         editor.save_button.click()
-    assert editor.table.rowCount() == 3
-    assert editor.table.item(2, 1).text() == "A named person: 李强 Li Qiang"
+    qtbot.waitUntil(lambda: editor.model.rowCount() == 3)
+    assert rule_cell(editor, 2, 1) == "A named person: 李强 Li Qiang"
+    assert editor.form_box.title() == "Network: tell Li Qiang"  # the saved rule stays chosen
     rules = {r.form.name_en: r.form for r in escalation_rules(org.as_("owner"))}
     rule = rules["Network: tell Li Qiang"]
     assert (rule.recipient, rule.user_id, rule.category_id, rule.channels) == (
@@ -171,9 +238,41 @@ def test_r09_process_owner_edits_escalation_rules(qtbot: QtBot, org: Org,
     assert [r.channel for r in rows(org, recipient=org.ids["net1"])] == ["sms"]
     editor.table.selectRow(2)
     editor.active.setChecked(False)
-    with qtbot.waitSignal(editor.loaded):
+    with qtbot.waitSignal(editor.loaded_signal):
         editor.save_button.click()
-    assert editor.table.item(2, 3).text() == "no"
-    other = EscalationRulesEditor(context("manager"))
-    qtbot.addWidget(other)
-    assert not other.save_button.isEnabled()
+    qtbot.waitUntil(lambda: rule_cell(editor, 2, 3) == "no")
+
+
+def test_r04_escalation_rules_are_read_only_by_the_cores_answer(
+        qtbot: QtBot, org: Org, context: Callable[..., UiContext]) -> None:
+    other = open_rules(qtbot, context("manager"))
+    assert not other.save_button.isEnabled() and not other.new_button.isEnabled()
+    assert not other.name_en.isEnabled() and not other.channels["sms"].isEnabled()
+    assert "Process administration" in other.save_button.toolTip()  # the core's reason
+
+
+def test_r09_two_owners_editing_a_rule_conflict_inline(
+        qtbot: QtBot, org: Org, context: Callable[..., UiContext]) -> None:
+    first = open_rules(qtbot, context("owner"))
+    second = open_rules(qtbot, context("owner"))  # another workstation
+    type_into(first.name_en, "P1: the caller's head")
+    first.save_button.click()
+    qtbot.waitUntil(lambda: first.bar.text() == "Saved.")
+    second.channels["sms"].setChecked(True)
+    second.save_button.click()
+    qtbot.waitUntil(lambda: second.bar.kind == "error")
+    assert "changed by someone else" in second.bar.text()
+    assert second.channels["sms"].isChecked()  # the edit is kept until they revert
+    second.revert_button.click()
+    qtbot.waitUntil(lambda: second.name_en.text() == "P1: the caller's head")
+    assert not second.channels["sms"].isChecked()
+
+
+def test_r09_rules_follow_another_workstation(qtbot: QtBot, org: Org,
+                                              context: Callable[..., UiContext]) -> None:
+    ctx = context("owner")
+    editor = open_rules(qtbot, ctx)
+    save_escalation_rule(org.as_("owner"), RuleForm("Everyone", "全部", "all_department_heads",
+                                                    ["email"]))
+    ctx.hub.external.emit()
+    qtbot.waitUntil(lambda: editor.model.rowCount() == 3)

@@ -1,31 +1,30 @@
 """Escalation rules (R09) for the process owner: besides the incident managers, who always
 are, whom an escalation notifies and how: e.g. the caller's department head for priority 1,
 the support group's department head from the second escalation, or a named person for one
-category."""
+category.
+
+An administration tab like the others (``ui.admin.editor.EditorTab``): the core says who may
+save (``administer_refusal``), problems show at their fields, a rule someone else changed
+meanwhile is a conflict shown over the form, and the list follows changes made here and on
+other workstations.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
-from desk_app.domain.enums import EscalationReason, NotificationChannel, RecipientKind, Role
-from desk_app.errors import ValidationError
+from desk_app.domain.enums import EscalationReason, NotificationChannel, RecipientKind
 from desk_app.services.admin.process import (
     RuleChoices,
     RuleForm,
@@ -34,159 +33,137 @@ from desk_app.services.admin.process import (
     escalation_rules,
     save_escalation_rule,
 )
-from desk_app.services.session import Changes
-from ui.context import UiContext
-from ui.escalations.common import named, run, term
+from desk_app.services.session import Changes, Session
+from ui.admin.editor import EditorTab
+from ui.escalations.common import named, term
+from ui.widgets.combos import select
+from ui.widgets.rows_model import Column
 
 
-class EscalationRulesEditor(QWidget):
-    loaded = Signal()
-    saved = Signal()
+class EscalationRulesEditor(EditorTab):
+    def columns(self) -> list[Column]:
+        return [
+            Column(self.tr("Rule"), lambda r: named(self.context, r.form.name_en,
+                                                    r.form.name_zh)),
+            Column(self.tr("Notify"), self._who),
+            Column(self.tr("Channels"), lambda r: ", ".join(
+                term(self.context, NotificationChannel, c) for c in r.form.channels)),
+            Column(self.tr("Active"), lambda r: self.yes_no(r.form.active)),
+        ]
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.rules: list[RuleView] = []
-        self.editing: RuleView | None = None
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Rule"), self.tr("Notify"),
-                                              self.tr("Channels"), self.tr("Active")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    def _who(self, rule: RuleView) -> str:
+        who = term(self.context, RecipientKind, rule.form.recipient)
+        if rule.form.user_id is not None:
+            who += f": {self.people.get(rule.form.user_id, '—')}"
+        return who
+
+    def list_header(self) -> QWidget:
         note = QLabel(self.tr("The incident managers are always notified of every escalation; "
-                              "these rules add others."))
+                              "these rules add others."), self)
         note.setWordWrap(True)
+        return note
 
-        self.box = QGroupBox(self.tr("New rule"))
-        self.name_en = QLineEdit()
-        self.name_zh = QLineEdit()
-        self.recipient = QComboBox()
+    def build_form(self) -> None:
+        self.people: dict[int, str] = {}
+        ctx = self.context
+        self.name_en = QLineEdit(self)
+        self.name_zh = QLineEdit(self)
+        self.recipient = QComboBox(self)
         for kind in RecipientKind:
             self.recipient.addItem(term(ctx, RecipientKind, kind.value), kind.value)
-        self.user = QComboBox()
-        self.max_priority = QComboBox()
+        self.user = QComboBox(self)
+        self.max_priority = QComboBox(self)
         self.max_priority.addItem(self.tr("Any priority"), None)
         for p in range(1, 5):
             self.max_priority.addItem(self.tr("P%1 or higher").replace("%1", str(p)), p)
-        self.min_escalations = QSpinBox()
+        self.min_escalations = QSpinBox(self)
         self.min_escalations.setRange(0, 9)
         self.min_escalations.setSpecialValueText(self.tr("Any"))
-        self.reason = QComboBox()
+        self.reason = QComboBox(self)
         self.reason.addItem(self.tr("Any reason"), None)
         for reason in EscalationReason:
             self.reason.addItem(term(ctx, EscalationReason, reason.value), reason.value)
-        self.category = QComboBox()
-        self.category.addItem(self.tr("Any category"), None)
+        self.category = QComboBox(self)
         self.channels: dict[str, QCheckBox] = {}
-        channel_row = QHBoxLayout()
+        self.channel_box = QWidget(self)
+        row = QHBoxLayout(self.channel_box)
+        row.setContentsMargins(0, 0, 0, 0)
         for channel in NotificationChannel:
-            box = QCheckBox(term(ctx, NotificationChannel, channel.value))
+            box = QCheckBox(term(ctx, NotificationChannel, channel.value), self.channel_box)
             self.channels[channel.value] = box
-            channel_row.addWidget(box)
-        self.active = QCheckBox(self.tr("Active"))
-        self.active.setChecked(True)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828")
-        self.error.setWordWrap(True)
-        form = QFormLayout(self.box)
-        form.addRow(self.tr("Name (English)"), self.name_en)
-        form.addRow(self.tr("Name (Chinese)"), self.name_zh)
-        form.addRow(self.tr("Notify"), self.recipient)
-        form.addRow(self.tr("Named person"), self.user)
-        form.addRow(self.tr("When the priority is"), self.max_priority)
-        form.addRow(self.tr("From escalation number"), self.min_escalations)
-        form.addRow(self.tr("When the reason is"), self.reason)
-        form.addRow(self.tr("When the category is"), self.category)
-        form.addRow(self.tr("Channels"), channel_row)
-        form.addRow(self.active)
-        form.addRow(self.error)
-        self.new_button = QPushButton(self.tr("New"))
-        self.save_button = QPushButton(self.tr("Save rule"))
-        self.save_button.setEnabled(ctx.session.has(Role.PROCESS_OWNER))
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addWidget(self.table)
-        layout.addWidget(self.box)
-        layout.addLayout(buttons)
-
-        self.recipient.currentIndexChanged.connect(lambda _: self._recipient_changed())
-        self.table.itemSelectionChanged.connect(self._edit_selected)
-        self.new_button.clicked.connect(self._new)
-        self.save_button.clicked.connect(self.save)
-        ctx.hub.changed.connect(self._on_changed)
-        self._recipient_changed()
-        session = ctx.session
-        run(ctx, self, lambda: escalation_rule_choices(session), self._choices_loaded)
-
-    def _choices_loaded(self, choices: RuleChoices) -> None:
-        for user_id, name in choices.users:
-            self.user.addItem(name, user_id)
-        for category_id, en, zh in choices.categories:
-            self.category.addItem(named(self.ctx, en, zh), category_id)
-        self.refresh()
-
-    def refresh(self) -> None:
-        session = self.ctx.session
-        run(self.ctx, self, lambda: escalation_rules(session), self._show)
-
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.reference:
-            self.refresh()
-
-    def _show(self, rules: list[RuleView]) -> None:
-        self.rules = rules
-        self.table.setRowCount(len(rules))
-        for i, rule in enumerate(rules):
-            f = rule.form
-            who = term(self.ctx, RecipientKind, f.recipient)
-            if f.user_id is not None:
-                who += f": {self.user.itemText(max(0, self.user.findData(f.user_id)))}"
-            channels = ", ".join(term(self.ctx, NotificationChannel, c) for c in f.channels)
-            values = [named(self.ctx, f.name_en, f.name_zh), who, channels,
-                      self.tr("yes") if f.active else self.tr("no")]
-            for column, value in enumerate(values):
-                self.table.setItem(i, column, QTableWidgetItem(value))
-        self.loaded.emit()
+            row.addWidget(box)
+        row.addStretch(1)
+        self.active = QCheckBox(self.tr("Active"), self)
+        self.add("name_en", self.tr("Name (English)"), self.name_en)
+        self.add("name_zh", self.tr("Name (Chinese)"), self.name_zh)
+        self.add("recipient", self.tr("Notify"), self.recipient)
+        self.add("user", self.tr("Named person"), self.user)
+        self.add("max_priority", self.tr("When the priority is"), self.max_priority)
+        self.add("min_escalations", self.tr("From escalation number"), self.min_escalations)
+        self.add("reason", self.tr("When the reason is"), self.reason)
+        self.add("category", self.tr("When the category is"), self.category)
+        self.add("channels", self.tr("Channels"), self.channel_box)
+        self.add("active", "", self.active)
+        for box in self.channels.values():
+            self.watch(box)
+        self.recipient.currentIndexChanged.connect(lambda _i: self._recipient_changed())
 
     def _recipient_changed(self) -> None:
-        self.user.setEnabled(self.recipient.currentData() == RecipientKind.USER.value)
+        """A person is named only for "a named person"; the other kinds find their own."""
+        self.user.setEnabled(self.user_wanted())
 
-    def _new(self) -> None:
-        self.editing = None
-        self.box.setTitle(self.tr("New rule"))
-        self.table.clearSelection()
-        self.error.clear()
+    def user_wanted(self) -> bool:
+        return self.refusal is None and \
+            self.recipient.currentData() == RecipientKind.USER.value
 
-    def _edit_selected(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self.rules):
-            return
-        rule = self.rules[rows[0].row()]
-        self.editing, f = rule, rule.form
-        self.name_en.setText(f.name_en)
-        self.name_zh.setText(f.name_zh)
-        self.recipient.setCurrentIndex(max(0, self.recipient.findData(str(f.recipient))))
-        self.user.setCurrentIndex(max(0, self.user.findData(f.user_id)))
-        self.max_priority.setCurrentIndex(max(0, self.max_priority.findData(f.max_priority)))
-        self.min_escalations.setValue(f.min_escalations or 0)
-        self.reason.setCurrentIndex(max(0, self.reason.findData(f.reason)))
-        self.category.setCurrentIndex(max(0, self.category.findData(f.category_id)))
+    def field_enabled(self, widget: QWidget, row: Any) -> bool:
+        return widget is not self.user or self.user_wanted()
+
+    # -- reading -------------------------------------------------------------------------
+    def fetch(self, session: Session) -> tuple[list[Any], Any]:
+        return escalation_rules(session), escalation_rule_choices(session)
+
+    def use_extra(self, extra: RuleChoices) -> None:
+        self.people = dict(extra.users)
+        categories = [(i, named(self.context, en, zh)) for i, en, zh in extra.categories]
+        for combo, entries in (
+                (self.user, [(None, self.tr("Choose a person…")), *extra.users]),
+                (self.category, [(None, self.tr("Any category")), *categories])):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for key, caption in entries:
+                combo.addItem(caption, key)
+            select(combo, chosen)
+            if combo.currentIndex() < 0:
+                combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+
+    def title_of(self, row: RuleView) -> str:
+        return named(self.context, row.form.name_en, row.form.name_zh)
+
+    def fill(self, row: RuleView | None) -> None:
+        form = row.form if row is not None else RuleForm(
+            "", "", RecipientKind.CALLER_DEPARTMENT_HEAD.value, [])
+        self.name_en.setText(form.name_en)
+        self.name_zh.setText(form.name_zh)
+        select(self.recipient, str(RecipientKind(form.recipient).value))
+        self._choose(self.user, form.user_id)
+        self._choose(self.max_priority, form.max_priority)
+        self.min_escalations.setValue(form.min_escalations or 0)
+        self._choose(self.reason, form.reason)
+        self._choose(self.category, form.category_id)
         for channel, box in self.channels.items():
-            box.setChecked(channel in f.channels)
-        self.active.setChecked(f.active)
-        self.box.setTitle(self.tr("Change rule"))
-        self.error.clear()
+            box.setChecked(channel in form.channels)
+        self.active.setChecked(form.active)
 
-    def form(self) -> RuleForm:
+    @staticmethod
+    def _choose(combo: QComboBox, key: object) -> None:
+        if not select(combo, key):
+            combo.setCurrentIndex(0)
+
+    # -- saving ----------------------------------------------------------------------------
+    def form_value(self) -> RuleForm:
         kind = self.recipient.currentData()
         return RuleForm(
             self.name_en.text(), self.name_zh.text(), kind,
@@ -197,24 +174,7 @@ class EscalationRulesEditor(QWidget):
             reason=self.reason.currentData(), category_id=self.category.currentData(),
             active=self.active.isChecked())
 
-    def save(self) -> None:
-        session, form, editing = self.ctx.session, self.form(), self.editing
-        self.error.clear()
-        if editing is None:
-            call = lambda: save_escalation_rule(session, form)  # noqa: E731
-        else:
-            call = lambda: save_escalation_rule(  # noqa: E731
-                session, form, editing.id, editing.version)
-        run(self.ctx, self, call, self._saved, self._failed)
-
-    def _saved(self, _: object) -> None:
-        self._new()
-        self.saved.emit()
-
-    def _failed(self, error: BaseException) -> None:
-        if isinstance(error, ValidationError):  # beside the form, which keeps what was typed
-            self.error.setText("\n".join(error.field_messages(self.ctx.language).values()))
-            return
-        from ui.errors import show_error
-
-        show_error(self, error, self.ctx.language)
+    def save_call(self, session: Session, row: RuleView | None) -> Callable[[], Changes]:
+        form = self.form_value()
+        row_id, version = (row.id, row.version) if row else (None, None)
+        return lambda: save_escalation_rule(session, form, row_id, version)

@@ -1,6 +1,11 @@
 """Delivery settings (R09) for the process owner: scanning interval, SMTP server, SMS
-gateway, retries, call-back and re-alert intervals. A refused field is marked beside itself;
-the form keeps what was typed."""
+gateway, retries, call-back and re-alert intervals.
+
+Like the other administration tabs: the core says who may save (``administer_refusal``); a
+refused field is marked under itself and the form keeps what was typed; saving over settings
+someone else changed meanwhile is a conflict (compare-and-set on their versions) shown over
+the form, and Revert shows them as saved now. The form follows changes made here and on other
+workstations, except while the person is editing it."""
 
 from __future__ import annotations
 
@@ -12,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -25,25 +29,38 @@ from desk_app.delivery.config import (
     SECURITY_CHOICES,
     SMS_METHODS,
     DeliveryConfig,
-    read_config,
+    read_config_versions,
     save_config,
 )
-from desk_app.domain.enums import Role
-from desk_app.errors import ValidationError
+from desk_app.errors import ConflictError, DeskError
+from desk_app.services.admin.common import administer_refusal
+from desk_app.services.session import Changes
 from ui.context import UiContext
-from ui.escalations.common import run
+from ui.errors import show_error
+from ui.widgets.calls import call
+from ui.widgets.feedback import ErrorLabel, FieldErrors, MessageBar, field_box, show_failure
+from ui.widgets.keys import shortcut
 
 
 class DeliverySettingsWidget(QWidget):
-    loaded = Signal()
+    loaded_signal = Signal()
     saved = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.lang = ctx.language
+        self.refusal: DeskError | None = administer_refusal(ctx.session)
         self.config = DeliveryConfig()
+        self.versions: dict[str, int] | None = None  # as read; None until the first read
+        self.loaded = False
+        self._dirty = False
+        self._filling = False
+        self._loading = False
+        self._again = False
         self.inputs: dict[str, QWidget] = {}
-        self.errors: dict[str, QLabel] = {}
+        self.bar = MessageBar(self)
+        self.errors = FieldErrors(self.bar)
         security_names = {"ssl": self.tr("SSL/TLS"), "starttls": self.tr("STARTTLS"),
                           "none": self.tr("None (not encrypted)")}
         groups = [
@@ -68,59 +85,106 @@ class DeliverySettingsWidget(QWidget):
                 ("lease_seconds", self.tr("Claim time of a delivery (seconds)"))]),
         ]
         layout = QVBoxLayout(self)
+        layout.addWidget(self.bar)
         for title, rows in groups:
-            box = QGroupBox(title)
+            box = QGroupBox(title, self)
             form = QFormLayout(box)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for name, text in rows:
                 widget = self._input(name, security_names)
-                error = QLabel()
-                error.setStyleSheet("color: #c62828")
-                error.hide()
-                self.inputs[name], self.errors[name] = widget, error
-                cell = QWidget()
-                cell_layout = QVBoxLayout(cell)
-                cell_layout.setContentsMargins(0, 0, 0, 0)
-                cell_layout.addWidget(widget)
-                cell_layout.addWidget(error)
-                form.addRow(text, cell)
+                error = ErrorLabel(self)
+                self.inputs[name] = widget
+                self.errors.add(name, widget, error)
+                form.addRow(text, field_box(widget, error))
+                self._watch(widget)
             layout.addWidget(box)
-        self.status = QLabel()
-        self.save_button = QPushButton(self.tr("Save"))
-        owner = ctx.session.has(Role.PROCESS_OWNER)
-        self.save_button.setEnabled(owner)
-        if not owner:
-            self.status.setText(self.tr("Only the process owner can change these settings."))
+        self.save_button = QPushButton(self.tr("&Save"), self)
+        self.save_button.setToolTip(self.tr("Save these settings (Ctrl+S)"))
+        self.revert_button = QPushButton(self.tr("Re&vert"), self)
+        self.revert_button.setToolTip(self.tr("Show the settings as they are saved now"))
         bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
+        bottom.addStretch(1)
+        bottom.addWidget(self.revert_button)
         bottom.addWidget(self.save_button)
         layout.addLayout(bottom)
         layout.addStretch()
         self.save_button.clicked.connect(self.save)
-        session = ctx.session
-        run(ctx, self, lambda: read_config(session), self._show)
+        self.revert_button.clicked.connect(self.revert)
+        shortcut(self, "Ctrl+S", self.save)
+        if self.refusal is not None:
+            reason = self.refusal.message(self.lang)
+            for widget in [*self.inputs.values(), self.save_button, self.revert_button]:
+                widget.setEnabled(False)
+                widget.setToolTip(reason)
+        ctx.hub.changed.connect(self._hub_changed)
+        ctx.hub.external.connect(self.reload)
+        self._set_buttons()
+        self.reload()
 
     def _input(self, name: str, security_names: dict[str, str]) -> QWidget:
         if name in RANGES:
-            spin = QSpinBox()
+            spin = QSpinBox(self)
             spin.setRange(*RANGES[name])
             return spin
         if name == "smtp_security":
-            combo = QComboBox()
+            combo = QComboBox(self)
             for value in SECURITY_CHOICES:
                 combo.addItem(security_names[value], value)
             return combo
         if name == "sms_method":
-            combo = QComboBox()
+            combo = QComboBox(self)
             for value in SMS_METHODS:
                 combo.addItem(value, value)
             return combo
-        edit = QLineEdit()
+        edit = QLineEdit(self)
         if name == "smtp_password":
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         return edit
 
-    def _show(self, config: DeliveryConfig) -> None:
-        self.config = config
+    def _watch(self, widget: QWidget) -> None:
+        if isinstance(widget, QSpinBox):
+            widget.valueChanged.connect(self._edited)
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(self._edited)
+        elif isinstance(widget, QLineEdit):
+            widget.textEdited.connect(self._edited)
+
+    # -- loading -------------------------------------------------------------------------
+    def _hub_changed(self, changes: Changes) -> None:
+        if changes.reference:
+            self.reload()
+
+    def reload(self) -> None:
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        session = self.ctx.session
+        call(self, self.ctx, lambda: read_config_versions(session), self._loaded,
+             self._load_failed)
+
+    def _loaded(self, read: tuple[DeliveryConfig, dict[str, int]]) -> None:
+        self._loading = False
+        config, versions = read
+        if not self._dirty:
+            self._show(config, versions)
+        elif versions != self.versions:
+            self.bar.show_warning(self.tr(
+                "Someone else changed these settings while you were editing. Your edits are "
+                "kept; saving them will be refused until you revert."))
+        self.loaded = True
+        if self._again:
+            self._again = False
+            self.reload()
+        self.loaded_signal.emit()
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._loading = False
+        show_failure(self.errors, error, self.lang)
+
+    def _show(self, config: DeliveryConfig, versions: dict[str, int]) -> None:
+        self.config, self.versions = config, versions
+        self._filling = True
         for f in fields(DeliveryConfig):
             widget, value = self.inputs[f.name], getattr(config, f.name)
             if isinstance(widget, QSpinBox):
@@ -129,7 +193,10 @@ class DeliverySettingsWidget(QWidget):
                 widget.setCurrentIndex(max(0, widget.findData(value)))
             elif isinstance(widget, QLineEdit):
                 widget.setText(str(value))
-        self.loaded.emit()
+        self._filling = False
+        self._dirty = False
+        self.errors.clear(bar=False)
+        self._set_buttons()
 
     def value(self) -> DeliveryConfig:
         values: dict[str, object] = {}
@@ -143,27 +210,50 @@ class DeliverySettingsWidget(QWidget):
                 values[f.name] = widget.text().strip()
         return replace(self.config, **values)
 
-    def save(self) -> None:
-        for label in self.errors.values():
-            label.hide()
-        session, config = self.ctx.session, self.value()
-        self.status.clear()
-        run(self.ctx, self, lambda: save_config(session, config), self._saved, self._failed)
+    # -- editing -------------------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
 
-    def _saved(self, _: object) -> None:
-        self.status.setText(self.tr("Saved."))
+    def _edited(self, *_args: object) -> None:
+        if not self._filling:
+            self._dirty = True
+            self._set_buttons()
+
+    def _set_buttons(self) -> None:
+        if self.refusal is not None:
+            return
+        self.save_button.setEnabled(self._dirty)
+        self.revert_button.setEnabled(self._dirty or self.bar.kind == "error")
+
+    def revert(self) -> None:
+        """Drop the edits and show the settings as saved now."""
+        self._dirty = False
+        self.bar.clear()
+        self.reload()
+
+    def save(self) -> None:
+        if self.refusal is not None or not self._dirty or self.versions is None:
+            return
+        self.errors.clear()
+        session, config, versions = self.ctx.session, self.value(), dict(self.versions)
+        self.save_button.setEnabled(False)
+        call(self, self.ctx, lambda: save_config(session, config, versions), self._saved,
+             self._failed)
+
+    def _saved(self, _changes: Changes) -> None:
+        self._dirty = False
+        self.bar.show_info(self.tr("Saved."))
+        self._set_buttons()
         self.saved.emit()
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, ValidationError):
-            for name, message in error.field_messages(self.ctx.language).items():
-                if name in self.errors:
-                    self.errors[name].setText(message)
-                    self.errors[name].show()
-            self.status.setText(error.message(self.ctx.language).split("\n")[0]
-                                if len(error.fields) == 1 else
-                                self.tr("Please correct the marked fields."))
+        self._set_buttons()
+        if not isinstance(error, DeskError):  # a fault, not a refusal: say so loudly
+            show_error(self, error, self.lang)
             return
-        from ui.errors import show_error
-
-        show_error(self, error, self.ctx.language)
+        show_failure(self.errors, error, self.lang)
+        if isinstance(error, ConflictError):
+            self.bar.show_error(error.message(self.lang) + "\n" + self.tr(
+                "Revert shows the settings as they are saved now (your edits are dropped)."))
+            self.revert_button.setEnabled(True)

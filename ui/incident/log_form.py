@@ -33,6 +33,7 @@ from desk_app.services.incidents import FirstContactResolution, NewIncident, log
 from desk_app.services.session import Changes
 from ui.context import UiContext
 from ui.incident.caller_lookup import CallerLookup
+from ui.incident.link_field import ClosedIncidentField
 from ui.widgets.badges import PriorityBadge
 from ui.widgets.calls import call
 from ui.widgets.combos import fill_enum, select, value
@@ -94,6 +95,7 @@ class LogIncidentForm(QWidget):
         self.description.setTabChangesFocus(True)
         self.description.setPlaceholderText(self.tr("What the caller reports, in their words"))
         self.description.setMinimumHeight(90)
+        self.linked = ClosedIncidentField(self.context, self)
 
         self.first_contact = QGroupBox(self.tr("&Resolved at first contact"), self)
         self.first_contact.setCheckable(True)
@@ -131,6 +133,7 @@ class LogIncidentForm(QWidget):
         form.addRow(self.tr("Priority"), priority_row)
         self._row(form, "title", self.tr("Titl&e"), self.title, [])
         self._row(form, "description", self.tr("&Description"), self.description, [])
+        self._row(form, "linked_incident", self.tr("Rel&ated closed incident"), self.linked, [])
 
         self.fcr_body = QWidget(self.first_contact)
         QVBoxLayout(self.first_contact).addWidget(self.fcr_body)
@@ -172,8 +175,8 @@ class LogIncidentForm(QWidget):
 
         order = [self.caller.edit, self.caller.new_button, self.type, self.channel,
                  self.category, self.impact, self.urgency, self.title, self.description,
-                 self.first_contact, self.resolution_type, self.resolution, self.knowledge,
-                 self.save_button, self.cancel_button]
+                 self.linked.edit, self.first_contact, self.resolution_type, self.resolution,
+                 self.knowledge, self.save_button, self.cancel_button]
         tab_order(order)
         self.setFocusProxy(self.caller)
 
@@ -194,6 +197,7 @@ class LogIncidentForm(QWidget):
         self.title.editingFinished.connect(self._check_title)
         self.resolution.textChanged.connect(lambda: self.errors.set("resolution", ""))
         self.first_contact.toggled.connect(self._first_contact_toggled)
+        self.linked.refused.connect(lambda message: self.errors.set("linked_incident", message))
         self.save_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.cancel)
         for keys in SUBMIT_KEYS:
@@ -310,10 +314,15 @@ class LogIncidentForm(QWidget):
             found["title"] = text("validation.too_long", self.lang, max=TITLE_MAX)
         if self.first_contact.isChecked() and not self.resolution.toPlainText().strip():
             found["resolution"] = required
+        if self.linked.refusal:
+            found["linked_incident"] = self.linked.refusal
         return found
 
     def submit(self) -> None:
         if self.saving:
+            return
+        if not self.linked.settled:  # Ctrl+Enter right after typing the number
+            self.linked.lookup(then=self.submit)
             return
         found = self.problems()
         if found:
@@ -327,6 +336,7 @@ class LogIncidentForm(QWidget):
             title=self.title.text(), description=self.description.toPlainText(),
             channel=value(self.channel) or ContactChannel.PHONE.value,
             urgency=value(self.urgency),
+            linked_incident_id=self.linked.incident.id if self.linked.incident else None,
         )
         resolve = FirstContactResolution(
             self.resolution.toPlainText(), value(self.resolution_type)
@@ -364,6 +374,7 @@ class LogIncidentForm(QWidget):
         select(self.urgency, default_urgency(False).value)
         self.title.clear()
         self.description.clear()
+        self.linked.clear()
         self.first_contact.setChecked(False)
         self.resolution.clear()
         select(self.resolution_type, ResolutionType.RESOLUTION.value)
@@ -376,6 +387,7 @@ class LogIncidentForm(QWidget):
         return bool(
             self.caller.edit.text().strip() or self.title.text().strip()
             or self.description.toPlainText().strip() or self.resolution.toPlainText().strip()
+            or self.linked.typed
             or any(value(c) is not None for c in (self.type, self.category, self.impact)))
 
     def cancel(self) -> None:

@@ -67,6 +67,8 @@ def plain(caption: str) -> str:
 class IncidentView(QWidget):
     refreshed = Signal()
     title_changed = Signal(str)
+    #: the person asked to open another incident (a link, R24); the shell opens it
+    open_incident = Signal(int)
 
     def __init__(self, context: UiContext, incident_id: int, parent: QWidget | None = None
                  ) -> None:
@@ -159,6 +161,7 @@ class IncidentView(QWidget):
         layout.addWidget(splitter, 1)
 
         self.details.saved.connect(self._done)
+        self.details.open_incident.connect(self.open_incident)
         self.details.conflict.connect(self._details_conflict)
         self.changes.close_requested.connect(self._close_change)
         shortcut(self, Qt.Key.Key_F5, self.reload)
