@@ -40,72 +40,82 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../../ui/admin/window.py" line="25" />
+        <location filename="../../ui/admin/window.py" line="29" />
         <source>Process administration</source>
         <translation>流程管理</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="43" />
+        <location filename="../../ui/admin/window.py" line="48" />
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="43" />
+        <location filename="../../ui/admin/window.py" line="48" />
         <source>Support groups</source>
         <translation>支持组</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="44" />
+        <location filename="../../ui/admin/window.py" line="49" />
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="44" />
+        <location filename="../../ui/admin/window.py" line="49" />
+        <source>Callers</source>
+        <translation>报告人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/window.py" line="50" />
         <source>Categories</source>
         <translation>事件分类</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="45" />
+        <location filename="../../ui/admin/window.py" line="51" />
         <source>Priority matrix</source>
         <translation>优先级矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="45" />
+        <location filename="../../ui/admin/window.py" line="51" />
         <source>Service targets</source>
         <translation>服务目标</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="46" />
+        <location filename="../../ui/admin/window.py" line="52" />
         <source>Working calendars</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="46" />
+        <location filename="../../ui/admin/window.py" line="52" />
         <source>Wait codes</source>
         <translation>等待代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="47" />
+        <location filename="../../ui/admin/window.py" line="53" />
         <source>Close codes</source>
         <translation>关闭代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="47" />
+        <location filename="../../ui/admin/window.py" line="53" />
         <source>Escalation rules</source>
         <translation>升级规则</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="48" />
+        <location filename="../../ui/admin/window.py" line="54" />
         <source>Notification delivery</source>
         <translation>通知发送</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="49" />
+        <location filename="../../ui/admin/window.py" line="55" />
         <source>Automatic closure</source>
         <translation>自动关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="61" />
+        <location filename="../../ui/admin/window.py" line="69" />
+        <source>You can add and change callers here. The other settings are shown read-only: only the process owner can change them.</source>
+        <translation>您可以在此添加和修改报告人。其他设置仅供查看:只有流程负责人可以修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/window.py" line="73" />
         <source>You can look at these settings; only the process owner can change them.</source>
         <translation>您可以查看这些设置;只有流程负责人可以修改。</translation>
     </message>
@@ -298,6 +308,119 @@
         <location filename="../../ui/incident/caller_lookup.py" line="162" />
         <source>VIP caller</source>
         <translation>VIP 报告人</translation>
+    </message>
+</context>
+<context>
+    <name>CallersTab</name>
+    <message>
+        <location filename="../../ui/admin/callers_tab.py" line="45" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/callers_tab.py" line="46" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/callers_tab.py" line="47" />
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/callers_tab.py" line="49" />
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/callers_tab.py" line="50" />
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/callers_tab.py" line="51" />
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/callers_tab.py" line="64" />
+        <source>Search by name, phone, e-mail or location</source>
+        <translation>按姓名、电话、邮箱或位置搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/callers_tab.py" line="65" />
+        <source>Search callers</source>
+        <translation>搜索报告人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/callers_tab.py" line="84" />
+        <source>VIP caller</source>
+        <translation>VIP 报告人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/callers_tab.py" line="85" />
+        <source>New incidents of a VIP caller default to urgency %1; others to %2 (R12).</source>
+        <translation>VIP 报告人的新事件紧急度默认为“%1”,其他报告人默认为“%2”(R12)。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/callers_tab.py" line="92" />
+        <source>Active (can be chosen when logging)</source>
+        <translation>有效(记录事件时可选)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/callers_tab.py" line="93" />
+        <source>Untick to retire a caller who has left: their incidents keep them.</source>
+        <translation>报告人离开后取消勾选即可停用:其事件单仍保留该报告人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/callers_tab.py" line="97" />
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/callers_tab.py" line="98" />
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/callers_tab.py" line="99" />
+        <source>&amp;E-mail</source>
+        <translation>邮箱(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/callers_tab.py" line="100" />
+        <source>&amp;Department</source>
+        <translation>部门(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/callers_tab.py" line="101" />
+        <source>&amp;Location</source>
+        <translation>位置(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/callers_tab.py" line="129" />
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/callers_tab.py" line="132" />
+        <source>Showing %1 of %2 callers; type to narrow the list.</source>
+        <translation>显示 %1 位报告人(共 %2 位);输入更多内容可缩小范围。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/callers_tab.py" line="136" />
+        <source>Found: %1</source>
+        <translation>找到:%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/callers_tab.py" line="138" />
+        <source>Callers: %1</source>
+        <translation>报告人:%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/callers_tab.py" line="142" />
+        <source>%1 (retired)</source>
+        <translation>%1(已停用)</translation>
     </message>
 </context>
 <context>
@@ -587,6 +710,24 @@
     </message>
 </context>
 <context>
+    <name>ClosedIncidentField</name>
+    <message>
+        <location filename="../../ui/incident/link_field.py" line="39" />
+        <source>Optional: INC0000042 if it happened before</source>
+        <translation>可选:若以前发生过,填写如 INC0000042</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident/link_field.py" line="40" />
+        <source>Related closed incident</source>
+        <translation>关联的已关闭事件单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident/link_field.py" line="111" />
+        <source>%1 · %2 · closed %3</source>
+        <translation>%1 · %2 · 关闭于 %3</translation>
+    </message>
+</context>
+<context>
     <name>CodesTab</name>
     <message>
         <location filename="../../ui/admin/process_tabs.py" line="142" />
@@ -741,147 +882,152 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../ui/incident/details.py" line="86" />
+        <location filename="../../ui/incident/details.py" line="95" />
         <source>Incident</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="90" />
+        <location filename="../../ui/incident/details.py" line="99" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="90" />
+        <location filename="../../ui/incident/details.py" line="99" />
         <source>Type</source>
         <translation>事件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="91" />
+        <location filename="../../ui/incident/details.py" line="100" />
         <source>Channel</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="91" />
+        <location filename="../../ui/incident/details.py" line="100" />
         <source>Caller</source>
         <translation>报告人</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="92" />
+        <location filename="../../ui/incident/details.py" line="101" />
         <source>Category</source>
         <translation>事件分类</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="92" />
+        <location filename="../../ui/incident/details.py" line="101" />
         <source>Impact</source>
         <translation>影响度</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="93" />
+        <location filename="../../ui/incident/details.py" line="102" />
         <source>Urgency</source>
         <translation>紧急度</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="93" />
+        <location filename="../../ui/incident/details.py" line="102" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="100" />
+        <location filename="../../ui/incident/details.py" line="109" />
         <source>&amp;Save changes</source>
         <translation>保存修改(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="101" />
+        <location filename="../../ui/incident/details.py" line="110" />
         <source>Save the changed fields (Ctrl+S)</source>
         <translation>保存已修改的字段(Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="102" />
+        <location filename="../../ui/incident/details.py" line="111" />
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="109" />
+        <location filename="../../ui/incident/details.py" line="118" />
         <source>Progress</source>
         <translation>处理进度</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="113" />
+        <location filename="../../ui/incident/details.py" line="122" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="113" />
+        <location filename="../../ui/incident/details.py" line="122" />
         <source>Support group</source>
         <translation>支持组</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="114" />
+        <location filename="../../ui/incident/details.py" line="123" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="114" />
+        <location filename="../../ui/incident/details.py" line="123" />
         <source>Logged</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="115" />
+        <location filename="../../ui/incident/details.py" line="124" />
         <source>Transfers</source>
         <translation>转派次数</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="115" />
+        <location filename="../../ui/incident/details.py" line="124" />
         <source>Escalations</source>
         <translation>升级次数</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="116" />
+        <location filename="../../ui/incident/details.py" line="125" />
         <source>Resolution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="116" />
+        <location filename="../../ui/incident/details.py" line="125" />
         <source>Resolved</source>
         <translation>解决时间</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="117" />
+        <location filename="../../ui/incident/details.py" line="126" />
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="117" />
+        <location filename="../../ui/incident/details.py" line="126" />
         <source>Closed</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="118" />
+        <location filename="../../ui/incident/details.py" line="127" />
         <source>Satisfaction</source>
         <translation>用户满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="118" />
-        <source>Linked incident</source>
-        <translation>关联事件</translation>
+        <location filename="../../ui/incident/details.py" line="128" />
+        <source>Follows up closed incident</source>
+        <translation>关联的已关闭事件单</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="155" />
+        <location filename="../../ui/incident/details.py" line="129" />
+        <source>Followed up by</source>
+        <translation>后续关联事件单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident/details.py" line="171" />
         <source>Someone else changed this incident while you were editing. Your edits are kept; saving them will show both versions.</source>
         <translation>您编辑期间他人修改了该事件。您的修改已保留;保存时将同时显示两个版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="197" />
+        <location filename="../../ui/incident/details.py" line="213" />
         <source>pending: %1</source>
         <translation>等待:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="201" />
+        <location filename="../../ui/incident/details.py" line="217" />
         <source>(nobody yet)</source>
         <translation>(尚未指定)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="220" />
+        <location filename="../../ui/incident/details.py" line="235" />
         <source>reusable as knowledge</source>
         <translation>可作为知识</translation>
     </message>
@@ -889,54 +1035,59 @@
 <context>
     <name>EditorTab</name>
     <message>
-        <location filename="../../ui/admin/editor.py" line="78" />
+        <location filename="../../ui/admin/editor.py" line="79" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="87" />
+        <location filename="../../ui/admin/editor.py" line="88" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="88" />
+        <location filename="../../ui/admin/editor.py" line="89" />
         <source>Save this record (Ctrl+S)</source>
         <translation>保存此记录(Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="89" />
+        <location filename="../../ui/admin/editor.py" line="90" />
         <source>Re&amp;vert</source>
         <translation>还原(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="90" />
+        <location filename="../../ui/admin/editor.py" line="91" />
         <source>Show the record as it is saved now</source>
         <translation>显示当前已保存的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="194" />
+        <location filename="../../ui/admin/editor.py" line="207" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="194" />
+        <location filename="../../ui/admin/editor.py" line="207" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="233" />
+        <location filename="../../ui/admin/editor.py" line="246" />
         <source>Someone else changed this record while you were editing. Your edits are kept; saving them will be refused until you revert.</source>
         <translation>您编辑期间他人修改了该记录。您的修改已保留;还原之前将无法保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="264" />
+        <location filename="../../ui/admin/editor.py" line="277" />
         <source>New record</source>
         <translation>新记录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="327" />
+        <location filename="../../ui/admin/editor.py" line="340" />
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/editor.py" line="350" />
+        <source>Revert shows the record as it is saved now (your edits are dropped).</source>
+        <translation>“还原”将显示当前已保存的记录(您的修改将被丢弃)。</translation>
     </message>
 </context>
 <context>
@@ -1025,133 +1176,133 @@
 <context>
     <name>IncidentView</name>
     <message>
-        <location filename="../../ui/incident/view.py" line="89" />
+        <location filename="../../ui/incident/view.py" line="91" />
         <source>Loading…</source>
-        <extracomment>The action buttons, in the order of an incident's life.</extracomment>
+        <extracomment>The action buttons, in the order of an incident&apos;s life.</extracomment>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="109" />
+        <location filename="../../ui/incident/view.py" line="111" />
         <source>&amp;Assign…</source>
         <translation>指派(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="110" />
+        <location filename="../../ui/incident/view.py" line="112" />
         <source>&amp;Transfer…</source>
         <translation>转派(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="109" />
+        <location filename="../../ui/incident/view.py" line="111" />
         <source>A&amp;ccept…</source>
         <translation>受理(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="110" />
+        <location filename="../../ui/incident/view.py" line="112" />
         <source>&amp;Pending…</source>
         <translation>等待(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="111" />
+        <location filename="../../ui/incident/view.py" line="113" />
         <source>Res&amp;ume…</source>
         <translation>恢复处理(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="111" />
+        <location filename="../../ui/incident/view.py" line="113" />
         <source>Raise c&amp;hange…</source>
         <translation>创建变更(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="112" />
+        <location filename="../../ui/incident/view.py" line="114" />
         <source>&amp;Resolve…</source>
         <translation>解决(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="112" />
+        <location filename="../../ui/incident/view.py" line="114" />
         <source>C&amp;onfirm result…</source>
         <translation>确认处理结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="113" />
+        <location filename="../../ui/incident/view.py" line="115" />
         <source>Re&amp;ject resolution…</source>
         <translation>不确认解决方案(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="113" />
+        <location filename="../../ui/incident/view.py" line="115" />
         <source>C&amp;lose…</source>
         <translation>关闭(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="126" />
+        <location filename="../../ui/incident/view.py" line="128" />
         <source>&amp;Why not?</source>
         <translation>为什么不可用?(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="127" />
+        <location filename="../../ui/incident/view.py" line="129" />
         <source>Why some actions are not available now</source>
         <translation>为什么部分操作当前不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="129" />
+        <location filename="../../ui/incident/view.py" line="131" />
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="130" />
+        <location filename="../../ui/incident/view.py" line="132" />
         <source>Read the incident again (F5)</source>
         <translation>重新读取该事件(F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="144" />
+        <location filename="../../ui/incident/view.py" line="146" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="145" />
+        <location filename="../../ui/incident/view.py" line="147" />
         <source>Targets and escalations</source>
         <translation>服务目标与升级</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="146" />
+        <location filename="../../ui/incident/view.py" line="148" />
         <source>Changes</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="231" />
+        <location filename="../../ui/incident/view.py" line="234" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="234" />
+        <location filename="../../ui/incident/view.py" line="237" />
         <source>Pending: %1</source>
         <translation>等待:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="235" />
+        <location filename="../../ui/incident/view.py" line="238" />
         <source>Pending</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="238" />
+        <location filename="../../ui/incident/view.py" line="241" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="240" />
+        <location filename="../../ui/incident/view.py" line="243" />
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="241" />
+        <location filename="../../ui/incident/view.py" line="244" />
         <source>Escalations: %1</source>
         <translation>升级次数:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="246" />
+        <location filename="../../ui/incident/view.py" line="249" />
         <source>VIP caller</source>
         <translation>VIP 报告人</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="274" />
+        <location filename="../../ui/incident/view.py" line="277" />
         <source>Every action is available now.</source>
         <translation>当前所有操作均可用。</translation>
     </message>
@@ -1159,161 +1310,166 @@
 <context>
     <name>LogIncidentForm</name>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="71" />
+        <location filename="../../ui/incident/log_form.py" line="72" />
         <source>Choose the type…</source>
         <translation>请选择事件类型…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="76" />
+        <location filename="../../ui/incident/log_form.py" line="77" />
         <source>Choose the category…</source>
         <translation>请选择事件分类…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="80" />
+        <location filename="../../ui/incident/log_form.py" line="81" />
         <source>Choose the impact…</source>
         <translation>请选择影响度…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="87" />
-        <location filename="../../ui/incident/log_form.py" line="131" />
-        <location filename="../../ui/incident/log_form.py" line="274" />
+        <location filename="../../ui/incident/log_form.py" line="88" />
+        <location filename="../../ui/incident/log_form.py" line="133" />
         <location filename="../../ui/incident/log_form.py" line="278" />
+        <location filename="../../ui/incident/log_form.py" line="282" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="88" />
+        <location filename="../../ui/incident/log_form.py" line="89" />
         <source>from the priority matrix</source>
         <translation>由优先级矩阵得出</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="92" />
+        <location filename="../../ui/incident/log_form.py" line="93" />
         <source>One line that says what is wrong</source>
         <translation>用一句话说明问题</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="95" />
+        <location filename="../../ui/incident/log_form.py" line="96" />
         <source>What the caller reports, in their words</source>
         <translation>报告人反映的情况(尽量用其原话)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="98" />
+        <location filename="../../ui/incident/log_form.py" line="100" />
         <source>&amp;Resolved at first contact</source>
         <translation>首次接触即解决(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="105" />
+        <location filename="../../ui/incident/log_form.py" line="107" />
         <source>What restored the service for the caller</source>
         <translation>为报告人恢复服务的方法</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="107" />
+        <location filename="../../ui/incident/log_form.py" line="109" />
         <source>Reusable as &amp;knowledge</source>
         <translation>可作为知识(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="109" />
-        <location filename="../../ui/incident/log_form.py" line="291" />
+        <location filename="../../ui/incident/log_form.py" line="111" />
+        <location filename="../../ui/incident/log_form.py" line="295" />
         <source>&amp;Log incident</source>
         <translation>记录事件(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="111" />
+        <location filename="../../ui/incident/log_form.py" line="113" />
         <source>Log the incident (Ctrl+Enter)</source>
         <translation>记录该事件(Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="112" />
+        <location filename="../../ui/incident/log_form.py" line="114" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="113" />
+        <location filename="../../ui/incident/log_form.py" line="115" />
         <source>Close the form without logging (Esc)</source>
         <translation>不记录并关闭表单(Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="118" />
+        <location filename="../../ui/incident/log_form.py" line="120" />
         <source>&amp;Caller</source>
         <translation>报告人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="119" />
+        <location filename="../../ui/incident/log_form.py" line="121" />
         <source>&amp;Type</source>
         <translation>事件类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="120" />
+        <location filename="../../ui/incident/log_form.py" line="122" />
         <source>C&amp;hannel</source>
         <translation>联系方式(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="121" />
+        <location filename="../../ui/incident/log_form.py" line="123" />
         <source>Cate&amp;gory</source>
         <translation>事件分类(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="122" />
+        <location filename="../../ui/incident/log_form.py" line="124" />
         <source>&amp;Impact</source>
         <translation>影响度(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="123" />
+        <location filename="../../ui/incident/log_form.py" line="125" />
         <source>&amp;Urgency</source>
         <translation>紧急度(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="132" />
+        <location filename="../../ui/incident/log_form.py" line="134" />
         <source>Titl&amp;e</source>
         <translation>标题(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="133" />
+        <location filename="../../ui/incident/log_form.py" line="135" />
         <source>&amp;Description</source>
         <translation>描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="141" />
+        <location filename="../../ui/incident/log_form.py" line="136" />
+        <source>Rel&amp;ated closed incident</source>
+        <translation>关联的已关闭事件单(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident/log_form.py" line="144" />
         <source>Resolution t&amp;ype</source>
         <translation>解决方式(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="144" />
+        <location filename="../../ui/incident/log_form.py" line="147" />
         <source>Re&amp;solution</source>
         <translation>解决方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="155" />
+        <location filename="../../ui/incident/log_form.py" line="158" />
         <source>Log an incident</source>
         <translation>记录事件</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="251" />
+        <location filename="../../ui/incident/log_form.py" line="255" />
         <source>Default for a VIP caller: %1</source>
         <translation>VIP 报告人的默认值:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="253" />
+        <location filename="../../ui/incident/log_form.py" line="257" />
         <source>Default: %1</source>
         <translation>默认值:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="255" />
+        <location filename="../../ui/incident/log_form.py" line="259" />
         <source>(changed by you)</source>
         <translation>(已由您修改)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="262" />
+        <location filename="../../ui/incident/log_form.py" line="266" />
         <source>Choose a category to see the support group it goes to</source>
         <translation>选择事件分类后将显示对应的支持组</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="264" />
+        <location filename="../../ui/incident/log_form.py" line="268" />
         <source>Goes to support group: %1</source>
         <translation>将派往支持组:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="291" />
+        <location filename="../../ui/incident/log_form.py" line="295" />
         <source>&amp;Log and resolve</source>
         <translation>记录并解决(&amp;L)</translation>
     </message>
@@ -1327,7 +1483,7 @@
     </message>
     <message>
         <location filename="../../ui/admin/matrix_editor.py" line="218" />
-        <source>Rows: impact. Columns: urgency. Each incident's priority is read from this matrix when it is logged and whenever its impact or urgency changes. Select a cell and press 1–4 to change it.</source>
+        <source>Rows: impact. Columns: urgency. Each incident&apos;s priority is read from this matrix when it is logged and whenever its impact or urgency changes. Select a cell and press 1–4 to change it.</source>
         <translation>行:影响度;列:紧急度。事件记录时以及影响度或紧急度变化时,优先级都从此矩阵读取。选中单元格后按 1–4 即可修改。</translation>
     </message>
     <message>
@@ -1364,7 +1520,7 @@
     </message>
     <message>
         <location filename="../../ui/admin/matrix_editor.py" line="320" />
-        <source>Saving would change no open incident's priority.</source>
+        <source>Saving would change no open incident&apos;s priority.</source>
         <translation>保存后不会改变任何未关闭事件的优先级。</translation>
     </message>
     <message>
@@ -1752,12 +1908,12 @@
         <translation>升级记录</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/targets.py" line="167" />
+        <location filename="../../ui/incident/targets.py" line="168" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/targets.py" line="216" />
+        <location filename="../../ui/incident/targets.py" line="217" />
         <source>not yet</source>
         <translation>尚未确认</translation>
     </message>

@@ -32,7 +32,7 @@ from ui.admin.editor import EditorTab
 from ui.widgets.combos import fill_rows, select, value
 from ui.widgets.rows_model import Column
 
-#: Milliseconds of quiet typing before the list is searched again.
+# Milliseconds of quiet typing before the list is searched again.
 SEARCH_PAUSE = 250
 
 

@@ -18,7 +18,7 @@ from ui.context import UiContext
 from ui.errors import error_text
 from ui.widgets.calls import call
 
-#: Milliseconds of quiet typing before the number is looked up.
+# Milliseconds of quiet typing before the number is looked up.
 TYPING_PAUSE = 400
 
 

@@ -67,7 +67,7 @@ def plain(caption: str) -> str:
 class IncidentView(QWidget):
     refreshed = Signal()
     title_changed = Signal(str)
-    #: the person asked to open another incident (a link, R24); the shell opens it
+    # the person asked to open another incident (a link, R24); the shell opens it
     open_incident = Signal(int)
 
     def __init__(self, context: UiContext, incident_id: int, parent: QWidget | None = None
