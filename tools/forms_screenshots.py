@@ -30,7 +30,14 @@ sys.path.insert(0, str(ROOT))
 from desk_app.domain.enums import Stage  # noqa: E402
 from desk_app.i18n import Language  # noqa: E402
 from desk_app.services import choices  # noqa: E402
-from desk_app.services.incidents import IncidentFields, update_incident  # noqa: E402
+from desk_app.services.admin.people import CallerForm, save_caller  # noqa: E402
+from desk_app.services.incidents import (  # noqa: E402
+    IncidentFields,
+    NewIncident,
+    log_incident,
+    update_incident,
+)
+from desk_app.services.queries import incident_view  # noqa: E402
 from desk_app.services.session import session_for  # noqa: E402
 from desk_app.storage.models import Escalation, Incident  # noqa: E402
 from desk_app.storage.opening import open_store  # noqa: E402
@@ -71,15 +78,24 @@ def run(out: Path, langs: list[Language], database: Path | None) -> None:
     store = open_store(scratch)
     out.mkdir(parents=True, exist_ok=True)
 
-    def pick() -> tuple[int, int]:
+    def pick() -> tuple[int, int, int]:
         escalated = (Incident.select(Incident.id).join(Escalation, on=(
             Escalation.incident == Incident.id)).where(
             Incident.stage == Stage.IN_PROGRESS.value).first())
         resolved = Incident.select(Incident.id).where(
             Incident.stage == Stage.RESOLVED.value).first()
-        return (escalated or Incident.select().first()).id, (resolved or escalated).id
+        closed = Incident.select(Incident.id).where(
+            Incident.stage == Stage.CLOSED.value).order_by(Incident.id.desc()).first()
+        return ((escalated or Incident.select().first()).id, (resolved or escalated).id,
+                closed.id)
 
-    busy_id, resolved_id = store.read(pick)
+    busy_id, resolved_id, closed_id = store.read(pick)
+    closed = incident_view(session_for(store, "wangfang"), closed_id).incident
+    # R24: a follow-up of a closed incident, so that both views show the link
+    follow_up_id = log_incident(session_for(store, "wangfang"), NewIncident(
+        caller_id=closed.caller_id, type=closed.type, category_id=closed.category_id,
+        impact=closed.impact, title=f"{closed.title} (again)",
+        linked_incident_id=closed_id)).new_id
     for lang in langs:
         translators = []
         if lang == "zh":
@@ -105,6 +121,16 @@ def run(out: Path, langs: list[Language], database: Path | None) -> None:
         form.title.setText("VPN 每隔几分钟断开" if lang == "zh" else "VPN drops every few minutes")
         form.first_contact.setChecked(True)
         shoot(form, out / f"{lang}-log-form-filled.png")
+        form.first_contact.setChecked(False)
+        form.linked.edit.setText("INC9999999")
+        form.linked.lookup()
+        wait(lambda f=form: f.errors.message("linked_incident") != "", 3)
+        shoot(form, out / f"{lang}-log-form-link-refused.png")
+        form.linked.edit.setText(f"INC{closed_id:07d}")
+        form.linked.lookup()
+        wait(lambda f=form: f.linked.incident is not None, 3)
+        shoot(form, out / f"{lang}-log-form-linked.png")
+        form.linked.clear()
         form.caller.new_caller()
         shoot(form.caller.dialog, out / f"{lang}-new-caller-dialog.png")
         form.caller.dialog.close()
@@ -143,7 +169,37 @@ def run(out: Path, langs: list[Language], database: Path | None) -> None:
             shoot(closing, out / f"{lang}-close-dialog.png")
             closing.close()
 
+        for name, incident_id in (("follow-up", follow_up_id), ("closed", closed_id)):
+            linked = IncidentView(desk, incident_id)
+            linked.resize(1400, 860)
+            wait(lambda v=linked: v.loaded)
+            shoot(linked, out / f"{lang}-incident-{name}.png")
+            linked.close()
+            linked.deleteLater()
+
         from ui.admin.window import AdminWindow
+
+        desk_admin = AdminWindow(desk)
+        desk_admin.resize(1300, 820)
+        wait(lambda a=desk_admin: a.loaded)
+        callers = desk_admin.pages["callers"]
+        callers.search.setText("1")
+        wait(lambda c=callers: c._search == "1" and c.loaded, 3)
+        shoot(desk_admin, out / f"{lang}-desk-admin-callers.png")
+        # a conflict: someone else changes the caller the desk is editing
+        row = callers.current
+        if row is not None:
+            callers.location.setText("Building 3, room 301")
+            callers.location.textEdited.emit(callers.location.text())
+            save_caller(session_for(store, "liuyang"), CallerForm(
+                row.name, "13900000000", row.email, row.department_id, row.location, row.vip,
+                row.active), row.id, row.version)
+            callers.save()
+            wait(lambda c=callers: c.bar.kind == "error", 3)
+            shoot(desk_admin, out / f"{lang}-desk-admin-callers-conflict.png")
+            callers.revert()
+        desk_admin.close()
+        desk_admin.deleteLater()
 
         admin = AdminWindow(owner)
         admin.resize(1300, 820)
@@ -159,6 +215,23 @@ def run(out: Path, langs: list[Language], database: Path | None) -> None:
             wait(lambda: False, 0.2)
             name = admin.tabs.widget(index).objectName() or str(index)
             shoot(admin, out / f"{lang}-admin-{name}.png")
+        rules = admin.pages["rules"]
+        admin.tabs.setCurrentWidget(rules)
+        rules.new()
+        rules.recipient.setCurrentIndex(rules.recipient.findData("user"))
+        rules.save()
+        wait(lambda r=rules: r.bar.kind == "error", 3)
+        shoot(admin, out / f"{lang}-admin-rules-refused.png")
+        rules.revert()
+        delivery = admin.pages["delivery"]
+        admin.tabs.setCurrentWidget(delivery)
+        for name, typed in (("smtp_host", "mail.example.test"), ("smtp_sender", "desk")):
+            delivery.inputs[name].setText(typed)
+            delivery.inputs[name].textEdited.emit(typed)
+        delivery.save()
+        wait(lambda d=delivery: d.bar.kind == "error", 3)
+        shoot(admin, out / f"{lang}-admin-delivery-refused.png")
+        delivery.revert()
         for widget in (form, view, resolved, admin):
             widget.close()
             widget.deleteLater()

@@ -882,152 +882,142 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../ui/incident/details.py" line="95" />
+        <location filename="../../ui/incident/details.py" line="86" />
         <source>Incident</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="99" />
+        <location filename="../../ui/incident/details.py" line="90" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="99" />
+        <location filename="../../ui/incident/details.py" line="90" />
         <source>Type</source>
         <translation>事件类型</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="100" />
+        <location filename="../../ui/incident/details.py" line="91" />
         <source>Channel</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="100" />
+        <location filename="../../ui/incident/details.py" line="91" />
         <source>Caller</source>
         <translation>报告人</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="101" />
+        <location filename="../../ui/incident/details.py" line="92" />
         <source>Category</source>
         <translation>事件分类</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="101" />
+        <location filename="../../ui/incident/details.py" line="92" />
         <source>Impact</source>
         <translation>影响度</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="102" />
+        <location filename="../../ui/incident/details.py" line="93" />
         <source>Urgency</source>
         <translation>紧急度</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="102" />
+        <location filename="../../ui/incident/details.py" line="93" />
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="109" />
+        <location filename="../../ui/incident/details.py" line="100" />
         <source>&amp;Save changes</source>
         <translation>保存修改(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="110" />
+        <location filename="../../ui/incident/details.py" line="101" />
         <source>Save the changed fields (Ctrl+S)</source>
         <translation>保存已修改的字段(Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="111" />
+        <location filename="../../ui/incident/details.py" line="102" />
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="118" />
+        <location filename="../../ui/incident/details.py" line="109" />
         <source>Progress</source>
         <translation>处理进度</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="122" />
+        <location filename="../../ui/incident/details.py" line="113" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="122" />
+        <location filename="../../ui/incident/details.py" line="113" />
         <source>Support group</source>
         <translation>支持组</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="123" />
+        <location filename="../../ui/incident/details.py" line="114" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="123" />
+        <location filename="../../ui/incident/details.py" line="114" />
         <source>Logged</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="124" />
+        <location filename="../../ui/incident/details.py" line="115" />
         <source>Transfers</source>
         <translation>转派次数</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="124" />
+        <location filename="../../ui/incident/details.py" line="115" />
         <source>Escalations</source>
         <translation>升级次数</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="125" />
+        <location filename="../../ui/incident/details.py" line="116" />
         <source>Resolution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="125" />
+        <location filename="../../ui/incident/details.py" line="116" />
         <source>Resolved</source>
         <translation>解决时间</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="126" />
+        <location filename="../../ui/incident/details.py" line="117" />
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="126" />
+        <location filename="../../ui/incident/details.py" line="117" />
         <source>Closed</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="127" />
+        <location filename="../../ui/incident/details.py" line="118" />
         <source>Satisfaction</source>
         <translation>用户满意度</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="128" />
-        <source>Follows up closed incident</source>
-        <translation>关联的已关闭事件单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/incident/details.py" line="129" />
-        <source>Followed up by</source>
-        <translation>后续关联事件单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/incident/details.py" line="171" />
+        <location filename="../../ui/incident/details.py" line="155" />
         <source>Someone else changed this incident while you were editing. Your edits are kept; saving them will show both versions.</source>
         <translation>您编辑期间他人修改了该事件。您的修改已保留;保存时将同时显示两个版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="213" />
+        <location filename="../../ui/incident/details.py" line="197" />
         <source>pending: %1</source>
         <translation>等待:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="217" />
+        <location filename="../../ui/incident/details.py" line="201" />
         <source>(nobody yet)</source>
         <translation>(尚未指定)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/details.py" line="235" />
+        <location filename="../../ui/incident/details.py" line="219" />
         <source>reusable as knowledge</source>
         <translation>可作为知识</translation>
     </message>
@@ -1176,133 +1166,143 @@
 <context>
     <name>IncidentView</name>
     <message>
-        <location filename="../../ui/incident/view.py" line="91" />
+        <location filename="../../ui/incident/view.py" line="98" />
         <source>Loading…</source>
         <extracomment>The action buttons, in the order of an incident&apos;s life.</extracomment>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="111" />
+        <location filename="../../ui/incident/view.py" line="126" />
         <source>&amp;Assign…</source>
         <translation>指派(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="112" />
+        <location filename="../../ui/incident/view.py" line="127" />
         <source>&amp;Transfer…</source>
         <translation>转派(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="111" />
+        <location filename="../../ui/incident/view.py" line="126" />
         <source>A&amp;ccept…</source>
         <translation>受理(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="112" />
+        <location filename="../../ui/incident/view.py" line="127" />
         <source>&amp;Pending…</source>
         <translation>等待(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="113" />
+        <location filename="../../ui/incident/view.py" line="128" />
         <source>Res&amp;ume…</source>
         <translation>恢复处理(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="113" />
+        <location filename="../../ui/incident/view.py" line="128" />
         <source>Raise c&amp;hange…</source>
         <translation>创建变更(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="114" />
+        <location filename="../../ui/incident/view.py" line="129" />
         <source>&amp;Resolve…</source>
         <translation>解决(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="114" />
+        <location filename="../../ui/incident/view.py" line="129" />
         <source>C&amp;onfirm result…</source>
         <translation>确认处理结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="115" />
+        <location filename="../../ui/incident/view.py" line="130" />
         <source>Re&amp;ject resolution…</source>
         <translation>不确认解决方案(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="115" />
+        <location filename="../../ui/incident/view.py" line="130" />
         <source>C&amp;lose…</source>
         <translation>关闭(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="128" />
+        <location filename="../../ui/incident/view.py" line="143" />
         <source>&amp;Why not?</source>
         <translation>为什么不可用?(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="129" />
+        <location filename="../../ui/incident/view.py" line="144" />
         <source>Why some actions are not available now</source>
         <translation>为什么部分操作当前不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="131" />
+        <location filename="../../ui/incident/view.py" line="146" />
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="132" />
+        <location filename="../../ui/incident/view.py" line="147" />
         <source>Read the incident again (F5)</source>
         <translation>重新读取该事件(F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="146" />
+        <location filename="../../ui/incident/view.py" line="161" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="147" />
+        <location filename="../../ui/incident/view.py" line="162" />
         <source>Targets and escalations</source>
         <translation>服务目标与升级</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="148" />
+        <location filename="../../ui/incident/view.py" line="163" />
         <source>Changes</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="234" />
+        <location filename="../../ui/incident/view.py" line="249" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="237" />
+        <location filename="../../ui/incident/view.py" line="252" />
         <source>Pending: %1</source>
         <translation>等待:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="238" />
+        <location filename="../../ui/incident/view.py" line="253" />
         <source>Pending</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="241" />
+        <location filename="../../ui/incident/view.py" line="256" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="243" />
+        <location filename="../../ui/incident/view.py" line="258" />
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="244" />
+        <location filename="../../ui/incident/view.py" line="259" />
         <source>Escalations: %1</source>
         <translation>升级次数:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="249" />
+        <location filename="../../ui/incident/view.py" line="264" />
         <source>VIP caller</source>
         <translation>VIP 报告人</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="277" />
+        <location filename="../../ui/incident/view.py" line="286" />
+        <source>Follows up closed incident %1</source>
+        <translation>关联的已关闭事件单:%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident/view.py" line="289" />
+        <source>Followed up by %1</source>
+        <translation>后续事件单:%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident/view.py" line="307" />
         <source>Every action is available now.</source>
         <translation>当前所有操作均可用。</translation>
     </message>
@@ -1326,9 +1326,9 @@
     </message>
     <message>
         <location filename="../../ui/incident/log_form.py" line="88" />
-        <location filename="../../ui/incident/log_form.py" line="133" />
-        <location filename="../../ui/incident/log_form.py" line="278" />
-        <location filename="../../ui/incident/log_form.py" line="282" />
+        <location filename="../../ui/incident/log_form.py" line="135" />
+        <location filename="../../ui/incident/log_form.py" line="281" />
+        <location filename="../../ui/incident/log_form.py" line="285" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
@@ -1348,128 +1348,128 @@
         <translation>报告人反映的情况(尽量用其原话)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="100" />
+        <location filename="../../ui/incident/log_form.py" line="102" />
         <source>&amp;Resolved at first contact</source>
         <translation>首次接触即解决(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="107" />
+        <location filename="../../ui/incident/log_form.py" line="109" />
         <source>What restored the service for the caller</source>
         <translation>为报告人恢复服务的方法</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="109" />
+        <location filename="../../ui/incident/log_form.py" line="111" />
         <source>Reusable as &amp;knowledge</source>
         <translation>可作为知识(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="111" />
-        <location filename="../../ui/incident/log_form.py" line="295" />
+        <location filename="../../ui/incident/log_form.py" line="113" />
+        <location filename="../../ui/incident/log_form.py" line="298" />
         <source>&amp;Log incident</source>
         <translation>记录事件(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="113" />
+        <location filename="../../ui/incident/log_form.py" line="115" />
         <source>Log the incident (Ctrl+Enter)</source>
         <translation>记录该事件(Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="114" />
+        <location filename="../../ui/incident/log_form.py" line="116" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="115" />
+        <location filename="../../ui/incident/log_form.py" line="117" />
         <source>Close the form without logging (Esc)</source>
         <translation>不记录并关闭表单(Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="120" />
+        <location filename="../../ui/incident/log_form.py" line="122" />
         <source>&amp;Caller</source>
         <translation>报告人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="121" />
+        <location filename="../../ui/incident/log_form.py" line="123" />
         <source>&amp;Type</source>
         <translation>事件类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="122" />
+        <location filename="../../ui/incident/log_form.py" line="124" />
         <source>C&amp;hannel</source>
         <translation>联系方式(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="123" />
+        <location filename="../../ui/incident/log_form.py" line="125" />
         <source>Cate&amp;gory</source>
         <translation>事件分类(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="124" />
+        <location filename="../../ui/incident/log_form.py" line="126" />
         <source>&amp;Impact</source>
         <translation>影响度(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="125" />
+        <location filename="../../ui/incident/log_form.py" line="127" />
         <source>&amp;Urgency</source>
         <translation>紧急度(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="134" />
+        <location filename="../../ui/incident/log_form.py" line="136" />
         <source>Titl&amp;e</source>
         <translation>标题(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="135" />
+        <location filename="../../ui/incident/log_form.py" line="137" />
         <source>&amp;Description</source>
         <translation>描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="136" />
+        <location filename="../../ui/incident/log_form.py" line="138" />
         <source>Rel&amp;ated closed incident</source>
         <translation>关联的已关闭事件单(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="144" />
+        <location filename="../../ui/incident/log_form.py" line="146" />
         <source>Resolution t&amp;ype</source>
         <translation>解决方式(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="147" />
+        <location filename="../../ui/incident/log_form.py" line="149" />
         <source>Re&amp;solution</source>
         <translation>解决方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="158" />
+        <location filename="../../ui/incident/log_form.py" line="160" />
         <source>Log an incident</source>
         <translation>记录事件</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="255" />
+        <location filename="../../ui/incident/log_form.py" line="258" />
         <source>Default for a VIP caller: %1</source>
         <translation>VIP 报告人的默认值:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="257" />
+        <location filename="../../ui/incident/log_form.py" line="260" />
         <source>Default: %1</source>
         <translation>默认值:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="259" />
+        <location filename="../../ui/incident/log_form.py" line="262" />
         <source>(changed by you)</source>
         <translation>(已由您修改)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="266" />
+        <location filename="../../ui/incident/log_form.py" line="269" />
         <source>Choose a category to see the support group it goes to</source>
         <translation>选择事件分类后将显示对应的支持组</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="268" />
+        <location filename="../../ui/incident/log_form.py" line="271" />
         <source>Goes to support group: %1</source>
         <translation>将派往支持组:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="295" />
+        <location filename="../../ui/incident/log_form.py" line="298" />
         <source>&amp;Log and resolve</source>
         <translation>记录并解决(&amp;L)</translation>
     </message>

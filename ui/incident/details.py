@@ -8,9 +8,7 @@ so a clash with another workstation becomes a conflict the view shows, not an ov
 
 from __future__ import annotations
 
-from html import escape
-
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -38,7 +36,6 @@ from desk_app.formatting import format_moment
 from desk_app.i18n import label, text
 from desk_app.services.history import field_label
 from desk_app.services.incidents import IncidentFields, update_incident
-from desk_app.services.queries import LinkedIncident
 from desk_app.services.session import Changes
 from ui.context import UiContext
 from ui.incident.caller_lookup import CallerLookup
@@ -49,16 +46,10 @@ from ui.widgets.feedback import ErrorLabel, FieldErrors, MessageBar, field_box, 
 from ui.widgets.keys import shortcut
 
 
-def _link(incident: LinkedIncident) -> str:
-    """An incident as a link that ``open_incident`` answers: its number and title."""
-    return f'<a href="{incident.id}">{incident.number}</a> {escape(incident.title)}'
-
-
 class DetailsPanel(QWidget):
     saved = Signal(object)  # Changes
     conflict = Signal(object)  # ConflictError
     dirty_changed = Signal(bool)
-    open_incident = Signal(int)  # a linked incident was clicked (R24)
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,19 +116,12 @@ class DetailsPanel(QWidget):
             ("resolution", self.tr("Resolution")), ("resolved", self.tr("Resolved")),
             ("confirmed", self.tr("Confirmed")), ("closed", self.tr("Closed")),
             ("satisfaction", self.tr("Satisfaction")),
-            ("linked", self.tr("Follows up closed incident")),
-            ("linked_from", self.tr("Followed up by")),
         ]:
             shown = QLabel(facts_box)
             shown.setWordWrap(True)
             shown.setAccessibleName(caption)
             self.fact_labels[key] = shown
             self.facts.addRow(caption, shown)
-        for key in ("linked", "linked_from"):  # R24: links open the other incident
-            shown = self.fact_labels[key]
-            shown.setTextFormat(Qt.TextFormat.RichText)
-            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-            shown.linkActivated.connect(lambda href: self.open_incident.emit(int(href)))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -238,11 +222,8 @@ class DetailsPanel(QWidget):
                               f"{name(view.close_code)}"
             if incident.close_notes:
                 facts["closed"] += f" · {incident.close_notes}"
-        facts["linked"] = _link(view.linked) if view.linked else ""
-        facts["linked_from"] = "<br>".join(_link(i) for i in view.linked_from)
         for key, shown in self.fact_labels.items():
             shown.setText(facts[key] or "—")
-        self.facts.setRowVisible(self.fact_labels["linked_from"], bool(view.linked_from))
 
     # -- editing -------------------------------------------------------------------------
     def edited_fields(self) -> IncidentFields:

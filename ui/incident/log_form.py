@@ -97,9 +97,11 @@ class LogIncidentForm(QWidget):
         self.description.setMinimumHeight(90)
         self.linked = ClosedIncidentField(self.context, self)
 
-        self.first_contact = QGroupBox(self.tr("&Resolved at first contact"), self)
-        self.first_contact.setCheckable(True)
+        # a tick box with the resolution's fields in a frame under it, shown only when
+        # ticked (a checkable group box would leave an empty frame while unticked)
+        self.first_contact = QCheckBox(self.tr("&Resolved at first contact"), self)
         self.first_contact.setChecked(False)
+        self.fcr_box = QGroupBox(self)
         self.resolution_type = QComboBox(self)
         fill_enum(self.resolution_type, ResolutionType, lang)
         self.resolution = QPlainTextEdit(self)
@@ -135,8 +137,8 @@ class LogIncidentForm(QWidget):
         self._row(form, "description", self.tr("&Description"), self.description, [])
         self._row(form, "linked_incident", self.tr("Rel&ated closed incident"), self.linked, [])
 
-        self.fcr_body = QWidget(self.first_contact)
-        QVBoxLayout(self.first_contact).addWidget(self.fcr_body)
+        self.fcr_body = QWidget(self.fcr_box)
+        QVBoxLayout(self.fcr_box).addWidget(self.fcr_body)
         fcr = QFormLayout(self.fcr_body)
         fcr.setContentsMargins(0, 0, 0, 0)
         error = ErrorLabel(self)
@@ -164,6 +166,7 @@ class LogIncidentForm(QWidget):
         inner.addWidget(self.bar)
         inner.addLayout(form)
         inner.addWidget(self.first_contact)
+        inner.addWidget(self.fcr_box)
         inner.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -291,7 +294,7 @@ class LogIncidentForm(QWidget):
             self.errors.set("title", "")
 
     def _first_contact_toggled(self, on: bool) -> None:
-        self.fcr_body.setVisible(on)
+        self.fcr_box.setVisible(on)
         self.save_button.setText(self.tr("&Log and resolve") if on else self.tr("&Log incident"))
         if not on:
             self.errors.set("resolution", "")

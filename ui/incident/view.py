@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from html import escape
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
@@ -32,6 +33,7 @@ from desk_app.formatting import format_moment
 from desk_app.i18n import label
 from desk_app.services.actions import Action
 from desk_app.services.history import action_text, actor_text
+from desk_app.services.queries import LinkedIncident
 from desk_app.services.session import Changes
 from desk_app.storage.models import ChangeRequest
 from ui.context import UiContext
@@ -57,6 +59,11 @@ STAGE_COLORS = {
     Stage.RESOLVED: "#43a047", Stage.CLOSED: "#616161",
 }
 TITLE_CHARS = 32
+
+
+def _link(incident: LinkedIncident) -> str:
+    """An incident as a link: its number (what is clicked) and title."""
+    return f'<a href="{incident.id}">{incident.number}</a> {escape(incident.title)}'
 
 
 def plain(caption: str) -> str:
@@ -105,6 +112,14 @@ class IncidentView(QWidget):
                       self.escalated_badge, self.vip_badge):
             badges.addWidget(badge)
         badges.addStretch(1)
+        # R24: the closed incident this one follows up, or those that follow it up
+        self.links = QLabel(self)
+        self.links.setObjectName("links")
+        self.links.setWordWrap(True)
+        self.links.setTextFormat(Qt.TextFormat.RichText)
+        self.links.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.links.linkActivated.connect(lambda href: self.open_incident.emit(int(href)))
+        self.links.hide()
 
         self.bar = MessageBar(self)
         captions = {
@@ -156,12 +171,12 @@ class IncidentView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(badges)
+        layout.addWidget(self.links)
         layout.addWidget(self.bar)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
 
         self.details.saved.connect(self._done)
-        self.details.open_incident.connect(self.open_incident)
         self.details.conflict.connect(self._details_conflict)
         self.changes.close_requested.connect(self._close_change)
         shortcut(self, Qt.Key.Key_F5, self.reload)
@@ -249,6 +264,7 @@ class IncidentView(QWidget):
             self.vip_badge.set_badge("VIP", "#ffd54f", self.tr("VIP caller"))
         else:
             self.vip_badge.hide()
+        self._show_links(screen)
         for action, button in self.buttons.items():
             refusal = screen.actions.get(action)
             button.setEnabled(refusal is None)
@@ -261,6 +277,20 @@ class IncidentView(QWidget):
         if self.title != old_title:
             self.title_changed.emit(self.title)
         self.refreshed.emit()
+
+    def _show_links(self, screen: Screen) -> None:
+        """Links to the related incidents; ``open_incident`` carries the one clicked."""
+        view = screen.view
+        lines = []
+        if view.linked is not None:
+            lines.append(self.tr("Follows up closed incident %1").replace(
+                "%1", _link(view.linked)))
+        if view.linked_from:
+            lines.append(self.tr("Followed up by %1").replace(
+                "%1", ", ".join(_link(i) for i in view.linked_from)))
+        self.links.setText("<br>".join(lines))
+        self.links.setVisible(bool(lines))
+        self.links.setAccessibleName(self.links.text())
 
     def explain(self) -> None:
         """Every unavailable action with its reason, for someone who cannot hover."""
