@@ -96,162 +96,162 @@
 <context>
     <name>DeliverySettingsWidget</name>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="64"/>
+        <location filename="../../ui/escalations/settings.py" line="65"/>
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="64"/>
+        <location filename="../../ui/escalations/settings.py" line="65"/>
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="65"/>
+        <location filename="../../ui/escalations/settings.py" line="66"/>
         <source>None (not encrypted)</source>
         <translation>无(不加密)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="67"/>
+        <location filename="../../ui/escalations/settings.py" line="68"/>
         <source>Escalation scan</source>
         <translation>升级扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="68"/>
+        <location filename="../../ui/escalations/settings.py" line="69"/>
         <source>Scan every (seconds)</source>
         <translation>扫描间隔(秒)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="69"/>
+        <location filename="../../ui/escalations/settings.py" line="70"/>
         <source>E-mail (SMTP)</source>
         <translation>电子邮件(SMTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="70"/>
+        <location filename="../../ui/escalations/settings.py" line="71"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="70"/>
+        <location filename="../../ui/escalations/settings.py" line="71"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="71"/>
+        <location filename="../../ui/escalations/settings.py" line="72"/>
         <source>Encryption</source>
         <translation>加密方式</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="72"/>
+        <location filename="../../ui/escalations/settings.py" line="73"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="72"/>
+        <location filename="../../ui/escalations/settings.py" line="73"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="73"/>
+        <location filename="../../ui/escalations/settings.py" line="74"/>
         <source>Sender address</source>
         <translation>发件人地址</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="74"/>
+        <location filename="../../ui/escalations/settings.py" line="75"/>
         <source>Time-out (seconds)</source>
         <translation>超时(秒)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="75"/>
+        <location filename="../../ui/escalations/settings.py" line="76"/>
         <source>SMS gateway (HTTP)</source>
         <translation>短信网关(HTTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="76"/>
+        <location filename="../../ui/escalations/settings.py" line="77"/>
         <source>Address ($phone, $text, $id)</source>
         <translation>地址($phone、$text、$id)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="77"/>
+        <location filename="../../ui/escalations/settings.py" line="78"/>
         <source>Method</source>
         <translation>请求方法</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="77"/>
+        <location filename="../../ui/escalations/settings.py" line="78"/>
         <source>Body template</source>
         <translation>正文模板</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="78"/>
+        <location filename="../../ui/escalations/settings.py" line="79"/>
         <source>Content type</source>
         <translation>内容类型</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="79"/>
+        <location filename="../../ui/escalations/settings.py" line="80"/>
         <source>Retries and reminders</source>
         <translation>重试与提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="80"/>
+        <location filename="../../ui/escalations/settings.py" line="81"/>
         <source>First retry after (seconds)</source>
         <translation>首次重试间隔(秒)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="81"/>
+        <location filename="../../ui/escalations/settings.py" line="82"/>
         <source>Longest wait between retries (seconds)</source>
         <translation>最长重试间隔(秒)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="82"/>
+        <location filename="../../ui/escalations/settings.py" line="83"/>
         <source>Attempts before failing</source>
         <translation>判定失败前的尝试次数</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="83"/>
+        <location filename="../../ui/escalations/settings.py" line="84"/>
         <source>Call again after (minutes)</source>
         <translation>未接通后再次拨打间隔(分钟)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="84"/>
+        <location filename="../../ui/escalations/settings.py" line="85"/>
         <source>Pop-up again after (minutes)</source>
         <translation>再次弹窗提醒间隔(分钟)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="85"/>
+        <location filename="../../ui/escalations/settings.py" line="86"/>
         <source>Claim time of a delivery (seconds)</source>
         <translation>发送领取时限(秒)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="101"/>
+        <location filename="../../ui/escalations/settings.py" line="110"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="102"/>
+        <location filename="../../ui/escalations/settings.py" line="111"/>
         <source>Save these settings (Ctrl+S)</source>
         <translation>保存这些设置(Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="103"/>
+        <location filename="../../ui/escalations/settings.py" line="112"/>
         <source>Re&amp;vert</source>
         <translation>还原(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="104"/>
+        <location filename="../../ui/escalations/settings.py" line="113"/>
         <source>Show the settings as they are saved now</source>
         <translation>显示当前已保存的设置</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="173"/>
+        <location filename="../../ui/escalations/settings.py" line="184"/>
         <source>Someone else changed these settings while you were editing. Your edits are kept; saving them will be refused until you revert.</source>
         <translation>您编辑期间他人修改了这些设置。您的修改已保留;还原之前将无法保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="258"/>
+        <location filename="../../ui/escalations/settings.py" line="269"/>
         <source>Revert shows the settings as they are saved now (your edits are dropped).</source>
         <translation>“还原”将显示当前已保存的设置(您的修改将被丢弃)。</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="246"/>
+        <location filename="../../ui/escalations/settings.py" line="257"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -440,19 +440,19 @@
     </message>
     <message>
         <location filename="../../ui/escalations/rules.py" line="48"/>
-        <location filename="../../ui/escalations/rules.py" line="99"/>
+        <location filename="../../ui/escalations/rules.py" line="100"/>
         <source>Notify</source>
         <translation>通知对象</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/rules.py" line="49"/>
-        <location filename="../../ui/escalations/rules.py" line="105"/>
+        <location filename="../../ui/escalations/rules.py" line="50"/>
+        <location filename="../../ui/escalations/rules.py" line="106"/>
         <source>Channels</source>
         <translation>通知方式</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/rules.py" line="51"/>
-        <location filename="../../ui/escalations/rules.py" line="96"/>
+        <location filename="../../ui/escalations/rules.py" line="49"/>
+        <location filename="../../ui/escalations/rules.py" line="97"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
@@ -462,67 +462,67 @@
         <translation>每次升级都会通知事件经理;以下规则用于增加其他通知对象。</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/rules.py" line="76"/>
+        <location filename="../../ui/escalations/rules.py" line="77"/>
         <source>Any priority</source>
         <translation>全部优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/rules.py" line="78"/>
+        <location filename="../../ui/escalations/rules.py" line="79"/>
         <source>P%1 or higher</source>
         <translation>P%1 及以上</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/rules.py" line="81"/>
+        <location filename="../../ui/escalations/rules.py" line="82"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/rules.py" line="83"/>
+        <location filename="../../ui/escalations/rules.py" line="84"/>
         <source>Any reason</source>
         <translation>全部原因</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/rules.py" line="130"/>
+        <location filename="../../ui/escalations/rules.py" line="131"/>
         <source>Choose a person…</source>
         <translation>请选择人员…</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/rules.py" line="131"/>
+        <location filename="../../ui/escalations/rules.py" line="132"/>
         <source>Any category</source>
         <translation>全部事件分类</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/rules.py" line="97"/>
+        <location filename="../../ui/escalations/rules.py" line="98"/>
         <source>Name (English)</source>
         <translation>名称(英文)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/rules.py" line="98"/>
+        <location filename="../../ui/escalations/rules.py" line="99"/>
         <source>Name (Chinese)</source>
         <translation>名称(中文)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/rules.py" line="100"/>
+        <location filename="../../ui/escalations/rules.py" line="101"/>
         <source>Named person</source>
         <translation>指定人员</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/rules.py" line="101"/>
+        <location filename="../../ui/escalations/rules.py" line="102"/>
         <source>When the priority is</source>
         <translation>优先级条件</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/rules.py" line="102"/>
+        <location filename="../../ui/escalations/rules.py" line="103"/>
         <source>From escalation number</source>
         <translation>自第几次升级起</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/rules.py" line="103"/>
+        <location filename="../../ui/escalations/rules.py" line="104"/>
         <source>When the reason is</source>
         <translation>升级原因条件</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/rules.py" line="104"/>
+        <location filename="../../ui/escalations/rules.py" line="105"/>
         <source>When the category is</source>
         <translation>事件分类条件</translation>
     </message>

@@ -240,7 +240,7 @@ def test_r09_process_owner_edits_escalation_rules(qtbot: QtBot, org: Org,
     editor.active.setChecked(False)
     with qtbot.waitSignal(editor.loaded_signal):
         editor.save_button.click()
-    qtbot.waitUntil(lambda: rule_cell(editor, 2, 3) == "no")
+    qtbot.waitUntil(lambda: rule_cell(editor, 2, 2) == "no")
 
 
 def test_r04_escalation_rules_are_read_only_by_the_cores_answer(

@@ -126,6 +126,7 @@ class EditorTab(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes(self.split())  # the list gets its share even if the form is wide
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -146,6 +147,10 @@ class EditorTab(QWidget):
 
     def columns(self) -> list[Column]:
         raise NotImplementedError
+
+    def split(self) -> list[int]:
+        """The first widths of the list and the form, as a ratio."""
+        return [3000, 2000]
 
     def list_header(self) -> QWidget | None:
         """A widget over the list (a search box, a note), if the tab has one."""

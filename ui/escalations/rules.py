@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -46,9 +46,9 @@ class EscalationRulesEditor(EditorTab):
             Column(self.tr("Rule"), lambda r: named(self.context, r.form.name_en,
                                                     r.form.name_zh)),
             Column(self.tr("Notify"), self._who),
+            Column(self.tr("Active"), lambda r: self.yes_no(r.form.active)),
             Column(self.tr("Channels"), lambda r: ", ".join(
                 term(self.context, NotificationChannel, c) for c in r.form.channels)),
-            Column(self.tr("Active"), lambda r: self.yes_no(r.form.active)),
         ]
 
     def _who(self, rule: RuleView) -> str:
@@ -64,6 +64,7 @@ class EscalationRulesEditor(EditorTab):
         return note
 
     def build_form(self) -> None:
+        self.table.horizontalHeader().setMaximumSectionSize(240)  # long names are elided
         self.people: dict[int, str] = {}
         ctx = self.context
         self.name_en = QLineEdit(self)
@@ -86,13 +87,13 @@ class EscalationRulesEditor(EditorTab):
         self.category = QComboBox(self)
         self.channels: dict[str, QCheckBox] = {}
         self.channel_box = QWidget(self)
-        row = QHBoxLayout(self.channel_box)
-        row.setContentsMargins(0, 0, 0, 0)
-        for channel in NotificationChannel:
+        grid = QGridLayout(self.channel_box)  # three a row, so the form leaves the list room
+        grid.setContentsMargins(0, 0, 0, 0)
+        for index, channel in enumerate(NotificationChannel):
             box = QCheckBox(term(ctx, NotificationChannel, channel.value), self.channel_box)
             self.channels[channel.value] = box
-            row.addWidget(box)
-        row.addStretch(1)
+            grid.addWidget(box, index // 3, index % 3)
+        grid.setColumnStretch(3, 1)
         self.active = QCheckBox(self.tr("Active"), self)
         self.add("name_en", self.tr("Name (English)"), self.name_en)
         self.add("name_zh", self.tr("Name (Chinese)"), self.name_zh)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -84,8 +85,9 @@ class DeliverySettingsWidget(QWidget):
                 ("desktop_realert_minutes", self.tr("Pop-up again after (minutes)")),
                 ("lease_seconds", self.tr("Claim time of a delivery (seconds)"))]),
         ]
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.bar)
+        body = QWidget(self)
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
         for title, rows in groups:
             box = QGroupBox(title, self)
             form = QFormLayout(box)
@@ -97,7 +99,14 @@ class DeliverySettingsWidget(QWidget):
                 self.errors.add(name, widget, error)
                 form.addRow(text, field_box(widget, error))
                 self._watch(widget)
-            layout.addWidget(box)
+            inner.addWidget(box)
+        inner.addStretch(1)
+        scroll = QScrollArea(self)  # a low screen scrolls the settings, not the window
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.viewport().setAutoFillBackground(False)  # the tab's own background shows
+        body.setAutoFillBackground(False)
         self.save_button = QPushButton(self.tr("&Save"), self)
         self.save_button.setToolTip(self.tr("Save these settings (Ctrl+S)"))
         self.revert_button = QPushButton(self.tr("Re&vert"), self)
@@ -106,8 +115,10 @@ class DeliverySettingsWidget(QWidget):
         bottom.addStretch(1)
         bottom.addWidget(self.revert_button)
         bottom.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.bar)
+        layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
-        layout.addStretch()
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
         shortcut(self, "Ctrl+S", self.save)
