@@ -1050,32 +1050,37 @@
         <translation>显示当前已保存的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="207" />
+        <location filename="../../ui/admin/editor.py" line="212" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="207" />
+        <location filename="../../ui/admin/editor.py" line="212" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="246" />
+        <location filename="../../ui/admin/editor.py" line="251" />
         <source>Someone else changed this record while you were editing. Your edits are kept; saving them will be refused until you revert.</source>
         <translation>您编辑期间他人修改了该记录。您的修改已保留;还原之前将无法保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="277" />
+        <location filename="../../ui/admin/editor.py" line="274" />
+        <source>Save or revert your edits before choosing another record.</source>
+        <translation>请先保存或还原您的修改,再选择其他记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/editor.py" line="303" />
         <source>New record</source>
         <translation>新记录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="340" />
+        <location filename="../../ui/admin/editor.py" line="366" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="350" />
+        <location filename="../../ui/admin/editor.py" line="376" />
         <source>Revert shows the record as it is saved now (your edits are dropped).</source>
         <translation>“还原”将显示当前已保存的记录(您的修改将被丢弃)。</translation>
     </message>

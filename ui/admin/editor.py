@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -264,10 +264,31 @@ class EditorTab(QWidget):
 
     def _row_changed(self, current: Any, _previous: Any) -> None:
         row = self.model.row_at(current.row()) if current.isValid() else None
-        if row is not None:
-            self.creating = False
-            self.bar.clear()
-            self._show(row)
+        if row is None:
+            return
+        if self._dirty and (self.current is None
+                            or self.row_key(row) != self.row_key(self.current)):
+            # choosing another record would drop the edits: keep them, and say so
+            QTimer.singleShot(0, self._select_current)
+            self.bar.show_warning(self.tr(
+                "Save or revert your edits before choosing another record."))
+            return
+        self.creating = False
+        self.bar.clear()
+        self._show(row)
+
+    def _select_current(self) -> None:
+        key = self.row_key(self.current) if self.current is not None else None
+        row = self.model.row_of(lambda r: key is not None and self.row_key(r) == key)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        if row >= 0:
+            self.table.selectRow(row)
+        else:
+            self.table.clearSelection()
+            selection.clearCurrentIndex()
+        selection.blockSignals(False)
+        self.table.viewport().update()
 
     def _show(self, row: Any) -> None:
         self.current = row

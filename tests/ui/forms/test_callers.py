@@ -136,3 +136,18 @@ def test_callers_list_follows_changes_from_elsewhere(qtbot, make_context, org):
     save_caller(org.as_("manager"), CallerForm("Cy Elsewhere"))  # another workstation
     context.hub.external.emit()
     qtbot.waitUntil(lambda: "Cy Elsewhere" in names(tab), timeout=5000)
+
+
+def test_choosing_another_caller_keeps_the_edits(qtbot, make_context, org):
+    tab = open_tab(qtbot, make_context("desk"))
+    tab.table.selectRow(names(tab).index("Victor VIP"))
+    type_into(tab.location, "Room 301")
+    tab.table.selectRow(names(tab).index("张伟 Zhang Wei"))
+    qtbot.waitUntil(lambda: tab.table.currentIndex().row() == names(tab).index("Victor VIP"),
+                    timeout=2000)
+    assert tab.location.text() == "Room 301" and tab.current.name == "Victor VIP"
+    assert tab.bar.text() == "Save or revert your edits before choosing another record."
+    tab.revert()
+    qtbot.waitUntil(lambda: tab.location.text() == "", timeout=5000)
+    tab.table.selectRow(names(tab).index("张伟 Zhang Wei"))
+    assert tab.current.name == "张伟 Zhang Wei"
