@@ -28,6 +28,7 @@ from desk_app.errors import (
     StorageError,
 )
 from desk_app.storage.models import database as model_proxy
+from desk_app.storage.segment import SQL_FUNCTION, index_text
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -58,6 +59,8 @@ class Store:
         self.db = peewee.SqliteDatabase(
             target, pragmas=PRAGMAS, timeout=busy_timeout, check_same_thread=False, **params
         )
+        # the search index's triggers call it (migration 0002), on every connection
+        self.db.register_function(index_text, SQL_FUNCTION, 1, deterministic=True)
         model_proxy.initialize(self.db)
 
     # -- transactions -------------------------------------------------------------------
