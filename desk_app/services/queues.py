@@ -300,3 +300,25 @@ def page(session: Session, queue: Queue, sort_column: SortColumn | str = DEFAULT
 def plan(session: Session, sql: str, params: Sequence[object]) -> list[str]:
     """EXPLAIN QUERY PLAN of a queue query, one line per step (for tests and benchmarks)."""
     return [row[3] for row in session.store.execute(f"EXPLAIN QUERY PLAN {sql}", list(params))]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What a queue view needs besides its rows: priority colours (R13's levels) and the
+    support groups a queue can be filtered by."""
+
+    priority_colors: dict[int, str]
+    groups: list[tuple[int, Name]]
+
+
+def reference(session: Session) -> Reference:
+    def run() -> Reference:
+        db = session.store.db
+        colors = {int(v): str(c) for v, c in db.execute_sql(
+            "SELECT value, color FROM priority_level").fetchall()}
+        groups = [(int(i), Name(en, zh)) for i, en, zh in db.execute_sql(
+            "SELECT id, name_en, name_zh FROM support_group WHERE active "
+            "ORDER BY tier, code").fetchall()]
+        return Reference(colors, groups)
+
+    return session.read(run)

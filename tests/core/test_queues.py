@@ -182,3 +182,16 @@ def test_counts_move_with_the_work(org: Org, desk: dict[str, int]) -> None:
     assert after[Queue.UNASSIGNED] == before[Queue.UNASSIGNED] - 1
     workflow.accept(org.as_("net1"), desk["logged"])
     assert queues.counts(net1)[Queue.MY_WORK] == before[Queue.MY_WORK] + 1
+
+
+def test_reference_for_the_queue_view(org: Org) -> None:
+    ref = queues.reference(org.as_("net1"))
+    assert set(ref.priority_colors) == {1, 2, 3, 4}
+    assert [name("zh") for _, name in ref.groups][:2] == ["应用组", "网络组"]
+
+
+def test_capabilities_follow_the_services_checks(org: Org) -> None:
+    from desk_app.services.capabilities import can_administer, can_log
+
+    assert can_log(org.as_("desk")) and not can_log(org.as_("net1"))
+    assert can_administer(org.as_("owner")) and not can_administer(org.as_("desk"))
