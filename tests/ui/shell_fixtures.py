@@ -46,3 +46,13 @@ def wait_loaded(qtbot: QtBot, model: object, timeout: int = 5000) -> None:
         assert model.is_loaded()  # type: ignore[attr-defined]
 
     qtbot.waitUntil(done, timeout=timeout)
+
+
+#: qutebrowser's habit: a Qt warning fails the test, except what the offscreen platform
+#: itself says about features it lacks.
+FAIL_ON_QT_WARNINGS = [
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
+                              "This plugin does not support raise",
+                              "This plugin does not support grabbing"),
+]

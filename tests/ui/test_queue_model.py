@@ -13,13 +13,19 @@ from desk_app.services import pending, workflow
 from desk_app.services.queues import Filters, Queue, SortColumn
 from desk_app.storage.models import WaitCode
 from tests.conftest import Org
-from tests.ui.shell_fixtures import app_settings, context_for, english, wait_loaded
+from tests.ui.shell_fixtures import (
+    FAIL_ON_QT_WARNINGS,
+    app_settings,
+    context_for,
+    english,
+    wait_loaded,
+)
 from ui.queue import countdown
 from ui.queue.columns import COLUMNS, INDEX
 from ui.queue.model import ID_ROLE, QueueModel
 from ui.queue.nav import QueueListModel
 
-pytestmark = pytest.mark.qt_log_level_fail("WARNING")
+pytestmark = FAIL_ON_QT_WARNINGS
 __all__ = ["app_settings", "english"]
 
 
