@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from desk_app.i18n import Language
 from ui import paths
@@ -44,13 +44,21 @@ class Translations:
         app = QCoreApplication.instance()
         for translator in self._installed:
             app.removeTranslator(translator)
+            translator.deleteLater()
         self._installed.clear()
         self.language = lang
         locale = QLocale(LOCALES[lang])
         QLocale.setDefault(locale)
         loaded: list[str] = []
-        if lang == "en":
-            return loaded
+        if lang != "en":
+            self._load(app, lang, locale, loaded)
+        # Qt posts LanguageChange to the windows; deliver it now, so that every widget speaks
+        # the new language when this returns
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        return loaded
+
+    def _load(self, app: QCoreApplication, lang: Language, locale: QLocale,
+              loaded: list[str]) -> None:
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         for catalogue in QT_CATALOGUES:
             translator = QTranslator(app)
@@ -64,7 +72,6 @@ class Translations:
                 self._install(translator, loaded)
             else:
                 log.warning("could not load %s", qm)
-        return loaded
 
     def _install(self, translator: QTranslator, loaded: list[str]) -> None:
         QCoreApplication.installTranslator(translator)

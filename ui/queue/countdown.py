@@ -32,9 +32,6 @@ FOREGROUND = {
 BACKGROUND = {Urgency.BREACHED: QColor("#c62828")}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Countdown", text)
-
 
 def state(row: QueueRow, now: datetime) -> Urgency:
     left = row.seconds_left(now)
@@ -57,16 +54,19 @@ def duration_text(seconds: float) -> str:
     hours, rest = divmod(rest, 3600)
     minutes, secs = divmod(rest, 60)
     if days:
-        return _tr("%1d %2h").replace("%1", str(days)).replace("%2", str(hours))
+        text = QCoreApplication.translate("Countdown", "%1d %2h")
+        return text.replace("%1", str(days)).replace("%2", str(hours))
     if hours:
-        return _tr("%1h %2m").replace("%1", str(hours)).replace("%2", f"{minutes:02d}")
+        text = QCoreApplication.translate("Countdown", "%1h %2m")
+        return text.replace("%1", str(hours)).replace("%2", f"{minutes:02d}")
     return f"{minutes}:{secs:02d}"
 
 
 def text(row: QueueRow, now: datetime) -> str:
     left = row.seconds_left(now)
     if left is None:
-        return _tr("Paused") if row.pending is not None else ""
+        return QCoreApplication.translate("Countdown", "Paused") if row.pending is not None else ""
     if left < 0:
-        return _tr("Overdue %1").replace("%1", duration_text(left))
+        overdue = QCoreApplication.translate("Countdown", "Overdue %1")
+        return overdue.replace("%1", duration_text(left))
     return duration_text(left)

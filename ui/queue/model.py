@@ -43,9 +43,6 @@ Index = QModelIndex | QPersistentModelIndex
 _MISSING: QueueRow | None = None  # an id that no longer reads back (never shown as data)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("QueueModel", text)
-
 
 class QueueModel(QAbstractTableModel):
     loaded = Signal()  # a refreshed id list is in place
@@ -291,8 +288,8 @@ class QueueModel(QAbstractTableModel):
             stage = label(row.stage, lang)
             if row.pending is None:
                 return stage
-            return _tr("%1 · pending: %2").replace("%1", stage).replace(
-                "%2", row.pending(lang))
+            text = QCoreApplication.translate("QueueModel", "%1 · pending: %2")
+            return text.replace("%1", stage).replace("%2", row.pending(lang))
         if key == "title":
             return row.title
         if key == "type":
@@ -318,12 +315,15 @@ class QueueModel(QAbstractTableModel):
         if key == "title":
             return row.title
         if key == "caller" and row.caller_vip:
-            return _tr("VIP caller: urgency defaults to High")
+            return QCoreApplication.translate("QueueModel", "VIP caller: urgency defaults to High")
         if key == "escalated" and row.escalation_count:
-            return _tr("Escalated %1 time(s); %2 not yet acknowledged by a supervisor").replace(
-                "%1", str(row.escalation_count)).replace("%2", str(row.unacknowledged))
+            text = QCoreApplication.translate(
+                "QueueModel", "Escalated %1 time(s); %2 not yet acknowledged by a supervisor")
+            return text.replace("%1", str(row.escalation_count)).replace(
+                "%2", str(row.unacknowledged))
         if key == "time_left" and row.due_at is not None:
-            return _tr("Next target time: %1").replace("%1", format_moment(row.due_at, lang))
+            text = QCoreApplication.translate("QueueModel", "Next target time: %1")
+            return text.replace("%1", format_moment(row.due_at, lang))
         return None
 
 

@@ -116,7 +116,8 @@ class SearchResultsModel(QAbstractTableModel):
             return hit.caller
         if column == 3:
             stage = label(hit.stage, lang)
-            return stage + (" · " + _tr("pending") if hit.pending else "")
+            pending = QCoreApplication.translate("SearchColumn", "pending")
+            return f"{stage} · {pending}" if hit.pending else stage
         if column == 4:
             return label(Priority(hit.priority), lang)
         if column == 5:

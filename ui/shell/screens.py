@@ -23,9 +23,6 @@ INCIDENT_VIEW = ("ui.incident.view", "IncidentView")
 ADMIN_WINDOW = ("ui.admin.window", "AdminWindow")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Screens", text)
-
 
 def screen_class(module: str, name: str) -> type[QWidget] | None:
     """The class, or None if its module is not part of this build."""
@@ -48,8 +45,9 @@ class MissingScreen(QWidget):
         super().__init__(parent)
         self.title = title
         self.setObjectName("missingScreen")
-        text = QLabel(_tr("This screen is not part of this build yet.") + "\n"
-                      + f"{module}.{name}", self)
+        missing = QCoreApplication.translate("Screens", "This screen is not part of this build "
+                                                        "yet.")
+        text = QLabel(f"{missing}\n{module}.{name}", self)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
@@ -60,7 +58,8 @@ class MissingScreen(QWidget):
 def log_form(context: UiContext, parent: QWidget | None = None) -> QWidget:
     cls = screen_class(*LOG_FORM)
     if cls is None:
-        return MissingScreen(*LOG_FORM, _tr("New incident"), parent)
+        title = QCoreApplication.translate("Screens", "New incident")
+        return MissingScreen(*LOG_FORM, title, parent)
     return cls(context, parent)  # type: ignore[call-arg]
 
 
@@ -75,5 +74,6 @@ def incident_view(context: UiContext, incident_id: int, fallback_title: str,
 def admin_window(context: UiContext, parent: QWidget | None = None) -> QWidget:
     cls = screen_class(*ADMIN_WINDOW)
     if cls is None:
-        return MissingScreen(*ADMIN_WINDOW, _tr("Administration"), parent)
+        title = QCoreApplication.translate("Screens", "Administration")
+        return MissingScreen(*ADMIN_WINDOW, title, parent)
     return cls(context, parent)  # type: ignore[call-arg]
