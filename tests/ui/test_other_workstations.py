@@ -7,7 +7,6 @@ import subprocess
 import sys
 import textwrap
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from desk_app.services.queues import Queue
