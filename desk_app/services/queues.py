@@ -128,7 +128,8 @@ def _case(column: str, values: Iterable[str]) -> str:
 
 def _order(sort: SortColumn, descending: bool, lang: Language) -> str:
     """ORDER BY for a column; ties fall back to the default order, then the id, so that the
-    order is total and a page boundary never moves."""
+    order is total and a page boundary never moves. The default order is priority, then
+    the next deadline, with open incidents before resolved and closed ones."""
     name = "name_zh" if lang == "zh" else "name_en"
     keys = {
         SortColumn.NUMBER: "i.id",
@@ -149,6 +150,10 @@ def _order(sort: SortColumn, descending: bool, lang: Language) -> str:
     first = f"{keys[SortColumn(sort)]} {direction}{nulls}"
     if sort == SortColumn.NUMBER:
         return first
+    if sort == SortColumn.PRIORITY:
+        # in a queue that mixes them (All, Escalated), the open work comes before the
+        # resolved and closed, each in priority order
+        first = f"(i.stage IN ('resolved', 'closed')), {first}"
     return f"{first}, i.priority, i.next_deadline NULLS LAST, i.id"
 
 

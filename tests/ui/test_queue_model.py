@@ -87,7 +87,10 @@ def test_rows_show_what_a_person_needs(qtbot: QtBot, org: Org, incidents: dict[s
     assert _text(model, 0, "priority") == "1 - Very high"
     assert isinstance(_text(model, 0, "priority", Qt.ItemDataRole.DecorationRole), QColor)
     vip = order.index(incidents["vip"])
-    assert _text(model, vip, "caller") == "Victor VIP · VIP"
+    assert _text(model, vip, "caller") == "Victor VIP"
+    assert _text(model, vip, "caller", Qt.ItemDataRole.FontRole).bold()
+    assert not _text(model, vip, "caller", Qt.ItemDataRole.DecorationRole).isNull()  # the star
+    assert "VIP" in _text(model, vip, "caller", Qt.ItemDataRole.ToolTipRole)
     waiting = order.index(incidents["waiting"])
     assert _text(model, waiting, "stage") == "In progress · pending: Awaiting caller"
     assert _text(model, waiting, "time_left") == "Paused"

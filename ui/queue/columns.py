@@ -23,22 +23,22 @@ class Column:
 
 
 COLUMNS: list[Column] = [
-    Column("number", QT_TRANSLATE_NOOP("QueueColumn", "Number"), SortColumn.NUMBER, 100),
-    Column("priority", QT_TRANSLATE_NOOP("QueueColumn", "Priority"), SortColumn.PRIORITY, 110),
-    Column("stage", QT_TRANSLATE_NOOP("QueueColumn", "Stage"), SortColumn.STAGE, 150),
-    Column("title", QT_TRANSLATE_NOOP("QueueColumn", "Title"), SortColumn.TITLE, 250),
+    Column("number", QT_TRANSLATE_NOOP("QueueColumn", "Number"), SortColumn.NUMBER, 95),
+    Column("priority", QT_TRANSLATE_NOOP("QueueColumn", "Priority"), SortColumn.PRIORITY, 100),
+    Column("stage", QT_TRANSLATE_NOOP("QueueColumn", "Stage"), SortColumn.STAGE, 120),
+    Column("title", QT_TRANSLATE_NOOP("QueueColumn", "Title"), SortColumn.TITLE, 240),
     Column("type", QT_TRANSLATE_NOOP("QueueColumn", "Type"), SortColumn.TYPE, 110, False),
     Column("category", QT_TRANSLATE_NOOP("QueueColumn", "Category"), SortColumn.CATEGORY, 110,
            False),
-    Column("group", QT_TRANSLATE_NOOP("QueueColumn", "Support group"), SortColumn.GROUP, 110),
-    Column("assignee", QT_TRANSLATE_NOOP("QueueColumn", "Assignee"), SortColumn.ASSIGNEE, 120),
+    Column("group", QT_TRANSLATE_NOOP("QueueColumn", "Support group"), SortColumn.GROUP, 100),
+    Column("assignee", QT_TRANSLATE_NOOP("QueueColumn", "Assignee"), SortColumn.ASSIGNEE, 115),
     Column("caller", QT_TRANSLATE_NOOP("QueueColumn", "Caller"), SortColumn.CALLER, 140),
     Column("time_left", QT_TRANSLATE_NOOP("QueueColumn", "Time left"), SortColumn.TIME_LEFT,
-           100),
+           125),
     Column("escalated", QT_TRANSLATE_NOOP("QueueColumn", "Escalated"), SortColumn.ESCALATED,
-           80),
+           60),
     Column("updated", QT_TRANSLATE_NOOP("QueueColumn", "Last update"), SortColumn.UPDATED,
-           130),
+           125),
 ]
 
 INDEX: dict[str, int] = {c.key: i for i, c in enumerate(COLUMNS)}

@@ -37,6 +37,8 @@ from ui.queue.columns import COLUMNS, INDEX
 from ui.reading import read
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+             | Qt.ItemFlag.ItemNeverHasChildren)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
@@ -216,8 +218,7 @@ class QueueModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+        return ROW_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -301,7 +302,7 @@ class QueueModel(QAbstractTableModel):
         if key == "assignee":
             return row.assignee or ""
         if key == "caller":
-            return f"{row.caller} · VIP" if row.caller_vip else row.caller
+            return row.caller  # VIP: the star, bold type and the tooltip
         if key == "time_left":
             return countdown.text(row, self.context.session.clock.now())
         if key == "escalated":

@@ -26,6 +26,8 @@ from ui.context import UiContext
 from ui.reading import read
 
 QUEUE_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+             | Qt.ItemFlag.ItemNeverHasChildren)
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 #: Order and names of the queues (translated in the "Queues" context).
@@ -113,8 +115,7 @@ class QueueListModel(QAbstractListModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+        return ROW_FLAGS
 
 
 class QueueNavigator(QListView):

@@ -36,6 +36,8 @@ from ui.context import UiContext
 from ui.reading import read
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+             | Qt.ItemFlag.ItemNeverHasChildren)
 
 HEADERS = [
     QT_TRANSLATE_NOOP("SearchColumn", "Number"),
@@ -92,8 +94,7 @@ class SearchResultsModel(QAbstractTableModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+        return ROW_FLAGS
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -165,6 +166,7 @@ class SearchPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate([100, 320, 150, 130, 100, 130, 90]):
             header.resizeSection(column, width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(
             lambda index: self.open_requested.emit(int(index.data(ID_ROLE))))
         self.table.open_requested.connect(self.open_requested.emit)
