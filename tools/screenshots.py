@@ -25,11 +25,12 @@ if os.environ.get("DISPLAY"):
     os.environ.pop("QT_QPA_PLATFORM", None)  # the real display, not offscreen
 
 from PySide6.QtCore import QCoreApplication  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from desk_app.demo import DEMO_PASSWORD, build_demo  # noqa: E402
 from desk_app.services.queues import Queue  # noqa: E402
 from desk_app.services.session import sign_in  # noqa: E402
+from desk_app.storage.database import Store  # noqa: E402
 from desk_app.storage.opening import open_store  # noqa: E402
 from ui import settings  # noqa: E402
 from ui.app import application  # noqa: E402
@@ -74,6 +75,60 @@ def rows_shown(window: MainWindow) -> bool:
     return model.is_loaded(0, visible - 1)
 
 
+def shoot(lang: str, store: Store, out: Path) -> None:
+    """Every screenshot in one language."""
+    translations.apply(lang)  # type: ignore[arg-type]
+
+    dialog = SignInDialog(store, lang, demo=demo_accounts(),  # type: ignore[arg-type]
+                          demo_password=DEMO_PASSWORD)
+    dialog.demo_list.setCurrentRow(2)
+    dialog.show()
+    grab(dialog, out / f"sign_in_{lang}.png")
+    dialog.close()
+
+    wizard = FirstRunWizard(lang)  # type: ignore[arg-type]
+    wizard.resize(680, 480)
+    wizard.show()
+    wizard.next()
+    grab(wizard, out / f"wizard_{lang}.png")
+    wizard.next()
+    wizard.database_page.path.setText(str(Path.home() / "desk-app" / "desk.sqlite"))
+    grab(wizard, out / f"wizard_file_{lang}.png")
+    wizard.close()
+
+    session = sign_in(store, "wangfang", DEMO_PASSWORD)
+    context = UiContext(session, ChangeHub(), lang)  # type: ignore[arg-type]
+    window = MainWindow(context, watch=False)
+    window.resize(1440, 860)
+    window.show()
+    window.show_queue(Queue.MY_GROUPS)
+    settle(lambda: window.queue_view.model.queue == Queue.MY_GROUPS
+           and rows_shown(window) and bool(window.navigator.list_model.counts))
+    grab(window, out / f"main_{lang}.png")
+
+    window.show_queue(Queue.ALL)
+    settle(lambda: window.queue_view.model.queue == Queue.ALL and rows_shown(window))
+    grab(window, out / f"all_{lang}.png")
+
+    window.search("网络" if lang == "zh" else "VPN")
+    settle(lambda: bool(window.search_panel.model.hits))
+    grab(window, out / f"search_{lang}.png")
+
+    incident = window.queue_view.model.ids[0]
+    opened = window.open_incident(incident)
+    if not isinstance(opened, MissingScreen):
+        settle(extra=1.0)
+        grab(window, out / f"incident_{lang}.png")
+    settle(lambda: window.may_log)
+    window.log_incident()
+    if not isinstance(window.tabs.currentWidget(), MissingScreen):
+        settle(extra=0.5)
+        grab(window, out / f"log_{lang}.png")
+    window.close()
+    window.deleteLater()
+    settle()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -90,56 +145,7 @@ def main() -> int:
     store = open_store(database)
 
     for lang in ("en", "zh"):
-        translations.apply(lang)  # type: ignore[arg-type]
-
-        dialog = SignInDialog(store, lang, demo=demo_accounts(),  # type: ignore[arg-type]
-                              demo_password=DEMO_PASSWORD)
-        dialog.demo_list.setCurrentRow(2)
-        dialog.show()
-        grab(dialog, args.out / f"sign_in_{lang}.png")
-        dialog.close()
-
-        wizard = FirstRunWizard(lang)  # type: ignore[arg-type]
-        wizard.resize(680, 480)
-        wizard.show()
-        wizard.next()
-        grab(wizard, args.out / f"wizard_{lang}.png")
-        wizard.next()
-        wizard.database_page.path.setText(str(Path.home() / "desk-app" / "desk.sqlite"))
-        grab(wizard, args.out / f"wizard_file_{lang}.png")
-        wizard.close()
-
-        session = sign_in(store, "wangfang", DEMO_PASSWORD)
-        context = UiContext(session, ChangeHub(), lang)  # type: ignore[arg-type]
-        window = MainWindow(context, watch=False)
-        window.resize(1440, 860)
-        window.show()
-        window.show_queue(Queue.MY_GROUPS)
-        settle(lambda: window.queue_view.model.queue == Queue.MY_GROUPS
-               and rows_shown(window) and bool(window.navigator.list_model.counts))
-        grab(window, args.out / f"main_{lang}.png")
-
-        window.show_queue(Queue.ALL)
-        settle(lambda: window.queue_view.model.queue == Queue.ALL and rows_shown(window))
-        grab(window, args.out / f"all_{lang}.png")
-
-        window.search("网络" if lang == "zh" else "VPN")
-        settle(lambda: bool(window.search_panel.model.hits))
-        grab(window, args.out / f"search_{lang}.png")
-
-        incident = window.queue_view.model.ids[0]
-        opened = window.open_incident(incident)
-        if not isinstance(opened, MissingScreen):
-            settle(extra=1.0)
-            grab(window, args.out / f"incident_{lang}.png")
-        settle(lambda: window.may_log)
-        window.log_incident()
-        if not isinstance(window.tabs.currentWidget(), MissingScreen):
-            settle(extra=0.5)
-            grab(window, args.out / f"log_{lang}.png")
-        window.close()
-        window.deleteLater()
-        settle()
+        shoot(lang, store, args.out)
     read_pool().waitForDone()
     store.close()
     return 0

@@ -315,6 +315,8 @@ class QueueModel(QAbstractTableModel):
         lang = self.context.language
         if key == "title":
             return row.title
+        if key == "stage" and row.pending is not None:
+            return self._text(row, "stage")
         if key == "caller" and row.caller_vip:
             return QCoreApplication.translate("QueueModel", "VIP caller: urgency defaults to High")
         if key == "escalated" and row.escalation_count:

@@ -75,7 +75,7 @@ class QueueView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -151,7 +151,7 @@ class QueueView(QWidget):
             "order": order,
             "hidden": [c.key for i, c in enumerate(COLUMNS) if header.isSectionHidden(i)],
             "widths": {c.key: header.sectionSize(i) for i, c in enumerate(COLUMNS)
-                       if not header.isSectionHidden(i)},
+                       if not header.isSectionHidden(i) and c.key != "title"},
             "sort": self.model.sort_column.value,
             "descending": self.model.descending,
         }
@@ -171,6 +171,9 @@ class QueueView(QWidget):
                 width = widths.get(column.key, column.width)
                 header.resizeSection(i, int(width) if isinstance(width, int | float) else
                                      column.width)
+            # the title takes the room the other columns leave, so that the table fits the
+            # window at any width
+            header.setSectionResizeMode(INDEX["title"], QHeaderView.ResizeMode.Stretch)
             if all(header.isSectionHidden(i) for i in range(len(COLUMNS))):
                 header.setSectionHidden(INDEX["number"], False)
             sort = state.get("sort", self.model.sort_column.value)
