@@ -158,3 +158,22 @@ def test_headers_are_the_columns(org: Org, english: None) -> None:
     model = QueueModel(context_for(org))
     assert [model.headerData(i, Qt.Orientation.Horizontal) for i in range(len(COLUMNS))][:3] \
         == ["Number", "Priority", "Stage"]
+
+
+def test_search_results_model_passes_qt_model_tests(qtmodeltester, org: Org,
+                                                    incidents: dict[str, int],
+                                                    english: None) -> None:
+    from desk_app.services import search
+    from ui.search.panel import SearchResultsModel
+
+    context = context_for(org)
+    model = SearchResultsModel(context)
+    qtmodeltester.check(model, force_py=True)
+    model.set_hits(search.search(context.session, "switch"))
+    assert model.rowCount() == 2
+    assert {model.data(model.index(r, 1)) for r in range(2)} == {"Core switch down",
+                                                                  "Switch port dead"}
+    waiting = next(r for r in range(2) if model.data(model.index(r, 1)) == "Switch port dead")
+    assert model.data(model.index(waiting, 3)) == "In progress · pending"
+    model.set_hits([])
+    assert model.rowCount() == 0

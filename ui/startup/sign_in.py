@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -93,9 +94,13 @@ class SignInDialog(QDialog):
         self.demo_list = QListWidget(self)
         self.demo_list.setObjectName("demoAccounts")
         self.demo_accounts = list(demo)
+        # two lines (name, roles); sized for Chinese glyphs, which a fallback font draws
+        # taller than the Latin ones the list measures by
+        line = QFontMetrics(self.demo_list.font()).height()
         for account in self.demo_accounts:
             item = QListWidgetItem(self.demo_list)
             item.setData(Qt.ItemDataRole.UserRole, account.username)
+            item.setSizeHint(QSize(0, int(line * 2.7) + 6))
         self.demo_list.currentItemChanged.connect(self._demo_chosen)
         self.demo_list.itemActivated.connect(lambda _: self.try_sign_in())
         self.demo_label.setVisible(bool(self.demo_accounts))
