@@ -17,7 +17,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from ui import paths, settings
-from ui.startup.demo import demo_path, ensure_demo  # noqa: F401  (the launcher's names)
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:

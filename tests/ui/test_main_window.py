@@ -60,6 +60,12 @@ def test_queues_show_live_counts_and_switch(qtbot: QtBot, window: MainWindow, or
 
 
 def test_keyboard_opens_incidents_in_tabs(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)  # All
+    assert window.navigator.current_queue() == Queue.ALL
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # Unassigned
+    assert window.navigator.current_queue() == Queue.UNASSIGNED
+    with qtbot.waitSignal(window.queue_view.model.loaded):
+        qtbot.keyClick(window, Qt.Key.Key_F5)  # refresh
     window.show_queue(Queue.ALL)
     wait_loaded(qtbot, window.queue_view.model)
     table = window.queue_view.table

@@ -212,3 +212,33 @@ def _stop_dialog_drivers() -> object:
     for timer in when_shown.timers:  # type: ignore[attr-defined]
         timer.stop()
     when_shown.timers.clear()  # type: ignore[attr-defined]
+
+
+def test_first_start_runs_the_wizard_and_signs_in_the_new_owner(
+        qtbot: QtBot, tmp_path: Path, app_settings: Path, english: None) -> None:
+    target = tmp_path / "shared" / "desk.sqlite"
+
+    def walk_through(wizard: FirstRunWizard) -> None:
+        wizard.next()  # language: English
+        wizard.next()  # create a new database
+        wizard.database_page.path.setText(str(target))
+        wizard.next()
+        owner = wizard.owner_page
+        owner.username.setText("chen")
+        owner.full_name.setText("陈静 Chen Jing")
+        owner.password.setText("process owner")
+        owner.repeat.setText("process owner")
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    when_shown(FirstRunWizard, walk_through)  # type: ignore[arg-type]
+    startup = Startup(language="en")  # nothing remembered: a first start
+    try:
+        assert startup.start()
+        window = startup.window
+        assert window is not None and window.context.session.username == "chen"
+        assert settings.last_database() == target
+        qtbot.waitUntil(lambda: window.may_administer)  # the process owner (R04)
+        assert window.admin_action.isVisible()
+        window.close()
+    finally:
+        startup.shutdown()
