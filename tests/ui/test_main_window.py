@@ -110,6 +110,20 @@ def test_search_box_finds_a_chinese_word(qtbot: QtBot, window: MainWindow) -> No
     assert window.tabs.currentWidget().property("desk_incident_id") == 2
 
 
+def test_filter_bar_narrows_the_queue_in_sql(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_queue(Queue.ALL)
+    wait_loaded(qtbot, window.queue_view.model)
+    bar = window.queue_view.filter_bar
+    groups = [bar.group.itemText(i) for i in range(bar.group.count())]
+    assert groups[0] == "Any support group" and "Network" in groups
+    bar.priority.setCurrentIndex(bar.priority.findData(2))  # the Wi-Fi outage is P2
+    qtbot.waitUntil(lambda: window.queue_view.model.rowCount() == 1)
+    bar.reset()
+    qtbot.waitUntil(lambda: window.queue_view.model.rowCount() == 3)
+    bar.text.setText("vpn")  # typed: applied after a short pause
+    qtbot.waitUntil(lambda: window.queue_view.model.rowCount() == 1)
+
+
 def test_status_bar_says_where_and_who(window: MainWindow, org: Org) -> None:
     status = window.status
     assert str(org.path) in status.database.toolTip()

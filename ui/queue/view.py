@@ -273,6 +273,7 @@ class QueueView(QWidget):
         return 0
 
     def _loaded(self) -> None:
+        self.filter_bar.set_groups(self.model.reference.groups)
         empty = self.model.rowCount() == 0
         self.empty.setVisible(empty)
         if empty:
