@@ -89,6 +89,7 @@ def _log(session: Session, form: NewIncident,
         enum_value(problems, "resolution_type", ResolutionType, resolve.resolution_type)
     problems.raise_if_any()
     assert caller is not None and category is not None and impact is not None
+    assert incident_type is not None and channel is not None
 
     if urgency is None:
         urgency = default_urgency(caller.vip)
@@ -98,8 +99,8 @@ def _log(session: Session, form: NewIncident,
     incident = Incident.create(
         id=next_id,
         number=f"INC{next_id:07d}",
-        type=IncidentType(incident_type).value,
-        channel=ContactChannel(channel).value,
+        type=incident_type,
+        channel=channel,
         caller=caller.id,
         category=category.id,
         group=category.group_id,
@@ -165,13 +166,13 @@ def _update(session: Session, incident_id: int, fields: IncidentFields,
         edit.set("description", clean_text(problems, "description", fields.description,
                                            required=False))
     if fields.type is not None:
-        value = enum_value(problems, "type", IncidentType, fields.type)
-        if value is not None:
-            edit.set("type", value)
+        kind = enum_value(problems, "type", IncidentType, fields.type)
+        if kind is not None:
+            edit.set("type", kind)
     if fields.channel is not None:
-        value = enum_value(problems, "channel", ContactChannel, fields.channel)
-        if value is not None:
-            edit.set("channel", value)
+        channel = enum_value(problems, "channel", ContactChannel, fields.channel)
+        if channel is not None:
+            edit.set("channel", channel)
     if fields.caller_id is not None:
         caller = active_caller(problems, fields.caller_id)
         if caller is not None:
@@ -191,7 +192,8 @@ def _update(session: Session, incident_id: int, fields: IncidentFields,
         impact = enum_value(problems, "impact", Impact, fields.impact or incident.impact)
         urgency = enum_value(problems, "urgency", Urgency, fields.urgency or incident.urgency)
         problems.raise_if_any()
-        reprioritise(edit, Impact(impact), Urgency(urgency))
+        assert impact is not None and urgency is not None
+        reprioritise(edit, impact, urgency)
     problems.raise_if_any()
     if not edit.values:
         return Changes()

@@ -147,7 +147,7 @@ def incident_view(session: Session, incident_id: int) -> IncidentView:
         view.escalations = [
             EscalationView(
                 e.id, e.reason, e.at, e.old_urgency, e.new_urgency, e.old_priority,
-                e.new_priority, e.acknowledged_at, names.get(e.acknowledged_by_id),
+                e.new_priority, e.acknowledged_at, names.get(e.acknowledged_by_id or 0),
                 e.ack_comment, e.version,
                 [(names.get(n.recipient_id, "?"), n.channel, n.state)
                  for n in notifications if n.escalation_id == e.id])

@@ -1,6 +1,6 @@
 """Finding an incident by its number, its caller, or words in its text.
 
-Text is searched in the ``incident_search`` full-text index (migration 0002), which the
+Text is searched in the ``incident_search`` full-text index (migration 0003), which the
 database keeps in step with every write; Chinese is indexed and queried as bigrams
 (``desk_app.storage.segment``), so two-character words such as 网络 are found. Results are
 ranked: an exact number first, then incidents of callers whose name matches (most recently

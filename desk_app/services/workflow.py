@@ -110,7 +110,8 @@ def accept(session: Session, incident_id: int, *, impact: Impact | int | None = 
         if impact is not None:
             value = enum_value(problems, "impact", Impact, impact)
             problems.raise_if_any()
-            reprioritise(edit, Impact(value), Urgency(incident.urgency))
+            assert value is not None
+            reprioritise(edit, value, Urgency(incident.urgency))
         now = session.clock.now()
         edit.set("stage", Stage.IN_PROGRESS)
         edit.set("assignee", session.user_id)
@@ -233,8 +234,10 @@ def reject_resolution(session: Session, incident_id: int, *, reason: str,
         problems.raise_if_any()
         edit = IncidentEdit(session, incident, JournalAction.REJECT, text)
         edit.set("stage", Stage.IN_PROGRESS)
-        if incident.assignee_id is None:
+        if incident.assignee_id is None:  # resolved at first contact: the resolver has it
             edit.set("assignee", incident.resolved_by_id)
+        if incident.accepted_at is None:
+            edit.set("accepted_at", session.clock.now(), journal=False)
         edit.set("resolved_at", None, journal=False)
         edit.set("confirmed_at", None, journal=False)
         edit.set("confirmed_by", None, journal=False)

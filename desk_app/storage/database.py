@@ -52,14 +52,12 @@ class Store:
                  busy_timeout: float = BUSY_TIMEOUT) -> None:
         self.path = Path(path)
         self.read_only = read_only
-        if read_only:
-            target, params = f"file:{self.path}?mode=ro", {"uri": True}
-        else:
-            target, params = str(self.path), {}
+        target = f"file:{self.path}?mode=ro" if read_only else str(self.path)
         self.db = peewee.SqliteDatabase(
-            target, pragmas=PRAGMAS, timeout=busy_timeout, check_same_thread=False, **params
+            target, pragmas=PRAGMAS, timeout=busy_timeout, check_same_thread=False,
+            uri=read_only,
         )
-        # the search index's triggers call it (migration 0002), on every connection
+        # the search index's triggers call it (migration 0003), on every connection
         self.db.register_function(index_text, SQL_FUNCTION, 1, deterministic=True)
         model_proxy.initialize(self.db)
 
@@ -116,13 +114,12 @@ class translate_errors:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, exc_type: type | None, exc: BaseException | None, tb: object) -> bool:
+    def __exit__(self, exc_type: type | None, exc: BaseException | None, tb: object) -> None:
         if exc is None or isinstance(exc, DeskError):
-            return False
+            return
         mapped = classify(exc)
-        if mapped is None:
-            return False
-        raise mapped from exc
+        if mapped is not None:
+            raise mapped from exc
 
 
 def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:

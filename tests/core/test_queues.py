@@ -71,9 +71,14 @@ def test_counts_match_the_queues(org: Org, desk: dict[str, int]) -> None:
 
 def test_breaching_soon_and_escalated_follow_the_clock(org: Org, desk: dict[str, int]) -> None:
     net1 = org.as_("net1")
-    # P2 targets run round the clock: accept within 60 min (R15); P4 has 4 office hours
+    due = queues.rows(net1, [desk["assigned"]])[0].due_at  # P2: accept, round the clock
+    assert due is not None
+    if due - org.clock.now() > queues.BREACHING_WINDOW:
+        assert desk["assigned"] not in queues.ids(net1, Queue.BREACHING_SOON)
+    org.clock.set(due - queues.BREACHING_WINDOW / 2)
     soon = queues.ids(net1, Queue.BREACHING_SOON)
-    assert desk["assigned"] in soon and desk["logged"] not in soon
+    assert desk["assigned"] in soon
+    assert desk["logged"] not in soon  # P4: four office hours to assign
     assert desk["pending"] not in soon  # R16: no clock runs while pending
     org.clock.advance(hours=2)
     scan(org.store, org.clock)

@@ -108,14 +108,14 @@ def test_at_most_fifty_results(org: Org) -> None:
 
 
 def test_migration_indexes_the_incidents_already_there(org: Org, tmp_path: Path) -> None:
-    """A file made before the search index (schema 1) gets every incident indexed."""
+    """A file made before the search index (schema 2) gets every incident indexed."""
     old = org.log(title="邮件无法发送", description="Outlook shows an error")
     incidents.add_note(org.as_("desk"), old, "重建了邮件配置文件")
     store = org.store
     for statement in [
         "DROP TRIGGER incident_search_insert", "DROP TRIGGER incident_search_update",
         "DROP TRIGGER incident_search_note", "DROP TRIGGER incident_search_delete",
-        "DROP TABLE incident_search", "DROP INDEX incident_pending", "PRAGMA user_version = 1",
+        "DROP TABLE incident_search", "DROP INDEX incident_pending", "PRAGMA user_version = 2",
     ]:
         store.execute(statement)
     store.close()

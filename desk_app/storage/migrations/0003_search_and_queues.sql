@@ -1,4 +1,4 @@
--- Schema 2: full-text search over incidents, and indexes for the queue views.
+-- Schema 3: full-text search over incidents, and indexes for the queue views.
 --
 -- incident_search holds one row per incident (rowid = incident.id) with its title,
 -- description, work notes and resolution as desk_app.storage.segment.index_text cuts them
@@ -42,4 +42,4 @@ SELECT i.id, desk_search_text(i.title), desk_search_text(i.description),
        desk_search_text(i.resolution)
 FROM "incident" i;
 -- The Pending queue (desk_app.services.queues); the other queues use schema 1's indexes.
-CREATE INDEX "incident_pending" ON "incident" ("wait_code_id") WHERE "wait_code_id" IS NOT NULL;
+CREATE INDEX "incident_pending" ON "incident" ("wait_code_id") WHERE ("wait_code_id" IS NOT NULL);
