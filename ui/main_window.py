@@ -33,6 +33,7 @@ from ui.queue.view import QueueView
 from ui.reading import read
 from ui.search.panel import SearchPanel
 from ui.shell import screens
+from ui.shell.escalation_screens import EscalationScreens
 from ui.shell.preferences import PreferencesDialog
 from ui.shell.status import StatusBar
 from ui.shell.tabs import WorkTabs
@@ -51,6 +52,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, context: UiContext, parent: QWidget | None = None, *,
                  watch: bool = True) -> None:
+        """``watch``: poll the file for other workstations' changes and run the background
+        escalation round (tests of other things turn both off)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.context = context
@@ -86,6 +89,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        self.escalations = EscalationScreens(self, background=watch)
         self._build_toolbar()
 
         self._refresh_timer = QTimer(self)
@@ -210,6 +214,9 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.search_box)
         self.toolbar.addSeparator()
+        inbox = self.escalations.actions.get("inbox")
+        if inbox is not None:
+            self.toolbar.addAction(inbox)
         self.toolbar.addAction(self.admin_action)
         self.addToolBar(self.toolbar)
 
@@ -232,6 +239,7 @@ class MainWindow(QMainWindow):
         self.log_action.setVisible(self.may_log)
         self.admin_action.setVisible(self.may_administer)
         self.admin_menu.menuAction().setVisible(self.may_administer)
+        self.escalations.update_visibility(self.may_administer)
         self.close_tab_action.setEnabled(self.tabs.currentIndex() > 0)
 
     # -- texts ------------------------------------------------------------------------
@@ -277,6 +285,7 @@ class MainWindow(QMainWindow):
             "Find incidents by number (INC0000042 or 42), by the caller's name or phone, or "
             "by words in the title, description, work notes and resolution"))
         self._update_home_title()
+        self.escalations.retranslate()
         if self.search_panel.query:
             index = self.tabs.indexOf(self.search_panel)
             if index >= 0:
@@ -294,6 +303,7 @@ class MainWindow(QMainWindow):
         self.context.language = lang
         translations.apply(lang)
         self.queue_view.language_changed()
+        self.escalations.language_changed()
         self.navigator.list_model.retranslate()
         self.status.retranslate()
         self.retranslate()
@@ -487,6 +497,7 @@ class MainWindow(QMainWindow):
         self.save_window()
         if self._admin is not None:
             self._admin.close()
+        self.escalations.stop()
         if self.watcher is not None:
             self.watcher.stop()
         self._periodic.stop()

@@ -95,6 +95,37 @@
     </message>
 </context>
 <context>
+    <name>EscalationScreens</name>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Escalation review</source>
+        <translation>升级审核</translation>
+    </message>
+    <message>
+        <source>Call tasks</source>
+        <translation>电话任务</translation>
+    </message>
+    <message>
+        <source>Duty roster</source>
+        <translation>值班表</translation>
+    </message>
+    <message>
+        <source>Escalation rules</source>
+        <translation>升级规则</translation>
+    </message>
+    <message>
+        <source>Delivery settings</source>
+        <translation>通知发送设置</translation>
+    </message>
+    <message>
+        <source>&amp;Escalations</source>
+        <translation>升级(&amp;E)</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Any priority</source>
