@@ -178,16 +178,16 @@ def _update(session: Session, incident_id: int, fields: IncidentFields,
         if caller is not None:
             edit.set("caller", caller.id)
     if fields.category_id is not None and fields.category_id != incident.category_id:
-        if incident.stage != Stage.LOGGED.value:
-            problems.add("category", "validation.category_by_transfer")
+        refusal = category_edit_refusal(incident)
+        if refusal is not None:
+            problems.add("category", refusal)
         else:
             category = active_category(problems, fields.category_id)
             if category is not None:
                 edit.set("category", category.id)
                 edit.set("group", category.group_id)
     if fields.urgency is not None and fields.urgency != incident.urgency:
-        # R12: urgency is the desk's judgement of the caller's need
-        perm.require(staff, "change_urgency")
+        check_urgency_edit(session)
     if fields.impact is not None or fields.urgency is not None:
         impact = enum_value(problems, "impact", Impact, fields.impact or incident.impact)
         urgency = enum_value(problems, "urgency", Urgency, fields.urgency or incident.urgency)
@@ -201,6 +201,17 @@ def _update(session: Session, incident_id: int, fields: IncidentFields,
     sync_clocks(edit, now)
     edit.save()
     return Changes(incidents=frozenset({incident.id}))
+
+
+def category_edit_refusal(incident: Incident) -> str | None:
+    """R14: the category is corrected in place only while Logged; after that a transfer
+    routes the incident to the new category's group. The message key, or None."""
+    return None if incident.stage == Stage.LOGGED.value else "validation.category_by_transfer"
+
+
+def check_urgency_edit(session: Session) -> None:
+    """R12: urgency is the desk's judgement of the caller's need."""
+    perm.require(session.has(Role.SERVICE_DESK, Role.INCIDENT_MANAGER), "change_urgency")
 
 
 def reprioritise(edit: IncidentEdit, impact: Impact, urgency: Urgency) -> None:
