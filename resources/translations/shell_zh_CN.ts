@@ -113,14 +113,6 @@
         <translation>值班表</translation>
     </message>
     <message>
-        <source>Escalation rules</source>
-        <translation>升级规则</translation>
-    </message>
-    <message>
-        <source>Delivery settings</source>
-        <translation>通知发送设置</translation>
-    </message>
-    <message>
         <source>&amp;Escalations</source>
         <translation>升级(&amp;E)</translation>
     </message>
@@ -475,8 +467,8 @@ Several workstations share one database file, on this computer or in a shared fo
 <context>
     <name>QueueModel</name>
     <message>
-        <source>%1 · pending: %2</source>
-        <translation>%1 · 等待：%2</translation>
+        <source>Pending (%1): no target time counts while it waits</source>
+        <translation>等待中（%1）：等待期间不计入目标时间</translation>
     </message>
     <message>
         <source>VIP caller: urgency defaults to High</source>

@@ -32,19 +32,6 @@ def test_escalation_screens_open_as_tabs(qtbot: QtBot, org: Org, app_settings: o
     assert screens.show("review") is review  # closing a kept screen hides it
 
 
-def test_owner_screens_only_for_the_process_owner(qtbot: QtBot, org: Org,
-                                                  app_settings: object, english: None) -> None:
-    desk = MainWindow(context_for(org, "desk"), watch=False)
-    qtbot.addWidget(desk)
-    qtbot.waitUntil(lambda: desk.may_log)
-    assert not desk.escalations.actions["rules"].isVisible()
-    owner = MainWindow(context_for(org, "owner"), watch=False)
-    qtbot.addWidget(owner)
-    qtbot.waitUntil(lambda: owner.may_administer)
-    assert owner.escalations.actions["rules"].isVisible()
-    assert owner.escalations.actions["delivery"].isVisible()
-
-
 def test_r07_the_window_escalates_an_overdue_incident_by_itself(
         qtbot: QtBot, org: Org, app_settings: object, english: None) -> None:
     incident = org.log(title="Core switch down", impact=Impact.EXTENSIVE,

@@ -155,12 +155,21 @@ def test_log_incident_opens_the_form_in_a_tab(qtbot: QtBot, org: Org, app_settin
     qtbot.waitUntil(lambda: desk.may_log)
     qtbot.keyClick(desk, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert desk.tabs.count() == 2
+    assert desk.tabs.tabText(1) == "New incident"
     form = desk.tabs.currentWidget()
     if screen_class("ui.incident.log_form", "LogIncidentForm") is None:
         assert isinstance(form, MissingScreen)
-    else:
-        form.cancelled.emit()
-        assert desk.tabs.count() == 1
+        return
+    form.cancelled.emit()
+    assert desk.tabs.count() == 1
+    # logged: the form's tab gives way to the new incident's
+    desk.log_action.trigger()
+    form = desk.tabs.currentWidget()
+    incident = org.log(title="Printer jams")
+    form.logged.emit(incident)
+    assert desk.tabs.count() == 2
+    assert desk.tabs.currentWidget().property("desk_incident_id") == incident
+    assert desk.tabs.tabText(1).startswith("INC0000001")
 
 
 def test_layout_and_geometry_are_remembered_per_user(qtbot: QtBot, window: MainWindow,

@@ -92,7 +92,10 @@ def test_rows_show_what_a_person_needs(qtbot: QtBot, org: Org, incidents: dict[s
     assert not _text(model, vip, "caller", Qt.ItemDataRole.DecorationRole).isNull()  # the star
     assert "VIP" in _text(model, vip, "caller", Qt.ItemDataRole.ToolTipRole)
     waiting = order.index(incidents["waiting"])
-    assert _text(model, waiting, "stage") == "In progress · pending: Awaiting caller"
+    assert _text(model, waiting, "stage") == "In progress · Awaiting caller"
+    assert _text(model, waiting, "stage", Qt.ItemDataRole.ToolTipRole).startswith(
+        "Pending (Awaiting caller)")
+    assert not _text(model, waiting, "stage", Qt.ItemDataRole.DecorationRole).isNull()
     assert _text(model, waiting, "time_left") == "Paused"
     assert _text(model, waiting, "assignee") == "李强 Li Qiang"
     # P1: 15 minutes to assign, round the clock

@@ -25,7 +25,7 @@ class Column:
 COLUMNS: list[Column] = [
     Column("number", QT_TRANSLATE_NOOP("QueueColumn", "Number"), SortColumn.NUMBER, 95),
     Column("priority", QT_TRANSLATE_NOOP("QueueColumn", "Priority"), SortColumn.PRIORITY, 120),
-    Column("stage", QT_TRANSLATE_NOOP("QueueColumn", "Stage"), SortColumn.STAGE, 125),
+    Column("stage", QT_TRANSLATE_NOOP("QueueColumn", "Stage"), SortColumn.STAGE, 150),
     Column("title", QT_TRANSLATE_NOOP("QueueColumn", "Title"), SortColumn.TITLE, 240),
     Column("type", QT_TRANSLATE_NOOP("QueueColumn", "Type"), SortColumn.TYPE, 110, False),
     Column("category", QT_TRANSLATE_NOOP("QueueColumn", "Category"), SortColumn.CATEGORY, 110,

@@ -289,8 +289,7 @@ class QueueModel(QAbstractTableModel):
             stage = label(row.stage, lang)
             if row.pending is None:
                 return stage
-            text = QCoreApplication.translate("QueueModel", "%1 · pending: %2")
-            return text.replace("%1", stage).replace("%2", row.pending(lang))
+            return f"{stage} · {row.pending(lang)}"  # pending: the pause icon, grey type
         if key == "title":
             return row.title
         if key == "type":
@@ -316,7 +315,9 @@ class QueueModel(QAbstractTableModel):
         if key == "title":
             return row.title
         if key == "stage" and row.pending is not None:
-            return self._text(row, "stage")
+            text = QCoreApplication.translate(
+                "QueueModel", "Pending (%1): no target time counts while it waits")
+            return text.replace("%1", row.pending(lang))
         if key == "caller" and row.caller_vip:
             return QCoreApplication.translate("QueueModel", "VIP caller: urgency defaults to High")
         if key == "escalated" and row.escalation_count:

@@ -45,11 +45,9 @@ SCREENS = [
            QT_TRANSLATE_NOOP("EscalationScreens", "Call tasks")),
     Screen("roster", "ui.escalations.roster", "RosterEditor", "roster",
            QT_TRANSLATE_NOOP("EscalationScreens", "Duty roster")),
-    Screen("rules", "ui.escalations.rules", "EscalationRulesEditor", "admin",
-           QT_TRANSLATE_NOOP("EscalationScreens", "Escalation rules"), owner_only=True),
-    Screen("delivery", "ui.escalations.settings", "DeliverySettingsWidget", "settings",
-           QT_TRANSLATE_NOOP("EscalationScreens", "Delivery settings"), owner_only=True),
 ]
+# The escalation rules and delivery settings are process settings: the process owner finds
+# them in the administration window (ui.admin.window), not here.
 
 
 def _tr(text: str) -> str:

@@ -21,10 +21,12 @@ def _unsaved(widget: QWidget) -> bool:
 
 
 def _title(widget: QWidget, fallback: str) -> str:
+    """The incident view's ``title`` property (its contract); anything else called
+    ``title`` (the log form's title field, say) is not a tab text."""
     title = getattr(widget, "title", None)
-    if callable(title):
+    if callable(title) and not isinstance(title, QWidget):
         title = title()
-    return str(title) if title else fallback
+    return title if isinstance(title, str) and title else fallback
 
 
 class WorkTabs(QTabWidget):
@@ -73,7 +75,7 @@ class WorkTabs(QTabWidget):
         return widget
 
     def open_widget(self, widget: QWidget, title: str) -> None:
-        self.addTab(widget, _title(widget, title))
+        self.addTab(widget, title)
         self.setCurrentWidget(widget)
 
     def retitle(self) -> None:
