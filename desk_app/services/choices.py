@@ -93,7 +93,7 @@ def _departments() -> dict[int, Choice]:
 
 def _caller(row: Caller, departments: dict[int, Choice]) -> CallerChoice:
     return CallerChoice(int(row.id), row.name, row.phone, row.email,
-                        departments.get(row.department_id), row.location, bool(row.vip))
+                        departments.get(row.department_id or 0), row.location, bool(row.vip))
 
 
 def caller_matches(needle: str, *extra: Field) -> Expression:

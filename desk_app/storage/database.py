@@ -28,6 +28,7 @@ from desk_app.errors import (
     StorageError,
 )
 from desk_app.storage.models import database as model_proxy
+from desk_app.storage.segment import SQL_FUNCTION, index_text
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -56,6 +57,8 @@ class Store:
             target, pragmas=PRAGMAS, timeout=busy_timeout, check_same_thread=False,
             uri=read_only,
         )
+        # the search index's triggers call it (migration 0003), on every connection
+        self.db.register_function(index_text, SQL_FUNCTION, 1, deterministic=True)
         model_proxy.initialize(self.db)
 
     # -- transactions -------------------------------------------------------------------
