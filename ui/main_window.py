@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.errors import StorageError
 from desk_app.i18n import Language
-from desk_app.services.capabilities import can_administer, can_log
+from desk_app.services.capabilities import can_administer, can_log, can_manage_callers
 from desk_app.services.queues import Queue
 from ui import paths, settings
 from ui.context import UiContext
@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.hub = context.hub
         self.may_log = False
         self.may_administer = False
+        self.may_manage_callers = False
         self._admin: QWidget | None = None
         self._restored = False
         self._signing_out = False
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
         if self.preferences_action.shortcut().isEmpty():
             self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         self.admin_action = self._action("admin", None, self.open_admin, "administration")
+        self.callers_action = self._action("user", None, self.open_callers, "callers")
         self.sign_out_action = self._action("sign_out", None, self.sign_out, "signOut")
         self.quit_action = self._action(None, QKeySequence(K.Quit), self.close, "quit")
         if self.quit_action.shortcut().isEmpty():
@@ -201,6 +203,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.previous_tab_action)
         self.admin_menu = bar.addMenu("")
         self.admin_menu.addAction(self.admin_action)
+        self.admin_menu.addAction(self.callers_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
@@ -224,11 +227,11 @@ class MainWindow(QMainWindow):
         """Menu entries the core would refuse are hidden (R04): ask the core once."""
         session = self.context.session
 
-        def fetch() -> tuple[bool, bool]:
-            return can_log(session), can_administer(session)
+        def fetch() -> tuple[bool, bool, bool]:
+            return can_log(session), can_administer(session), can_manage_callers(session)
 
-        def arrived(result: tuple[bool, bool]) -> None:
-            self.may_log, self.may_administer = result
+        def arrived(result: tuple[bool, bool, bool]) -> None:
+            self.may_log, self.may_administer, self.may_manage_callers = result
             self._update_actions()
 
         self._update_actions()
@@ -238,7 +241,8 @@ class MainWindow(QMainWindow):
         self.log_action.setEnabled(self.may_log)
         self.log_action.setVisible(self.may_log)
         self.admin_action.setVisible(self.may_administer)
-        self.admin_menu.menuAction().setVisible(self.may_administer)
+        self.callers_action.setVisible(self.may_manage_callers)
+        self.admin_menu.menuAction().setVisible(self.may_administer or self.may_manage_callers)
         self.escalations.update_visibility(self.may_administer)
         self.close_tab_action.setEnabled(self.tabs.currentIndex() > 0)
 
@@ -269,6 +273,9 @@ class MainWindow(QMainWindow):
             self.admin_action: (self.tr("Process &settings…"), self.tr(
                 "Users, support groups, categories, priority matrix, service targets, "
                 "calendars, codes and escalation rules")),
+            self.callers_action: (self.tr("&Callers…"), self.tr(
+                "Add, correct and retire callers; VIP callers' incidents default to high "
+                "urgency")),
             self.sign_out_action: (self.tr("Sign &out"), self.tr("Sign out, so that someone "
                                                                  "else can sign in")),
             self.quit_action: (self.tr("&Quit"), ""),
@@ -366,10 +373,15 @@ class MainWindow(QMainWindow):
     def open_incident(self, incident_id: int) -> QWidget:
         row = self.queue_view.model.cached(incident_id)
         fallback = row.number if row is not None else f"INC{incident_id:07d}"
-        return self.tabs.open_incident(
-            incident_id,
-            lambda: screens.incident_view(self.context, incident_id, fallback, self.tabs),
-            fallback)
+
+        def make() -> QWidget:
+            view = screens.incident_view(self.context, incident_id, fallback, self.tabs)
+            linked = getattr(view, "open_incident", None)  # a related incident clicked (R24)
+            if linked is not None:
+                linked.connect(self.open_incident)
+            return view
+
+        return self.tabs.open_incident(incident_id, make, fallback)
 
     def log_incident(self) -> None:
         if not self.may_log:
@@ -431,8 +443,18 @@ class MainWindow(QMainWindow):
 
     # -- other screens ----------------------------------------------------------------
     def open_admin(self) -> None:
-        if not self.may_administer:
-            return
+        if self.may_administer:
+            self._show_admin()
+
+    def open_callers(self) -> None:
+        """The callers tab of the admin window: the desk's, too (the rest is read-only)."""
+        if self.may_manage_callers:
+            admin = self._show_admin()
+            show_page = getattr(admin, "show_page", None)
+            if show_page is not None:
+                show_page("callers")
+
+    def _show_admin(self) -> QWidget:
         if self._admin is None:
             self._admin = screens.admin_window(self.context, self)
             self._admin.setWindowFlag(Qt.WindowType.Window, True)
@@ -442,6 +464,7 @@ class MainWindow(QMainWindow):
         self._admin.show()
         self._admin.raise_()
         self._admin.activateWindow()
+        return self._admin
 
     def preferences(self) -> None:
         dialog = PreferencesDialog(settings.language(), self)

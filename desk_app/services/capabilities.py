@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from desk_app.errors import DeskError
 from desk_app.services.admin.common import require_owner
+from desk_app.services.admin.people import require_caller_manager
 from desk_app.services.incidents import check_log
 from desk_app.services.session import Session
 
@@ -28,3 +29,9 @@ def can_log(session: Session) -> bool:
 def can_administer(session: Session) -> bool:
     """Open the process owner's screens (R04)."""
     return _passes(require_owner, session)
+
+
+def can_manage_callers(session: Session) -> bool:
+    """Add, correct and retire callers (the service desk, the incident manager and the
+    process owner)."""
+    return _passes(require_caller_manager, session)

@@ -278,6 +278,14 @@
         <translation>用户、支持组、事件分类、优先级矩阵、服务目标、工作日历、各类代码和升级规则</translation>
     </message>
     <message>
+        <source>&amp;Callers…</source>
+        <translation>报告人(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Add, correct and retire callers; VIP callers&apos; incidents default to high urgency</source>
+        <translation>添加、修改和停用报告人;VIP 报告人的事件紧急度默认为“高”</translation>
+    </message>
+    <message>
         <source>Sign &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>

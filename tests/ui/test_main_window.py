@@ -140,6 +140,12 @@ def test_menus_follow_what_the_core_allows(qtbot: QtBot, window: MainWindow, org
     qtbot.addWidget(desk)
     qtbot.waitUntil(lambda: desk.may_log)
     assert desk.log_action.isVisible() and not desk.admin_action.isVisible()
+    qtbot.waitUntil(lambda: desk.may_manage_callers)
+    assert desk.callers_action.isVisible() and desk.admin_menu.menuAction().isVisible()
+    assert not window.callers_action.isVisible()  # Level-1 support keeps no callers
+    desk.callers_action.trigger()  # the desk keeps callers (R02, R12) in the admin window
+    assert desk._admin is not None and desk._admin.isWindow()
+    assert desk._admin.tabs.currentWidget() is desk._admin.pages["callers"]
     owner = MainWindow(context_for(org, "owner"), watch=False)
     qtbot.addWidget(owner)
     qtbot.waitUntil(lambda: owner.may_administer)
@@ -191,3 +197,21 @@ def test_layout_and_geometry_are_remembered_per_user(qtbot: QtBot, window: MainW
     other = MainWindow(context_for(org, "desk"), watch=False)  # another user: defaults
     qtbot.addWidget(other)
     assert "caller" not in other.queue_view.layout_state()["hidden"]
+
+
+def test_r24_a_related_incident_opens_in_its_own_tab(qtbot: QtBot, org: Org,
+                                                      app_settings: object,
+                                                      english: None) -> None:
+    from tests.helpers import close_incident
+
+    closed_id = org.log(title="Printer on fire")
+    close_incident(org, closed_id)
+    follow_up = org.log(linked_incident_id=closed_id, title="Fire again")
+    main = MainWindow(context_for(org, "desk"), watch=False)
+    qtbot.addWidget(main)
+    main.show()
+    view = main.open_incident(follow_up)
+    qtbot.waitUntil(lambda: view.loaded)
+    view.links.linkActivated.emit(str(closed_id))  # as a click on the number does
+    assert main.tabs.count() == 3
+    assert main.tabs.currentWidget().incident_id == closed_id

@@ -79,6 +79,13 @@ class AdminWindow(QWidget):
             layout.addWidget(note)
         layout.addWidget(self.tabs)
 
+    def show_page(self, name: str) -> None:
+        """Bring one tab to the front (the shell's "Callers…" opens the callers tab)."""
+        page = self.pages.get(name)
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
+            page.setFocus()
+
     @property
     def loaded(self) -> bool:
         """Every tab has shown its data once."""
