@@ -440,19 +440,16 @@
     </message>
     <message>
         <location filename="../../ui/escalations/rules.py" line="48"/>
-        <location filename="../../ui/escalations/rules.py" line="100"/>
         <source>Notify</source>
         <translation>通知对象</translation>
     </message>
     <message>
         <location filename="../../ui/escalations/rules.py" line="50"/>
-        <location filename="../../ui/escalations/rules.py" line="106"/>
         <source>Channels</source>
         <translation>通知方式</translation>
     </message>
     <message>
         <location filename="../../ui/escalations/rules.py" line="49"/>
-        <location filename="../../ui/escalations/rules.py" line="97"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
@@ -482,49 +479,64 @@
         <translation>全部原因</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/rules.py" line="131"/>
+        <location filename="../../ui/escalations/rules.py" line="97"/>
+        <source>A&amp;ctive</source>
+        <translation>启用(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="98"/>
+        <source>Name (&amp;English)</source>
+        <translation>名称(英文)(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="99"/>
+        <source>Name (C&amp;hinese)</source>
+        <translation>名称(中文)(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="100"/>
+        <source>N&amp;otify</source>
+        <translation>通知对象(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="101"/>
+        <source>Named &amp;person</source>
+        <translation>指定人员(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="102"/>
+        <source>When the p&amp;riority is</source>
+        <translation>优先级条件(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="103"/>
+        <source>From escalation n&amp;umber</source>
+        <translation>自第几次升级起(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="105"/>
+        <source>When the reason &amp;is</source>
+        <translation>升级原因条件(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="106"/>
+        <source>When the ca&amp;tegory is</source>
+        <translation>事件分类条件(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="107"/>
+        <source>Channe&amp;ls</source>
+        <translation>通知方式(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/rules.py" line="132"/>
         <source>Choose a person…</source>
         <translation>请选择人员…</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/rules.py" line="132"/>
+        <location filename="../../ui/escalations/rules.py" line="133"/>
         <source>Any category</source>
         <translation>全部事件分类</translation>
-    </message>
-    <message>
-        <location filename="../../ui/escalations/rules.py" line="98"/>
-        <source>Name (English)</source>
-        <translation>名称(英文)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/escalations/rules.py" line="99"/>
-        <source>Name (Chinese)</source>
-        <translation>名称(中文)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/escalations/rules.py" line="101"/>
-        <source>Named person</source>
-        <translation>指定人员</translation>
-    </message>
-    <message>
-        <location filename="../../ui/escalations/rules.py" line="102"/>
-        <source>When the priority is</source>
-        <translation>优先级条件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/escalations/rules.py" line="103"/>
-        <source>From escalation number</source>
-        <translation>自第几次升级起</translation>
-    </message>
-    <message>
-        <location filename="../../ui/escalations/rules.py" line="104"/>
-        <source>When the reason is</source>
-        <translation>升级原因条件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/escalations/rules.py" line="105"/>
-        <source>When the category is</source>
-        <translation>事件分类条件</translation>
     </message>
 </context>
 <context>
