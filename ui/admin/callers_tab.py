@@ -30,6 +30,7 @@ from desk_app.services.admin.people import CallerForm, caller_refusal, save_call
 from desk_app.services.session import Changes, Session
 from ui.admin.editor import EditorTab
 from ui.widgets.combos import fill_rows, select, value
+from ui.widgets.keys import shortcut
 from ui.widgets.rows_model import Column
 
 # Milliseconds of quiet typing before the list is searched again.
@@ -73,6 +74,10 @@ class CallersTab(EditorTab):
         self.search_timer.setInterval(SEARCH_PAUSE)
         self.search_timer.timeout.connect(self.reload)
         self.search.textChanged.connect(self._search_changed)
+        # keyboard first: the tab starts in the search box, Ctrl+F comes back to it
+        QWidget.setTabOrder(self.search, self.table)
+        self.setFocusProxy(self.search)
+        shortcut(self, "Ctrl+F", lambda: (self.search.setFocus(), self.search.selectAll()))
         return box
 
     def build_form(self) -> None:
