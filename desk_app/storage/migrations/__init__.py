@@ -7,12 +7,15 @@ this program is refused with the version it needs.
 
 from __future__ import annotations
 
+import random
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
-from desk_app.errors import SchemaTooNew
+from desk_app.errors import DatabaseBusy, SchemaTooNew
 from desk_app.storage.database import Store, translate_errors
 
 
@@ -31,6 +34,7 @@ def _seed(store: Store) -> None:
 
 MIGRATIONS: list[Migration] = [
     Migration(1, "0001_initial.sql", then=_seed),
+    Migration(3, "0003_presence.sql"),
 ]
 
 LATEST = MIGRATIONS[-1].version
@@ -57,21 +61,56 @@ def check_version(store: Store) -> int:
     return version
 
 
-def migrate(store: Store, backup: Callable[[Store, int], object] | None = None) -> int:
-    """Bring the file to ``LATEST``; returns the version it was at."""
-    found = check_version(store)
+@dataclass(frozen=True)
+class MigrationResult:
+    """What opening found and did: the version the file was at, whether this program
+    upgraded it (exactly one of several opening at once does), and the backup it took."""
+
+    found: int
+    applied: bool
+    backup: Path | None = None
+
+
+#: How long a workstation waits for another one's upgrade before giving up (seconds).
+MIGRATION_WAIT = 600.0
+
+
+def migrate(store: Store, backup: Callable[[Store, int], Path | None] | None = None, *,
+            on_wait: Callable[[], None] | None = None,
+            wait_limit: float = MIGRATION_WAIT) -> MigrationResult:
+    """Bring the file to ``LATEST``.
+
+    The upgrade holds the write lock from before the backup to its commit, so no write can
+    fall between the backup and the upgrade, and a second workstation opening at the same
+    time waits for the lock (``on_wait`` is called while it waits), then finds the work done.
+    ``backup`` runs under that lock and must read through a connection of its own."""
+    found = store.read(lambda: check_version(store))
     if found == LATEST:
-        return found
-    if found > 0 and backup is not None:
-        backup(store, found)
-    with translate_errors(), store.db.atomic(lock_type="EXCLUSIVE"):
-        version = check_version(store)  # another workstation may have migrated meanwhile
-        for migration in MIGRATIONS:
-            if migration.version <= version:
-                continue
-            for statement in statements(migration.sql_file):
-                store.db.execute_sql(statement)
-            if migration.then is not None:
-                migration.then(store)
-            store.db.execute_sql(f"PRAGMA user_version = {migration.version}")
-    return found
+        return MigrationResult(found, False)
+    deadline = time.monotonic() + wait_limit
+    while True:
+        try:
+            with translate_errors(), store.db.atomic(lock_type="IMMEDIATE"):
+                version = check_version(store)
+                if version == LATEST:
+                    return MigrationResult(found, False)
+                copy = backup(store, version) if backup is not None and version > 0 else None
+                _apply(store, version)
+            return MigrationResult(found, True, copy)
+        except DatabaseBusy:
+            if time.monotonic() > deadline:
+                raise
+            if on_wait is not None:
+                on_wait()
+            time.sleep(random.uniform(0.1, 0.4))
+
+
+def _apply(store: Store, version: int) -> None:
+    for migration in MIGRATIONS:
+        if migration.version <= version:
+            continue
+        for statement in statements(migration.sql_file):
+            store.db.execute_sql(statement)
+        if migration.then is not None:
+            migration.then(store)
+        store.db.execute_sql(f"PRAGMA user_version = {migration.version}")
