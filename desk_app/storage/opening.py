@@ -94,7 +94,7 @@ def _locks_broken(location: Location, mode: LockTestMode, report: OpenReport) ->
     return "storage.readonly.locks" if report.lock_test.broken else None
 
 
-def _check_header(path: Path, read_only: bool, report: OpenReport) -> None:
+def check_header(path: Path, read_only: bool, report: OpenReport) -> None:
     """Refuse what is not a database; switch a WAL file back to the rollback journal."""
     try:
         with open(path, "rb") as file:
@@ -184,7 +184,7 @@ def open_store(path: str | Path, *, create: bool = False, read_only: bool = Fals
         reason = _locks_broken(report.location, lock_test, report)
     read_only = reason is not None
     report.read_only_reason = reason
-    _check_header(path, read_only, report)
+    check_header(path, read_only, report)
     store = Store(path, read_only=read_only,
                   read_only_reason=reason or "storage.readonly.asked")
     store.visitor = visitor
