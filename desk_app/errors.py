@@ -99,9 +99,14 @@ class DatabaseCorrupt(StorageError):
 
 
 class SchemaTooNew(StorageError):
-    def __init__(self, file_version: int, program_version: int) -> None:
-        super().__init__("error.storage.too_new", file_version=file_version,
-                         program_version=program_version)
+    """The file was upgraded by a newer program; ``needed`` is the version of desk-app that
+    upgraded it, when the file records it."""
+
+    def __init__(self, file_version: int, program_version: int, needed: str = "") -> None:
+        self.needed = needed
+        super().__init__("error.storage.too_new_program" if needed else "error.storage.too_new",
+                         file_version=file_version, program_version=program_version,
+                         needed=needed)
 
 
 class SchemaTooOld(StorageError):

@@ -27,8 +27,9 @@ from datetime import UTC, datetime
 import peewee
 
 from desk_app import __version__
-from desk_app.errors import DatabaseReplaced, MaintenanceActive, SchemaTooNew
+from desk_app.errors import DatabaseReplaced, MaintenanceActive
 from desk_app.storage.database import Store, StoreIdentity
+from desk_app.storage.migrations import check_version
 
 HEARTBEAT_SECONDS = 30
 STALE_SECONDS = 120
@@ -247,7 +248,7 @@ def install_guard(store: Store, latest: int, now: Now = time.time) -> None:
     def guard(store: Store) -> None:
         version = store.db.execute_sql("PRAGMA user_version").fetchone()[0]
         if version > latest:
-            raise SchemaTooNew(version, latest)
+            check_version(store, latest)
         if seen_identity is not None and StoreIdentity.of(store.path) != seen_identity:
             raise DatabaseReplaced()
         try:

@@ -75,3 +75,29 @@ print("held", flush=True)
 sys.stdin.readline()
 conn.execute("ROLLBACK")
 """
+
+
+class Workstation:
+    """``tests.helpers.workstation`` in a child process: ``ask`` sends one command and
+    returns the answer line."""
+
+    def __init__(self, path: Path, username: str) -> None:
+        env = {**os.environ, "PYTHONPATH": str(REPO), "DESK_APP_LANG": "en"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tests.helpers.workstation", str(path), username],
+            cwd=REPO, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True)
+        expect_line(self.process, "ready")
+
+    def ask(self, command: str) -> str:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(command + "\n")
+        self.process.stdin.flush()
+        answer = self.process.stdout.readline().strip()
+        if not answer:
+            raise AssertionError(self.process.stderr.read() if self.process.stderr else "")
+        return answer
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.communicate("quit\n", timeout=30)

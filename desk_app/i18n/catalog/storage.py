@@ -10,6 +10,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "该数据库(结构版本 {file_version})需要先升级到结构版本 {program_version} 才能使用,"
               "但此处只能以只读方式打开。请在一台有写入权限的工作站上打开一次以完成升级。",
     },
+    "error.storage.too_new_program": {
+        "en": "This database was upgraded by desk-app {needed} (schema {file_version}); this "
+              "program reads schema {program_version}. Install desk-app {needed} or newer.",
+        "zh": "该数据库已由 desk-app {needed} 升级(结构版本 {file_version});本程序只支持结构版本 "
+              "{program_version}。请安装 desk-app {needed} 或更新版本。",
+    },
     "error.storage.wal": {
         "en": "The database file is in WAL mode, which is unsafe on shared folders, and another "
               "program is holding it that way. Close every program that has the file open "

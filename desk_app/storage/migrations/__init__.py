@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import peewee
+
+from desk_app import __version__
 from desk_app.errors import DatabaseBusy, SchemaTooNew
 from desk_app.storage.database import Store, translate_errors
 
@@ -54,10 +57,25 @@ def statements(sql_file: str) -> list[str]:
     return result
 
 
-def check_version(store: Store) -> int:
+#: The setting in which an upgrade records the program that made it, so that an older
+#: program can say which version to install.
+UPGRADED_BY = "upgraded_by_program"
+
+
+def upgraded_by(store: Store) -> str:
+    try:
+        rows = store.execute("SELECT value FROM setting WHERE key = ?", (UPGRADED_BY,))
+    except peewee.PeeweeException:
+        return ""
+    return str(rows[0][0]) if rows else ""
+
+
+def check_version(store: Store, latest: int | None = None) -> int:
+    """The file's schema version; a newer one than this program knows is refused."""
+    known = LATEST if latest is None else latest
     version = store.user_version()
-    if version > LATEST:
-        raise SchemaTooNew(version, LATEST)
+    if version > known:
+        raise SchemaTooNew(version, known, upgraded_by(store))
     return version
 
 
@@ -114,3 +132,7 @@ def _apply(store: Store, version: int) -> None:
         if migration.then is not None:
             migration.then(store)
         store.db.execute_sql(f"PRAGMA user_version = {migration.version}")
+    store.db.execute_sql(
+        "INSERT INTO setting (key, version, value) VALUES (?, 1, ?) ON CONFLICT (key) "
+        "DO UPDATE SET value = excluded.value, version = setting.version + 1",
+        (UPGRADED_BY, __version__))
