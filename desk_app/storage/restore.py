@@ -43,6 +43,7 @@ from desk_app.storage.presence import (
     begin_maintenance,
     end_maintenance,
     generation,
+    leave,
     wait_for_release,
 )
 
@@ -97,7 +98,7 @@ def _prepare(backup: Path, side: Path, *, token: str | None, visitor: Visitor,
 
 def restore_backup(path: Path, backup: Path, *, visitor: Visitor | None = None,
                    release_timeout: float = RELEASE_TIMEOUT, force: bool = False,
-                   now: Callable[[], float] = time.time,
+                   poll: float = 1.0, now: Callable[[], float] = time.time,
                    on_progress: Callable[[list[PresenceRow]], None] | None = None
                    ) -> RestoreResult:
     """Replace the content of the database at ``path`` by ``backup``.
@@ -115,8 +116,8 @@ def restore_backup(path: Path, backup: Path, *, visitor: Visitor | None = None,
     side = folder / f".restore-{uuid.uuid4().hex[:12]}.sqlite"
     try:
         if live_file_healthy(path):
-            return _in_place(path, backup, side, who, version, release_timeout, force, now,
-                             on_progress)
+            return _in_place(path, backup, side, who, version, release_timeout, force, poll,
+                             now, on_progress)
         return _replace(path, backup, side, who, version, now)
     finally:
         for leftover in (side, side.with_name(side.name + "-journal")):
@@ -125,7 +126,7 @@ def restore_backup(path: Path, backup: Path, *, visitor: Visitor | None = None,
 
 
 def _in_place(path: Path, backup: Path, side: Path, who: Visitor, version: int,
-              release_timeout: float, force: bool, now: Callable[[], float],
+              release_timeout: float, force: bool, poll: float, now: Callable[[], float],
               on_progress: Callable[[list[PresenceRow]], None] | None) -> RestoreResult:
     previous = model_proxy.obj
     live = Store(path, bind=False)
@@ -137,7 +138,7 @@ def _in_place(path: Path, backup: Path, side: Path, who: Visitor, version: int,
             begin_maintenance(live, "restore", who, now)
         try:
             if supports_maintenance:
-                holdouts = wait_for_release(live, release_timeout, now=now,
+                holdouts = wait_for_release(live, release_timeout, poll=poll, now=now,
                                             on_progress=on_progress)
                 if holdouts and not force:
                     raise RestoreRefused([f"{p.username}@{p.workstation}" for p in holdouts])
@@ -156,6 +157,7 @@ def _in_place(path: Path, backup: Path, side: Path, who: Visitor, version: int,
         finally:
             if supports_maintenance:
                 end_maintenance(live)
+                leave(live)
         return RestoreResult(backup, version, safety, True, next_generation, holdouts)
     finally:
         live.close()
