@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desk_app.cli import command
+from desk_app.errors import DatabaseCorrupt
 from desk_app.i18n import Language, text
 from desk_app.services.database_check import check_database
 from desk_app.storage.backup import (
@@ -149,6 +150,10 @@ def check(args: argparse.Namespace, lang: Language) -> int:
     store = Store(path, read_only=True)
     try:
         report = check_database(store, quick=args.quick)
+    except DatabaseCorrupt as error:
+        print(error.message(lang))
+        print(text("storage.cli.suggest_restore", lang, path=path))
+        return 3
     finally:
         store.close()
     for line in report.lines(lang):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desk_app.domain.enums import ClockState, TargetStage
+from desk_app.errors import DatabaseCorrupt
 from desk_app.i18n import Language, text
 from desk_app.services.targets import reached, runs_now
 from desk_app.storage.database import Store
@@ -213,29 +214,29 @@ CHECKS: list[Callable[[Rows, dict[int, str]], Iterator[Finding]]] = [
 
 def check_database(store: Store, *, quick: bool = False) -> CheckReport:
     """The full check (``quick``: SQLite's ``quick_check`` instead of ``integrity_check``,
-    for the admin screen's fast button). Reads only; runs in one read transaction so that
-    every invariant is judged on the same state."""
+    for the admin screen's fast button). Reads only. The invariants are judged in one read
+    transaction, so all of them see the same state; they are skipped on a file SQLite
+    already finds damaged, whose rows cannot be trusted."""
     started = time.monotonic()
+    pragma = "quick_check" if quick else "integrity_check"
+    try:
+        integrity = [str(r[0]) for r in store.execute(f"PRAGMA {pragma}")]
+    except DatabaseCorrupt as error:  # too damaged even to list what is wrong
+        integrity = [str(error.params.get("detail") or error.message())]
+    findings: list[Finding] = []
+    counts: dict[str, int] = {}
 
-    def run() -> CheckReport:
-        pragma = "quick_check" if quick else "integrity_check"
-        integrity = [str(r[0]) for r in store.db.execute_sql(f"PRAGMA {pragma}").fetchall()]
-
+    def run() -> None:
         def rows(sql: str) -> list[tuple]:
             return list(store.db.execute_sql(sql).fetchall())
 
         numbers = dict(rows("SELECT id, number FROM incident"))
-        findings: list[Finding] = []
-        counts: dict[str, int] = {}
-        if integrity == ["ok"]:
-            for check in CHECKS:
-                for finding in check(rows, numbers):
-                    counts[finding.key] = counts.get(finding.key, 0) + 1
-                    if counts[finding.key] <= LIST_LIMIT:
-                        findings.append(finding)
-        return CheckReport(integrity, findings, counts, time.monotonic() - started, quick)
+        for check in CHECKS:
+            for finding in check(rows, numbers):
+                counts[finding.key] = counts.get(finding.key, 0) + 1
+                if counts[finding.key] <= LIST_LIMIT:
+                    findings.append(finding)
 
-    return store.read(run)
-
-
-
+    if integrity == ["ok"]:
+        store.read(run)
+    return CheckReport(integrity, findings, counts, time.monotonic() - started, quick)

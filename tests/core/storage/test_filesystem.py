@@ -20,7 +20,7 @@ from desk_app.storage.filesystem import (
 
 MOUNTINFO = """\
 22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw
-30 22 0:40 / /mnt/share rw,relatime shared:2 - cifs //fileserver/desk rw,vers=3.1.1,cache=strict,username=desk,nobrl
+30 22 0:40 / /mnt/share rw,relatime shared:2 - cifs //fileserver/desk rw,vers=3.1.1,nobrl
 31 22 0:41 / /mnt/nfs rw,relatime - nfs4 nas:/export/desk rw,vers=4.2,hard,proto=tcp
 32 22 0:42 / /mnt/nfs3 rw,relatime - nfs nas:/old rw,vers=3,nolock
 33 22 0:43 / /mnt/smb\\040share rw,relatime - smb3 //server/with\\040space rw,vers=3.0

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from desk_app.errors import DatabaseBusy, DatabaseCorrupt, DatabaseReadOnly
+from desk_app.errors import DatabaseBusy, DatabaseCorrupt
 from desk_app.storage.database import Store
 from desk_app.storage.events import BusyEvent, WriteReport
 from desk_app.storage.opening import open_store
