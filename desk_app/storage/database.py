@@ -46,8 +46,14 @@ PRAGMAS: list[tuple[str, object]] = [
     ("foreign_keys", "ON"),
 ]
 
-#: Seconds SQLite itself waits for a lock before a statement reports "busy".
+#: Seconds a write waits for the lock (and a statement for a lock) before "busy".
 BUSY_TIMEOUT = 2.0
+#: While waiting to begin a write, SQLite's own wait per try (seconds), then a short random
+#: pause: polling finely with jitter gives a waiting workstation a fair chance at the moments
+#: the lock is free, where SQLite's busy handler sleeps up to 100 ms at a time while the
+#: others, awake, take the lock again and again (T1 in docs/reliability.md).
+LOCK_POLL = 0.02
+LOCK_PAUSE = (0.001, 0.01)
 #: Whole-transaction attempts before "busy" reaches the user.
 WRITE_ATTEMPTS = 8
 
@@ -64,7 +70,7 @@ class _Database(peewee.SqliteDatabase):
     would replace the one the user must see ("disk full")."""
 
     def rollback(self) -> None:
-        conn = self._state.conn
+        conn = self._state.conn  # type: ignore[attr-defined]
         if conn is not None and not conn.in_transaction:
             return
         super().rollback()
@@ -144,7 +150,7 @@ class Store:
             try:
                 with ExitStack() as stack:
                     stack.enter_context(translate_errors())
-                    stack.enter_context(self.db.atomic(lock_type="IMMEDIATE"))
+                    self._begin_immediate(stack)
                     locked = True
                     lock_wait += time.monotonic() - begun
                     for guard in self.guards if guarded else ():
@@ -178,6 +184,24 @@ class Store:
                                                "cleared"))
                 return result
         raise AssertionError("unreachable")
+
+    def _begin_immediate(self, stack: ExitStack) -> None:
+        """``BEGIN IMMEDIATE``, polling for up to ``busy_timeout``; the statements and the
+        commit that follow keep SQLite's full busy timeout (a commit waits for readers)."""
+        deadline = time.monotonic() + self.busy_timeout
+        self.db.execute_sql(f"PRAGMA busy_timeout = {int(LOCK_POLL * 1000)}")
+        try:
+            while True:
+                try:
+                    stack.enter_context(self.db.atomic(lock_type="IMMEDIATE"))
+                    return
+                except peewee.OperationalError as error:
+                    if not isinstance(classify(error), DatabaseBusy) or (
+                            time.monotonic() >= deadline):
+                        raise
+                time.sleep(random.uniform(*LOCK_PAUSE))
+        finally:
+            self.db.execute_sql(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
 
     def _report(self, attempts: int, lock_wait: float, started: float, *, ok: bool) -> None:
         if self.on_write is not None:

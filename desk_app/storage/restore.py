@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desk_app.errors import BackupUnusable, RestoreRefused, SchemaTooNew
+from desk_app.errors import BackupUnusable, DatabaseIOError, RestoreRefused, SchemaTooNew
 from desk_app.storage.backup import backups_dir, copy_database, take_backup, verify_backup
 from desk_app.storage.database import Store, translate_errors
 from desk_app.storage.migrations import LATEST, migrate
@@ -180,5 +180,8 @@ def _replace(path: Path, backup: Path, side: Path, who: Visitor, version: int,
     for suffix in ("-journal", "-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
             os.unlink(f"{path}{suffix}")
-    os.replace(side, path)
+    try:
+        os.replace(side, path)
+    except OSError as error:  # e.g. Windows: another program still has the file open
+        raise DatabaseIOError(str(error)) from error
     return RestoreResult(backup, version, kept, False, next_generation)
