@@ -77,17 +77,22 @@
         <translation>恢复此备份</translation>
     </message>
     <message>
-        <location filename="../../ui/storage/restore_offer.py" line="73"/>
+        <location filename="../../ui/storage/restore_offer.py" line="63"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/storage/restore_offer.py" line="74"/>
         <source>No good backup of this database was found. Ask your administrator for help.</source>
         <translation>未找到该数据库的完好备份。请向管理员求助。</translation>
     </message>
     <message>
-        <location filename="../../ui/storage/restore_offer.py" line="78"/>
+        <location filename="../../ui/storage/restore_offer.py" line="79"/>
         <source>Latest good backup: {0} ({1}, schema {2}). Everything saved after it will be lost; the damaged file is kept for investigation.</source>
         <translation>最近一次完好的备份:{0}({1},结构版本 {2})。此后保存的所有内容都将丢失;已损坏的文件会保留以供调查。</translation>
     </message>
     <message>
-        <location filename="../../ui/storage/restore_offer.py" line="88"/>
+        <location filename="../../ui/storage/restore_offer.py" line="89"/>
         <source>Restoring…</source>
         <translation>正在恢复……</translation>
     </message>

@@ -87,5 +87,8 @@ class StorageStatus(QWidget):
         if state is None:
             self.maintenance_label.hide()
             return
-        self.maintenance_label.setText(state.error().message(self.language))
+        self.maintenance_label.setText(text(
+            "storage.maintenance.status", self.language, username=state.username,
+            workstation=state.workstation, reason=Term(f"storage.maintenance.{state.reason}")))
+        self.maintenance_label.setToolTip(state.error().message(self.language))
         self.maintenance_label.show()

@@ -113,6 +113,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "upgrading the database",
         "zh": "升级数据库",
     },
+    "storage.maintenance.status": {
+        "en": "{username} on {workstation} is {reason}; saving waits until it ends",
+        "zh": "{workstation} 上的 {username} 正在{reason},维护结束前无法保存",
+    },
     # -- status ----------------------------------------------------------------------------------
     "storage.busy": {
         "en": "The database is busy, retrying… ({attempt}/{attempts})",

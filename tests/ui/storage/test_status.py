@@ -59,8 +59,9 @@ def test_maintenance_by_someone_else(org: Org, qtbot: QtBot) -> None:
     status = StorageStatus(org.store, "en")
     qtbot.addWidget(status)
     status.show_maintenance(maintenance_state(org.store))
-    assert status.maintenance_label.text().startswith(
-        "owner on ws-admin is restoring the database from a backup.")
+    assert status.maintenance_label.text() == (
+        "owner on ws-admin is restoring the database from a backup; saving waits until it ends")
+    assert "Nothing was saved" in status.maintenance_label.toolTip()
     status.show_maintenance(None)
     assert status.maintenance_label.isHidden()
     other.close()
