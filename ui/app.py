@@ -20,6 +20,10 @@ def ensure_demo() -> Path:
 
         path.parent.mkdir(parents=True, exist_ok=True)
         build_demo(path)
+    else:  # a demo made by an older version: upgrade it (read-only opens refuse old files)
+        from desk_app.storage.opening import open_store
+
+        open_store(path, daily_backup=False).close()
     return path
 
 
