@@ -243,7 +243,7 @@ def install_guard(store: Store, latest: int, now: Now = time.time) -> None:
     (``SchemaTooNew``, even for a program that opened it before the upgrade), another
     workstation holds maintenance, or the file was restored since this program opened it."""
     seen_generation = generation(store)
-    seen_identity = store.identity
+    seen_identity = store.identity = StoreIdentity.of(store.path)  # the file exists by now
 
     def guard(store: Store) -> None:
         version = store.db.execute_sql("PRAGMA user_version").fetchone()[0]

@@ -1,8 +1,9 @@
 """Ordered schema migrations, versioned by ``PRAGMA user_version``.
 
-One workstation migrates, under an exclusive lock, after taking a backup; any other that
-opens the file meanwhile waits for the lock and then finds the work done. A file newer than
-this program is refused with the version it needs.
+One workstation migrates, holding the write lock from before its backup until the upgrade
+commits (the commit itself takes SQLite's exclusive lock); any other that opens the file
+meanwhile waits for the lock and then finds the work done. A file newer than this program
+is refused with the version of the program that upgraded it.
 """
 
 from __future__ import annotations
