@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    from desk_app.cli import COMMANDS, build_parser, main as cli_main
+    from desk_app.cli import COMMANDS, build_parser
+    from desk_app.cli import main as cli_main
 
     build_parser()  # registers the subcommands
     words = [a for i, a in enumerate(args)
