@@ -15,7 +15,6 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from pathlib import Path
 
 from desk_app.clock import Clock, FakeClock, SystemClock
 from desk_app.errors import DeskError, ValidationError

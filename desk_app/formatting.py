@@ -30,3 +30,21 @@ def format_duration(seconds: float, lang: Language = "en") -> str:
     text = format_timedelta(timedelta(seconds=abs(seconds)), threshold=1.5,
                             format="short", locale=LOCALES[lang])
     return f"-{text}" if seconds < 0 else text
+
+
+def format_working_time(seconds: float, lang: Language = "en") -> str:
+    """Working time exactly, in hours and minutes ("37 h 30 min" / "37小时30分钟"): a target
+    counted on office hours must not read as rounded calendar days."""
+    whole = int(abs(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    zh = lang == "zh"
+    if hours:
+        text = f"{hours}小时" if zh else f"{hours} h"
+        if minutes:
+            text += f"{minutes}分钟" if zh else f" {minutes} min"
+    elif minutes:
+        text = f"{minutes}分钟" if zh else f"{minutes} min"
+    else:
+        text = f"{secs}秒" if zh else f"{secs} s"
+    return f"-{text}" if seconds < 0 else text

@@ -6,11 +6,12 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
 from desk_app.clock import FakeClock
 from desk_app.domain.enums import Impact, IncidentType, Role
@@ -28,6 +29,7 @@ from desk_app.services.incidents import NewIncident, log_incident
 from desk_app.services.session import Session, session_for
 from desk_app.services.setup import create_database
 from desk_app.storage.database import Store
+from desk_app.storage.opening import open_store
 
 PASSWORD = "correct horse"
 
@@ -112,11 +114,27 @@ def build_org(path: Path, clock: FakeClock) -> Org:
 @pytest.fixture
 def clock() -> FakeClock:
     # a Monday, 09:00 in Shanghai: office-hours targets start counting at once
-    return FakeClock("2026-03-02T01:00:00+00:00")
+    return FakeClock(START)
+
+
+START = "2026-03-02T01:00:00+00:00"
+
+
+@pytest.fixture(scope="session")
+def org_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    """The organisation is built once (password hashing is slow on purpose) and copied."""
+    path = tmp_path_factory.mktemp("template") / "org.sqlite"
+    built = build_org(path, FakeClock(START))
+    built.store.close()
+    return path, built.ids
 
 
 @pytest.fixture
-def org(tmp_path: Path, clock: FakeClock) -> Iterator[Org]:
-    built = build_org(tmp_path / "desk.sqlite", clock)
-    yield built
-    built.store.close()
+def org(tmp_path: Path, clock: FakeClock, org_template: tuple[Path, dict[str, int]]
+        ) -> Iterator[Org]:
+    template, ids = org_template
+    path = tmp_path / "desk.sqlite"
+    shutil.copyfile(template, path)
+    store = open_store(path)
+    yield Org(store, clock, path, dict(ids))
+    store.close()

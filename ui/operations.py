@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -63,7 +63,7 @@ class Op(Generic[T]):
     """
 
     default_failure: Callable[[QObject | None, BaseException], None] | None = None
-    _running: set[_Signals] = set()
+    _running: ClassVar[set[_Signals]] = set()  # keeps signal objects alive until delivery
 
     def __init__(self, parent: QObject | None, fn: Callable[[], T]) -> None:
         self.parent = parent

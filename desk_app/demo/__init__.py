@@ -39,10 +39,11 @@ from desk_app.services.admin.people import (
 from desk_app.services.admin.process import CategoryForm, save_category
 from desk_app.services.escalation import scan
 from desk_app.services.incidents import FirstContactResolution, NewIncident, log_incident
+from desk_app.services.review import acknowledge_escalation
 from desk_app.services.session import Session, session_for
 from desk_app.services.setup import create_database
 from desk_app.storage.database import Store
-from desk_app.storage.models import CloseCode, WaitCode
+from desk_app.storage.models import CloseCode, Escalation, WaitCode
 
 DESK = ["wangfang", "emily", "zhangwei"]
 SCAN_EVERY = timedelta(minutes=30)
@@ -87,32 +88,29 @@ class _Demo:
             created = save_user(owner, UserForm(
                 username, full_name, roles, email=f"{username}@demo.example",
                 phone=f"138{self.rng.randrange(10**8):08d}", language=language,
-                password=DEMO_PASSWORD)).created
-            assert created is not None
+                password=DEMO_PASSWORD)).new_id
             self.ids[username] = created
         self.ids["chenjing"] = owner.user_id or 0
         departments = {}
         for key, en, zh, head in DEPARTMENTS:
             departments[key] = save_department(owner, en, zh,
-                                               self.ids[head] if head else None).created
+                                               self.ids[head] if head else None).new_id
         groups = {}
         for code, en, zh, tier, dept, members in GROUPS:
             groups[code] = save_group(owner, GroupForm(
                 code, en, zh, tier, departments[dept], f"{code.lower()}@demo.example",
-                members=[self.ids[m] for m in members])).created
+                members=[self.ids[m] for m in members])).new_id
             self.group_members[groups[code]] = members
         for code, en, zh, l1, l2 in CATEGORIES:
             created = save_category(owner, CategoryForm(
-                code, en, zh, groups[l1], groups[l2] if l2 else None)).created
-            assert created is not None
+                code, en, zh, groups[l1], groups[l2] if l2 else None)).new_id
             self.categories[code] = (created, groups[l1], groups[l2] if l2 else None)
         desk = self.as_("wangfang")
-        for name, dept, vip, location in CALLERS:
+        for caller_name, caller_dept, vip, location in CALLERS:
             created = save_caller(desk, CallerForm(
-                name, phone=f"139{self.rng.randrange(10**8):08d}",
-                department_id=departments[dept] if dept else None, location=location,
-                vip=vip)).created
-            assert created is not None
+                caller_name, phone=f"139{self.rng.randrange(10**8):08d}",
+                department_id=departments[caller_dept] if caller_dept else None, location=location,
+                vip=vip)).new_id
             self.callers.append(created)
 
         def codes() -> None:
@@ -136,13 +134,11 @@ class _Demo:
         )
         if rng.random() < 0.15:
             created = log_incident(self.as_(recorder), form, FirstContactResolution(
-                rng.choice(RESOLUTIONS), knowledge=rng.random() < 0.3)).created
-            assert created is not None
+                rng.choice(RESOLUTIONS), knowledge=rng.random() < 0.3)).new_id
             self.logged += 1
             self.later(30, 600, lambda: self.confirm_and_close(created, recorder))
             return
-        created = log_incident(self.as_(recorder), form).created
-        assert created is not None
+        created = log_incident(self.as_(recorder), form).new_id
         self.logged += 1
         slow = rng.random() < 0.12
         self.later(40 if slow else 2, 240 if slow else 35,
@@ -189,7 +185,7 @@ class _Demo:
         pending.set_pending(self.as_(engineer), incident,
                             wait_code_id=self.rng.choice(self.wait_codes),
                             note="等待用户回复 / waiting for the caller")
-        self.later(60, 3000, lambda: self.resume(incident, recorder, engineer))
+        self.later(60, 6000, lambda: self.resume(incident, recorder, engineer))
 
     def resume(self, incident: int, recorder: str, engineer: str) -> None:
         pending.resume(self.as_(engineer), incident)
@@ -198,8 +194,7 @@ class _Demo:
     def change(self, incident: int, recorder: str, engineer: str) -> None:
         changes = pending.raise_change(self.as_(engineer), incident,
                                        title="更换核心交换机模块 / replace a switch module")
-        change_id = changes.created
-        assert change_id is not None
+        change_id = changes.new_id
 
         def close_change() -> None:
             pending.close_change(self.as_(engineer), change_id, outcome="变更已实施 / done")
@@ -233,21 +228,34 @@ class _Demo:
                            notes="已回访用户 / called back the caller",
                            satisfaction=self.rng.choices([5, 4, 3, 2], [6, 3, 1, 0.3])[0])
 
+    def review(self) -> None:
+        """The incident manager's morning round: yesterday's escalations acknowledged."""
+        cutoff = self.clock.now() - timedelta(hours=12)
+        ids = self.store.read(lambda: [e.id for e in Escalation.select().where(
+            Escalation.acknowledged_at.is_null() & (Escalation.at < cutoff))])
+        manager = self.as_("liuyang")
+        for escalation_id in ids:
+            acknowledge_escalation(manager, escalation_id, "已联系支持组跟进 / followed up")
+
     # -- the run --------------------------------------------------------------------------
     def run(self, count: int, start: datetime) -> None:
+        # half the incidents over the whole period, the rest in the last days and hours, so
+        # that the desk opens on a live backlog in every stage
         span = (self.end - start).total_seconds()
-        recent = max(1, count // 10)
-        for _ in range(count - recent):
-            self.at(start + timedelta(seconds=self.rng.uniform(0, span - 3 * 3600)), self.arrive)
-        for _ in range(recent):
-            self.at(self.end - timedelta(minutes=self.rng.uniform(1, 180)), self.arrive)
+        for share, window in ((0.5, span), (0.3, 3 * 86400.0), (0.2, 6 * 3600.0)):
+            for _ in range(round(count * share)):
+                self.at(self.end - timedelta(seconds=self.rng.uniform(60, window)), self.arrive)
         next_scan = start + SCAN_EVERY
+        reviewed = start.date()
         while self.events:
             event = heapq.heappop(self.events)
             while next_scan <= event.at:
                 self.clock.set(next_scan)
                 scan(self.store, self.clock)
                 workflow.auto_close(self.store, self.clock)
+                if next_scan.hour >= 2 and next_scan.date() != reviewed:  # 10:00 Shanghai
+                    self.review()
+                    reviewed = next_scan.date()
                 next_scan += SCAN_EVERY
             self.clock.set(event.at)
             event.step()

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from enum import Enum
+from typing import TypeVar
 
 from desk_app.errors import ValidationError
+
+E = TypeVar("E", bound=Enum)
 
 TITLE_MAX = 200
 TEXT_MAX = 20_000
@@ -43,12 +47,12 @@ def clean_text(problems: Problems, name: str, value: str | None, *, required: bo
     return text
 
 
-def enum_value(problems: Problems, name: str, enum: type, value: object) -> object | None:
+def enum_value(problems: Problems, name: str, enum: type[E], value: object) -> E | None:
     if value is None or value == "":
         problems.add(name, "validation.required")
         return None
     try:
-        return enum(value)
+        return enum(value)  # type: ignore[call-arg]
     except (ValueError, KeyError):
         problems.add(name, "validation.invalid_choice")
         return None

@@ -10,8 +10,8 @@ from __future__ import annotations
 from enum import Enum
 from typing import Literal
 
-from desk_app.i18n.labels import LABELS
 from desk_app.i18n.catalog import load as _load_catalog
+from desk_app.i18n.labels import LABELS
 
 MESSAGES = _load_catalog()
 

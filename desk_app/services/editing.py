@@ -60,7 +60,7 @@ class IncidentEdit:
         self.incident = incident
         self.action = action
         self.note = note
-        self.values: dict[str, Any] = {}
+        self.values: dict[Any, Any] = {}  # peewee Field -> new value
         self.changes: dict[str, tuple[Any, Any]] = {}
 
     def set(self, name: str, value: Any, *, journal: bool = True) -> None:
@@ -79,7 +79,7 @@ class IncidentEdit:
         """Write the collected changes; zero rows matched means someone else got there first."""
         now = self.session.clock.now()
         incident = self.incident
-        values = dict(self.values)
+        values: dict[Any, Any] = dict(self.values)
         values[Incident.updated_at] = now
         values[Incident.version] = incident.version + 1
         updated = (

@@ -12,6 +12,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from desk_app.clock import Clock
+from desk_app.delivery.faults import fault_point
+from desk_app.delivery.hours import calendars_of, due_time
 from desk_app.domain.enums import (
     ClockState,
     EscalationReason,
@@ -115,7 +117,7 @@ def _rule_people(rule: EscalationRule, incident: Incident) -> list[int]:
         return [rule.user_id] if rule.user_id else []
     if kind == RecipientKind.ALL_DEPARTMENT_HEADS:
         query = Department.select(Department.head).where(Department.head.is_null(False))
-        return [d.head_id for d in query]
+        return [d.head_id for d in query if d.head_id is not None]
     if kind == RecipientKind.CALLER_DEPARTMENT_HEAD:
         department_id = Caller.get_by_id(incident.caller_id).department_id
     else:
@@ -129,10 +131,14 @@ def _rule_people(rule: EscalationRule, incident: Incident) -> list[int]:
 def _notify(escalation_id: int, incident: Incident, reason: EscalationReason,
             now: datetime) -> None:
     active = {u.id for u in User.select(User.id).where(User.active)}
+    wanted = sorted((u, c) for u, c in recipients(incident, reason) if u in active)
+    calendars = calendars_of(u for u, _ in wanted)
     rows = [
         {"escalation": escalation_id, "recipient": user_id, "channel": channel,
-         "created_at": now, "next_attempt_at": now}
-        for user_id, channel in sorted(recipients(incident, reason)) if user_id in active
+         "created_at": now,
+         # R09: priority 2-4 waits for the recipient's working hours; priority 1 goes at once
+         "next_attempt_at": due_time(calendars.get(user_id), incident.priority, now)}
+        for user_id, channel in wanted
     ]
     if rows:
         Notification.insert_many(rows).on_conflict_ignore().execute()
@@ -181,6 +187,8 @@ def _scan_batch(session: Session, now: datetime) -> tuple[Changes, bool]:
         sync(edit, now)
         edit.save()
         incidents.add(incident.id)
+    if escalations:
+        fault_point("scan")  # dying here, before the commit, must escalate nothing
     changes = Changes(incidents=frozenset(incidents), escalations=frozenset(escalations),
                       notifications=bool(escalations))
     more = len(due) == SCAN_BATCH or Incident.select().where(

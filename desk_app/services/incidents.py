@@ -84,6 +84,7 @@ def _log(session: Session, form: NewIncident,
         enum_value(problems, "resolution_type", ResolutionType, resolve.resolution_type)
     problems.raise_if_any()
     assert caller is not None and category is not None and impact is not None
+    assert incident_type is not None and channel is not None
 
     if urgency is None:
         urgency = default_urgency(caller.vip)
@@ -93,8 +94,8 @@ def _log(session: Session, form: NewIncident,
     incident = Incident.create(
         id=next_id,
         number=f"INC{next_id:07d}",
-        type=IncidentType(incident_type).value,
-        channel=ContactChannel(channel).value,
+        type=incident_type,
+        channel=channel,
         caller=caller.id,
         category=category.id,
         group=category.group_id,
@@ -160,33 +161,34 @@ def _update(session: Session, incident_id: int, fields: IncidentFields,
         edit.set("description", clean_text(problems, "description", fields.description,
                                            required=False))
     if fields.type is not None:
-        value = enum_value(problems, "type", IncidentType, fields.type)
-        if value is not None:
-            edit.set("type", value)
+        kind = enum_value(problems, "type", IncidentType, fields.type)
+        if kind is not None:
+            edit.set("type", kind)
     if fields.channel is not None:
-        value = enum_value(problems, "channel", ContactChannel, fields.channel)
-        if value is not None:
-            edit.set("channel", value)
+        channel = enum_value(problems, "channel", ContactChannel, fields.channel)
+        if channel is not None:
+            edit.set("channel", channel)
     if fields.caller_id is not None:
         caller = active_caller(problems, fields.caller_id)
         if caller is not None:
             edit.set("caller", caller.id)
     if fields.category_id is not None and fields.category_id != incident.category_id:
-        if incident.stage != Stage.LOGGED.value:
-            problems.add("category", "validation.category_by_transfer")
+        refusal = category_edit_refusal(incident)
+        if refusal is not None:
+            problems.add("category", refusal)
         else:
             category = active_category(problems, fields.category_id)
             if category is not None:
                 edit.set("category", category.id)
                 edit.set("group", category.group_id)
     if fields.urgency is not None and fields.urgency != incident.urgency:
-        # R12: urgency is the desk's judgement of the caller's need
-        perm.require(staff, "change_urgency")
+        check_urgency_edit(session)
     if fields.impact is not None or fields.urgency is not None:
         impact = enum_value(problems, "impact", Impact, fields.impact or incident.impact)
         urgency = enum_value(problems, "urgency", Urgency, fields.urgency or incident.urgency)
         problems.raise_if_any()
-        reprioritise(edit, Impact(impact), Urgency(urgency))
+        assert impact is not None and urgency is not None
+        reprioritise(edit, impact, urgency)
     problems.raise_if_any()
     if not edit.values:
         return Changes()
@@ -194,6 +196,17 @@ def _update(session: Session, incident_id: int, fields: IncidentFields,
     sync_clocks(edit, now)
     edit.save()
     return Changes(incidents=frozenset({incident.id}))
+
+
+def category_edit_refusal(incident: Incident) -> str | None:
+    """R14: the category is corrected in place only while Logged; after that a transfer
+    routes the incident to the new category's group. The message key, or None."""
+    return None if incident.stage == Stage.LOGGED.value else "validation.category_by_transfer"
+
+
+def check_urgency_edit(session: Session) -> None:
+    """R12: urgency is the desk's judgement of the caller's need."""
+    perm.require(session.has(Role.SERVICE_DESK, Role.INCIDENT_MANAGER), "change_urgency")
 
 
 def reprioritise(edit: IncidentEdit, impact: Impact, urgency: Urgency) -> None:

@@ -7,7 +7,7 @@ from peewee import fn
 from desk_app.domain.enums import ChangeState, JournalAction, Role, Stage
 from desk_app.domain.lifecycle import check_can_pend, check_can_resume
 from desk_app.domain.validation import TITLE_MAX, Problems, clean_text
-from desk_app.errors import ConflictError, NotFound, RuleViolation
+from desk_app.errors import ConflictError, DeskError, NotFound, RuleViolation
 from desk_app.services import permissions as perm
 from desk_app.services.editing import IncidentEdit, load_incident, write_journal
 from desk_app.services.session import Changes, Session
@@ -131,6 +131,34 @@ def raise_change(session: Session, incident_id: int, *, title: str, description:
     return session.write(run)
 
 
+def check_close_change(session: Session, change: ChangeRequest, incident: Incident) -> None:
+    """Who may close a change raised from an incident: its author, the incident manager or
+    the incident's support staff; and only while it is open."""
+    allowed = (session.user_id == change.created_by_id or session.has(Role.INCIDENT_MANAGER)
+               or perm.is_support_staff(session, incident))
+    perm.require(allowed, "close_change")
+    if change.state != ChangeState.OPEN.value:
+        raise RuleViolation("rule.change_closed")
+
+
+def change_states(session: Session, incident_id: int) -> dict[int, DeskError | None]:
+    """Each change raised from the incident, with the refusal closing it would meet now."""
+
+    def run() -> dict[int, DeskError | None]:
+        incident = load_incident(incident_id)
+        states: dict[int, DeskError | None] = {}
+        for change in ChangeRequest.select().where(ChangeRequest.incident == incident_id):
+            try:
+                check_close_change(session, change, incident)
+            except DeskError as error:
+                states[change.id] = error
+            else:
+                states[change.id] = None
+        return states
+
+    return session.read(run)
+
+
 def close_change(session: Session, change_id: int, *, outcome: str,
                  version: int | None = None) -> Changes:
     """Close a change raised from an incident; the incident resumes when no change it waits
@@ -143,11 +171,7 @@ def close_change(session: Session, change_id: int, *, outcome: str,
         if version is not None and change.version != version:
             raise ConflictError(number=change.number, current_version=change.version)
         incident = load_incident(change.incident_id)
-        allowed = (session.user_id == change.created_by_id or session.has(Role.INCIDENT_MANAGER)
-                   or perm.is_support_staff(session, incident))
-        perm.require(allowed, "close_change")
-        if change.state != ChangeState.OPEN.value:
-            raise RuleViolation("rule.change_closed")
+        check_close_change(session, change, incident)
         problems = Problems()
         text = clean_text(problems, "outcome", outcome, required=True)
         problems.raise_if_any()

@@ -71,6 +71,30 @@ class EscalationView:
 
 
 @dataclass
+class PauseView:
+    """A time the incident waited (R16): its target clocks did not run."""
+
+    started_at: datetime
+    ended_at: datetime | None  # None: still pending
+    wait_code_id: int
+
+
+def pauses_of(journal: list[JournalEntry]) -> list[PauseView]:
+    """The pending intervals the journal records, oldest first; a new wait code while
+    pending (a change raised, R18) ends one interval and starts the next."""
+    result: list[PauseView] = []
+    for entry in journal:
+        if "wait_code" not in entry.changes:
+            continue
+        old, new = entry.changes["wait_code"]
+        if old is not None and result and result[-1].ended_at is None:
+            result[-1].ended_at = entry.at
+        if new is not None:
+            result.append(PauseView(entry.at, None, int(new)))
+    return result
+
+
+@dataclass
 class IncidentView:
     incident: Incident
     caller: Caller
@@ -85,6 +109,7 @@ class IncidentView:
     journal: list[JournalEntry] = field(default_factory=list)
     escalations: list[EscalationView] = field(default_factory=list)
     changes: list[ChangeRequest] = field(default_factory=list)
+    pauses: list[PauseView] = field(default_factory=list)
 
 
 def find_incident_id(session: Session, key: str | int) -> int:
@@ -147,13 +172,14 @@ def incident_view(session: Session, incident_id: int) -> IncidentView:
         view.escalations = [
             EscalationView(
                 e.id, e.reason, e.at, e.old_urgency, e.new_urgency, e.old_priority,
-                e.new_priority, e.acknowledged_at, names.get(e.acknowledged_by_id),
+                e.new_priority, e.acknowledged_at, names.get(e.acknowledged_by_id or 0),
                 e.ack_comment, e.version,
                 [(names.get(n.recipient_id, "?"), n.channel, n.state)
                  for n in notifications if n.escalation_id == e.id])
             for e in escalations
         ]
         view.changes = list(ChangeRequest.select().where(ChangeRequest.incident == incident.id))
+        view.pauses = pauses_of(view.journal)
         return view
 
     return session.read(run)

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from desk_app.clock import Clock, SystemClock
 from desk_app.domain.enums import Role
-from desk_app.errors import AuthenticationError
+from desk_app.errors import AuthenticationError, NotFound
 from desk_app.services.passwords import verify_password
 from desk_app.storage.database import Store
 from desk_app.storage.models import User, UserRole
@@ -40,6 +40,13 @@ class Changes:
             reference=self.reference or other.reference,
             created=self.created if self.created is not None else other.created,
         )
+
+    @property
+    def new_id(self) -> int:
+        """The id of the row a creating call made."""
+        if self.created is None:
+            raise ValueError("this call created nothing")
+        return self.created
 
     @property
     def empty(self) -> bool:
@@ -92,7 +99,9 @@ def session_for(store: Store, username: str, clock: Clock | None = None) -> Sess
     administrator who holds the file, for the demo generator and for tests."""
 
     def load() -> Session:
-        user = User.get(User.username == username)
+        user = User.get_or_none(User.username == username)
+        if user is None:
+            raise NotFound("error.not_found", what="User", id=username)
         roles = frozenset(Role(r.role) for r in UserRole.select().where(UserRole.user == user))
         return Session(store, user.id, roles, user.username, user.full_name,
                        clock or SystemClock())

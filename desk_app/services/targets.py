@@ -73,7 +73,8 @@ def reached(incident: Incident, stage: TargetStage) -> bool:
     if stage == TargetStage.ASSIGN:
         return incident.assigned_at is not None or current != Stage.LOGGED
     if stage == TargetStage.ACCEPT:
-        return incident.accepted_at is not None or current in (Stage.RESOLVED, Stage.CLOSED)
+        return incident.accepted_at is not None or current in (
+            Stage.IN_PROGRESS, Stage.RESOLVED, Stage.CLOSED)
     return current in (Stage.RESOLVED, Stage.CLOSED)
 
 

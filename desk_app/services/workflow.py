@@ -110,7 +110,8 @@ def accept(session: Session, incident_id: int, *, impact: Impact | int | None = 
         if impact is not None:
             value = enum_value(problems, "impact", Impact, impact)
             problems.raise_if_any()
-            reprioritise(edit, Impact(value), Urgency(incident.urgency))
+            assert value is not None
+            reprioritise(edit, value, Urgency(incident.urgency))
         now = session.clock.now()
         edit.set("stage", Stage.IN_PROGRESS)
         edit.set("assignee", session.user_id)
@@ -233,8 +234,10 @@ def reject_resolution(session: Session, incident_id: int, *, reason: str,
         problems.raise_if_any()
         edit = IncidentEdit(session, incident, JournalAction.REJECT, text)
         edit.set("stage", Stage.IN_PROGRESS)
-        if incident.assignee_id is None:
+        if incident.assignee_id is None:  # resolved at first contact: the resolver has it
             edit.set("assignee", incident.resolved_by_id)
+        if incident.accepted_at is None:
+            edit.set("accepted_at", session.clock.now(), journal=False)
         edit.set("resolved_at", None, journal=False)
         edit.set("confirmed_at", None, journal=False)
         edit.set("confirmed_by", None, journal=False)
@@ -276,6 +279,11 @@ def check_close(session: Session, incident: Incident) -> None:
     check_move(Move.CLOSE, Stage(incident.stage), incident.wait_code_id is not None)
 
 
+def satisfaction_required(session: Session) -> bool:
+    """R22: a ticket closed by the service desk needs the caller's satisfaction result."""
+    return session.has(Role.SERVICE_DESK)
+
+
 def close(session: Session, incident_id: int, *, close_code_id: int | None, notes: str,
           satisfaction: int | None = None, version: int | None = None) -> Changes:
     """Resolved → Closed, by the person who logged it (R20), with a confirmed result, a
@@ -296,7 +304,7 @@ def close(session: Session, incident_id: int, *, close_code_id: int | None, note
             problems.add("close_code", "validation.required")
         elif code is None or not code.active or code.system:
             problems.add("close_code", "validation.invalid_choice")
-        if session.has(Role.SERVICE_DESK):
+        if satisfaction_required(session):
             if satisfaction is None:
                 problems.add("satisfaction", "validation.satisfaction_required")
             elif not isinstance(satisfaction, int) or not 1 <= satisfaction <= 5:

@@ -115,12 +115,10 @@ class Store:
         self.visitor: Visitor | None = None
         #: What opening found (set by ``opening.open_store``).
         self.report: OpenReport | None = None
-        if read_only:
-            target, params = f"file:{self.path}?mode=ro", {"uri": True}
-        else:
-            target, params = str(self.path), {}
+        target = f"file:{self.path}?mode=ro" if read_only else str(self.path)
         self.db = _Database(
-            target, pragmas=PRAGMAS, timeout=busy_timeout, check_same_thread=False, **params
+            target, pragmas=PRAGMAS, timeout=busy_timeout, check_same_thread=False,
+            uri=read_only,
         )
         if bind:
             self.bind()
@@ -254,13 +252,12 @@ class translate_errors:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, exc_type: type | None, exc: BaseException | None, tb: object) -> bool:
+    def __exit__(self, exc_type: type | None, exc: BaseException | None, tb: object) -> None:
         if exc is None or isinstance(exc, DeskError):
-            return False
+            return
         mapped = classify(exc)
-        if mapped is None:
-            return False
-        raise mapped from exc
+        if mapped is not None:
+            raise mapped from exc
 
 
 def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:

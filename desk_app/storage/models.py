@@ -7,12 +7,15 @@ checked by the database too, so that no path can write a value the core does not
 
 from __future__ import annotations
 
+from enum import Enum
+from typing import Any
+
 from peewee import (
     SQL,
     AutoField,
     BooleanField,
-    Check,
     CharField,
+    Check,
     DatabaseProxy,
     ForeignKeyField,
     IntegerField,
@@ -40,18 +43,20 @@ from desk_app.storage.fields import UtcField
 database = DatabaseProxy()
 
 
-def _one_of(column: str, enum: type, nullable: bool = False) -> Check:
+def _one_of(column: str, enum: type[Enum], nullable: bool = False) -> Any:
     values = ", ".join(f"'{member.value}'" for member in enum)
     clause = f"{column} IN ({values})"
     return Check(f"{column} IS NULL OR {clause}" if nullable else clause)
 
 
-def _level(column: str, nullable: bool = False) -> Check:
+def _level(column: str, nullable: bool = False) -> Any:
     clause = f"{column} BETWEEN 1 AND 4"
     return Check(f"{column} IS NULL OR {clause}" if nullable else clause)
 
 
 class BaseModel(Model):
+    id: Any  # for type checkers: peewee adds the column, and ``Model.id`` is an expression
+
     class Meta:
         database = database
         legacy_table_names = False
@@ -78,12 +83,14 @@ class User(Versioned):
     password_hash = CharField()
     language = CharField(default="")
     calendar = ForeignKeyField(WorkingCalendar, null=True)  # working hours, for alerts
+    calendar_id: int | None
     active = BooleanField(default=True)
     created_at = UtcField()
 
 
 class UserRole(BaseModel):
     user = ForeignKeyField(User, backref="role_rows", on_delete="CASCADE")
+    user_id: int
     role = CharField(constraints=[_one_of("role", Role)])
 
     class Meta:
@@ -94,6 +101,7 @@ class Department(Versioned):
     name_en = CharField()
     name_zh = CharField()
     head = ForeignKeyField(User, null=True)
+    head_id: int | None
 
 
 class SupportGroup(Versioned):
@@ -102,13 +110,16 @@ class SupportGroup(Versioned):
     name_zh = CharField()
     tier = IntegerField(default=1, constraints=[Check("tier IN (1, 2)")])
     department = ForeignKeyField(Department, null=True)
+    department_id: int | None
     email = CharField(default="")
     active = BooleanField(default=True)
 
 
 class GroupMember(BaseModel):
     group = ForeignKeyField(SupportGroup, backref="member_rows", on_delete="CASCADE")
+    group_id: int
     user = ForeignKeyField(User, backref="group_rows", on_delete="CASCADE")
+    user_id: int
 
     class Meta:
         indexes = ((("group", "user"), True), (("user",), False))
@@ -119,6 +130,7 @@ class Caller(Versioned):
     phone = CharField(default="")
     email = CharField(default="")
     department = ForeignKeyField(Department, null=True)
+    department_id: int | None
     location = CharField(default="")
     vip = BooleanField(default=False)
     active = BooleanField(default=True)
@@ -129,7 +141,9 @@ class Category(Versioned):
     name_en = CharField()
     name_zh = CharField()
     group = ForeignKeyField(SupportGroup, backref="categories")
+    group_id: int
     tier2_group = ForeignKeyField(SupportGroup, null=True)
+    tier2_group_id: int | None
     active = BooleanField(default=True)
 
 
@@ -165,6 +179,7 @@ class PriorityCell(Versioned):
 
 class CalendarHours(BaseModel):
     calendar = ForeignKeyField(WorkingCalendar, backref="hours", on_delete="CASCADE")
+    calendar_id: int
     weekday = IntegerField(constraints=[Check("weekday BETWEEN 0 AND 6")])
     start_minute = IntegerField()
     end_minute = IntegerField()
@@ -178,6 +193,7 @@ class CalendarDay(BaseModel):
     """A holiday (``working`` false) or a make-up working day (``working`` true)."""
 
     calendar = ForeignKeyField(WorkingCalendar, backref="days", on_delete="CASCADE")
+    calendar_id: int
     day = CharField()  # ISO date, local to the calendar
     working = BooleanField()
     note = CharField(default="")
@@ -193,6 +209,7 @@ class ServiceTarget(Versioned):
     stage = CharField(constraints=[_one_of("stage", TargetStage)])
     minutes = IntegerField(constraints=[Check("minutes > 0")])
     calendar = ForeignKeyField(WorkingCalendar)
+    calendar_id: int
 
     class Meta:
         indexes = ((("priority", "stage"), True),)
@@ -224,14 +241,19 @@ class Incident(Versioned):
     type = CharField(constraints=[_one_of("type", IncidentType)])
     channel = CharField(constraints=[_one_of("channel", ContactChannel)])
     caller = ForeignKeyField(Caller, index=False)
+    caller_id: int
     category = ForeignKeyField(Category)
+    category_id: int
     group = ForeignKeyField(SupportGroup, index=False)
+    group_id: int
     assignee = ForeignKeyField(User, null=True, index=False)
+    assignee_id: int | None
     impact = IntegerField(constraints=[_level("impact")])
     urgency = IntegerField(constraints=[_level("urgency")])
     priority = IntegerField(constraints=[_level("priority")])
     stage = CharField(constraints=[_one_of("stage", Stage)])
     wait_code = ForeignKeyField(WaitCode, null=True, index=False)
+    wait_code_id: int | None
     pending_since = UtcField(null=True)
     title = CharField()
     description = TextField(default="")
@@ -240,24 +262,31 @@ class Incident(Versioned):
         _one_of("resolution_type", ResolutionType, nullable=True)])
     knowledge = BooleanField(default=False)
     close_code = ForeignKeyField(CloseCode, null=True, index=False)
+    close_code_id: int | None
     close_notes = TextField(default="")
     satisfaction = IntegerField(null=True, constraints=[
         Check("satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5")])
     confirmed_at = UtcField(null=True)
     confirmed_by = ForeignKeyField(User, null=True, index=False)
+    confirmed_by_id: int | None
     created_by = ForeignKeyField(User, index=False)
+    created_by_id: int
     created_at = UtcField()
     updated_at = UtcField()
     assigned_at = UtcField(null=True)
     accepted_at = UtcField(null=True)
     resolved_at = UtcField(null=True)
     resolved_by = ForeignKeyField(User, null=True, index=False)
+    resolved_by_id: int | None
     closed_at = UtcField(null=True)
-    closed_by = ForeignKeyField(User, null=True, index=False)  # null with a closed_at: closed by the system
+    # null with a closed_at: the system closed it (R23)
+    closed_by = ForeignKeyField(User, null=True, index=False)
+    closed_by_id: int | None
     reassignment_count = IntegerField(default=0)
     escalation_count = IntegerField(default=0)
     next_deadline = UtcField(null=True, index=True)
     linked_incident = ForeignKeyField("self", null=True, index=False)
+    linked_incident_id: int | None
 
     class Meta:
         indexes = (
@@ -276,13 +305,16 @@ class ChangeRequest(Versioned):
 
     number = CharField(unique=True)
     incident = ForeignKeyField(Incident, backref="changes")
+    incident_id: int
     title = CharField()
     description = TextField(default="")
     state = CharField(default=ChangeState.OPEN.value, constraints=[_one_of("state", ChangeState)])
     outcome = TextField(default="")
     created_by = ForeignKeyField(User)
+    created_by_id: int
     created_at = UtcField()
     closed_by = ForeignKeyField(User, null=True)
+    closed_by_id: int | None
     closed_at = UtcField(null=True)
 
     class Meta:
@@ -298,10 +330,12 @@ class TargetClock(BaseModel):
     """
 
     incident = ForeignKeyField(Incident, backref="clocks", on_delete="CASCADE", index=False)
+    incident_id: int
     stage = CharField(constraints=[_one_of("stage", TargetStage)])
     priority = IntegerField(constraints=[_level("priority")])
     target_minutes = IntegerField()
     calendar = ForeignKeyField(WorkingCalendar)
+    calendar_id: int
     state = CharField(constraints=[_one_of("state", ClockState)])
     started_at = UtcField()
     elapsed_seconds = IntegerField(default=0)
@@ -318,6 +352,7 @@ class ClockRun(BaseModel):
     """An interval in which a stage's clock ran (R16): pending and resolved time are gaps."""
 
     incident = ForeignKeyField(Incident, on_delete="CASCADE", index=False)
+    incident_id: int
     stage = CharField(constraints=[_one_of("stage", TargetStage)])
     started_at = UtcField()
     ended_at = UtcField(null=True)
@@ -331,8 +366,10 @@ class Journal(BaseModel):
 
     id = AutoField()
     incident = ForeignKeyField(Incident, backref="journal", on_delete="CASCADE", index=False)
+    incident_id: int
     at = UtcField()
     actor = ForeignKeyField(User, null=True, index=False)  # null: the system
+    actor_id: int | None
     action = CharField(constraints=[_one_of("action", JournalAction)])
     changes = TextField(default="{}")  # JSON: {field: [old, new]}
     note = TextField(default="")
@@ -346,19 +383,23 @@ class Escalation(Versioned):
 
     incident = ForeignKeyField(Incident, backref="escalations", on_delete="CASCADE",
                                index=False)
+    incident_id: int
     reason = CharField(constraints=[_one_of("reason", EscalationReason)])
     at = UtcField()
     actor = ForeignKeyField(User, null=True)
+    actor_id: int | None
     old_urgency = IntegerField()
     new_urgency = IntegerField()
     old_priority = IntegerField()
     new_priority = IntegerField()
     acknowledged_at = UtcField(null=True)
     acknowledged_by = ForeignKeyField(User, null=True)
+    acknowledged_by_id: int | None
     ack_comment = TextField(default="")
 
     class Meta:
-        indexes = ((("incident", "reason"), True), (("acknowledged_at", "at"), False))
+        indexes = ((("incident", "reason"), True), (("acknowledged_at", "at"), False),
+                   (("at",), False))
 
 
 class EscalationRule(Versioned):
@@ -368,10 +409,12 @@ class EscalationRule(Versioned):
     name_zh = CharField()
     recipient = CharField(constraints=[_one_of("recipient", RecipientKind)])
     user = ForeignKeyField(User, null=True)
+    user_id: int | None
     max_priority = IntegerField(null=True, constraints=[_level("max_priority", nullable=True)])
     min_escalations = IntegerField(null=True)
     reason = CharField(null=True, constraints=[_one_of("reason", EscalationReason, nullable=True)])
     category = ForeignKeyField(Category, null=True)
+    category_id: int | None
     channels = CharField()  # comma-separated NotificationChannel values
     active = BooleanField(default=True)
 
@@ -381,7 +424,9 @@ class Notification(BaseModel):
 
     escalation = ForeignKeyField(Escalation, backref="notifications", on_delete="CASCADE",
                                  index=False)
+    escalation_id: int
     recipient = ForeignKeyField(User, index=False)
+    recipient_id: int
     channel = CharField(constraints=[_one_of("channel", NotificationChannel)])
     state = CharField(default=NotificationState.PENDING.value,
                       constraints=[_one_of("state", NotificationState)])
@@ -394,13 +439,56 @@ class Notification(BaseModel):
     sent_at = UtcField(null=True)
     acknowledged_at = UtcField(null=True)
     acknowledged_by = ForeignKeyField(User, null=True)
+    acknowledged_by_id: int | None
 
     class Meta:
         indexes = (
             (("escalation", "recipient", "channel"), True),
             (("state", "channel", "next_attempt_at"), False),
             (("recipient", "state"), False),
+            (("channel", "state", "next_attempt_at"), False),  # 0002: delivery claims
         )
+
+
+class DutyShift(Versioned):
+    """R03: a span of time in which the people assigned to it staff the service desk."""
+
+    starts_at = UtcField()
+    ends_at = UtcField()
+    note = CharField(default="")
+
+    class Meta:
+        constraints = (SQL("CHECK (starts_at < ends_at)"),)
+        indexes = ((("starts_at", "ends_at"), False), (("ends_at",), False))
+
+
+class DutyAssignment(BaseModel):
+    """R03: one L1 person on the service desk for one shift."""
+
+    shift = ForeignKeyField(DutyShift, backref="assignments", on_delete="CASCADE", index=False)
+    user = ForeignKeyField(User)
+    shift_id: int
+    user_id: int
+
+    class Meta:
+        indexes = ((("shift", "user"), True),)
+
+
+class CallAttempt(BaseModel):
+    """R09: a call made for a phone or verbal notification (a call task): who called, when,
+    and whether the person was reached."""
+
+    notification = ForeignKeyField(Notification, backref="calls", on_delete="CASCADE",
+                                   index=False)
+    called_by = ForeignKeyField(User)
+    notification_id: int
+    called_by_id: int
+    called_at = UtcField()
+    reached = BooleanField()
+    note = TextField(default="")
+
+    class Meta:
+        indexes = ((("notification", "called_at"), False),)
 
 
 class Presence(BaseModel):
@@ -445,5 +533,6 @@ MODELS: list[type[BaseModel]] = [
     WaitCode, CloseCode, Setting,
     Incident, ChangeRequest, TargetClock, ClockRun, Journal,
     Escalation, EscalationRule, Notification,
+    DutyShift, DutyAssignment, CallAttempt,
     Presence, Maintenance,
 ]

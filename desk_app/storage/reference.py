@@ -40,7 +40,7 @@ DEFAULT_TARGETS: dict[tuple[int, TargetStage], tuple[int, str]] = {
     (1, TargetStage.ACCEPT): (30, "24x7"),
     (1, TargetStage.RESOLVE): (4 * 60, "24x7"),
     (2, TargetStage.ASSIGN): (30, "24x7"),
-    (2, TargetStage.ACCEPT): (60, "24x7"),
+    (2, TargetStage.ACCEPT): (2 * 60, "24x7"),
     (2, TargetStage.RESOLVE): (8 * 60, "24x7"),
     (3, TargetStage.ASSIGN): (60, "office"),
     (3, TargetStage.ACCEPT): (4 * 60, "office"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desk_app.domain.calendar import CalendarSpec
@@ -37,7 +38,7 @@ def _check_hours(problems: Problems, weekly: dict[int, list[tuple[int, int]]]) -
             if not (0 <= start < end <= 1440):
                 problems.add("weekly", "validation.hours")
                 return
-        if any(a[1] > b[0] for a, b in zip(ordered, ordered[1:], strict=False)):
+        if any(a[1] > b[0] for a, b in pairwise(ordered)):
             problems.add("weekly", "validation.hours")
             return
 

@@ -66,9 +66,9 @@ def save_user(session: Session, form: UserForm, row_id: int | None = None,
             clash = clash.where(User.id != row_id)
         if clash.exists():
             problems.add("username", "validation.duplicate_username")
-        if form.password is not None or row_id is None:
-            if len(form.password or "") < PASSWORD_MIN:
-                problems.add("password", "validation.password_short", min=PASSWORD_MIN)
+        new_password = form.password is not None or row_id is None
+        if new_password and len(form.password or "") < PASSWORD_MIN:
+            problems.add("password", "validation.password_short", min=PASSWORD_MIN)
         problems.raise_if_any()
         values: dict[str, object] = {
             "username": username, "full_name": full_name, "email": email, "phone": phone,

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 from desk_app.domain.enums import (
     OPEN_STAGES,
+    EscalationReason,
     Impact,
     JournalAction,
     NotificationChannel,
     Priority,
     RecipientKind,
-    Stage,
     TargetStage,
     Urgency,
 )
@@ -23,7 +23,6 @@ from desk_app.errors import ConflictError, ValidationError
 from desk_app.services.admin.common import cas_update, get_row, require_owner
 from desk_app.services.editing import IncidentEdit
 from desk_app.services.lookups import active_group
-from desk_app.services.matrix import load_matrix
 from desk_app.services.session import Changes, Session
 from desk_app.services.targets import ClockSync
 from desk_app.storage.models import (
@@ -34,6 +33,7 @@ from desk_app.storage.models import (
     PriorityCell,
     ServiceTarget,
     Setting,
+    User,
     WaitCode,
     WorkingCalendar,
 )
@@ -314,11 +314,22 @@ def save_escalation_rule(session: Session, form: RuleForm, row_id: int | None = 
             problems.add("user", "validation.required")
         if form.max_priority is not None and form.max_priority not in (1, 2, 3, 4):
             problems.add("max_priority", "validation.invalid_choice")
+        if form.min_escalations is not None and (
+                not isinstance(form.min_escalations, int) or not 1 <= form.min_escalations <= 9):
+            problems.add("min_escalations", "validation.whole_number", min=1, max=9)
+        if form.reason is not None and form.reason not in {r.value for r in EscalationReason}:
+            problems.add("reason", "validation.invalid_choice")
+        if form.category_id is not None and Category.get_or_none(
+                Category.id == form.category_id) is None:
+            problems.add("category", "validation.invalid_choice")
+        if form.user_id is not None and User.get_or_none(User.id == form.user_id) is None:
+            problems.add("user", "validation.invalid_choice")
         problems.raise_if_any()
         values = {"name_en": name_en, "name_zh": name_zh, "recipient": recipient.value
                   if recipient else None, "channels": ",".join(channels), "user": form.user_id,
                   "max_priority": form.max_priority, "min_escalations": form.min_escalations,
-                  "reason": form.reason, "category": form.category_id, "active": form.active}
+                  "reason": form.reason or None, "category": form.category_id,
+                  "active": form.active}
         if row_id is None:
             return Changes(reference=True, created=EscalationRule.create(**values).id)
         cas_update(EscalationRule, get_row(EscalationRule, row_id, version), values)
@@ -327,3 +338,41 @@ def save_escalation_rule(session: Session, form: RuleForm, row_id: int | None = 
     return session.write(run)
 
 
+
+
+@dataclass(frozen=True)
+class RuleView:
+    id: int
+    version: int
+    form: RuleForm
+
+
+def escalation_rules(session: Session) -> list[RuleView]:
+    """The rules as forms, for the process owner's editor."""
+
+    def run() -> list[RuleView]:
+        return [RuleView(r.id, r.version, RuleForm(
+            r.name_en, r.name_zh, r.recipient, [c for c in r.channels.split(",") if c],
+            r.user_id, r.max_priority, r.min_escalations, r.reason, r.category_id, r.active))
+            for r in EscalationRule.select().order_by(EscalationRule.id)]
+
+    return session.read(run)
+
+
+@dataclass(frozen=True)
+class RuleChoices:
+    """What a rule may name: people (for "a named person") and categories."""
+
+    users: tuple[tuple[int, str], ...]
+    categories: tuple[tuple[int, str, str], ...]
+
+
+def escalation_rule_choices(session: Session) -> RuleChoices:
+    def run() -> RuleChoices:
+        return RuleChoices(
+            tuple((u.id, u.full_name) for u in User.select().where(User.active)
+                  .order_by(User.full_name)),
+            tuple((c.id, c.name_en, c.name_zh) for c in Category.select().where(Category.active)
+                  .order_by(Category.code)))
+
+    return session.read(run)

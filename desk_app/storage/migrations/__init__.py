@@ -38,6 +38,7 @@ def _seed(store: Store) -> None:
 
 MIGRATIONS: list[Migration] = [
     Migration(1, "0001_initial.sql", then=_seed),
+    Migration(2, "0002_escalations.sql"),
     Migration(3, "0003_presence.sql"),
 ]
 

@@ -10,6 +10,7 @@ makes sure no editable (``Versioned``) model is left without a case.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 
@@ -43,6 +44,7 @@ from desk_app.services.admin.process import (
 from desk_app.services.incidents import IncidentFields, update_incident
 from desk_app.services.pending import close_change, raise_change
 from desk_app.services.review import acknowledge_escalation
+from desk_app.services.roster import ShiftForm, delete_shift, save_shift
 from desk_app.services.workflow import accept, assign, resolve, transfer
 from desk_app.storage.models import (
     MODELS,
@@ -51,6 +53,7 @@ from desk_app.storage.models import (
     ChangeRequest,
     CloseCode,
     Department,
+    DutyShift,
     Escalation,
     EscalationRule,
     Incident,
@@ -246,6 +249,20 @@ def escalation_rule(org: Org) -> None:
     form.name_en = "Mine"
     stale(lambda v: save_escalation_rule(owner, form, row.id, v), row.version)
     assert EscalationRule.get_by_id(row.id).name_en == "Theirs"
+
+
+@case(DutyShift)
+def duty_shift(org: Org) -> None:
+    manager = org.as_("manager")
+    start = org.clock.now()
+    form = ShiftForm(start, start + timedelta(hours=8), [org.ids["desk"]], "theirs")
+    shift = save_shift(manager, form).new_id
+    row = DutyShift.get_by_id(shift)
+    save_shift(manager, form, shift, row.version)
+    mine = ShiftForm(start, start + timedelta(hours=4), [org.ids["desk"]], "mine")
+    stale(lambda v: save_shift(manager, mine, shift, v), row.version)
+    stale(lambda v: delete_shift(manager, shift, v), row.version)
+    assert DutyShift.get_by_id(shift).note == "theirs"
 
 
 @case(Setting)
