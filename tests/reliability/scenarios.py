@@ -328,14 +328,23 @@ def _acknowledged_notes(file: Path) -> set[str]:
 
 
 # -- T5 --------------------------------------------------------------------------------------
-def old_schema(path: Path) -> None:
-    """Take a file back to schema 1 (what 0003 adds removed), as a file written by the
-    program before presence and maintenance existed."""
+def old_schema(path: Path, version: int = 1) -> None:
+    """Take a file back to schema ``version``: what every later migration created is
+    dropped, as in a file written by the program of that time."""
+    import re
+
+    from desk_app.storage.migrations import MIGRATIONS, statements
+
     conn = sqlite3.connect(path)
-    conn.execute("DROP TABLE presence")
-    conn.execute("DROP TABLE maintenance")
+    for migration in reversed(MIGRATIONS):
+        if migration.version <= version:
+            continue
+        for statement in statements(migration.sql_file):
+            found = re.match(r'CREATE (UNIQUE )?(TABLE|INDEX) "([^"]+)"', statement)
+            if found:
+                conn.execute(f'DROP {found[2]} IF EXISTS "{found[3]}"')
     conn.execute("DELETE FROM setting WHERE key = 'upgraded_by_program'")
-    conn.execute("PRAGMA user_version = 1")
+    conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()
 

@@ -25,8 +25,8 @@ def clone(template: Org, folder: Path) -> Org:
 
 
 @pytest.fixture(scope="module")
-def org_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., Org]]:
-    """``org_template(prepare)``: an organisation built once per module and per ``prepare``
+def prepared_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., Org]]:
+    """``prepared_template(prepare)``: an organisation built once per module and per ``prepare``
     (a function that adds to it), closed so that tests can copy its file."""
     built: dict[object, Org] = {}
 

@@ -15,11 +15,13 @@ from desk_app.errors import BackupUnusable, DatabaseReplaced, RestoreRefused
 from desk_app.services.incidents import add_note
 from desk_app.services.session import session_for
 from desk_app.storage.backup import list_backups, take_backup, verify_backup
+from desk_app.storage.migrations import LATEST
 from desk_app.storage.opening import open_store
 from desk_app.storage.presence import Visitor, maintenance_state
 from desk_app.storage.restore import restore_backup
 from tests.conftest import Org
-from tests.helpers.processes import Workstation, expect_line, finish, spawn_python
+from tests.reliability.scenarios import old_schema
+from tests.stations.processes import Workstation, expect_line, finish, spawn_python
 
 from .test_write_errors import damage
 
@@ -141,16 +143,14 @@ def test_restore_of_an_older_schema_upgrades_it(org: Org, tmp_path: Path) -> Non
     old = tmp_path / "desk-manual-20260101T000000Z-v1.sqlite"
     conn = sqlite3.connect(old)
     org.store.raw_connection().backup(conn)
-    conn.execute("DROP TABLE presence")
-    conn.execute("DROP TABLE maintenance")
-    conn.execute("PRAGMA user_version = 1")
-    conn.commit()
     conn.close()
+    old_schema(old, 1)
     result = restore_backup(org.path, old, visitor=ADMIN)
     assert result.schema_version == 1
     store = open_store(org.path, daily_backup=False)
-    assert store.user_version() == 3
+    assert store.user_version() == LATEST
     assert store.execute("SELECT active FROM maintenance")[0][0] == 0
+    assert store.execute("SELECT count(*) FROM duty_shift")[0][0] == 0  # schema 2 too
     assert store.execute("SELECT count(*) FROM incident")[0][0] == 1
     store.close()
 

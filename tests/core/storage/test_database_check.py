@@ -40,8 +40,8 @@ def prepare(org: Org) -> None:
 
 
 @pytest.fixture
-def busy_org(org_template: Callable[..., Org], tmp_path: Path) -> Iterator[Org]:
-    org = clone(org_template(prepare), tmp_path)
+def busy_org(prepared_template: Callable[..., Org], tmp_path: Path) -> Iterator[Org]:
+    org = clone(prepared_template(prepare), tmp_path)
     yield org
     org.store.close()
 

@@ -16,7 +16,7 @@ from desk_app.storage.filesystem import Location
 from desk_app.storage.locktest import lock_self_test
 from desk_app.storage.opening import open_store
 from tests.conftest import Org
-from tests.helpers.processes import expect_line, finish, spawn_python
+from tests.stations.processes import expect_line, finish, spawn_python
 
 from .test_write_errors import damage
 

@@ -24,7 +24,7 @@ from desk_app.storage.presence import (
     wait_for_release,
 )
 from tests.conftest import Org
-from tests.helpers.processes import Workstation, run_python
+from tests.stations.processes import Workstation, run_python
 
 ADMIN = Visitor(username="owner", full_name="Olivia Owner", workstation="ws-admin")
 

@@ -20,7 +20,7 @@ from desk_app.storage.database import Store
 from desk_app.storage.events import BusyEvent, WriteReport
 from desk_app.storage.opening import open_store
 from tests.conftest import Org
-from tests.helpers.processes import (
+from tests.stations.processes import (
     HOLD_WRITE_LOCK,
     as_ordinary_user,
     expect_line,

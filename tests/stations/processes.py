@@ -78,13 +78,13 @@ conn.execute("ROLLBACK")
 
 
 class Workstation:
-    """``tests.helpers.workstation`` in a child process: ``ask`` sends one command and
+    """``tests.stations.workstation`` in a child process: ``ask`` sends one command and
     returns the answer line."""
 
     def __init__(self, path: Path, username: str) -> None:
         env = {**os.environ, "PYTHONPATH": str(REPO), "DESK_APP_LANG": "en"}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tests.helpers.workstation", str(path), username],
+            [sys.executable, "-m", "tests.stations.workstation", str(path), username],
             cwd=REPO, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, text=True)
         expect_line(self.process, "ready")

@@ -1,6 +1,6 @@
 """A second workstation, as a separate process driven line by line through stdin.
 
-    python -m tests.helpers.workstation FILE USERNAME
+    python -m tests.stations.workstation FILE USERNAME
 
 Commands: ``note TEXT`` (a work note on incident 1), ``heartbeat``, ``quit``. Each answers
 with one line: ``ok``, ``error CLASS MESSAGE``, or ``maintenance REASON|none``.
