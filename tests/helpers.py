@@ -16,7 +16,8 @@ def snapshot(store: Store) -> dict[str, list[tuple]]:
     tables = [r[0] for r in store.execute(
         "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
         "ORDER BY name")]
-    return {t: store.execute(f'SELECT * FROM "{t}" ORDER BY rowid') for t in tables}
+    # sorted here rather than by rowid: the search index's shadow tables have none
+    return {t: sorted(store.execute(f'SELECT * FROM "{t}"'), key=repr) for t in tables}
 
 
 @contextlib.contextmanager

@@ -88,7 +88,7 @@ def _departments() -> dict[int, Choice]:
 
 def _caller(row: Caller, departments: dict[int, Choice]) -> CallerChoice:
     return CallerChoice(int(row.id), row.name, row.phone, row.email,
-                        departments.get(row.department_id), row.location, bool(row.vip))
+                        departments.get(row.department_id or 0), row.location, bool(row.vip))
 
 
 def find_callers(session: Session, text: str, limit: int = CALLER_LOOKUP_LIMIT

@@ -58,9 +58,14 @@ def log_incident(session: Session, form: NewIncident,
     return session.write(lambda: _log(session, form, resolve))
 
 
+def check_log(session: Session) -> None:
+    """R02/R04: the service desk logs every incident."""
+    perm.require_role(session, "log", Role.SERVICE_DESK)
+
+
 def _log(session: Session, form: NewIncident,
          resolve: FirstContactResolution | None) -> Changes:
-    perm.require_role(session, "log", Role.SERVICE_DESK)
+    check_log(session)
     problems = Problems()
     caller = active_caller(problems, form.caller_id)
     incident_type = enum_value(problems, "type", IncidentType, form.type)

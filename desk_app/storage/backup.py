@@ -4,7 +4,7 @@ unlike a file copy (which can catch one workstation's commit half-way and copy a
 Backups live in a folder beside the file (``desk-backups`` for ``desk.sqlite``), on the same
 share, so that any workstation can restore them. Their names say what they are::
 
-    desk-daily-20260302T010000Z-v3.sqlite     first open of the day
+    desk-daily-20260302T010000Z-v4.sqlite     first open of the day
     desk-migration-20260302T010000Z-v1.sqlite  before an upgrade from schema 1
     desk-manual-…, desk-pre-restore-…          by hand; the state a restore replaced
 

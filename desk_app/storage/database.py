@@ -32,6 +32,7 @@ from desk_app.errors import (
 )
 from desk_app.storage.events import BusyEvent, StorageEvents, WriteReport
 from desk_app.storage.models import database as model_proxy
+from desk_app.storage.segment import SQL_FUNCTION, index_text
 
 if TYPE_CHECKING:
     from desk_app.storage.opening import OpenReport
@@ -120,6 +121,8 @@ class Store:
             target, pragmas=PRAGMAS, timeout=busy_timeout, check_same_thread=False,
             uri=read_only,
         )
+        # the search index's triggers call it (migration 0003), on every connection
+        self.db.register_function(index_text, SQL_FUNCTION, 1, deterministic=True)
         if bind:
             self.bind()
 

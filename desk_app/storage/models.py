@@ -300,6 +300,11 @@ class Incident(Versioned):
         )
 
 
+# the Pending queue (migration 0003): only pending incidents are in it
+Incident.add_index(Incident.index(Incident.wait_code, name="incident_pending")
+                   .where(Incident.wait_code.is_null(False)))
+
+
 class ChangeRequest(Versioned):
     """R18: a change raised from an incident, which waits for it."""
 

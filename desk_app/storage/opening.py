@@ -51,7 +51,7 @@ from desk_app.storage.database import BUSY_TIMEOUT, Store
 from desk_app.storage.filesystem import Location, describe
 from desk_app.storage.locktest import LockTest, lock_self_test
 from desk_app.storage.migrations import MigrationResult, check_version, migrate
-from desk_app.storage.presence import Visitor, install_guard, maintenance
+from desk_app.storage.presence import PRESENCE_SCHEMA, Visitor, install_guard, maintenance
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +139,7 @@ def _upgrade(store: Store, visitor: Visitor | None,
              on_wait: Callable[[], None] | None) -> MigrationResult:
     """Upgrade; a file that knows maintenance shows the others who is upgrading it."""
     found = store.read(lambda: check_version(store))
-    if found >= migrations.LATEST or found < 3:
+    if found >= migrations.LATEST or found < PRESENCE_SCHEMA:
         return migrate(store, _backup_before_migration, on_wait=on_wait)
     try:
         with maintenance(store, "migration", visitor):

@@ -31,6 +31,8 @@ from desk_app.errors import DatabaseReplaced, MaintenanceActive
 from desk_app.storage.database import Store, StoreIdentity
 from desk_app.storage.migrations import check_version
 
+#: The schema version that brought the presence and maintenance tables.
+PRESENCE_SCHEMA = 4
 HEARTBEAT_SECONDS = 30
 STALE_SECONDS = 120
 #: Presence rows not heard of for this long are deleted by the next heartbeat.
@@ -170,7 +172,7 @@ def maintenance_state(store: Store, now: Now = time.time) -> MaintenanceState | 
 
 
 def generation(store: Store) -> int:
-    """How many restores the file has been through (0 before schema 3)."""
+    """How many restores the file has been through (0 before ``PRESENCE_SCHEMA``)."""
     try:
         rows = store.execute("SELECT generation FROM maintenance WHERE id = 1")
     except peewee.OperationalError:  # an older schema, without the table

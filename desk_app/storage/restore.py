@@ -37,6 +37,7 @@ from desk_app.storage.database import Store, translate_errors
 from desk_app.storage.migrations import LATEST, migrate
 from desk_app.storage.models import database as model_proxy
 from desk_app.storage.presence import (
+    PRESENCE_SCHEMA,
     RELEASE_TIMEOUT,
     PresenceRow,
     Visitor,
@@ -132,7 +133,7 @@ def _in_place(path: Path, backup: Path, side: Path, who: Visitor, version: int,
     live = Store(path, bind=False)
     live.visitor = who
     try:
-        supports_maintenance = live.user_version() >= 3
+        supports_maintenance = live.user_version() >= PRESENCE_SCHEMA
         holdouts: list[PresenceRow] = []
         if supports_maintenance:
             begin_maintenance(live, "restore", who, now)

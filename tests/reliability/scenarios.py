@@ -340,9 +340,10 @@ def old_schema(path: Path, version: int = 1) -> None:
         if migration.version <= version:
             continue
         for statement in statements(migration.sql_file):
-            found = re.match(r'CREATE (UNIQUE )?(TABLE|INDEX) "([^"]+)"', statement)
+            found = re.match(r'CREATE (?:UNIQUE |VIRTUAL )?(TABLE|INDEX|TRIGGER|VIEW) '
+                             r'(?:IF NOT EXISTS )?"([^"]+)"', statement)
             if found:
-                conn.execute(f'DROP {found[2]} IF EXISTS "{found[3]}"')
+                conn.execute(f'DROP {found[1]} IF EXISTS "{found[2]}"')
     conn.execute("DELETE FROM setting WHERE key = 'upgraded_by_program'")
     conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
@@ -72,6 +73,8 @@ class EscalationTimer(QObject):
         self.ctx.op(self, work).success(self._done).failure(self._failed).run()
 
     def _done(self, result: tuple[CycleReport, int]) -> None:
+        if not shiboken6.isValid(self.timer):
+            return  # the window closed while the round ran; the next start runs another
         report, interval = result
         self.busy = False
         self.rounds += 1
@@ -92,6 +95,8 @@ class EscalationTimer(QObject):
             log.warning("no way to show a pop-up here; the inbox has it: %s", popup.title)
 
     def _failed(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self.timer):
+            return
         self.busy = False
         log.warning("background escalation round failed: %s", error)
         self.cycle_failed.emit(error)

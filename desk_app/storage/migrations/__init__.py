@@ -39,7 +39,8 @@ def _seed(store: Store) -> None:
 MIGRATIONS: list[Migration] = [
     Migration(1, "0001_initial.sql", then=_seed),
     Migration(2, "0002_escalations.sql"),
-    Migration(3, "0003_presence.sql"),
+    Migration(3, "0003_search_and_queues.sql"),
+    Migration(4, "0004_presence.sql"),
 ]
 
 LATEST = MIGRATIONS[-1].version

@@ -168,8 +168,8 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(org: Org) -> None:
 def test_backup_names_and_listing(org: Org) -> None:
     when = datetime(2026, 3, 2, 1, 2, 3, tzinfo=UTC)
     info = take_backup(org.store, "pre-restore", now=when)
-    assert info.path.name == "desk-pre-restore-20260302T010203Z-v3.sqlite"
+    assert info.path.name == f"desk-pre-restore-20260302T010203Z-v{LATEST}.sqlite"
     (info.path.parent / "notes.txt").write_text("not a backup")
-    (info.path.parent / "other-manual-20260302T010203Z-v3.sqlite").write_bytes(b"")
+    (info.path.parent / "other-manual-20260302T010203Z-v4.sqlite").write_bytes(b"")
     assert [b.path for b in list_backups(org.path)] == [info.path]
     assert not any(name.endswith(".partial") for name in os.listdir(info.path.parent))

@@ -10,6 +10,7 @@ import pytest
 
 from desk_app.errors import MaintenanceActive, SchemaTooNew
 from desk_app.services.incidents import add_note
+from desk_app.storage.migrations import LATEST
 from desk_app.storage.opening import open_store
 from desk_app.storage.presence import (
     STALE_SECONDS,
@@ -43,7 +44,7 @@ def test_presence_lists_who_is_connected_from_where(org: Org, other: Workstation
     assert {(r.username, r.workstation, r.me) for r in rows} == {
         ("owner", "ws-admin", True), ("desk", "ws-desk", False)}
     assert all(r.state == "active" and not r.stale for r in rows)
-    assert all(r.schema_version == 3 for r in rows)
+    assert all(r.schema_version == LATEST for r in rows)
     leave(org.store)
     assert [r.username for r in present(org.store)] == ["desk"]
 
@@ -137,7 +138,7 @@ def test_a_running_older_program_stops_writing_after_an_upgrade(org: Org,
     into a new-schema file."""
     assert other.ask("note fine") == "ok"
     conn = sqlite3.connect(org.path)
-    conn.execute("PRAGMA user_version = 4")
+    conn.execute(f"PRAGMA user_version = {LATEST + 1}")
     conn.execute("INSERT INTO setting (key, version, value) VALUES "
                  "('upgraded_by_program', 1, '9.9.0') ON CONFLICT (key) DO UPDATE SET "
                  "value = excluded.value")
@@ -145,7 +146,8 @@ def test_a_running_older_program_stops_writing_after_an_upgrade(org: Org,
     conn.close()
     answer = other.ask("note refused")
     assert answer.startswith("error SchemaTooNew This database was upgraded by desk-app "
-                             "9.9.0 (schema 4); this program reads schema 3. Install "
+                             f"9.9.0 (schema {LATEST + 1}); this program reads schema "
+                             f"{LATEST}. Install "
                              "desk-app 9.9.0 or newer."), answer
 
 
@@ -166,7 +168,7 @@ except SchemaTooNew as error:
 """, org.path)
     lines = done.stdout.splitlines()
     assert lines[0].startswith("This database was upgraded by desk-app 0.1.0 (schema 7); "
-                               "this program reads schema 3."), done.stderr
+                               f"this program reads schema {LATEST}."), done.stderr
     assert "结构版本 7" in lines[1]
     with pytest.raises(SchemaTooNew):
         open_store(org.path, read_only=True)
