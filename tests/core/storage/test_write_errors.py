@@ -195,7 +195,7 @@ before = store.execute("SELECT count(*) FROM journal")[0][0]
 try:
     store.write(lambda: store.db.execute_sql(
         "INSERT INTO journal (incident_id, at, action, changes, note) "
-        "SELECT 1, 0, 'note', '{}', zeroblob(400000)"))
+        "SELECT 1, 0, 'note', '{}', hex(zeroblob(200000))"))
 except (DatabaseIOError, DiskFull) as error:
     print(type(error).__name__, error.message("en"))
 resource.setrlimit(resource.RLIMIT_FSIZE, (hard, hard))
