@@ -496,6 +496,41 @@ class CallAttempt(BaseModel):
         indexes = ((("notification", "called_at"), False),)
 
 
+class Presence(BaseModel):
+    """A program that has the file open: who, from which workstation, last heartbeat.
+
+    For the administrator's screen, and for maintenance, which asks every present program to
+    let go and waits until each has (``released``) or has gone silent."""
+
+    token = CharField(unique=True)  # one per open of the file (``Store.token``)
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    username = CharField()
+    full_name = CharField(default="")
+    workstation = CharField()
+    pid = IntegerField()
+    program_version = CharField()
+    schema_version = IntegerField()
+    started_at = UtcField()
+    heartbeat_at = UtcField(index=True)
+    state = CharField(default="active", constraints=[Check("state IN ('active', 'released')")])
+
+
+class Maintenance(BaseModel):
+    """The single row that says whether the file is under maintenance (a restore or an
+    upgrade), by whom, and since when; ``generation`` counts restores, so that a
+    workstation that opened the file before a restore knows to reopen it."""
+
+    id = IntegerField(primary_key=True, constraints=[Check("id = 1")])
+    active = BooleanField(default=False)
+    reason = CharField(null=True, constraints=[
+        Check("reason IS NULL OR reason IN ('migration', 'restore')")])
+    token = CharField(null=True)
+    username = CharField(default="")
+    workstation = CharField(default="")
+    started_at = UtcField(null=True)
+    generation = IntegerField(default=0)
+
+
 MODELS: list[type[BaseModel]] = [
     WorkingCalendar, User, UserRole, Department, SupportGroup, GroupMember, Caller, Category,
     ImpactLevel, UrgencyLevel, PriorityLevel, PriorityCell,
@@ -504,4 +539,5 @@ MODELS: list[type[BaseModel]] = [
     Incident, ChangeRequest, TargetClock, ClockRun, Journal,
     Escalation, EscalationRule, Notification,
     DutyShift, DutyAssignment, CallAttempt,
+    Presence, Maintenance,
 ]

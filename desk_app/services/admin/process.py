@@ -19,7 +19,7 @@ from desk_app.domain.enums import (
 )
 from desk_app.domain.priority import priority_of
 from desk_app.domain.validation import NAME_MAX, Problems, clean_text
-from desk_app.errors import ValidationError
+from desk_app.errors import ConflictError, ValidationError
 from desk_app.services.admin.common import cas_update, get_row, require_owner
 from desk_app.services.editing import IncidentEdit
 from desk_app.services.lookups import active_group
@@ -232,24 +232,46 @@ def save_category(session: Session, form: CategoryForm, row_id: int | None = Non
 
 
 # -- settings --------------------------------------------------------------------------------
-def save_auto_close_days(session: Session, days: int) -> Changes:
-    """R23: how many days a resolved incident waits for confirmation before the system
-    closes it."""
+def _save_number_setting(session: Session, key: str, value: int, low: int, high: int,
+                         version: int | None) -> Changes:
+    """A whole-number setting, compare-and-set on its version like every editable row."""
 
     def run() -> Changes:
         require_owner(session)
-        if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= 365:
-            raise ValidationError.single("auto_close_days", "validation.whole_number", min=1,
-                                         max=365)
-        row = Setting.get_or_none(Setting.key == "auto_close_days")
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise ValidationError.single(key, "validation.whole_number", min=low, max=high)
+        row = Setting.get_or_none(Setting.key == key)
         if row is None:
-            Setting.create(key="auto_close_days", value=str(days))
-        else:
-            Setting.update(value=str(days), version=row.version + 1).where(
-                Setting.key == "auto_close_days").execute()
+            Setting.create(key=key, value=str(value))
+            return Changes(reference=True)
+        if version is not None and row.version != version:
+            raise ConflictError("error.row_conflict", current_version=row.version)
+        updated = Setting.update(value=str(value), version=row.version + 1).where(
+            (Setting.key == key) & (Setting.version == row.version)).execute()
+        if updated != 1:
+            raise ConflictError("error.row_conflict")
         return Changes(reference=True)
 
     return session.write(run)
+
+
+def save_auto_close_days(session: Session, days: int, version: int | None = None) -> Changes:
+    """R23: how many days a resolved incident waits for confirmation before the system
+    closes it."""
+    return _save_number_setting(session, "auto_close_days", days, 1, 365, version)
+
+
+def save_backup_keep_days(session: Session, days: int, version: int | None = None) -> Changes:
+    """How many days backups are kept (the newest few are kept whatever their age)."""
+    return _save_number_setting(session, "backup_keep_days", days, 1, 3650, version)
+
+
+def setting_with_version(session: Session, key: str) -> tuple[str, int | None]:
+    """(value, version) for an editor; the default, with no version, if never saved."""
+    from desk_app.storage.reference import DEFAULT_SETTINGS
+
+    row = session.read(lambda: Setting.get_or_none(Setting.key == key))
+    return (row.value, row.version) if row is not None else (DEFAULT_SETTINGS[key], None)
 
 
 # -- escalation rules (R09) ----------------------------------------------------------------------
