@@ -59,11 +59,13 @@ def restore_now(session: Session, backup: Path, *, force: bool = False,
                 on_progress: Callable[[list[PresenceRow]], None] | None = None
                 ) -> RestoreResult:
     """Restore ``backup`` in place of the open file. Afterwards every workstation, this one
-    included, must reopen the file (its next write says so)."""
+    included, must reopen the file (its next write says so). The session's own open of
+    the file is not waited for: it is the program asking for the restore."""
     _require_owner(session)
     kwargs = {} if release_timeout is None else {"release_timeout": release_timeout}
     return restore_backup(session.store.path, backup, visitor=visitor_of(session),
-                          force=force, on_progress=on_progress, **kwargs)  # type: ignore[arg-type]
+                          force=force, on_progress=on_progress, ours=(session.store.token,),
+                          **kwargs)  # type: ignore[arg-type]
 
 
 def connected(session: Session) -> list[PresenceRow]:

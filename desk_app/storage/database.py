@@ -9,6 +9,7 @@ that a write either happens completely or not at all.
 from __future__ import annotations
 
 import logging
+import os
 import random
 import sqlite3
 import time
@@ -112,6 +113,8 @@ class Store:
         #: Called after every outermost write with its figures (benchmarks, torture tests).
         self.on_write: Callable[[WriteReport], None] | None = None
         self.identity = StoreIdentity.of(self.path)
+        #: The restore generation the guard saw at open (``presence.install_guard``).
+        self.seen_generation: int | None = None
         #: Who this open of the file is, once announced in the presence table.
         self.visitor: Visitor | None = None
         #: What opening found (set by ``opening.open_store``).
@@ -140,6 +143,18 @@ class Store:
         write, which alone can start the transaction again from the beginning."""
         if self.read_only:
             raise DatabaseReadOnly(self.read_only_reason)
+        try:
+            return self._write(fn, attempts, on_busy, guarded)
+        except DatabaseIOError as error:
+            # the file or its folder became read-only while open (permissions changed on
+            # the share): SQLite only says it cannot open the journal or write a page
+            reason = why_read_only(self.path)
+            if reason is None:
+                raise
+            raise DatabaseReadOnly(reason) from error
+
+    def _write(self, fn: Callable[[], T], attempts: int,
+               on_busy: Callable[[int], None] | None, guarded: bool) -> T:
         if self.db.in_transaction():
             with translate_errors(), self.db.atomic():
                 return fn()
@@ -247,6 +262,15 @@ class Store:
     def close(self) -> None:
         if not self.db.is_closed():
             self.db.close()
+
+
+def why_read_only(path: Path) -> str | None:
+    """Why this program cannot write the file (a ``storage.readonly.*`` key), or None."""
+    if path.exists() and not os.access(path, os.W_OK):
+        return "storage.readonly.file"
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        return "storage.readonly.folder"  # the rollback journal is created beside the file
+    return None
 
 
 class translate_errors:

@@ -21,7 +21,6 @@ In order, because each step relies on the ones before:
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -47,7 +46,7 @@ from desk_app.storage.backup import (
     prune_backups,
     take_backup,
 )
-from desk_app.storage.database import BUSY_TIMEOUT, Store
+from desk_app.storage.database import BUSY_TIMEOUT, Store, why_read_only
 from desk_app.storage.filesystem import Location, describe
 from desk_app.storage.locktest import LockTest, lock_self_test
 from desk_app.storage.migrations import MigrationResult, check_version, migrate
@@ -78,11 +77,7 @@ class OpenReport:
 def _cannot_write(path: Path) -> str | None:
     """Why this program cannot write the file, judged before SQLite is asked (which would
     only say so at the first save, after the user has typed a form)."""
-    if path.exists() and not os.access(path, os.W_OK):
-        return "storage.readonly.file"
-    if not os.access(path.parent, os.W_OK | os.X_OK):
-        return "storage.readonly.folder"  # the rollback journal is created beside the file
-    return None
+    return why_read_only(path)
 
 
 def _locks_broken(location: Location, mode: LockTestMode, report: OpenReport) -> str | None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import socket
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -213,15 +213,21 @@ def end_maintenance(store: Store) -> None:
 
 def wait_for_release(store: Store, timeout: float = RELEASE_TIMEOUT, *, poll: float = 1.0,
                      now: Now = time.time,
-                     on_progress: Callable[[list[PresenceRow]], None] | None = None
-                     ) -> list[PresenceRow]:
+                     on_progress: Callable[[list[PresenceRow]], None] | None = None,
+                     ours: Collection[str] = ()) -> list[PresenceRow]:
     """Wait until every other present workstation has let go (or gone silent); returns
-    those still holding on when ``timeout`` runs out (empty: all let go)."""
+    those still holding on when ``timeout`` runs out (empty: all let go).
+
+    ``ours``: tokens of other opens of the file by the maintainer's own program (the
+    window from which an administrator restores): they are not waited for, because the
+    program that asked for the maintenance is not using them meanwhile (and their writes
+    are refused by the guard all the same)."""
     deadline = time.monotonic() + timeout
     while True:
         heartbeat(store, now)
         holdouts = [p for p in present(store, now)
-                    if not p.me and not p.stale and p.state != "released"]
+                    if not p.me and not p.stale and p.state != "released"
+                    and p.token not in ours]
         if on_progress is not None:
             on_progress(holdouts)
         if not holdouts or time.monotonic() >= deadline:
@@ -240,11 +246,22 @@ def maintenance(store: Store, reason: str, visitor: Visitor | None = None,
 
 
 # -- the guard every write passes ------------------------------------------------------------
+def replaced(store: Store) -> bool:
+    """Whether the file was restored (in place, or a damaged file replaced) since this
+    store opened it: the same test as the guard's, asked without writing, so that a
+    workstation that only reads hears of it too (its heartbeat asks) and reopens."""
+    if store.seen_generation is None:
+        return False  # opened without the guard (a side file, a test's store)
+    if store.identity is not None and StoreIdentity.of(store.path) != store.identity:
+        return True
+    return generation(store) != store.seen_generation
+
+
 def install_guard(store: Store, latest: int, now: Now = time.time) -> None:
     """Refuse writes that must not happen: the file was upgraded past this program
     (``SchemaTooNew``, even for a program that opened it before the upgrade), another
     workstation holds maintenance, or the file was restored since this program opened it."""
-    seen_generation = generation(store)
+    seen_generation = store.seen_generation = generation(store)
     seen_identity = store.identity = StoreIdentity.of(store.path)  # the file exists by now
 
     def guard(store: Store) -> None:

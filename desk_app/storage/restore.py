@@ -26,7 +26,7 @@ import shutil
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -100,12 +100,13 @@ def _prepare(backup: Path, side: Path, *, token: str | None, visitor: Visitor,
 def restore_backup(path: Path, backup: Path, *, visitor: Visitor | None = None,
                    release_timeout: float = RELEASE_TIMEOUT, force: bool = False,
                    poll: float = 1.0, now: Callable[[], float] = time.time,
-                   on_progress: Callable[[list[PresenceRow]], None] | None = None
-                   ) -> RestoreResult:
+                   on_progress: Callable[[list[PresenceRow]], None] | None = None,
+                   ours: Collection[str] = ()) -> RestoreResult:
     """Replace the content of the database at ``path`` by ``backup``.
 
     Refused (``RestoreRefused``) if other workstations do not let go within
-    ``release_timeout`` seconds, unless ``force``."""
+    ``release_timeout`` seconds, unless ``force``. ``ours``: the presence tokens of the
+    calling program's own open store (not waited for; see ``wait_for_release``)."""
     who = visitor or Visitor()
     good, detail, version = verify_backup(backup)
     if not good:
@@ -118,7 +119,7 @@ def restore_backup(path: Path, backup: Path, *, visitor: Visitor | None = None,
     try:
         if live_file_healthy(path):
             return _in_place(path, backup, side, who, version, release_timeout, force, poll,
-                             now, on_progress)
+                             now, on_progress, ours)
         return _replace(path, backup, side, who, version, now)
     finally:
         for leftover in (side, side.with_name(side.name + "-journal")):
@@ -128,7 +129,8 @@ def restore_backup(path: Path, backup: Path, *, visitor: Visitor | None = None,
 
 def _in_place(path: Path, backup: Path, side: Path, who: Visitor, version: int,
               release_timeout: float, force: bool, poll: float, now: Callable[[], float],
-              on_progress: Callable[[list[PresenceRow]], None] | None) -> RestoreResult:
+              on_progress: Callable[[list[PresenceRow]], None] | None,
+              ours: Collection[str] = ()) -> RestoreResult:
     previous = model_proxy.obj
     live = Store(path, bind=False)
     live.visitor = who
@@ -140,7 +142,7 @@ def _in_place(path: Path, backup: Path, side: Path, who: Visitor, version: int,
         try:
             if supports_maintenance:
                 holdouts = wait_for_release(live, release_timeout, poll=poll, now=now,
-                                            on_progress=on_progress)
+                                            on_progress=on_progress, ours=ours)
                 if holdouts and not force:
                     raise RestoreRefused([f"{p.username}@{p.workstation}" for p in holdouts])
             safety = take_backup(live, "pre-restore").path

@@ -172,3 +172,36 @@ except SchemaTooNew as error:
     assert "结构版本 7" in lines[1]
     with pytest.raises(SchemaTooNew):
         open_store(org.path, read_only=True)
+
+
+def test_the_restorers_own_window_is_not_waited_for(org: Org, other: Workstation) -> None:
+    """An administrator restores from the program whose main window has the file open too:
+    that open is the restorer's own, so only the other workstations are waited for."""
+    join(org.store, ADMIN)
+    restorer = open_store(org.path, daily_backup=False)
+    begin_maintenance(restorer, "restore", ADMIN)
+    assert other.ask("heartbeat") == "maintenance restore"
+    assert wait_for_release(restorer, timeout=5, poll=0.1, ours=(org.store.token,)) == []
+    holdouts = wait_for_release(restorer, timeout=0.3, poll=0.1)
+    assert [p.token for p in holdouts] == [org.store.token]
+    end_maintenance(restorer)
+    restorer.close()
+    org.store.bind()
+
+
+def test_a_restore_is_heard_of_without_writing(org: Org) -> None:
+    """``replaced`` asks what the guard asks, by reading: a workstation that only reads
+    (or only beats its heart) learns that it must reopen."""
+    from desk_app.storage.backup import take_backup
+    from desk_app.storage.presence import replaced
+    from desk_app.storage.restore import restore_backup
+
+    backup = take_backup(org.store, "manual").path
+    assert not replaced(org.store)
+    restore_backup(org.path, backup, visitor=ADMIN, release_timeout=1, poll=0.1)
+    org.store.bind()
+    assert replaced(org.store)
+    fresh = open_store(org.path, daily_backup=False)
+    assert not replaced(fresh)
+    fresh.close()
+    org.store.bind()

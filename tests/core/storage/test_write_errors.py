@@ -256,3 +256,19 @@ def test_damage_found_while_writing_is_typed(org: Org) -> None:
         store.write(lambda: store.db.execute_sql(
             "UPDATE incident SET description = description || 'y'").fetchall())
     store.close()
+
+
+def test_a_folder_made_read_only_while_open_is_reported_as_read_only(org: Org) -> None:
+    """Permissions changed on the share under a running program: SQLite only says it
+    cannot open its journal; the user is told the folder is read-only, nothing changes."""
+    from desk_app.errors import DatabaseReadOnly
+    from tests.stations.readonly import read_only
+
+    before = setting_version(org.store)
+    with read_only(org.path.parent), pytest.raises(DatabaseReadOnly) as caught:
+        org.store.write(lambda: touch_setting(org.store))
+    assert caught.value.reason == "storage.readonly.folder"
+    assert "folder that holds it is read-only" in caught.value.message("en")
+    assert setting_version(org.store) == before
+    org.store.write(lambda: touch_setting(org.store))  # writable again: it saves
+    assert setting_version(org.store) == before + 1
