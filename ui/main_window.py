@@ -4,6 +4,12 @@ Everything it shows is read through the core on worker threads; changes made her
 (``ChangeHub.changed``) and by other workstations (``ChangeHub.external``, from the
 ``PRAGMA data_version`` watcher) refresh the queue, the counts and the open tabs, coalesced
 into one refresh.
+
+The shared file: the status bar shows where it is, read-only and why, "busy, retrying…" and
+maintenance by another workstation (heard by this workstation's heartbeat, which also keeps
+its presence row); a file opened read-only says so over the work area. When the file was
+restored (from this window's administration or elsewhere), the window opens it again and
+signs the same person in again, keeping every open tab and what was typed in it.
 """
 
 from __future__ import annotations
@@ -16,13 +22,17 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
-from desk_app.errors import StorageError
+from desk_app.errors import DatabaseReplaced, MaintenanceActive, StorageError
 from desk_app.i18n import Language
 from desk_app.services.capabilities import can_administer, can_log, can_manage_callers
+from desk_app.services.file_care import visitor_of
 from desk_app.services.queues import Queue
+from desk_app.services.session import Session
+from desk_app.storage.database import Store
 from ui import paths, settings
 from ui.context import UiContext
 from ui.errors import error_text, show_error
@@ -35,10 +45,13 @@ from ui.search.panel import SearchPanel
 from ui.shell import screens
 from ui.shell.escalation_screens import EscalationScreens
 from ui.shell.preferences import PreferencesDialog
+from ui.shell.reopen import reopen_session
 from ui.shell.status import StatusBar
 from ui.shell.tabs import WorkTabs
+from ui.storage.heartbeat import PresenceKeeper
 from ui.translations import system_language, translations
 from ui.watcher import DataVersionWatcher
+from ui.widgets.feedback import MessageBar
 
 #: Counts and "Breaching soon" move with the clock even when nobody writes.
 PERIODIC_REFRESH_MS = 60_000
@@ -49,11 +62,13 @@ COALESCE_MS = 150
 class MainWindow(QMainWindow):
     signed_out = Signal()  # the person signed out; the program asks who is next
     closed = Signal()  # the window was closed: the program ends
+    store_reopened = Signal(object)  # the file was opened again (a Store): the old is closed
 
     def __init__(self, context: UiContext, parent: QWidget | None = None, *,
                  watch: bool = True) -> None:
-        """``watch``: poll the file for other workstations' changes and run the background
-        escalation round (tests of other things turn both off)."""
+        """``watch``: poll the file for other workstations' changes, keep this workstation's
+        presence (heartbeat, maintenance) and run the background escalation round (tests of
+        other things turn them off)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.context = context
@@ -64,6 +79,8 @@ class MainWindow(QMainWindow):
         self._admin: QWidget | None = None
         self._restored = False
         self._signing_out = False
+        self._reopening = False
+        self._closed = False
         self.setWindowIcon(paths.icon("app"))
         Op.default_failure = lambda parent, error: show_error(
             parent if isinstance(parent, QWidget) else self, error, self.context.language)
@@ -79,7 +96,15 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([210, 1000])
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.notice = MessageBar(self)  # the file is read-only: why, over the work area
+        self.notice.setObjectName("storageNotice")
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notice)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.status = StatusBar(context, self)
         self.setStatusBar(self.status)
         self.search_box = QLineEdit(self)
@@ -90,7 +115,9 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
-        self.escalations = EscalationScreens(self, background=watch)
+        # a file opened read-only cannot take the round's writes (escalations, deliveries):
+        # a workstation that may write does them
+        self.escalations = EscalationScreens(self, background=watch and not self.read_only)
         self._build_toolbar()
 
         self._refresh_timer = QTimer(self)
@@ -114,11 +141,15 @@ class MainWindow(QMainWindow):
         self.search_panel.failed.connect(self._read_failed)
         self.search_box.returnPressed.connect(self.search)
         self.tabs.currentChanged.connect(lambda _: self._update_actions())
+        self.hub.storage_error.connect(self._storage_refused)
 
+        self.watch = watch
         self.watcher: DataVersionWatcher | None = None
+        self.keeper: PresenceKeeper | None = None
         if watch:
             self.watcher = DataVersionWatcher(context.session.store.path, self.hub, parent=self)
             self.watcher.start()
+            self._keep_presence()
 
         self.retranslate()
         self._load_capabilities()
@@ -237,8 +268,12 @@ class MainWindow(QMainWindow):
         self._update_actions()
         read(self, fetch, arrived, self._read_failed)
 
+    @property
+    def read_only(self) -> bool:
+        return self.context.session.store.read_only
+
     def _update_actions(self) -> None:
-        self.log_action.setEnabled(self.may_log)
+        self.log_action.setEnabled(self.may_log and not self.read_only)
         self.log_action.setVisible(self.may_log)
         self.admin_action.setVisible(self.may_administer)
         self.callers_action.setVisible(self.may_manage_callers)
@@ -285,6 +320,10 @@ class MainWindow(QMainWindow):
             action.setText(text)
             action.setToolTip(tip or text.replace("&", ""))
             action.setStatusTip(tip)
+        if self.read_only:
+            tip = self.tr("The database is open read-only: nothing can be saved here.")
+            self.log_action.setToolTip(tip)
+            self.log_action.setStatusTip(tip)
         for action, queue in zip(self.queue_actions, nav.ORDER, strict=True):
             action.setText(nav.title(queue))
         self.search_box.setPlaceholderText(self.tr("Number, caller or words…  (Ctrl+F)"))
@@ -293,6 +332,7 @@ class MainWindow(QMainWindow):
             "by words in the title, description, work notes and resolution"))
         self._update_home_title()
         self.escalations.retranslate()
+        self._show_read_only()
         if self.search_panel.query:
             index = self.tabs.indexOf(self.search_panel)
             if index >= 0:
@@ -441,6 +481,82 @@ class MainWindow(QMainWindow):
         elif current is not None:
             current.setFocus()
 
+    # -- the shared file --------------------------------------------------------------
+    def _keep_presence(self) -> None:
+        """This workstation's presence row and heartbeat, for the session signed in now."""
+        session = self.context.session
+        self.keeper = PresenceKeeper(session.store, visitor_of(session), self)
+        self.keeper.maintenance_changed.connect(self._maintenance_changed)
+        self.keeper.replaced.connect(self.reopen_database)
+        self.keeper.start()
+
+    def _maintenance_changed(self, state: object) -> None:
+        self.status.storage.show_maintenance(state)  # type: ignore[arg-type]
+        if state is None:
+            self.refresh()  # what the maintainer did (an upgrade, a restore) shows now
+
+    def _show_read_only(self) -> None:
+        if not self.read_only:
+            self.notice.clear()
+            return
+        self.notice.show_warning(self.tr(
+            "This database is open read-only: %1. You can look at everything, but nothing "
+            "can be saved here.").replace("%1", self.status.storage.read_only_reason()))
+
+    def _storage_refused(self, error: StorageError) -> None:
+        """A call was refused by the file (the form that made it shows why, and keeps what
+        was typed); what the window itself must do about it."""
+        if isinstance(error, DatabaseReplaced):
+            self.reopen_database()
+        elif isinstance(error, MaintenanceActive) and self.keeper is not None:
+            self.keeper.beat()  # the status bar shows who holds the file, at once
+
+    def reopen_database(self) -> None:
+        """Open the file again after a restore and sign the same person in again, on a
+        worker thread; every open tab stays, with what was typed in it."""
+        if self._reopening or self._closed:
+            return
+        self._reopening = True
+        self.status.showMessage(self.tr("The database was restored from a backup; opening "
+                                        "it again…"))
+        session = self.context.session
+        Op(self, lambda: reopen_session(session)).success(self._reopened).failure(
+            self._reopen_failed).run()
+
+    def _reopened(self, session: Session) -> None:
+        self._reopening = False
+        if self._closed:
+            session.store.close()
+            return
+        old: Store = self.context.session.store
+        if self.keeper is not None:
+            self.keeper.stop(leave_file=False)  # the restored file has no row of the old open
+            self.keeper.deleteLater()
+            self.keeper = None
+        self.context.session = session
+        self.status.set_store(session.store)
+        if self.watch:
+            if self.watcher is not None:
+                self.watcher.stop()
+                self.watcher.deleteLater()
+            self.watcher = DataVersionWatcher(session.store.path, self.hub, parent=self)
+            self.watcher.start()
+            self._keep_presence()
+        self.store_reopened.emit(session.store)
+        old.close()
+        self._load_capabilities()
+        self.retranslate()
+        self.status.showMessage(self.tr("The database was opened again after a restore. Check "
+                                        "what you were editing and save it again."), 30_000)
+        self.hub.external.emit()  # everything shown is read again from the restored file
+
+    def _reopen_failed(self, error: BaseException) -> None:
+        self._reopening = False
+        if self._closed:
+            return
+        show_error(self, error, self.context.language)
+        self.status.showMessage(error_text(error, self.context.language), 30_000)
+
     # -- other screens ----------------------------------------------------------------
     def open_admin(self) -> None:
         if self.may_administer:
@@ -461,6 +577,9 @@ class MainWindow(QMainWindow):
             self._admin.setWindowTitle(self.tr("Process settings — desk-app"))
             self._admin.resize(1000, 700)
             self._admin.destroyed.connect(lambda: setattr(self, "_admin", None))
+            restored = getattr(self._admin, "database_restored", None)
+            if restored is not None:  # the process owner restored a backup from there
+                restored.connect(lambda _result: self.reopen_database())
         self._admin.show()
         self._admin.raise_()
         self._admin.activateWindow()
@@ -518,11 +637,14 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_window()
+        self._closed = True
         if self._admin is not None:
             self._admin.close()
         self.escalations.stop()
         if self.watcher is not None:
             self.watcher.stop()
+        if self.keeper is not None:
+            self.keeper.stop()
         self._periodic.stop()
         super().closeEvent(event)
         if not self._signing_out:

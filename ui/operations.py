@@ -14,6 +14,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from desk_app.errors import StorageError
 from desk_app.services.session import Changes
 
 log = logging.getLogger(__name__)
@@ -22,10 +23,13 @@ T = TypeVar("T")
 
 class ChangeHub(QObject):
     """Views connect here. ``changed`` carries a core ``Changes``; ``external`` says another
-    workstation wrote to the file, so anything shown may be stale."""
+    workstation wrote to the file, so anything shown may be stale. ``storage_error`` carries
+    a ``StorageError`` that refused a call run with this hub (the form that made the call
+    shows it; the main window hears it too: a restored file to reopen, maintenance to show)."""
 
     changed = Signal(object)
     external = Signal()
+    storage_error = Signal(object)
 
     def publish(self, changes: Changes) -> None:
         if not changes.empty:
@@ -92,6 +96,8 @@ class Op(Generic[T]):
 
         def failed(error: BaseException) -> None:
             Op._running.discard(signals)
+            if hub is not None and isinstance(error, StorageError):
+                hub.storage_error.emit(error)
             if self._failure is not None:
                 self._failure(error)
             elif Op.default_failure is not None:

@@ -2,8 +2,9 @@
 
     python -m tests.stations.workstation FILE USERNAME
 
-Commands: ``note TEXT`` (a work note on incident 1), ``heartbeat``, ``quit``. Each answers
-with one line: ``ok``, ``error CLASS MESSAGE``, or ``maintenance REASON|none``.
+Commands: ``note TEXT`` (a work note on incident 1), ``heartbeat``, ``maintain REASON``
+(put the file under maintenance), ``end`` (end it), ``quit``. Each answers with one line:
+``ok``, ``error CLASS MESSAGE``, or ``maintenance REASON|none``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,13 @@ from desk_app.errors import DeskError
 from desk_app.services.incidents import add_note
 from desk_app.services.session import session_for
 from desk_app.storage.opening import open_store
-from desk_app.storage.presence import Visitor, heartbeat, join
+from desk_app.storage.presence import (
+    Visitor,
+    begin_maintenance,
+    end_maintenance,
+    heartbeat,
+    join,
+)
 
 
 def main() -> int:
@@ -33,6 +40,12 @@ def main() -> int:
             elif word == "heartbeat":
                 state = heartbeat(store)
                 print(f"maintenance {state.reason if state else 'none'}", flush=True)
+            elif word == "maintain":
+                begin_maintenance(store, rest or "restore")
+                print("ok", flush=True)
+            elif word == "end":
+                end_maintenance(store)
+                print("ok", flush=True)
             elif word == "quit":
                 break
         except DeskError as error:

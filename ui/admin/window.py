@@ -3,12 +3,13 @@ the core refuses their saves, and every tab shows itself read-only with the core
 The callers tab is also the service desk's and the incident manager's (the core's
 ``caller_refusal``): for them the window opens on it. Escalation rules and notification
 delivery are the escalation area's editors (``ui.escalations``), hosted here with the other
-process settings."""
+process settings. The process owner also finds the database file here (``ui.storage``):
+backups, restore, the database check, and who has the file open."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import SignalInstance
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desk_app.services.admin.common import administer_refusal
 from desk_app.services.admin.people import caller_refusal
@@ -20,9 +21,36 @@ from ui.admin.process_tabs import CategoriesTab, CodesTab, SettingsTab, TargetsT
 from ui.context import UiContext
 from ui.escalations.rules import EscalationRulesEditor
 from ui.escalations.settings import DeliverySettingsWidget
+from ui.storage.admin_panel import StorageAdminPanel
+from ui.storage.presence_list import PresenceList
+
+
+class DatabasePage(QSplitter):
+    """The database file: its backups, restore and check over who has it open (a restore
+    asks them to let go, so the two belong on one page)."""
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.panel = StorageAdminPanel(context, self)
+        self.presence = PresenceList(context, self)
+        self.addWidget(self.panel)
+        self.addWidget(self.presence)
+        self.setStretchFactor(0, 3)
+        self.setStretchFactor(1, 2)
+        self.setChildrenCollapsible(False)
+        context.hub.external.connect(self.reload)
+        self.panel.waiting.connect(lambda _holdouts: self.presence.reload())
+
+    def reload(self) -> None:
+        self.panel.reload_backups()
+        self.presence.reload()
 
 
 class AdminWindow(QWidget):
+    #: The process owner restored a backup from the database page (a ``RestoreResult``):
+    #: the main window opens the file again.
+    database_restored = Signal(object)
+
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -44,6 +72,11 @@ class AdminWindow(QWidget):
             "delivery": DeliverySettingsWidget(context, self),
             "settings": SettingsTab(context, self),
         }
+        refusal = administer_refusal(context.session)
+        if refusal is None:  # backups and restores are the process owner's (file_care)
+            database = DatabasePage(context, self)
+            database.panel.restored.connect(self.database_restored)
+            self.pages["database"] = database
         captions = {
             "users": self.tr("Users and roles"), "groups": self.tr("Support groups"),
             "departments": self.tr("Departments"), "callers": self.tr("Callers"),
@@ -53,6 +86,7 @@ class AdminWindow(QWidget):
             "close_codes": self.tr("Close codes"), "rules": self.tr("Escalation rules"),
             "delivery": self.tr("Notification delivery"),
             "settings": self.tr("Automatic closure"),
+            "database": self.tr("Database file"),
         }
         self._arrived: set[str] = set()
         for name, page in self.pages.items():
@@ -63,7 +97,6 @@ class AdminWindow(QWidget):
                 signal.connect(lambda n=name: self._arrived.add(n))
         layout = QVBoxLayout(self)
         self.note: QLabel | None = None
-        refusal = administer_refusal(context.session)
         if refusal is not None:
             if caller_refusal(context.session) is None:
                 shown = self.tr("You can add and change callers here. The other settings are "

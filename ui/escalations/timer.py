@@ -63,14 +63,15 @@ class EscalationTimer(QObject):
         session = self.ctx.session
 
         def work() -> tuple[CycleReport, int]:
-            if self._outbox is None:
+            if self._outbox is None or self._outbox.store is not session.store:
+                # the first round, or the window reopened the file (after a restore)
                 self._outbox = Outbox(session.store, session.clock)
             report = run_cycle(session.store, session.clock, self._outbox,
                                user_id=session.user_id, show=self.show)
             interval = session.store.read(load_config).scan_interval_seconds
             return report, interval
 
-        self.ctx.op(self, work).success(self._done).failure(self._failed).run()
+        self.ctx.op(self, work).success(self._done).failure(self._failed).run(self.ctx.hub)
 
     def _done(self, result: tuple[CycleReport, int]) -> None:
         if not shiboken6.isValid(self.timer):

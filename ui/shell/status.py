@@ -1,5 +1,10 @@
 """The status bar: where the database is, whether it is on a network share, who is signed
-in; and passing messages (a read that failed, a refresh from another workstation)."""
+in; the state of the shared file (read-only and why, "busy, retrying…" while a write waits
+for another workstation, maintenance by someone else: ``ui.storage.status``); and passing
+messages (a read that failed, a refresh from another workstation).
+
+Where the file is shows once, with its icon; what opening found about it (the lock
+self-test, a daily backup that failed) is in that indicator's tooltip."""
 
 from __future__ import annotations
 
@@ -8,9 +13,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QWidget
 
 from desk_app.domain.enums import Role
 from desk_app.i18n import label
+from desk_app.storage.database import Store
 from desk_app.storage.filesystem import Location, describe
 from ui import paths
 from ui.context import UiContext
+from ui.storage.status import StorageStatus
 
 ICON_SIZE = 16
 
@@ -31,20 +38,36 @@ class _IconLabel(QWidget):
         self.icon.setPixmap(paths.icon(name).pixmap(ICON_SIZE, ICON_SIZE))
 
 
+def _location(store: Store) -> Location:
+    """What opening found (it looked already), or a fresh look for a store opened without
+    ``open_store``."""
+    return store.report.location if store.report is not None else describe(store.path)
+
+
 class StatusBar(QStatusBar):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusBar")
         self.context = context
-        self.location: Location = describe(context.session.store.path)
+        store = context.session.store
+        self.location: Location = _location(store)
+        self.storage = StorageStatus(store, context.language, self, show_location=False)
+        self.storage.setObjectName("statusStorage")
         self.database = _IconLabel("database", self)
         self.database.setObjectName("statusDatabase")
         self.share = _IconLabel("network_share" if self.location.network else "local_disk", self)
         self.share.setObjectName("statusShare")
         self.user = _IconLabel("user", self)
         self.user.setObjectName("statusUser")
-        for widget in (self.database, self.share, self.user):
+        for widget in (self.storage, self.database, self.share, self.user):
             self.addPermanentWidget(widget)
+        self.retranslate()
+
+    def set_store(self, store: Store) -> None:
+        """The window reopened the file (after a restore)."""
+        self.location = _location(store)
+        self.share.set_icon("network_share" if self.location.network else "local_disk")
+        self.storage.set_store(store)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -56,13 +79,16 @@ class StatusBar(QStatusBar):
         if self.location.network:
             self.share.text.setText(self.tr("Network share (%1)").replace(
                 "%1", self.location.filesystem))
-            self.share.setToolTip(self.tr(
+            tip = self.tr(
                 "The file is on a network share: other workstations use it at the same time. "
-                "Changes they make appear here within a few seconds."))
+                "Changes they make appear here within a few seconds.")
         else:
             self.share.text.setText(self.tr("Local disk (%1)").replace(
                 "%1", self.location.filesystem))
-            self.share.setToolTip(self.tr("The file is on this computer's own disk."))
+            tip = self.tr("The file is on this computer's own disk.")
+        if self.storage.language != lang:
+            self.storage.set_language(lang)
+        self.share.setToolTip("\n".join([tip, *self.storage.details()]))
         roles = sorted(session.roles, key=list(Role).index)
         self.user.text.setText(session.full_name)
         self.user.setToolTip(self.tr("Signed in as %1 (%2): %3").replace(

@@ -2,7 +2,8 @@
 
 Opening a file on a share, migrating it, or hashing a new password can take a moment; the
 call runs on a worker thread while a local event loop keeps the screen painted, and a busy
-dialog appears if it takes longer than a blink.
+dialog appears if it takes longer than a blink. The call may say what it is waiting for
+(``Note.say``, from its thread): the dialog shows that at once.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ui.operations import Op
@@ -19,7 +20,18 @@ T = TypeVar("T")
 SHOW_AFTER_MS = 400
 
 
-def wait_for(parent: QWidget | None, text: str, fn: Callable[[], T]) -> T:
+class Note(QObject):
+    """What the waiting dialog says; ``say`` may be called from the worker thread (the
+    signal is queued to the GUI thread)."""
+
+    said = Signal(str)
+
+    def say(self, text: str) -> None:
+        self.said.emit(text)
+
+
+def wait_for(parent: QWidget | None, text: str, fn: Callable[[], T],
+             note: Note | None = None) -> T:
     """``fn()`` on a worker thread; its result, or its exception raised here."""
     outcome: dict[str, object] = {}
     loop = QEventLoop()
@@ -28,6 +40,12 @@ def wait_for(parent: QWidget | None, text: str, fn: Callable[[], T]) -> T:
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(SHOW_AFTER_MS)
     dialog.setAutoClose(False)
+    dialog.setMinimumWidth(420)
+
+    def said(message: str) -> None:
+        if not outcome:
+            dialog.setLabelText(message)
+            dialog.show()
 
     def done(result: object) -> None:
         outcome["result"] = result
@@ -37,9 +55,13 @@ def wait_for(parent: QWidget | None, text: str, fn: Callable[[], T]) -> T:
         outcome["error"] = error
         loop.quit()
 
+    if note is not None:
+        note.said.connect(said)
     Op(None, fn).success(done).failure(failed).run()
     if not outcome:
         loop.exec()
+    if note is not None:
+        note.said.disconnect(said)
     dialog.close()
     dialog.deleteLater()
     if "error" in outcome:

@@ -3,10 +3,17 @@
 ``desk-app --demo`` opens the demo database (made on first use); ``desk-app`` opens the last
 database, or runs the first-run wizard when there is none. Everyone signs in with their own
 account; signing out returns to the sign-in dialog on the same database.
+
+Opening the file (``desk_app.storage.opening.open_store``) runs on a worker thread; while
+another workstation upgrades it, the waiting dialog says so. A damaged file is answered with
+the offer to restore its latest good backup, then opened again; a file this program cannot
+use (a newer schema, WAL held by another program, the share unreachable) gets its message in
+the user's language; a file that can only be read opens read-only, and the window says why.
 """
 
 from __future__ import annotations
 
+import getpass
 import logging
 from pathlib import Path
 
@@ -14,24 +21,36 @@ from PySide6.QtCore import QObject, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desk_app.clock import Clock
-from desk_app.errors import DeskError
-from desk_app.i18n import Language
+from desk_app.errors import DatabaseCorrupt, DeskError, SchemaTooNew
+from desk_app.i18n import Language, text
 from desk_app.services.session import Session, sign_in
 from desk_app.storage.database import Store
 from desk_app.storage.opening import open_store
+from desk_app.storage.presence import Visitor
 from ui import settings
 from ui.context import UiContext
 from ui.errors import error_text
 from ui.main_window import MainWindow
 from ui.operations import ChangeHub
 from ui.reading import read_pool
-from ui.startup.busy import wait_for
+from ui.startup.busy import Note, wait_for
 from ui.startup.demo import DEMO_INCIDENTS, ensure_demo
 from ui.startup.sign_in import SignInDialog, demo_accounts
 from ui.startup.wizard import FirstRunWizard
+from ui.storage.restore_offer import RestoreOfferDialog
 from ui.translations import system_language, translations
 
 log = logging.getLogger(__name__)
+
+
+def starting_visitor() -> Visitor:
+    """Who opens the file before anyone has signed in (named in an upgrade's maintenance
+    and in a restore from the offer): the computer's account, on this workstation."""
+    try:
+        username = getpass.getuser()
+    except (KeyError, OSError):  # no account name to be had (a bare container)
+        username = "desk-app"
+    return Visitor(username=username)
 
 
 class Startup(QObject):
@@ -99,10 +118,22 @@ class Startup(QObject):
         return outcome.path, credentials
 
     def _open(self, path: Path) -> Store | None:
+        visitor = starting_visitor()
+        note = Note()
+        waiting = text("storage.waiting_upgrade", self.language)
         while True:
             try:
                 return wait_for(None, self.tr("Opening the database…"),
-                                lambda: open_store(path))
+                                lambda: open_store(path, visitor=visitor,
+                                                   on_wait=lambda: note.say(waiting)), note)
+            except DatabaseCorrupt as error:
+                if self._offer_restore(path, error, visitor):
+                    continue  # the latest good backup is back: open it
+                return None
+            except SchemaTooNew as error:  # trying again cannot help: a newer program can
+                QMessageBox.critical(None, self.tr("Could not open the database"),
+                                     f"{path}\n\n{error_text(error, self.language)}")
+                return None
             except DeskError as error:
                 answer = QMessageBox.critical(
                     None, self.tr("Could not open the database"),
@@ -111,6 +142,14 @@ class Startup(QObject):
                     QMessageBox.StandardButton.Retry)
                 if answer != QMessageBox.StandardButton.Retry:
                     return None
+
+    def _offer_restore(self, path: Path, error: DatabaseCorrupt, visitor: Visitor) -> bool:
+        """The damaged file's restore offer; True once the backup is back in place."""
+        dialog = RestoreOfferDialog(path, error, self.language, visitor)
+        try:
+            return dialog.exec() == RestoreOfferDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
 
     def _session(self, credentials: tuple[str, str] | None) -> Session | None:
         assert self.store is not None
@@ -140,7 +179,12 @@ class Startup(QObject):
         self.window = MainWindow(context)
         self.window.signed_out.connect(self._signed_out)
         self.window.closed.connect(self.quit)
+        self.window.store_reopened.connect(self._reopened)
         self.window.show()
+
+    def _reopened(self, store: Store) -> None:
+        """The window opened the file again after a restore (and closed the old store)."""
+        self.store = store
 
     def _signed_out(self) -> None:
         old = self.window

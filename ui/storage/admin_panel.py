@@ -2,7 +2,8 @@
 restore from any of them, the database check, and how long backups are kept.
 
 Every action is a core call (``desk_app.services.file_care``) on a worker thread, so a
-backup of a large file or a restore waiting for others to let go never freezes the window;
+backup of a large file or a restore waiting for others to let go never freezes the window
+(its answer is dropped if the panel has closed meanwhile);
 the core refuses what the signed-in person may not do, and the panel shows the refusal.
 """
 
@@ -35,7 +36,7 @@ from desk_app.storage.presence import PresenceRow
 from desk_app.storage.restore import RestoreResult
 from ui.context import UiContext
 from ui.errors import error_text
-from ui.operations import Op
+from ui.widgets.calls import call
 
 
 def size_text(size: int) -> str:
@@ -105,11 +106,15 @@ class StorageAdminPanel(QWidget):
 
     # -- loading ---------------------------------------------------------------------------
     def reload(self) -> None:
+        self.reload_backups()
         session = self.context.session
-        Op(self, lambda: backups(session)).success(self._show_backups).failure(
-            self._failed).run()
-        Op(self, lambda: setting_with_version(session, "backup_keep_days")).success(
-            self._show_keep_days).failure(self._failed).run()
+        call(self, self.context, lambda: setting_with_version(session, "backup_keep_days"),
+             self._show_keep_days, self._failed)
+
+    def reload_backups(self) -> None:
+        """The list only (another workstation wrote: a retention being edited stays)."""
+        session = self.context.session
+        call(self, self.context, lambda: backups(session), self._show_backups, self._failed)
 
     def _show_backups(self, items: list[BackupInfo]) -> None:
         lang = self.context.language
@@ -149,8 +154,7 @@ class StorageAdminPanel(QWidget):
     def backup(self) -> None:
         self._busy(True)
         session = self.context.session
-        Op(self, lambda: backup_now(session)).success(self._backed_up).failure(
-            self._failed).run()
+        call(self, self.context, lambda: backup_now(session), self._backed_up, self._failed)
 
     def _backed_up(self, info: BackupInfo) -> None:
         self._busy(False)
@@ -162,8 +166,8 @@ class StorageAdminPanel(QWidget):
         self._busy(True)
         self.output.setPlainText(self.tr("Checking…"))
         session = self.context.session
-        Op(self, lambda: check_now(session, quick=quick)).success(self._checked).failure(
-            self._failed).run()
+        call(self, self.context, lambda: check_now(session, quick=quick), self._checked,
+             self._failed)
 
     def _checked(self, report: CheckReport) -> None:
         self._busy(False)
@@ -186,9 +190,9 @@ class StorageAdminPanel(QWidget):
         self._busy(True)
         self.output.setPlainText(self.tr("Asking the other workstations to let go…"))
         session = self.context.session
-        Op(self, lambda: restore_now(session, backup, force=force,
-                                     on_progress=self.waiting.emit)).success(
-            self._restored).failure(self._failed).run()
+        call(self, self.context, lambda: restore_now(session, backup, force=force,
+                                                     on_progress=self.waiting.emit),
+             self._restored, self._failed)
 
     def _show_waiting(self, holdouts: list[PresenceRow]) -> None:
         if holdouts:
@@ -210,9 +214,8 @@ class StorageAdminPanel(QWidget):
     def save_keep_days(self) -> None:
         session, days, version = self.context.session, self.keep_days.value(), self.keep_version
         self._busy(True)
-        Op(self, lambda: save_backup_keep_days(session, days, version)).success(
-            lambda changes: self._saved_keep_days(changes)).failure(self._failed).run(
-            self.context.hub)
+        call(self, self.context, lambda: save_backup_keep_days(session, days, version),
+             self._saved_keep_days, self._failed)
 
     def _saved_keep_days(self, _changes: object) -> None:
         self._busy(False)

@@ -19,7 +19,7 @@ from desk_app.services.file_care import connected
 from desk_app.storage.presence import PresenceRow
 from ui.context import UiContext
 from ui.errors import error_text
-from ui.operations import Op
+from ui.widgets.calls import call
 
 
 class PresenceList(QWidget):
@@ -51,8 +51,7 @@ class PresenceList(QWidget):
 
     def reload(self) -> None:
         session = self.context.session
-        Op(self, lambda: connected(session)).success(self.show_rows).failure(
-            self._failed).run()
+        call(self, self.context, lambda: connected(session), self.show_rows, self._failed)
 
     def state_text(self, row: PresenceRow) -> str:
         if row.stale:

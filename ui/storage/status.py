@@ -15,13 +15,20 @@ from ui.storage.busy import BusyBridge
 
 
 class StorageStatus(QWidget):
-    """Add to the status bar with ``statusBar().addPermanentWidget(StorageStatus(...))``."""
+    """Add to the status bar with ``statusBar().addPermanentWidget(StorageStatus(...))``.
+
+    ``show_location`` false: the host shows where the file is itself (the main window's
+    status bar has its own icon for it) and takes ``details()`` for its tooltip, so that
+    the window has one location indicator, not two."""
 
     def __init__(self, store: Store, language: Language = "en",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, show_location: bool = True) -> None:
         super().__init__(parent)
         self.store = store
         self.language = language
+        self.show_location = show_location
+        self.maintenance: MaintenanceState | None = None
+        self.busy_event: BusyEvent | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.busy_label = QLabel(self)
@@ -42,9 +49,44 @@ class StorageStatus(QWidget):
         for label in (self.busy_label, self.maintenance_label, self.read_only_label,
                       self.location_label):
             layout.addWidget(label)
+        self.location_label.setVisible(show_location)
         self.bridge = BusyBridge(store, self)
         self.bridge.busy.connect(self.on_busy)
         self.refresh()
+
+    def set_store(self, store: Store) -> None:
+        """The window reopened the file: listen to the new store, show what opening found."""
+        self.bridge.detach()
+        self.bridge.deleteLater()
+        self.store = store
+        self.bridge = BusyBridge(store, self)
+        self.bridge.busy.connect(self.on_busy)
+        self.busy_event = None
+        self.busy_label.hide()
+        self.refresh()
+
+    def set_language(self, language: Language) -> None:
+        self.language = language
+        self.refresh()
+        if self.busy_event is not None:
+            self.on_busy(self.busy_event)
+        self.show_maintenance(self.maintenance)
+
+    def details(self) -> list[str]:
+        """What opening found besides where the file is: the lock self-test, a WAL file
+        switched back, a daily backup that failed."""
+        report, lang = self.store.report, self.language
+        if report is None:
+            return []
+        lines = []
+        if report.lock_test is not None:
+            lines.append(self.tr("Lock self-test: {0}").format(text(report.lock_test.reason,
+                                                                 lang)))
+        if report.switched_from_wal:
+            lines.append(text("storage.wal_switched", lang))
+        if report.backup_problem:
+            lines.append(self.tr("Daily backup failed: {0}").format(report.backup_problem))
+        return lines
 
     def refresh(self) -> None:
         """Show what opening found (``store.report``)."""
@@ -56,15 +98,7 @@ class StorageStatus(QWidget):
             where = report.location
             key = "storage.location.network" if where.network else "storage.location.local"
             self.location_label.setText(text(key, lang, fs=where.filesystem))
-            tips = [str(self.store.path)]
-            if report.lock_test is not None:
-                tips.append(self.tr("Lock self-test: {0}").format(text(report.lock_test.reason,
-                                                                    lang)))
-            if report.switched_from_wal:
-                tips.append(text("storage.wal_switched", lang))
-            if report.backup_problem:
-                tips.append(self.tr("Daily backup failed: {0}").format(report.backup_problem))
-            self.location_label.setToolTip("\n".join(tips))
+            self.location_label.setToolTip("\n".join([str(self.store.path), *self.details()]))
         if self.store.read_only:
             self.read_only_label.setText(self.tr("Read-only"))
             self.read_only_label.setToolTip(text("error.storage.readonly", lang,
@@ -73,8 +107,14 @@ class StorageStatus(QWidget):
         else:
             self.read_only_label.hide()
 
+    def read_only_reason(self) -> str:
+        """Why the file is read-only, in the user's language (a ``storage.readonly.*``
+        phrase, for a sentence of the host's)."""
+        return text(self.store.read_only_reason, self.language)
+
     @Slot(object)
     def on_busy(self, event: BusyEvent) -> None:
+        self.busy_event = event if event.state == "retrying" else None
         if event.state == "retrying":
             self.busy_label.setText(text("storage.busy", self.language, attempt=event.attempt,
                                          attempts=event.attempts))
@@ -84,6 +124,7 @@ class StorageStatus(QWidget):
 
     def show_maintenance(self, state: MaintenanceState | None) -> None:
         """Connect ``PresenceKeeper.maintenance_changed`` here."""
+        self.maintenance = state
         if state is None:
             self.maintenance_label.hide()
             return
