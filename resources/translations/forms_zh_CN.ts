@@ -110,6 +110,11 @@
         <translation>自动关闭</translation>
     </message>
     <message>
+        <location filename="../../ui/admin/window.py" line="89" />
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
         <location filename="../../ui/admin/window.py" line="69" />
         <source>You can add and change callers here. The other settings are shown read-only: only the process owner can change them.</source>
         <translation>您可以在此添加和修改报告人。其他设置仅供查看:只有流程负责人可以修改。</translation>

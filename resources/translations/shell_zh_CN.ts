@@ -302,6 +302,10 @@
         <translation>关于 desk-app(&amp;A)</translation>
     </message>
     <message>
+        <source>The database is open read-only: nothing can be saved here.</source>
+        <translation>数据库以只读方式打开:此处无法保存任何内容。</translation>
+    </message>
+    <message>
         <source>Number, caller or words…  (Ctrl+F)</source>
         <translation>编号、报告人或关键词…  (Ctrl+F)</translation>
     </message>
@@ -312,6 +316,18 @@
     <message>
         <source>New incident</source>
         <translation>新事件</translation>
+    </message>
+    <message>
+        <source>This database is open read-only: %1. You can look at everything, but nothing can be saved here.</source>
+        <translation>该数据库以只读方式打开:%1。您可以查看所有内容,但此处无法保存任何修改。</translation>
+    </message>
+    <message>
+        <source>The database was restored from a backup; opening it again…</source>
+        <translation>数据库已从备份恢复,正在重新打开……</translation>
+    </message>
+    <message>
+        <source>The database was opened again after a restore. Check what you were editing and save it again.</source>
+        <translation>数据库恢复后已重新打开。请核对正在编辑的内容,然后再次保存。</translation>
     </message>
     <message>
         <source>Process settings — desk-app</source>

@@ -83,6 +83,7 @@ def test_the_loader_loads_qt_and_every_area(qapp: object, english: None) -> None
     loaded = translations.apply("zh")
     names = [Path(p).name for p in loaded]
     assert "qtbase_zh_CN.qm" in names
+    assert "storage_zh_CN.qm" in names  # the shared file's widgets speak Chinese too
     assert sorted(n for n in names if not n.startswith("qt")) == sorted(
         p.name for p in paths.TRANSLATIONS.glob("*_zh_CN.qm"))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel
@@ -117,6 +118,7 @@ def test_the_window_switches_language_while_it_runs(qtbot: QtBot, org: Org, star
         assert priority == ("3 - 中" if zh else "3 - Medium")  # the core's glossary labels
         assert window.tabs.tabText(0).startswith("全部事件" if zh else "All incidents")
         assert ("本机磁盘" if zh else "Local disk") in window.status.share.text.text()
+        assert window.status.storage.language == lang  # "busy, retrying…" and maintenance
         assert window.queue_view.filter_bar.priority.itemText(0) == (
             "全部优先级" if zh else "Any priority")
 
