@@ -6,7 +6,8 @@ Run it on a real (virtual) display with CJK fonts, not offscreen, so that Chines
 It makes a demo database in a temporary folder (never touching your own settings or demo),
 signs in as the service desk (王芳 Wang Fang) and grabs: the sign-in dialog, the first-run
 wizard, the main window on a busy queue, search results for 网络 / VPN, and, when this build
-has them, the incident view and the log form of the forms half.
+has them, the incident view and the log form of the forms half; then, as the process owner
+(陈静 Chen Jing), the administration window's Database file page after a backup and a check.
 """
 
 from __future__ import annotations
@@ -28,10 +29,12 @@ from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from desk_app.demo import DEMO_PASSWORD, build_demo  # noqa: E402
+from desk_app.services.file_care import visitor_of  # noqa: E402
 from desk_app.services.queues import Queue  # noqa: E402
 from desk_app.services.session import sign_in  # noqa: E402
 from desk_app.storage.database import Store  # noqa: E402
 from desk_app.storage.opening import open_store  # noqa: E402
+from desk_app.storage.presence import join, leave  # noqa: E402
 from ui import settings  # noqa: E402
 from ui.app import application  # noqa: E402
 from ui.context import UiContext  # noqa: E402
@@ -126,6 +129,34 @@ def shoot(lang: str, store: Store, out: Path) -> None:
         grab(window, out / f"log_{lang}.png")
     window.close()
     window.deleteLater()
+    settle()
+    database_page(lang, store, out)
+
+
+def database_page(lang: str, store: Store, out: Path) -> None:
+    """The process owner's page for the shared file: backups, the check, who is connected."""
+    from ui.admin.window import AdminWindow
+
+    owner = sign_in(store, "chenjing", DEMO_PASSWORD)
+    join(store, visitor_of(owner))  # this workstation, as its heartbeat announces it
+    admin = AdminWindow(UiContext(owner, ChangeHub(), lang))  # type: ignore[arg-type]
+    admin.resize(1100, 720)
+    admin.show()
+    admin.show_page("database")
+    page = admin.pages["database"]
+    panel = page.panel  # type: ignore[attr-defined]
+    settle(lambda: panel.keep_version is not None)
+    rows = panel.table.rowCount()
+    panel.backup_button.click()
+    settle(lambda: panel.table.rowCount() > rows)
+    panel.check_button.click()
+    settle(lambda: panel.check_button.isEnabled())
+    page.presence.reload()  # type: ignore[attr-defined]
+    settle(lambda: page.presence.table.rowCount() > 0)  # type: ignore[attr-defined]
+    grab(admin, out / f"database_{lang}.png")
+    admin.close()
+    admin.deleteLater()
+    leave(store)
     settle()
 
 

@@ -65,7 +65,7 @@ class StorageAdminPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._enable)
         layout.addWidget(QLabel(self.tr("Backups of the database file"), self))
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 3)
 
         buttons = QHBoxLayout()
         self.backup_button = QPushButton(self.tr("Back up now"), self)
@@ -93,7 +93,7 @@ class StorageAdminPanel(QWidget):
         self.output = QPlainTextEdit(self)
         self.output.setReadOnly(True)
         self.output.setObjectName("storageOutput")
-        layout.addWidget(self.output)
+        layout.addWidget(self.output, 2)
 
         self.backup_button.clicked.connect(self.backup)
         self.restore_button.clicked.connect(self.ask_restore)

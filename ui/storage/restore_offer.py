@@ -10,8 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -39,14 +41,29 @@ class RestoreOfferDialog(QDialog):
         self.offer: BackupInfo | None = None
         self.restore_result: RestoreResult | None = None
         self.setWindowTitle(self.tr("The database is damaged"))
-        self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
+        self.setMinimumWidth(560)
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        icon = QLabel(self)
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
+        icon.setPixmap(self.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout()
+        layout.setSpacing(10)
+        top.addLayout(layout, 1)
+        outer.addLayout(top)
         problem = QLabel(error.message(language), self)
         problem.setWordWrap(True)
         problem.setObjectName("restoreProblem")
+        font = problem.font()
+        font.setBold(True)
+        problem.setFont(font)
         layout.addWidget(problem)
         where = QLabel(str(path), self)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        where.setStyleSheet("color: palette(mid);")
         layout.addWidget(where)
         self.offer_label = QLabel(self.tr("Looking for the latest good backup…"), self)
         self.offer_label.setWordWrap(True)
@@ -64,7 +81,8 @@ class RestoreOfferDialog(QDialog):
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.rejected.connect(self.reject)
         self.restore_button.clicked.connect(self.restore)
-        layout.addWidget(self.buttons)
+        outer.addSpacing(6)
+        outer.addWidget(self.buttons)
         Op(self, lambda: restore_offer(path)).success(self._offered).failure(
             self._failed).run()
 
