@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self._restored = False
         self._signing_out = False
         self._reopening = False
+        self._reopen_refused = False  # the last reopen failed: say so again only quietly
         self._closed = False
         self.setWindowIcon(paths.icon("app"))
         Op.default_failure = lambda parent, error: show_error(
@@ -525,6 +526,7 @@ class MainWindow(QMainWindow):
 
     def _reopened(self, session: Session) -> None:
         self._reopening = False
+        self._reopen_refused = False
         if self._closed:
             session.store.close()
             return
@@ -551,10 +553,14 @@ class MainWindow(QMainWindow):
         self.hub.external.emit()  # everything shown is read again from the restored file
 
     def _reopen_failed(self, error: BaseException) -> None:
+        """Said once in a dialog; the next heartbeat or save tries again (the share may be
+        back), and says it only in the status bar, not in a dialog every 30 seconds."""
         self._reopening = False
         if self._closed:
             return
-        show_error(self, error, self.context.language)
+        if not self._reopen_refused:
+            show_error(self, error, self.context.language)
+        self._reopen_refused = True
         self.status.showMessage(error_text(error, self.context.language), 30_000)
 
     # -- other screens ----------------------------------------------------------------

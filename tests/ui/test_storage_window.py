@@ -265,3 +265,23 @@ def test_a_restore_by_another_workstation_is_heard_and_the_next_save_works(
         form.submit()
     count = window.context.session.store.execute("SELECT count(*) FROM incident")
     assert count == [(2,)]
+
+
+def test_a_window_that_only_reads_hears_of_a_restore_by_its_heartbeat(
+        qtbot: QtBot, org: Org, windows: list[MainWindow]) -> None:
+    from desk_app.storage.backup import take_backup
+    from desk_app.storage.restore import restore_backup
+
+    backup = take_backup(org.store, "manual").path
+    org.log(title="logged after the backup")
+    window = open_window(qtbot, org, "net1", watch=True)
+    windows.append(window)
+    assert window.keeper is not None
+    qtbot.waitUntil(lambda: org.store.execute(
+        "SELECT count(*) FROM presence WHERE username = 'net1'")[0][0] == 1, timeout=10000)
+    # another workstation restores, not waiting for this one (which writes nothing)
+    restore_backup(org.path, backup, release_timeout=0.3, poll=0.1, force=True)
+    with qtbot.waitSignal(window.store_reopened, timeout=20000) as reopened:
+        window.keeper.beat()  # what the timer does every 30 s
+    assert reopened.args[0].execute("SELECT count(*) FROM incident") == [(0,)]
+    assert window.keeper.store is reopened.args[0]
