@@ -98,6 +98,33 @@ def test_status_bar_shows_the_disk_once_and_busy_while_another_process_holds_the
                     timeout=5000)
 
 
+def test_a_file_on_a_network_share_says_so_with_the_lock_self_test(
+        qtbot: QtBot, org: Org, windows: list[MainWindow]) -> None:
+    """No share can be mounted here: the lock self-test runs for real on the folder (as on
+    a share), and the location is the one opening would find on an SMB mount."""
+    from dataclasses import replace
+
+    from desk_app.storage.opening import open_store
+
+    org.store.close()
+    org.store = open_store(org.path, lock_test="always", daily_backup=False)
+    report = org.store.report
+    assert report is not None and report.lock_test is not None
+    report.location = replace(report.location, network=True, filesystem="cifs")
+    window = open_window(qtbot, org, "desk")
+    windows.append(window)
+    share = window.status.share
+    assert share.text.text() == "Network share (cifs)"
+    assert share.toolTip().splitlines() == [
+        "The file is on a network share: other workstations use it at the same time. "
+        "Changes they make appear here within a few seconds.",
+        "Lock self-test: file locks work on this folder"]
+    window.set_language("zh")
+    assert share.text.text() == "网络共享（cifs）"
+    assert share.toolTip().splitlines()[1] == "文件锁自检:该文件夹上的文件锁工作正常"
+    window.set_language("en")
+
+
 def test_maintenance_by_another_workstation_is_shown_and_refuses_saving(
         qtbot: QtBot, org: Org, windows: list[MainWindow]) -> None:
     org.log()
