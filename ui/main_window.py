@@ -498,7 +498,8 @@ class MainWindow(QMainWindow):
 
     def _show_read_only(self) -> None:
         if not self.read_only:
-            self.notice.clear()
+            if self.notice.kind == "warning":  # the file was reopened, and may be written
+                self.notice.clear()
             return
         self.notice.show_warning(self.tr(
             "This database is open read-only: %1. You can look at everything, but nothing "
@@ -548,8 +549,10 @@ class MainWindow(QMainWindow):
         old.close()
         self._load_capabilities()
         self.retranslate()
-        self.status.showMessage(self.tr("The database was opened again after a restore. Check "
-                                        "what you were editing and save it again."), 30_000)
+        self.status.clearMessage()
+        if not self.read_only:  # (a read-only file keeps its warning, which matters more)
+            self.notice.show_info(self.tr("The database was opened again after a restore. "
+                                          "Check what you were editing and save it again."))
         self.hub.external.emit()  # everything shown is read again from the restored file
 
     def _reopen_failed(self, error: BaseException) -> None:
