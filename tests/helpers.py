@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import re
+import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -46,3 +49,23 @@ def close_incident(org, incident_id: int) -> None:  # type: ignore[no-untyped-de
     workflow.confirm_resolution(desk, incident_id)
     workflow.close(desk, incident_id, close_code_id=choices.close_codes(desk)[0].id,
                    notes="Called back", satisfaction=5)
+
+
+def old_schema(path: Path, version: int = 1) -> None:
+    """Take a file back to schema ``version``: what every later migration created is
+    dropped, as in a file written by the program of that time."""
+    from desk_app.storage.migrations import MIGRATIONS, statements
+
+    conn = sqlite3.connect(path)
+    for migration in reversed(MIGRATIONS):
+        if migration.version <= version:
+            continue
+        for statement in statements(migration.sql_file):
+            found = re.match(r'CREATE (?:UNIQUE |VIRTUAL )?(TABLE|INDEX|TRIGGER|VIEW) '
+                             r'(?:IF NOT EXISTS )?"([^"]+)"', statement)
+            if found:
+                conn.execute(f'DROP {found[1]} IF EXISTS "{found[2]}"')
+    conn.execute("DELETE FROM setting WHERE key = 'upgraded_by_program'")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.commit()
+    conn.close()

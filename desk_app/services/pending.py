@@ -119,10 +119,11 @@ def raise_change(session: Session, incident_id: int, *, title: str, description:
         change = ChangeRequest.create(
             id=next_id, number=f"CHG{next_id:07d}", incident=incident.id, title=name,
             description=text, created_by=session.user_id, created_at=now)
-        code = WaitCode.get(WaitCode.code == WAIT_CHANGE)
         edit = IncidentEdit(session, incident, JournalAction.RAISE_CHANGE, change.number)
-        edit.set("wait_code", code.id)
-        if incident.pending_since is None:
+        if incident.wait_code_id is None:
+            # an incident already waiting (for a vendor, say) keeps its reason: the change
+            # does not resume it when it closes, the person who set the wait does
+            edit.set("wait_code", WaitCode.get(WaitCode.code == WAIT_CHANGE).id)
             edit.set("pending_since", now, journal=False)
         sync_clocks(edit, now)
         edit.save()

@@ -303,6 +303,9 @@ class Incident(Versioned):
 # the Pending queue (migration 0003): only pending incidents are in it
 Incident.add_index(Incident.index(Incident.wait_code, name="incident_pending")
                    .where(Incident.wait_code.is_null(False)))
+# incidents linked to a closed one (R24, migration 0005): few rows, so a partial index
+Incident.add_index(Incident.index(Incident.linked_incident, name="incident_linked")
+                   .where(Incident.linked_incident.is_null(False)))
 
 
 class ChangeRequest(Versioned):

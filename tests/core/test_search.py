@@ -13,6 +13,7 @@ from desk_app.storage.migrations import LATEST
 from desk_app.storage.opening import open_store
 from desk_app.storage.segment import index_text, match_query
 from tests.conftest import Org
+from tests.helpers import old_schema
 
 
 def found(org: Org, text: str) -> list[int]:
@@ -111,16 +112,8 @@ def test_migration_indexes_the_incidents_already_there(org: Org, tmp_path: Path)
     """A file made before the search index (schema 2) gets every incident indexed."""
     old = org.log(title="邮件无法发送", description="Outlook shows an error")
     incidents.add_note(org.as_("desk"), old, "重建了邮件配置文件")
-    store = org.store
-    for statement in [
-        "DROP TRIGGER incident_search_insert", "DROP TRIGGER incident_search_update",
-        "DROP TRIGGER incident_search_note", "DROP TRIGGER incident_search_delete",
-        "DROP TABLE incident_search", "DROP INDEX incident_pending",
-        "DROP TABLE presence", "DROP TABLE maintenance",  # schema 4 (issue 5) goes too
-        "PRAGMA user_version = 2",
-    ]:
-        store.execute(statement)
-    store.close()
+    org.store.close()
+    old_schema(org.path, 2)
     reopened = open_store(org.path)
     try:
         assert reopened.user_version() == LATEST

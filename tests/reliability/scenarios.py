@@ -30,6 +30,7 @@ from desk_app.storage.backup import list_backups
 from desk_app.storage.database import Store
 from desk_app.storage.migrations import LATEST
 from tests.conftest import build_org
+from tests.helpers import old_schema
 
 REPO = Path(__file__).resolve().parents[2]
 Figures = dict[str, Any]
@@ -328,28 +329,6 @@ def _acknowledged_notes(file: Path) -> set[str]:
 
 
 # -- T5 --------------------------------------------------------------------------------------
-def old_schema(path: Path, version: int = 1) -> None:
-    """Take a file back to schema ``version``: what every later migration created is
-    dropped, as in a file written by the program of that time."""
-    import re
-
-    from desk_app.storage.migrations import MIGRATIONS, statements
-
-    conn = sqlite3.connect(path)
-    for migration in reversed(MIGRATIONS):
-        if migration.version <= version:
-            continue
-        for statement in statements(migration.sql_file):
-            found = re.match(r'CREATE (?:UNIQUE |VIRTUAL )?(TABLE|INDEX|TRIGGER|VIEW) '
-                             r'(?:IF NOT EXISTS )?"([^"]+)"', statement)
-            if found:
-                conn.execute(f'DROP {found[1]} IF EXISTS "{found[2]}"')
-    conn.execute("DELETE FROM setting WHERE key = 'upgraded_by_program'")
-    conn.execute(f"PRAGMA user_version = {version}")
-    conn.commit()
-    conn.close()
-
-
 def t5(folder: Path, processes: int = 5, rounds: int = 3) -> Figures:
     """Several workstations open an old-schema file at the same moment."""
     template, _ = prepared(folder / "template", 3)

@@ -41,6 +41,7 @@ MIGRATIONS: list[Migration] = [
     Migration(2, "0002_escalations.sql"),
     Migration(3, "0003_search_and_queues.sql"),
     Migration(4, "0004_presence.sql"),
+    Migration(5, "0005_linked_incidents.sql"),
 ]
 
 LATEST = MIGRATIONS[-1].version

@@ -20,7 +20,7 @@ from desk_app.storage.opening import open_store
 from desk_app.storage.presence import Visitor, maintenance_state
 from desk_app.storage.restore import restore_backup
 from tests.conftest import Org
-from tests.reliability.scenarios import old_schema
+from tests.helpers import old_schema
 from tests.stations.processes import Workstation, expect_line, finish, spawn_python
 
 from .test_write_errors import damage
