@@ -17,7 +17,7 @@ from desk_app.storage.backup import take_backup
 from desk_app.storage.migrations import LATEST
 from tests.conftest import PASSWORD, Org
 from tests.core.storage.test_write_errors import damage
-from tests.reliability.scenarios import old_schema
+from tests.helpers import old_schema
 from tests.stations.processes import HOLD_WRITE_LOCK, expect_line, finish, spawn_python
 from tests.ui.shell_fixtures import FAIL_ON_QT_WARNINGS, app_settings, english
 from ui.startup.flow import Startup
