@@ -7,7 +7,7 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from desk_app.domain.enums import Role, Stage
-from desk_app.errors import DeskError, RuleViolation, ValidationError
+from desk_app.errors import DatabaseReadOnly, DeskError, RuleViolation, ValidationError
 from desk_app.services import permissions as perm
 from desk_app.services.editing import load_incident
 from desk_app.services.incidents import category_edit_refusal, check_urgency_edit
@@ -69,32 +69,16 @@ CHECKS: dict[Action, Callable[[Session, Incident], None]] = {
 }
 
 
-def allowed_actions(session: Session, incident_id: int) -> frozenset[Action]:
-    def run() -> frozenset[Action]:
-        incident = load_incident(incident_id)
-        allowed = set()
-        for action, check in CHECKS.items():
-            try:
-                check(session, incident)
-            except DeskError:
-                continue
-            allowed.add(action)
-        return frozenset(allowed)
-
-    return session.read(run)
-
-
-def why_not(session: Session, incident_id: int, action: Action) -> DeskError | None:
-    """The refusal ``action`` would meet now, for a tooltip; None if it is allowed."""
-
-    def run() -> DeskError | None:
-        try:
-            CHECKS[action](session, load_incident(incident_id))
-        except DeskError as error:
-            return error
-        return None
-
-    return session.read(run)
+def _refusal(session: Session, action: Action, incident: Incident) -> DeskError | None:
+    """What ``action`` would meet now: every action writes, so a file opened read-only
+    refuses them all before any rule is asked."""
+    if session.store.read_only:
+        return DatabaseReadOnly(session.store.read_only_reason)
+    try:
+        CHECKS[action](session, incident)
+    except DeskError as error:
+        return error
+    return None
 
 
 def action_states(session: Session, incident_id: int) -> dict[Action, DeskError | None]:
@@ -103,17 +87,19 @@ def action_states(session: Session, incident_id: int) -> dict[Action, DeskError 
 
     def run() -> dict[Action, DeskError | None]:
         incident = load_incident(incident_id)
-        states: dict[Action, DeskError | None] = {}
-        for action, check in CHECKS.items():
-            try:
-                check(session, incident)
-            except DeskError as error:
-                states[action] = error
-            else:
-                states[action] = None
-        return states
+        return {action: _refusal(session, action, incident) for action in CHECKS}
 
     return session.read(run)
+
+
+def allowed_actions(session: Session, incident_id: int) -> frozenset[Action]:
+    return frozenset(a for a, refusal in action_states(session, incident_id).items()
+                     if refusal is None)
+
+
+def why_not(session: Session, incident_id: int, action: Action) -> DeskError | None:
+    """The refusal ``action`` would meet now, for a tooltip; None if it is allowed."""
+    return session.read(lambda: _refusal(session, action, load_incident(incident_id)))
 
 
 #: The fields ``update_incident`` changes, as a form names them.

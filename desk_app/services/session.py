@@ -102,6 +102,8 @@ def session_for(store: Store, username: str, clock: Clock | None = None) -> Sess
         user = User.get_or_none(User.username == username)
         if user is None:
             raise NotFound("error.not_found", what="User", id=username)
+        if not user.active:
+            raise AuthenticationError("error.sign_in")
         roles = frozenset(Role(r.role) for r in UserRole.select().where(UserRole.user == user))
         return Session(store, user.id, roles, user.username, user.full_name,
                        clock or SystemClock())

@@ -114,3 +114,27 @@ def test_r04_roles_are_checked_in_the_core_not_by_the_caller(org: Org) -> None:
     workflow.assign(org.as_("desk"), incident_id)
     with refused(org.store, PermissionDenied):
         workflow.accept(session, incident_id)
+
+
+def test_r04_a_file_opened_read_only_allows_no_action(org: Org) -> None:
+    from desk_app.errors import DatabaseReadOnly
+    from desk_app.services.actions import Action, allowed_actions, why_not
+    from desk_app.storage.opening import open_store
+
+    incident_id = org.log()
+    assert Action.ASSIGN in allowed_actions(org.as_("desk"), incident_id)
+    org.store.close()
+    org.store = open_store(org.path, read_only=True)
+    desk = org.as_("desk")
+    assert allowed_actions(desk, incident_id) == frozenset()
+    assert isinstance(why_not(desk, incident_id, Action.ASSIGN), DatabaseReadOnly)
+
+
+def test_r04_a_retired_user_gets_no_session(org: Org) -> None:
+    from desk_app.errors import AuthenticationError
+    from desk_app.services.admin.people import UserForm, save_user
+
+    save_user(org.as_("owner"), UserForm("desk2", "Dana Desk", ["service_desk"], active=False),
+              org.ids["desk2"])
+    with pytest.raises(AuthenticationError):
+        org.as_("desk2")
