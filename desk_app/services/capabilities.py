@@ -22,8 +22,9 @@ def _passes(check: Callable[[Session], None], session: Session) -> bool:
 
 
 def can_log(session: Session) -> bool:
-    """Log an incident (the service desk, R02), on a file this workstation may write."""
-    return not session.store.read_only and _passes(check_log, session)
+    """Log an incident (the service desk, R02). On a file opened read-only the window still
+    shows the entry, disabled with the reason, so this answers for the role alone."""
+    return _passes(check_log, session)
 
 
 def can_administer(session: Session) -> bool:
