@@ -9,8 +9,8 @@ from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desk_app.domain.calendar import CalendarSpec
-from desk_app.domain.validation import NAME_MAX, Problems, clean_text
-from desk_app.services.admin.common import cas_update, get_row, require_owner
+from desk_app.domain.validation import Problems
+from desk_app.services.admin.common import check_unique, coded_names, require_owner, save_row
 from desk_app.services.session import Changes, Session
 from desk_app.storage.models import CalendarDay, CalendarHours, WorkingCalendar
 
@@ -58,12 +58,8 @@ def save_calendar(session: Session, form: CalendarForm, row_id: int | None = Non
     def run() -> Changes:
         require_owner(session)
         problems = Problems()
-        code = clean_text(problems, "code", form.code, required=True, max_length=40,
-                          single_line=True)
-        name_en = clean_text(problems, "name_en", form.name_en, required=True,
-                             max_length=NAME_MAX, single_line=True)
-        name_zh = clean_text(problems, "name_zh", form.name_zh, required=True,
-                             max_length=NAME_MAX, single_line=True)
+        values: dict[str, object] = coded_names(problems, form.code, form.name_en,
+                                                form.name_zh)
         try:
             ZoneInfo(form.timezone)
         except (ZoneInfoNotFoundError, ValueError):
@@ -78,20 +74,12 @@ def save_calendar(session: Session, form: CalendarForm, row_id: int | None = Non
                             holidays=frozenset(holidays), workdays=frozenset(workdays))
         if not spec.has_working_time():
             problems.add("weekly", "validation.no_working_time")
-        clash = WorkingCalendar.select().where(WorkingCalendar.code == code)
-        if row_id is not None:
-            clash = clash.where(WorkingCalendar.id != row_id)
-        if clash.exists():
-            problems.add("code", "validation.duplicate_code")
+        check_unique(problems, WorkingCalendar, "code", values["code"], row_id)
         problems.raise_if_any()
-        values = {"code": code, "name_en": name_en, "name_zh": name_zh,
-                  "timezone": form.timezone, "always": form.always,
-                  "makeup_weekday": form.makeup_weekday}
-        if row_id is None:
-            calendar = WorkingCalendar.create(**values)
-        else:
-            calendar = get_row(WorkingCalendar, row_id, version)
-            cas_update(WorkingCalendar, calendar, values)
+        values.update(timezone=form.timezone, always=form.always,
+                      makeup_weekday=form.makeup_weekday)
+        calendar = save_row(WorkingCalendar, row_id, version, values)
+        if row_id is not None:
             CalendarHours.delete().where(CalendarHours.calendar == calendar.id).execute()
             CalendarDay.delete().where(CalendarDay.calendar == calendar.id).execute()
         for weekday, intervals in form.weekly.items():

@@ -1,10 +1,12 @@
-"""What every administration call shares: the role check and compare-and-set on a row."""
+"""What every administration call shares: the role check, the checks on codes and names,
+and creating or compare-and-setting a row."""
 
 from __future__ import annotations
 
 from typing import Any, TypeVar
 
 from desk_app.domain.enums import Role
+from desk_app.domain.validation import NAME_MAX, Problems, clean_text
 from desk_app.errors import ConflictError, DeskError, NotFound
 from desk_app.services import permissions as perm
 from desk_app.services.session import Session
@@ -49,3 +51,42 @@ def cas_update(model: type[Versioned], row: Versioned, values: dict[str, Any]) -
     for key, value in values.items():
         setattr(row, key, value)
     row.version += 1
+
+
+def coded_names(problems: Problems, code: str, name_en: str, name_zh: str
+                ) -> dict[str, Any]:
+    """The code and the two names every reference row carries (groups, categories, codes,
+    calendars), each checked, as column values."""
+    values = {"code": clean_text(problems, "code", code, required=True, max_length=40,
+                                 single_line=True)}
+    values.update(bilingual_names(problems, name_en, name_zh))
+    return values
+
+
+def bilingual_names(problems: Problems, name_en: str, name_zh: str) -> dict[str, Any]:
+    return {
+        "name_en": clean_text(problems, "name_en", name_en, required=True, max_length=NAME_MAX,
+                              single_line=True),
+        "name_zh": clean_text(problems, "name_zh", name_zh, required=True, max_length=NAME_MAX,
+                              single_line=True),
+    }
+
+
+def check_unique(problems: Problems, model: type[Versioned], column: str, value: object,
+                 row_id: int | None, key: str = "validation.duplicate_code") -> None:
+    """``value`` is not already used by another row (the row being edited excepted)."""
+    clash = model.select().where(getattr(model, column) == value)
+    if row_id is not None:
+        clash = clash.where(model.id != row_id)
+    if clash.exists():
+        problems.add(column, key)
+
+
+def save_row(model: type[M], row_id: int | None, version: int | None,
+             values: dict[str, Any]) -> M:
+    """A new row, or the row ``row_id`` updated by compare-and-set on ``version``."""
+    if row_id is None:
+        return model.create(**values)
+    row = get_row(model, row_id, version)
+    cas_update(model, row, values)
+    return row

@@ -10,7 +10,13 @@ from desk_app.domain.enums import Role
 from desk_app.domain.validation import NAME_MAX, Problems, clean_text
 from desk_app.errors import DeskError
 from desk_app.services import permissions as perm
-from desk_app.services.admin.common import cas_update, get_row, require_owner
+from desk_app.services.admin.common import (
+    bilingual_names,
+    check_unique,
+    coded_names,
+    require_owner,
+    save_row,
+)
 from desk_app.services.passwords import hash_password
 from desk_app.services.session import Changes, Session
 from desk_app.storage.models import (
@@ -62,11 +68,8 @@ def save_user(session: Session, form: UserForm, row_id: int | None = None,
         roles = _roles(problems, form.roles)
         if form.language not in ("", "en", "zh"):
             problems.add("language", "validation.invalid_choice")
-        clash = User.select().where(User.username == username)
-        if row_id is not None:
-            clash = clash.where(User.id != row_id)
-        if clash.exists():
-            problems.add("username", "validation.duplicate_username")
+        check_unique(problems, User, "username", username, row_id,
+                     "validation.duplicate_username")
         new_password = form.password is not None or row_id is None
         if new_password and len(form.password or "") < PASSWORD_MIN:
             problems.add("password", "validation.password_short", min=PASSWORD_MIN)
@@ -77,10 +80,9 @@ def save_user(session: Session, form: UserForm, row_id: int | None = None,
         if form.password is not None:
             values["password_hash"] = hash_password(form.password)
         if row_id is None:
-            user = User.create(created_at=session.clock.now(), **values)
-        else:
-            user = get_row(User, row_id, version)
-            cas_update(User, user, values)
+            values["created_at"] = session.clock.now()
+        user = save_row(User, row_id, version, values)
+        if row_id is not None:
             UserRole.delete().where(UserRole.user == user.id).execute()
         for role in sorted(roles):
             UserRole.create(user=user.id, role=role.value)
@@ -140,32 +142,20 @@ def save_group(session: Session, form: GroupForm, row_id: int | None = None,
     def run() -> Changes:
         require_owner(session)
         problems = Problems()
-        code = clean_text(problems, "code", form.code, required=True, max_length=40,
-                          single_line=True)
-        name_en = clean_text(problems, "name_en", form.name_en, required=True,
-                             max_length=NAME_MAX, single_line=True)
-        name_zh = clean_text(problems, "name_zh", form.name_zh, required=True,
-                             max_length=NAME_MAX, single_line=True)
-        email = clean_text(problems, "email", form.email, required=False, max_length=200,
-                           single_line=True)
+        values: dict[str, object] = coded_names(problems, form.code, form.name_en,
+                                                form.name_zh)
+        values["email"] = clean_text(problems, "email", form.email, required=False,
+                                     max_length=200, single_line=True)
         if form.tier not in (1, 2):
             problems.add("tier", "validation.invalid_choice")
-        clash = SupportGroup.select().where(SupportGroup.code == code)
-        if row_id is not None:
-            clash = clash.where(SupportGroup.id != row_id)
-        if clash.exists():
-            problems.add("code", "validation.duplicate_code")
+        check_unique(problems, SupportGroup, "code", values["code"], row_id)
         known = {u.id for u in User.select(User.id).where(User.id.in_(form.members))}
         if set(form.members) - known:
             problems.add("members", "validation.invalid_choice")
         problems.raise_if_any()
-        values = {"code": code, "name_en": name_en, "name_zh": name_zh, "tier": form.tier,
-                  "department": form.department_id, "email": email, "active": form.active}
-        if row_id is None:
-            group = SupportGroup.create(**values)
-        else:
-            group = get_row(SupportGroup, row_id, version)
-            cas_update(SupportGroup, group, values)
+        values.update(tier=form.tier, department=form.department_id, active=form.active)
+        group = save_row(SupportGroup, row_id, version, values)
+        if row_id is not None:
             GroupMember.delete().where(GroupMember.group == group.id).execute()
         for user_id in sorted(set(form.members)):
             GroupMember.create(group=group.id, user=user_id)
@@ -179,20 +169,13 @@ def save_department(session: Session, name_en: str, name_zh: str, head_id: int |
     def run() -> Changes:
         require_owner(session)
         problems = Problems()
-        values = {
-            "name_en": clean_text(problems, "name_en", name_en, required=True,
-                                  max_length=NAME_MAX, single_line=True),
-            "name_zh": clean_text(problems, "name_zh", name_zh, required=True,
-                                  max_length=NAME_MAX, single_line=True),
-            "head": head_id,
-        }
+        values: dict[str, object] = {**bilingual_names(problems, name_en, name_zh),
+                                     "head": head_id}
         if head_id is not None and User.get_or_none(User.id == head_id) is None:
             problems.add("head", "validation.invalid_choice")
         problems.raise_if_any()
-        if row_id is None:
-            return Changes(reference=True, created=Department.create(**values).id)
-        cas_update(Department, get_row(Department, row_id, version), values)
-        return Changes(reference=True)
+        row = save_row(Department, row_id, version, values)
+        return Changes(reference=True, created=row.id if row_id is None else None)
 
     return session.write(run)
 
@@ -249,9 +232,7 @@ def save_caller(session: Session, form: CallerForm, row_id: int | None = None,
                 Department.id == form.department_id) is None:
             problems.add("department", "validation.invalid_choice")
         problems.raise_if_any()
-        if row_id is None:
-            return Changes(reference=True, created=Caller.create(**values).id)
-        cas_update(Caller, get_row(Caller, row_id, version), values)
-        return Changes(reference=True)
+        row = save_row(Caller, row_id, version, values)
+        return Changes(reference=True, created=row.id if row_id is None else None)
 
     return session.write(run)

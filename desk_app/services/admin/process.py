@@ -18,9 +18,17 @@ from desk_app.domain.enums import (
     Urgency,
 )
 from desk_app.domain.priority import priority_of
-from desk_app.domain.validation import NAME_MAX, Problems, clean_text
+from desk_app.domain.validation import Problems
 from desk_app.errors import ConflictError, ValidationError
-from desk_app.services.admin.common import cas_update, get_row, require_owner
+from desk_app.services.admin.common import (
+    bilingual_names,
+    cas_update,
+    check_unique,
+    coded_names,
+    get_row,
+    require_owner,
+    save_row,
+)
 from desk_app.services.editing import IncidentEdit
 from desk_app.services.lookups import active_group
 from desk_app.services.session import Changes, Session
@@ -150,28 +158,17 @@ def _save_code(session: Session, model: type[WaitCode] | type[CloseCode], form: 
     def run() -> Changes:
         require_owner(session)
         problems = Problems()
-        code = clean_text(problems, "code", form.code, required=True, max_length=40,
-                          single_line=True)
-        name_en = clean_text(problems, "name_en", form.name_en, required=True,
-                             max_length=NAME_MAX, single_line=True)
-        name_zh = clean_text(problems, "name_zh", form.name_zh, required=True,
-                             max_length=NAME_MAX, single_line=True)
-        clash = model.select().where(model.code == code)
-        if row_id is not None:
-            clash = clash.where(model.id != row_id)
-        if clash.exists():
-            problems.add("code", "validation.duplicate_code")
+        values: dict[str, object] = coded_names(problems, form.code, form.name_en,
+                                                form.name_zh)
+        check_unique(problems, model, "code", values["code"], row_id)
         problems.raise_if_any()
-        if row_id is None:
-            created = model.create(code=code, name_en=name_en, name_zh=name_zh,
-                                   active=form.active)
-            return Changes(reference=True, created=created.id)
-        row = get_row(model, row_id, version)
-        if row.system and (code != row.code or not form.active):
-            raise ValidationError.single("code", "validation.system_code")
-        cas_update(model, row, {"code": code, "name_en": name_en, "name_zh": name_zh,
-                                "active": form.active})
-        return Changes(reference=True)
+        values["active"] = form.active
+        if row_id is not None:
+            row = get_row(model, row_id, version)
+            if row.system and (values["code"] != row.code or not form.active):
+                raise ValidationError.single("code", "validation.system_code")
+        saved = save_row(model, row_id, version, values)
+        return Changes(reference=True, created=saved.id if row_id is None else None)
 
     return session.write(run)
 
@@ -205,28 +202,16 @@ def save_category(session: Session, form: CategoryForm, row_id: int | None = Non
     def run() -> Changes:
         require_owner(session)
         problems = Problems()
-        code = clean_text(problems, "code", form.code, required=True, max_length=40,
-                          single_line=True)
-        name_en = clean_text(problems, "name_en", form.name_en, required=True,
-                             max_length=NAME_MAX, single_line=True)
-        name_zh = clean_text(problems, "name_zh", form.name_zh, required=True,
-                             max_length=NAME_MAX, single_line=True)
+        values: dict[str, object] = coded_names(problems, form.code, form.name_en,
+                                                form.name_zh)
         active_group(problems, form.group_id, "group")
         if form.tier2_group_id is not None:
             active_group(problems, form.tier2_group_id, "tier2_group")
-        clash = Category.select().where(Category.code == code)
-        if row_id is not None:
-            clash = clash.where(Category.id != row_id)
-        if clash.exists():
-            problems.add("code", "validation.duplicate_code")
+        check_unique(problems, Category, "code", values["code"], row_id)
         problems.raise_if_any()
-        values = {"code": code, "name_en": name_en, "name_zh": name_zh,
-                  "group": form.group_id, "tier2_group": form.tier2_group_id,
-                  "active": form.active}
-        if row_id is None:
-            return Changes(reference=True, created=Category.create(**values).id)
-        cas_update(Category, get_row(Category, row_id, version), values)
-        return Changes(reference=True)
+        values.update(group=form.group_id, tier2_group=form.tier2_group_id, active=form.active)
+        saved = save_row(Category, row_id, version, values)
+        return Changes(reference=True, created=saved.id if row_id is None else None)
 
     return session.write(run)
 
@@ -294,10 +279,7 @@ def save_escalation_rule(session: Session, form: RuleForm, row_id: int | None = 
     def run() -> Changes:
         require_owner(session)
         problems = Problems()
-        name_en = clean_text(problems, "name_en", form.name_en, required=True,
-                             max_length=NAME_MAX, single_line=True)
-        name_zh = clean_text(problems, "name_zh", form.name_zh, required=True,
-                             max_length=NAME_MAX, single_line=True)
+        names = bilingual_names(problems, form.name_en, form.name_zh)
         try:
             recipient = RecipientKind(form.recipient)
         except ValueError:
@@ -325,15 +307,13 @@ def save_escalation_rule(session: Session, form: RuleForm, row_id: int | None = 
         if form.user_id is not None and User.get_or_none(User.id == form.user_id) is None:
             problems.add("user", "validation.invalid_choice")
         problems.raise_if_any()
-        values = {"name_en": name_en, "name_zh": name_zh, "recipient": recipient.value
-                  if recipient else None, "channels": ",".join(channels), "user": form.user_id,
-                  "max_priority": form.max_priority, "min_escalations": form.min_escalations,
-                  "reason": form.reason or None, "category": form.category_id,
-                  "active": form.active}
-        if row_id is None:
-            return Changes(reference=True, created=EscalationRule.create(**values).id)
-        cas_update(EscalationRule, get_row(EscalationRule, row_id, version), values)
-        return Changes(reference=True)
+        assert recipient is not None
+        values = {**names, "recipient": recipient.value, "channels": ",".join(channels),
+                  "user": form.user_id, "max_priority": form.max_priority,
+                  "min_escalations": form.min_escalations, "reason": form.reason or None,
+                  "category": form.category_id, "active": form.active}
+        saved = save_row(EscalationRule, row_id, version, values)
+        return Changes(reference=True, created=saved.id if row_id is None else None)
 
     return session.write(run)
 
