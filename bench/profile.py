@@ -86,6 +86,8 @@ class Profile:
     activity: list[float]
     #: shares of close codes, most frequent first (anonymised in the log)
     close_codes: list[int]
+    #: share of incidents that had missed their service target when they closed (made_sla)
+    missed_target_share: float
 
 
 def _percentiles(values: list[float]) -> list[float]:
@@ -123,7 +125,7 @@ def derive(path: Path) -> Profile:
     episodes: Counter[int] = Counter()
     close_codes: Counter[str] = Counter()
     desk_resolve, accept, work, pending, closing, activity = [], [], [], [], [], []
-    desk_resolved = pending_incidents = rejected = change_episodes = 0
+    desk_resolved = pending_incidents = rejected = change_episodes = missed = 0
 
     for rows in events.values():
         rows.sort(key=lambda r: (_time(r["sys_updated_at"]) or datetime.min,
@@ -139,6 +141,7 @@ def derive(path: Path) -> Profile:
         hours[opened.hour] += 1
         close_codes[last["closed_code"]] += 1
         activity.append(float(last["sys_mod_count"] or 0))
+        missed += last["made_sla"].strip().upper() == "FALSE"
 
         # the states the incident went through, with when each began
         segments: list[tuple[str, datetime]] = [(first["incident_state"], opened)]
@@ -191,6 +194,7 @@ def derive(path: Path) -> Profile:
         close_hours=_percentiles(closing),
         activity=_percentiles(activity),
         close_codes=[w for code, w in close_codes.most_common() if code not in ("?", "")],
+        missed_target_share=round(missed / count, 4),
     )
 
 

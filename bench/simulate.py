@@ -29,11 +29,18 @@ STAGE_ORDER = ("assign", "accept", "resolve")
 #: escalations; the replay test pins it.
 BREACH_ORDER = ("accept", "assign", "resolve")
 TRANSFER_LIMIT = 3
+#: Work notes sort after every other row made in the same second (see ``Life.run``).
+NOTE_SEQUENCE = 10**9
 MINUTE = 60
 FOREIGN = {"caller", "category", "group", "assignee", "wait_code", "close_code",
            "confirmed_by", "created_by", "resolved_by", "closed_by", "linked_incident"}
 MOMENTS = {"created_at", "updated_at", "assigned_at", "accepted_at", "resolved_at",
            "confirmed_at", "closed_at", "pending_since", "next_deadline"}
+
+
+#: ``json.dumps(..., ensure_ascii=False)`` as ``editing.write_journal`` calls it, without
+#: building a new encoder for every row
+_encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def ceil_minute(moment: int) -> int:
@@ -109,16 +116,24 @@ class Life:
 
     def journal(self, at: int, actor: int | None, action: str,
                 changes: dict[str, tuple[Any, Any]] | None = None, note: Any = "") -> None:
-        text = json.dumps({k: [_plain(k, o), _plain(k, n)] for k, (o, n) in
-                           (changes or {}).items()}, ensure_ascii=False)
+        text = _encode({k: [_plain(k, o), _plain(k, n)] for k, (o, n) in
+                        changes.items()}) if changes else "{}"
         self.emit("journal", Row(incident_id=self.id, at=at, actor_id=actor, action=action,
                                  changes=text, note=note), at)
 
     # -- the operation queue ----------------------------------------------------------------
     def run(self, ops: list[tuple[int, str, dict[str, Any]]]) -> None:
-        """Play ``ops`` (time, name, arguments) up to ``now``, with the scans in between."""
+        """Play ``ops`` (time, name, arguments) up to ``now``, with the scans in between.
+
+        Work notes change nothing but the journal, and ``add_note`` takes them until the
+        incident closes; they are written after the rest is played, each after whatever
+        else happened in the same second (as their place in ``ops`` puts them)."""
+        notes = []
         for order, (at, name, args) in enumerate(ops):
-            heapq.heappush(self.queue, (at, 2, order, name, args))
+            if name == "note":
+                notes.append((at, args))
+            else:
+                heapq.heappush(self.queue, (at, 2, order, name, args))
         counter = len(ops)
         floor = 0
         while True:
@@ -154,6 +169,17 @@ class Life:
                 getattr(self, name)(at, **args)
                 self.done.append((at, 2, name, args))
             floor = at + 1  # this minute's scan, if at a whole minute, ran before the call
+        closed = self.f["closed_at"]
+        written = []
+        for at, args in notes:
+            if at <= self.now and (closed is None or at < closed):
+                self.seq += 1
+                self.out.rows.append((at, NOTE_SEQUENCE + self.seq, "journal", Row(
+                    incident_id=self.id, at=at, actor_id=args["actor"], action="note",
+                    changes="{}", note=args["text"])))
+                written.append((at, 2, "note", args))
+        if written:
+            self.done = sorted(self.done + written, key=lambda step: (step[0], step[2] == "note"))
 
     # -- the edit (services/editing.py) -------------------------------------------------
     def edit(self) -> Edit:
@@ -186,6 +212,9 @@ class Life:
         runs = self.runs[stage]
         clock = self.clocks.get(stage)
         open_run = runs[-1] if runs and runs[-1].values["ended_at"] is None else None
+        if (open_run is None and clock is not None and clock.values["state"] == "stopped"
+                and self.reached(stage)):
+            return clock  # a stopped stage stays as it is (every assignment below is a no-op)
         running = f["wait_code_id"] is None and not self.reached(stage)
         closed_now = None
         if running and open_run is None:

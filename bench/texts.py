@@ -239,14 +239,37 @@ def person(rng: random.Random, index: int) -> tuple[str, str]:
     return f"{first}.{last}{index}".lower(), f"{first} {last}"
 
 
+_DETAILS = {
+    "asset": lambda rng: f"PC-{rng.randrange(10000, 99999)}",
+    "code": lambda rng: f"0x{rng.randrange(16**4):04X}",
+    "user": lambda rng: f"u{rng.randrange(10000, 99999)}",
+    "system": lambda rng: rng.choice(SYSTEMS),
+    "domain": lambda rng: rng.choice(DOMAINS),
+    "place": lambda rng: rng.choice(PLACES_ZH + PLACES_EN),
+    "floor": lambda rng: rng.randrange(1, 25),
+    "file": lambda rng: f"report_{rng.randrange(100, 999)}.xlsx",
+    "ext": lambda rng: rng.randrange(1000, 9999),
+    "customer": lambda rng: f"C{rng.randrange(100000, 999999)}",
+    "doc": lambda rng: f"BX{rng.randrange(100000, 999999)}",
+    "dept": lambda rng: f"dept{rng.randrange(1, 40)}",
+}
+
+
+class _Details(dict):
+    """Random details drawn only for the placeholders a template has."""
+
+    def __init__(self, rng: random.Random) -> None:
+        super().__init__()
+        self.rng = rng
+
+    def __missing__(self, key: str) -> object:
+        value = _DETAILS[key](self.rng)
+        self[key] = value
+        return value
+
+
 def _fill(rng: random.Random, template: str) -> str:
-    return template.format(
-        asset=f"PC-{rng.randrange(10000, 99999)}", code=f"0x{rng.randrange(16**4):04X}",
-        user=f"u{rng.randrange(10000, 99999)}", system=rng.choice(SYSTEMS),
-        domain=rng.choice(DOMAINS), place=rng.choice(PLACES_ZH + PLACES_EN),
-        floor=rng.randrange(1, 25), file=f"report_{rng.randrange(100, 999)}.xlsx",
-        ext=rng.randrange(1000, 9999), customer=f"C{rng.randrange(100000, 999999)}",
-        doc=f"BX{rng.randrange(100000, 999999)}", dept=f"dept{rng.randrange(1, 40)}")
+    return template.format_map(_Details(rng)) if "{" in template else template
 
 
 def incident_text(rng: random.Random, topic: str, zh: bool) -> tuple[str, str]:
