@@ -39,6 +39,8 @@ from desk_app.services.targets import load_calendars
 from desk_app.storage.opening import open_store
 from desk_app.storage.reference import CLOSE_AUTO
 
+#: Bumped whenever the generator's output changes, so that cached files are made again.
+GENERATOR_VERSION = 1
 #: A Monday, 10:00 in Shanghai: the moment a generated database is "now" by default.
 DEFAULT_NOW = "2026-06-01T02:00:00+00:00"
 DEFAULT_SPAN_DAYS = 730
@@ -105,6 +107,7 @@ class Manifest:
     #: users the benchmarks act as
     desk_user: str = ""
     manager_user: str = ""
+    generator: int = GENERATOR_VERSION
 
     def save(self) -> None:
         Path(self.path + ".json").write_text(json.dumps(asdict(self), indent=1),
