@@ -122,51 +122,71 @@ def scan_by_hand(conn: sqlite3.Connection, now: int) -> int:
 
 @benchmark("escalation_scan", "escalation scan with 100 incidents due, and with none")
 def run(ctx: Context) -> list[Result]:
-    results = []
-    now = datetime.fromisoformat(ctx.manifest.now).astimezone(UTC)
-    for fsync in (False, True):
-        path = ctx.copy("scan")
-        store = open_store(path)
-        conn = sqlite3.connect(path, isolation_level=None)
-        conn.execute("PRAGMA foreign_keys = ON")
-        mode = "FULL" if fsync else "OFF"
-        minutes = conn.execute("SELECT minutes FROM service_target WHERE priority = 1 AND"
-                               " stage = 'assign'").fetchone()[0]
-        caller_id, category_id = conn.execute(
+    return [_due(ctx, fsync=False), _due(ctx, fsync=True), _idle(ctx)]
+
+
+class _Scene:
+    """A private copy of the database, open through the core and through plain sqlite3."""
+
+    def __init__(self, ctx: Context, fsync: bool) -> None:
+        self.path = ctx.copy("scan")
+        self.store = open_store(self.path)
+        self.conn = sqlite3.connect(self.path, isolation_level=None)
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.mode = "FULL" if fsync else "OFF"
+        self.store.db.execute_sql(f"PRAGMA synchronous = {self.mode}")
+        self.conn.execute(f"PRAGMA synchronous = {self.mode}")
+        self.now = datetime.fromisoformat(ctx.manifest.now).astimezone(UTC)
+        self.clock = FakeClock(self.now)
+        minutes = self.conn.execute("SELECT minutes FROM service_target WHERE priority = 1"
+                                    " AND stage = 'assign'").fetchone()[0]
+        self.caller_id, self.category_id = self.conn.execute(
             "SELECT (SELECT min(id) FROM caller WHERE active),"
             " (SELECT min(id) FROM category WHERE active)").fetchone()
-        log_clock = FakeClock(now - timedelta(minutes=minutes + 5))
-        desk = session_for(store, ctx.manifest.desk_user, log_clock)
-        scan_clock = FakeClock(now)
+        self.desk = session_for(self.store, ctx.manifest.desk_user,
+                                FakeClock(self.now - timedelta(minutes=minutes + 5)))
+        self.counted: list[int] = []
 
-        def make_due(_: str) -> None:
-            # untimed: 100 priority-1 incidents whose assign target ran out before ``now``
-            store.db.execute_sql("PRAGMA synchronous = OFF")
-            for n in range(DUE):
-                log_incident(desk, NewIncident(
-                    caller_id, "system_fault", category_id, 1, f"核心交换机故障 #{n}",
-                    "整栋楼网络中断 / the whole building is offline", urgency=1))
-            store.db.execute_sql(f"PRAGMA synchronous = {mode}")
+    def make_due(self, _: str = "") -> None:
+        """Untimed: 100 priority-1 incidents whose assign target ran out before ``now``."""
+        self.store.db.execute_sql("PRAGMA synchronous = OFF")
+        for n in range(DUE):
+            log_incident(self.desk, NewIncident(
+                self.caller_id, "system_fault", self.category_id, 1, f"核心交换机故障 #{n}",
+                "整栋楼网络中断 / the whole building is offline", urgency=1))
+        self.store.db.execute_sql(f"PRAGMA synchronous = {self.mode}")
 
-        conn.execute(f"PRAGMA synchronous = {mode}")
-        counted: list[int] = []
-        try:
-            mine, theirs = measure(
-                lambda: counted.append(len(scan(store, scan_clock).incidents)),
-                lambda: counted.append(scan_by_hand(conn, int(now.timestamp()))),
-                repeat=ctx.repetitions(20), warmup=min(ctx.warmup, 2), setup=make_due)
-            assert set(counted) == {DUE}, f"scans escalated {set(counted)}, not {DUE}"
-            if fsync:
-                idle, idle_base = measure(lambda: scan(store, scan_clock),
-                                          lambda: scan_by_hand(conn, int(now.timestamp())),
-                                          repeat=ctx.repetitions(200), warmup=ctx.warmup)
-        finally:
-            conn.close()
-            store.close()
-            path.unlink()
-        label = "with fsync" if fsync else "without fsync"
-        results.append(Result(f"escalation scan, {DUE} due, {label}", ctx.size, mine, theirs,
-                              "≤ 10 ms, ≤ 2× baseline", limit_ms=10.0, limit_ratio=2.0))
-    results.append(Result("escalation scan, nothing due", ctx.size, idle, idle_base,
-                          "report"))
-    return results
+    def ours(self) -> None:
+        self.counted.append(len(scan(self.store, self.clock).incidents))
+
+    def by_hand(self) -> None:
+        self.counted.append(scan_by_hand(self.conn, int(self.now.timestamp())))
+
+    def close(self) -> None:
+        self.conn.close()
+        self.store.close()
+        self.path.unlink()
+
+
+def _due(ctx: Context, fsync: bool) -> Result:
+    scene = _Scene(ctx, fsync)
+    try:
+        mine, theirs = measure(scene.ours, scene.by_hand, repeat=ctx.repetitions(20),
+                               warmup=min(ctx.warmup, 2), setup=scene.make_due)
+        assert set(scene.counted) == {DUE}, f"scans escalated {set(scene.counted)}, not {DUE}"
+    finally:
+        scene.close()
+    label = "with fsync" if fsync else "without fsync"
+    return Result(f"escalation scan, {DUE} due, {label}", ctx.size, mine, theirs,
+                  "≤ 10 ms, ≤ 2× baseline", limit_ms=10.0, limit_ratio=2.0)
+
+
+def _idle(ctx: Context) -> Result:
+    scene = _Scene(ctx, fsync=True)
+    try:
+        mine, theirs = measure(scene.ours, scene.by_hand, repeat=ctx.repetitions(200),
+                               warmup=ctx.warmup)
+        assert set(scene.counted) == {0}
+    finally:
+        scene.close()
+    return Result("escalation scan, nothing due", ctx.size, mine, theirs, "report")

@@ -105,44 +105,45 @@ def log_by_hand(conn: sqlite3.Connection, now: datetime, user_id: int, caller_id
 
 @benchmark("log_incident", "log an incident (rules, journal, targets)")
 def run(ctx: Context) -> list[Result]:
-    results = []
-    for fsync in (False, True):
-        path = ctx.copy("log")
-        store = open_store(path)
-        conn = sqlite3.connect(path, isolation_level=None)
-        conn.execute("PRAGMA foreign_keys = ON")
-        mode = "FULL" if fsync else "OFF"
-        store.db.execute_sql(f"PRAGMA synchronous = {mode}")
-        conn.execute(f"PRAGMA synchronous = {mode}")
-        clock = FakeClock(ctx.manifest.now)
-        session = session_for(store, ctx.manifest.desk_user, clock)
-        assert session.user_id is not None
-        caller_id, category_id = conn.execute(
-            "SELECT (SELECT min(id) FROM caller WHERE NOT vip AND active),"
-            " (SELECT min(id) FROM category WHERE active)").fetchone()
-        ticks = count()
+    return [_variant(ctx, fsync=False), _variant(ctx, fsync=True)]
 
-        def tick() -> datetime:
-            clock.set(datetime.fromisoformat(ctx.manifest.now).astimezone(UTC)
-                      + timedelta(seconds=next(ticks)))
-            return clock.now()
 
-        def ours() -> None:
-            log_incident(session, NewIncident(caller_id, "system_fault", category_id, 3,
-                                              TITLE, DESCRIPTION, urgency=3))
+def _variant(ctx: Context, fsync: bool) -> Result:
+    path = ctx.copy("log")
+    store = open_store(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    mode = "FULL" if fsync else "OFF"
+    store.db.execute_sql(f"PRAGMA synchronous = {mode}")
+    conn.execute(f"PRAGMA synchronous = {mode}")
+    start = datetime.fromisoformat(ctx.manifest.now).astimezone(UTC)
+    clock = FakeClock(start)
+    session = session_for(store, ctx.manifest.desk_user, clock)
+    user_id = session.user_id or 0
+    caller_id, category_id = conn.execute(
+        "SELECT (SELECT min(id) FROM caller WHERE NOT vip AND active),"
+        " (SELECT min(id) FROM category WHERE active)").fetchone()
+    ticks = count()
 
-        def by_hand() -> None:
-            log_by_hand(conn, clock.now(), session.user_id or 0, caller_id, category_id, 3, 3)
+    def tick(_: str) -> None:
+        clock.set(start + timedelta(seconds=next(ticks)))
 
-        try:
-            mine, theirs = measure(ours, by_hand, repeat=ctx.repetitions(150),
-                                   warmup=ctx.warmup, setup=lambda _: tick())
-        finally:
-            conn.close()
-            store.close()
-            path.unlink()
-        label = "with the commit's fsync" if fsync else "without fsync"
-        results.append(Result(f"log an incident, {label}", ctx.size, mine, theirs,
-                              "report" if fsync else "≤ 10 ms",
-                              limit_ms=None if fsync else 10.0))
-    return results
+    def ours() -> None:
+        log_incident(session, NewIncident(caller_id, "system_fault", category_id, 3, TITLE,
+                                          DESCRIPTION, urgency=3))
+
+    def by_hand() -> None:
+        log_by_hand(conn, clock.now(), user_id, caller_id, category_id, 3, 3)
+
+    try:
+        mine, theirs = measure(ours, by_hand, repeat=ctx.repetitions(150), warmup=ctx.warmup,
+                               setup=tick)
+    finally:
+        conn.close()
+        store.close()
+        path.unlink()
+    if fsync:
+        return Result("log an incident, with the commit's fsync", ctx.size, mine, theirs,
+                      "report")
+    return Result("log an incident, without fsync", ctx.size, mine, theirs, "≤ 10 ms",
+                  limit_ms=10.0)
