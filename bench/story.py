@@ -126,6 +126,7 @@ class Storyteller:
                "title": title, "description": description, "channel": self.channel(rng)}
         t = created_at
         resolver = recorder
+        taken = None  # when someone in a support group first took it
         if rng.random() < p.desk_resolved_share:
             took = round(quantile(rng, p.desk_resolve_hours) * HOUR)
             if took < 600:  # resolved while the caller is on the line
@@ -144,6 +145,7 @@ class Storyteller:
             engineer = rng.choice(org.members[group])
             t += max(60, self.hours(rng, p.accept_hours) - dispatch)
             ops.append((t, "accept", {"actor": engineer}))
+            taken = t
             current = category
             at_level2 = False
             steps = ["transfer"] * self.transfers(rng)
@@ -217,13 +219,14 @@ class Storyteller:
         else:
             notes = round(quantile(rng, p.activity) * self.notes_per_update)
         span = max(resolved - created_at, HOUR)
-        people = [recorder] + ([engineer] if engineer is not None else [])
         random_ = rng.random  # the hot loop: plain floats are much cheaper than randrange
         pool = texts.NOTES_ZH + texts.NOTES_EN
         for _ in range(max(0, notes)):
-            ops.append((created_at + 1 + int(random_() * span), "note", {
-                "actor": people[int(random_() * len(people))],
-                "text": pool[int(random_() * len(pool))]}))
+            at = created_at + 1 + int(random_() * span)
+            # the desk writes notes until a support group takes it, then both may
+            by_desk = taken is None or at < taken or engineer is None or random_() < 0.3
+            ops.append((at, "note", {"actor": recorder if by_desk else engineer,
+                                     "text": pool[int(random_() * len(pool))]}))
         ops.sort(key=lambda op: op[0])
         return ops
 

@@ -277,7 +277,8 @@ def incident_text(rng: random.Random, topic: str, zh: bool) -> tuple[str, str]:
     titles_zh, titles_en, details_zh, details_en, _, _ = TOPICS[topic]
     title = rng.choice(titles_zh if zh else titles_en)
     details = details_zh if zh else details_en
-    parts = [_fill(rng, rng.choice(details)) for _ in range(rng.randint(1, 3))]
+    chosen = rng.sample(details, k=min(len(details), rng.randint(1, 3)))
+    parts = [_fill(rng, template) for template in chosen]
     return title, ("" if zh else " ").join(parts)
 
 
