@@ -104,10 +104,13 @@ def read_reference() -> Reference:
 
 
 class _Cached:
+    """Per connection (each thread has its own, and each has its own ``data_version``):
+    the connection, the ``data_version`` it read, and what it read then."""
+
+    LIMIT = 8  # connections remembered; more than a workstation's threads
+
     def __init__(self) -> None:
-        self.value: Reference | None = None
-        self.connection: Any = None
-        self.data_version = -1
+        self.entries: dict[int, tuple[Any, int, Reference]] = {}
 
 
 _CACHE: WeakKeyDictionary[Store, _Cached] = WeakKeyDictionary()
@@ -121,16 +124,18 @@ def reference(store: Store | None) -> Reference:
     cached = _CACHE.setdefault(store, _Cached())
     connection = database.connection()
     version = int(database.execute_sql("PRAGMA data_version").fetchone()[0])
-    if (cached.value is None or cached.connection is not connection
-            or cached.data_version != version):
-        cached.value = read_reference()
-        cached.connection = connection
-        cached.data_version = version
-    return cached.value
+    entry = cached.entries.get(id(connection))
+    if entry is not None and entry[0] is connection and entry[1] == version:
+        return entry[2]
+    value = read_reference()
+    if len(cached.entries) >= cached.LIMIT:
+        cached.entries.clear()
+    cached.entries[id(connection)] = (connection, version, value)
+    return value
 
 
 def forget(store: Store) -> None:
-    """This program changed reference data: read it again next time."""
+    """This program changed reference data: read it again next time, on every connection."""
     cached = _CACHE.get(store)
     if cached is not None:
-        cached.value = None
+        cached.entries.clear()

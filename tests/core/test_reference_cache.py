@@ -54,3 +54,16 @@ def test_r13_a_matrix_edit_applies_to_the_next_incident(org: Org) -> None:
     save_matrix(org.as_("owner"), cells)
     second = org.log(impact=Impact.MODERATE, urgency=Urgency.MEDIUM)
     assert Incident.get_by_id(second).priority == 1
+
+
+def test_r15_each_thread_sees_a_target_changed_on_another(org: Org) -> None:
+    """The UI runs core calls on worker threads, each with its own connection."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as worker:
+        assert assign_minutes(worker.submit(org.log).result()) == 60
+        assert assign_minutes(org.log()) == 60
+        save_target(org.as_("owner"), 3, "assign", 80, 2)  # on this thread's connection
+        assert assign_minutes(worker.submit(org.log).result()) == 80
+        worker.submit(save_target, org.as_("owner"), 3, "assign", 85, 2).result()
+        assert assign_minutes(org.log()) == 85
