@@ -37,6 +37,7 @@ from desk_app.storage.bulk import insert_rows, tuples
 from desk_app.storage.database import Store
 from desk_app.storage.models import Caller, Escalation, Incident, Notification
 
+RUNNING = ClockState.RUNNING.value
 #: R07: the transfer that escalates.
 TRANSFER_LIMIT = 3
 SCAN_BATCH = 100
@@ -123,15 +124,18 @@ class Escalations:
         self.done.add((incident.id, reason.value))
         self._escalations.append((escalation_id, 1, incident.id, reason.value, now, actor,
                                   old[0], new[0], old[1], new[1], ""))
+        at = Notification.created_at.db_value(now)
+        pending = NotificationState.PENDING.value
         self._notifications.extend(
-            (escalation_id, user_id, channel, NotificationState.PENDING.value, 0, "", now, now)
+            (escalation_id, user_id, channel, pending, 0, "", at, at)
             for user_id, channel in sorted(self.recipients(incident, reason))
             if user_id in self.ref.active_users)
         return escalation_id
 
     def flush(self) -> None:
         insert_rows(Escalation, _ESCALATION_COLUMNS, self._escalations)
-        insert_rows(Notification, _NOTIFICATION_COLUMNS, self._notifications, ignore=True)
+        insert_rows(Notification, _NOTIFICATION_COLUMNS, self._notifications, ignore=True,
+                    converted=True)
         self._escalations.clear()
         self._notifications.clear()
 
@@ -219,7 +223,7 @@ def _scan_batch(session: Session, now: datetime) -> tuple[Changes, bool]:
         edit = IncidentEdit(session, incident, JournalAction.UPDATE)
         # in stage-name order, the order the clocks' index gives
         for stage, target_clock in sorted(ledger.clocks[incident.id].items()):
-            if (target_clock.state != ClockState.RUNNING.value
+            if (target_clock.state != RUNNING
                     or target_clock.breached_at is not None
                     or target_clock.due_at is None or target_clock.due_at > now):
                 continue

@@ -124,6 +124,9 @@ class Run:
     ended_at: datetime | None = None
 
 
+_RUNNING, _PAUSED = ClockState.RUNNING.value, ClockState.PAUSED.value
+_STOPPED, _SUPERSEDED = ClockState.STOPPED.value, ClockState.SUPERSEDED.value
+
 #: the models' field names, in the order of the dataclasses' fields
 CLOCK_COLUMNS = tuple(f.name.removesuffix("_id") if f.name != "id" else "id"
                       for f in fields(Clock))
@@ -234,7 +237,7 @@ class ClockSync:
         for stage in TargetStage:
             clock = self._sync_stage(ledger, incident, stage, clocks.get(stage.value),
                                      runs[stage.value], now, rematched)
-            if clock.state == ClockState.RUNNING.value and clock.breached_at is None:
+            if clock.state == _RUNNING and clock.breached_at is None:
                 assert clock.due_at is not None
                 deadlines.append(clock.due_at)
         if rematched:
@@ -269,13 +272,13 @@ class ClockSync:
                 if clock.running_since is not None:
                     clock.elapsed_seconds = used_seconds(
                         clock, self.calendars[clock.calendar_id], now)
-                clock.state = ClockState.SUPERSEDED.value
+                clock.state = _SUPERSEDED
                 clock.running_since = None
                 clock.stopped_at = now
                 rematched[stage.value] = (clock.target_minutes, target.minutes)
             clock = Clock(
                 None, incident.id, stage.value, incident.priority, target.minutes,
-                target.calendar_id, ClockState.RUNNING.value,
+                target.calendar_id, _RUNNING,
                 started_at=runs[0].started_at if runs else now,
                 # a stage that has breached stays breached: the same breach never
                 # escalates twice
@@ -290,17 +293,12 @@ class ClockSync:
         elif closed_now is not None:
             clock.elapsed_seconds += working_seconds(spec, closed_now.started_at, now)
 
-        if finished:
-            state = ClockState.STOPPED
-        elif running:
-            state = ClockState.RUNNING
-        else:
-            state = ClockState.PAUSED
-        if state == ClockState.STOPPED and clock.state != ClockState.STOPPED.value:
+        state = _STOPPED if finished else _RUNNING if running else _PAUSED
+        if state == _STOPPED and clock.state != _STOPPED:
             clock.stopped_at = now
-        elif state != ClockState.STOPPED:
+        elif state != _STOPPED:
             clock.stopped_at = None
-        clock.state = state.value
+        clock.state = state
         if open_run is not None:
             clock.running_since = open_run.started_at
             left = clock.target_minutes * 60 - clock.elapsed_seconds

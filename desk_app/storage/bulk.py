@@ -68,13 +68,14 @@ def _convert(model: type[Model], names: tuple[str, ...], rows: Sequence[Sequence
 
 
 def insert_rows(model: type[Model], names: Sequence[str], rows: Sequence[Sequence[Any]], *,
-                ignore: bool = False) -> None:
+                ignore: bool = False, converted: bool = False) -> None:
     """Insert ``rows`` (values in the order of ``names``), in order; with ``ignore``, a row
-    that breaks a unique key is skipped (``INSERT OR IGNORE``)."""
+    that breaks a unique key is skipped (``INSERT OR IGNORE``). ``converted``: the values
+    are already what the fields' ``db_value`` would give."""
     if rows:
         key = tuple(names)
-        database.connection().executemany(_insert_sql(model, key, ignore),
-                                          _convert(model, key, rows))
+        database.connection().executemany(
+            _insert_sql(model, key, ignore), rows if converted else _convert(model, key, rows))
 
 
 def update_rows(model: type[Model], names: Sequence[str], keys: Sequence[str],
