@@ -99,6 +99,9 @@ class Storyteller:
         activity = sum(profile.activity) / len(profile.activity) or 1.0
         self.notes_per_update = max(0.0, (JOURNAL_TARGET - OTHER_ROWS) / activity)
         self.vip = {c[0] for c in org.callers if c[2]}
+        untouched = (dict(profile.transfers).get(0, 0) / sum(w for _, w in profile.transfers)
+                     * (1 - profile.pending_share))
+        self.desk_share = min(1.0, profile.desk_resolved_share / untouched) if untouched else 0
 
     def hours(self, rng: random.Random, values: list[float]) -> int:
         return max(60, round(quantile(rng, values) * HOUR))
@@ -127,7 +130,12 @@ class Storyteller:
         t = created_at
         resolver = recorder
         taken = None  # when someone in a support group first took it
-        if rng.random() < p.desk_resolved_share:
+        # transfers and pending need a support group (the desk resolves from Logged), so
+        # they are drawn first and the desk's share taken from the rest: all three keep
+        # the log's shares
+        transfers = self.transfers(rng)
+        waits = self.episodes(rng) if rng.random() < p.pending_share else 0
+        if transfers == 0 and waits == 0 and rng.random() < self.desk_share:
             took = round(quantile(rng, p.desk_resolve_hours) * HOUR)
             if took < 600:  # resolved while the caller is on the line
                 ops.append((t, "log", {**log, "resolve": resolution}))
@@ -148,9 +156,7 @@ class Storyteller:
             taken = t
             current = category
             at_level2 = False
-            steps = ["transfer"] * self.transfers(rng)
-            if rng.random() < p.pending_share:
-                steps += ["pend"] * self.episodes(rng)
+            steps = ["transfer"] * transfers + ["pend"] * waits
             rng.shuffle(steps)
             work = self.hours(rng, p.work_hours)
             cuts = sorted(rng.random() for _ in steps)
