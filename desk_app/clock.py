@@ -43,3 +43,15 @@ class FakeClock:
 
     def set(self, when: datetime) -> None:
         self._now = utc(when)
+
+
+class OffsetClock:
+    """Real time moved by a fixed offset: a long-running process (``desk-app watch``) that
+    must act as if it were later, for replays and tests. Processes given the same offset
+    agree on "now", which their leases need."""
+
+    def __init__(self, offset_seconds: float) -> None:
+        self.offset = timedelta(seconds=offset_seconds)
+
+    def now(self) -> datetime:
+        return utc(datetime.now(UTC) + self.offset)

@@ -6,7 +6,7 @@ service runs its checks inside its write transaction, which any exception rolls 
 
 from __future__ import annotations
 
-from desk_app.i18n import Language, text
+from desk_app.i18n import Language, Term, text
 
 
 class DeskError(Exception):
@@ -84,8 +84,13 @@ class DiskFull(StorageError):
 
 
 class DatabaseReadOnly(StorageError):
-    def __init__(self, reason: str = "") -> None:
-        super().__init__("error.storage.readonly", reason=reason)
+    """Writing is impossible here. ``reason`` is a message key (``storage.readonly.*``) so
+    that the explanation reaches the user in their language, or a plain detail."""
+
+    def __init__(self, reason: str = "storage.readonly.file") -> None:
+        self.reason = reason
+        super().__init__("error.storage.readonly",
+                         reason=Term(reason) if reason.startswith("storage.") else reason)
 
 
 class DatabaseCorrupt(StorageError):
@@ -94,6 +99,62 @@ class DatabaseCorrupt(StorageError):
 
 
 class SchemaTooNew(StorageError):
+    """The file was upgraded by a newer program; ``needed`` is the version of desk-app that
+    upgraded it, when the file records it."""
+
+    def __init__(self, file_version: int, program_version: int, needed: str = "") -> None:
+        self.needed = needed
+        super().__init__("error.storage.too_new_program" if needed else "error.storage.too_new",
+                         file_version=file_version, program_version=program_version,
+                         needed=needed)
+
+
+class SchemaTooOld(StorageError):
+    """A read-only open found a file that needs an upgrade, which only a writer can do."""
+
     def __init__(self, file_version: int, program_version: int) -> None:
-        super().__init__("error.storage.too_new", file_version=file_version,
+        super().__init__("error.storage.too_old", file_version=file_version,
                          program_version=program_version)
+
+
+class DatabaseInWal(StorageError):
+    """The file is in WAL mode and another program holds it so; WAL is never used here
+    because it needs shared memory that network filesystems do not give."""
+
+    def __init__(self) -> None:
+        super().__init__("error.storage.wal")
+
+
+class MaintenanceActive(StorageError):
+    """Another workstation is restoring or upgrading the file: writes wait until it ends."""
+
+    def __init__(self, username: str, workstation: str, reason: str) -> None:
+        self.username = username
+        self.workstation = workstation
+        self.reason = reason
+        super().__init__("error.storage.maintenance", username=username,
+                         workstation=workstation, reason=Term(f"storage.maintenance.{reason}"))
+
+
+class DatabaseReplaced(StorageError):
+    """The file was restored from a backup since this workstation opened it: what it shows
+    may belong to the replaced content, so it must reopen before writing again."""
+
+    def __init__(self) -> None:
+        super().__init__("error.storage.replaced")
+
+
+class BackupUnusable(StorageError):
+    """A backup chosen for a restore fails its integrity check (or is not a database)."""
+
+    def __init__(self, path: str, detail: str) -> None:
+        super().__init__("error.storage.backup_bad", path=path, detail=detail)
+
+
+class RestoreRefused(StorageError):
+    """Other workstations did not let go of the file in time; a restore would pull the data
+    from under their open forms."""
+
+    def __init__(self, holdouts: list[str]) -> None:
+        self.holdouts = holdouts
+        super().__init__("error.storage.holdouts", who=", ".join(holdouts))

@@ -135,6 +135,6 @@ def org(tmp_path: Path, clock: FakeClock, org_template: tuple[Path, dict[str, in
     template, ids = org_template
     path = tmp_path / "desk.sqlite"
     shutil.copyfile(template, path)
-    store = open_store(path)
+    store = open_store(path, daily_backup=False)  # tests that want backups take them
     yield Org(store, clock, path, dict(ids))
     store.close()

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import re
+import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -16,7 +19,8 @@ def snapshot(store: Store) -> dict[str, list[tuple]]:
     tables = [r[0] for r in store.execute(
         "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
         "ORDER BY name")]
-    return {t: store.execute(f'SELECT * FROM "{t}" ORDER BY rowid') for t in tables}
+    # sorted here rather than by rowid: the search index's shadow tables have none
+    return {t: sorted(store.execute(f'SELECT * FROM "{t}"'), key=repr) for t in tables}
 
 
 @contextlib.contextmanager
@@ -32,3 +36,36 @@ def refused(store: Store, error: type[DeskError] = DeskError, key: str | None = 
     assert snapshot(store) == before, "a refused call changed the database"
     # every refusal reads well in both languages
     assert info.value.message("en") and info.value.message("zh")
+
+
+def close_incident(org, incident_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Take an incident the desk logged all the way to Closed (R05, R20–R23)."""
+    from desk_app.services import choices, workflow
+
+    desk = org.as_("desk")
+    workflow.assign(desk, incident_id)
+    workflow.accept(org.as_("net1"), incident_id)
+    workflow.resolve(org.as_("net1"), incident_id, resolution="Replaced the switch port")
+    workflow.confirm_resolution(desk, incident_id)
+    workflow.close(desk, incident_id, close_code_id=choices.close_codes(desk)[0].id,
+                   notes="Called back", satisfaction=5)
+
+
+def old_schema(path: Path, version: int = 1) -> None:
+    """Take a file back to schema ``version``: what every later migration created is
+    dropped, as in a file written by the program of that time."""
+    from desk_app.storage.migrations import MIGRATIONS, statements
+
+    conn = sqlite3.connect(path)
+    for migration in reversed(MIGRATIONS):
+        if migration.version <= version:
+            continue
+        for statement in statements(migration.sql_file):
+            found = re.match(r'CREATE (?:UNIQUE |VIRTUAL )?(TABLE|INDEX|TRIGGER|VIEW) '
+                             r'(?:IF NOT EXISTS )?"([^"]+)"', statement)
+            if found:
+                conn.execute(f'DROP {found[1]} IF EXISTS "{found[2]}"')
+    conn.execute("DELETE FROM setting WHERE key = 'upgraded_by_program'")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.commit()
+    conn.close()

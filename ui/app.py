@@ -1,36 +1,54 @@
-"""Starting the workstation program (placeholder until the main window lands)."""
+"""Starting the workstation program.
+
+    desk-app                 the last database (the first-run wizard on a first start)
+    desk-app --demo          the demo database, made on first use in the user data folder
+    desk-app --database F    a given database file
+    desk-app --lang zh       in Chinese (otherwise the saved choice, or the system's language)
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from PySide6.QtWidgets import QApplication
+
+from ui import paths, settings
 
 
-def demo_path() -> Path:
-    return Path(user_data_dir("desk-app", appauthor=False)) / "demo.sqlite"
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="desk-app", description="desk-app incident desk")
+    parser.add_argument("--demo", action="store_true", help="open the demo database")
+    parser.add_argument("--database", type=Path, help="open this database file")
+    parser.add_argument("--lang", choices=["en", "zh"], help="language of the program")
+    return parser.parse_args(list(argv))
 
 
-def ensure_demo() -> Path:
-    path = demo_path()
-    if not path.exists():
-        from desk_app.demo import build_demo
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        build_demo(path)
-    return path
+def application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else "desk-app"])
+    app.setApplicationName(settings.APPLICATION)
+    app.setOrganizationName(settings.ORGANISATION)
+    app.setApplicationDisplayName("desk-app")
+    app.setWindowIcon(paths.icon("app"))
+    app.setQuitOnLastWindowClosed(False)  # signing out closes the window, not the program
+    return app
 
 
 def run(argv: Sequence[str]) -> int:
-    parser = argparse.ArgumentParser(prog="desk-app")
-    parser.add_argument("--demo", action="store_true")
-    args = parser.parse_args(argv)
-    if args.demo:
-        path = ensure_demo()
-        from desk_app.cli import main as cli_main
+    args = parse(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+    app = application()
+    from ui.startup.flow import Startup
 
-        return cli_main(["show", str(path), "1"])
-    parser.error("the main window is not built yet; use --demo")
-    return 2
+    startup = Startup(demo=args.demo, database=args.database, language=args.lang)
+    try:
+        if not startup.start():
+            return 0
+        return app.exec()
+    finally:
+        startup.shutdown()

@@ -17,7 +17,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desk_app.cli import main as cli_main
 
     build_parser()  # registers the subcommands
-    words = [a for a in args if not a.startswith("-")]
+    words = [a for i, a in enumerate(args)
+             if not a.startswith("-") and (i == 0 or args[i - 1] != "--lang")]
     if words and words[0] in COMMANDS:
         return cli_main(args)
     from ui.app import run

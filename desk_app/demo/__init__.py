@@ -238,7 +238,8 @@ class _Demo:
             acknowledge_escalation(manager, escalation_id, "已联系支持组跟进 / followed up")
 
     # -- the run --------------------------------------------------------------------------
-    def run(self, count: int, start: datetime) -> None:
+    def run(self, count: int, start: datetime,
+            progress: Callable[[int, int], None] | None = None) -> None:
         # half the incidents over the whole period, the rest in the last days and hours, so
         # that the desk opens on a live backlog in every stage
         span = (self.end - start).total_seconds()
@@ -259,14 +260,18 @@ class _Demo:
                 next_scan += SCAN_EVERY
             self.clock.set(event.at)
             event.step()
+            if progress is not None:
+                progress(self.logged, count)
         self.clock.set(self.end)
         scan(self.store, self.clock)
         workflow.auto_close(self.store, self.clock)
 
 
 def build_demo(path: str | Path, *, seed: int = 7, incidents: int = 200,
-               now: datetime | None = None, days: int = 21) -> dict[str, object]:
-    """Create the demo database at ``path`` (which must not exist yet)."""
+               now: datetime | None = None, days: int = 21,
+               progress: Callable[[int, int], None] | None = None) -> dict[str, object]:
+    """Create the demo database at ``path`` (which must not exist yet). ``progress`` is
+    told (incidents logged so far, incidents planned) as the three weeks are played."""
     end = now or SystemClock().now()
     start = end - timedelta(days=days)
     clock = FakeClock(start)
@@ -277,7 +282,7 @@ def build_demo(path: str | Path, *, seed: int = 7, incidents: int = 200,
     try:
         demo = _Demo(store, clock, random.Random(seed), end)
         demo.organise()
-        demo.run(incidents, start)
+        demo.run(incidents, start, progress)
     finally:
         store.close()
     return {"incidents": demo.logged, "users": len(USERS), "username": "wangfang",

@@ -103,3 +103,15 @@ def add_working_seconds(spec: CalendarSpec, start: datetime, seconds: int) -> da
             return lo + timedelta(seconds=left)
         left -= available
     raise ValueError("calendar has no working time")
+
+
+def next_working_moment(spec: CalendarSpec, at: datetime) -> datetime:
+    """``at`` if it falls in working time on ``spec``, otherwise the start of the next working
+    window (an alert to someone off shift waits for their next shift, R09)."""
+    if spec.always:
+        return at
+    for begin, finish in _windows(spec, at):
+        if finish <= at:
+            continue
+        return max(begin, at)
+    raise ValueError("calendar has no working time")

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from desk_app.domain.enums import Role, Stage
-from desk_app.errors import DeskError, RuleViolation
+from desk_app.errors import DeskError, RuleViolation, ValidationError
 from desk_app.services import permissions as perm
 from desk_app.services.editing import load_incident
+from desk_app.services.incidents import category_edit_refusal, check_urgency_edit
 from desk_app.services.pending import check_pend, check_raise_change, check_resume
 from desk_app.services.session import Session
 from desk_app.services.workflow import (
@@ -92,5 +93,52 @@ def why_not(session: Session, incident_id: int, action: Action) -> DeskError | N
         except DeskError as error:
             return error
         return None
+
+    return session.read(run)
+
+
+def action_states(session: Session, incident_id: int) -> dict[Action, DeskError | None]:
+    """Every action with the refusal it would meet now (None: allowed), in one read, so that
+    a screen can enable its buttons and say why the others are off."""
+
+    def run() -> dict[Action, DeskError | None]:
+        incident = load_incident(incident_id)
+        states: dict[Action, DeskError | None] = {}
+        for action, check in CHECKS.items():
+            try:
+                check(session, incident)
+            except DeskError as error:
+                states[action] = error
+            else:
+                states[action] = None
+        return states
+
+    return session.read(run)
+
+
+#: The fields ``update_incident`` changes, as a form names them.
+EDITABLE_FIELDS = ("title", "description", "type", "channel", "caller", "category", "impact",
+                   "urgency")
+
+
+def field_states(session: Session, incident_id: int) -> dict[str, DeskError | None]:
+    """Which incident fields this person may change now, and why not for the others: the
+    same checks ``update_incident`` makes (R04, R12, R14, R24)."""
+
+    def run() -> dict[str, DeskError | None]:
+        incident = load_incident(incident_id)
+        try:
+            _check_update(session, incident)
+        except DeskError as error:
+            return dict.fromkeys(EDITABLE_FIELDS, error)
+        states: dict[str, DeskError | None] = dict.fromkeys(EDITABLE_FIELDS)
+        refusal = category_edit_refusal(incident)
+        if refusal is not None:
+            states["category"] = ValidationError.single("category", refusal)
+        try:
+            check_urgency_edit(session)
+        except DeskError as error:
+            states["urgency"] = error
+        return states
 
     return session.read(run)

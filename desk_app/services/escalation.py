@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from desk_app.clock import Clock
+from desk_app.delivery.faults import fault_point
+from desk_app.delivery.hours import due_time
 from desk_app.domain.enums import (
     ClockState,
     EscalationReason,
@@ -126,10 +128,16 @@ class Escalations:
                                   old[0], new[0], old[1], new[1], ""))
         at = Notification.created_at.db_value(now)
         pending = NotificationState.PENDING.value
-        self._notifications.extend(
-            (escalation_id, user_id, channel, pending, 0, "", at, at)
-            for user_id, channel in sorted(self.recipients(incident, reason))
-            if user_id in self.ref.active_users)
+        ref = self.ref
+        for user_id, channel in sorted(self.recipients(incident, reason)):
+            if user_id not in ref.active_users:
+                continue
+            calendar = ref.user_calendars.get(user_id)
+            # R09: priority 2-4 waits for the recipient's working hours; 1 goes at once
+            due = at if calendar is None else Notification.next_attempt_at.db_value(
+                due_time(ref.calendars.get(calendar), incident.priority, now))
+            self._notifications.append(
+                (escalation_id, user_id, channel, pending, 0, "", at, due))
         return escalation_id
 
     def flush(self) -> None:
@@ -239,6 +247,8 @@ def _scan_batch(session: Session, now: datetime) -> tuple[Changes, bool]:
     ledger.flush()
     save_all(edits, journal)
     journal.flush()
+    if escalations:
+        fault_point("scan")  # dying here, before the commit, must escalate nothing
     changes = Changes(incidents=frozenset(i.id for i in due),
                       escalations=frozenset(escalations), notifications=bool(escalations))
     more = _due_exists(now)  # the batch's incidents have their next deadlines by now

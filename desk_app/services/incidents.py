@@ -21,7 +21,12 @@ from desk_app.domain.validation import TITLE_MAX, Problems, clean_text, enum_val
 from desk_app.errors import RuleViolation
 from desk_app.services import permissions as perm
 from desk_app.services.editing import IncidentEdit, load_incident, write_journal
-from desk_app.services.lookups import active_caller, active_category, active_group
+from desk_app.services.lookups import (
+    active_caller,
+    active_category,
+    active_group,
+    closed_incident,
+)
 from desk_app.services.reference import reference
 from desk_app.services.session import Changes, Session
 from desk_app.services.targets import sync_clocks
@@ -59,9 +64,14 @@ def log_incident(session: Session, form: NewIncident,
     return session.write(lambda: _log(session, form, resolve))
 
 
+def check_log(session: Session) -> None:
+    """R02/R04: the service desk logs every incident."""
+    perm.require_role(session, "log", Role.SERVICE_DESK)
+
+
 def _log(session: Session, form: NewIncident,
          resolve: FirstContactResolution | None) -> Changes:
-    perm.require_role(session, "log", Role.SERVICE_DESK)
+    check_log(session)
     problems = Problems()
     caller = active_caller(problems, form.caller_id)
     incident_type = enum_value(problems, "type", IncidentType, form.type)
@@ -77,9 +87,7 @@ def _log(session: Session, form: NewIncident,
     title = clean_text(problems, "title", form.title, required=True, max_length=TITLE_MAX,
                        single_line=True)
     description = clean_text(problems, "description", form.description, required=False)
-    if form.linked_incident_id is not None and not Incident.select().where(
-            Incident.id == form.linked_incident_id).exists():
-        problems.add("linked_incident", "validation.invalid_choice")
+    closed_incident(problems, form.linked_incident_id)  # R24
     if resolve is not None:
         clean_text(problems, "resolution", resolve.resolution, required=True)
         enum_value(problems, "resolution_type", ResolutionType, resolve.resolution_type)
@@ -175,16 +183,16 @@ def _update(session: Session, incident_id: int, fields: IncidentFields,
         if caller is not None:
             edit.set("caller", caller.id)
     if fields.category_id is not None and fields.category_id != incident.category_id:
-        if incident.stage != Stage.LOGGED.value:
-            problems.add("category", "validation.category_by_transfer")
+        refusal = category_edit_refusal(incident)
+        if refusal is not None:
+            problems.add("category", refusal)
         else:
             category = active_category(problems, fields.category_id)
             if category is not None:
                 edit.set("category", category.id)
                 edit.set("group", category.group_id)
     if fields.urgency is not None and fields.urgency != incident.urgency:
-        # R12: urgency is the desk's judgement of the caller's need
-        perm.require(staff, "change_urgency")
+        check_urgency_edit(session)
     if fields.impact is not None or fields.urgency is not None:
         impact = enum_value(problems, "impact", Impact, fields.impact or incident.impact)
         urgency = enum_value(problems, "urgency", Urgency, fields.urgency or incident.urgency)
@@ -198,6 +206,17 @@ def _update(session: Session, incident_id: int, fields: IncidentFields,
     sync_clocks(edit, now)
     edit.save()
     return Changes(incidents=frozenset({incident.id}))
+
+
+def category_edit_refusal(incident: Incident) -> str | None:
+    """R14: the category is corrected in place only while Logged; after that a transfer
+    routes the incident to the new category's group. The message key, or None."""
+    return None if incident.stage == Stage.LOGGED.value else "validation.category_by_transfer"
+
+
+def check_urgency_edit(session: Session) -> None:
+    """R12: urgency is the desk's judgement of the caller's need."""
+    perm.require(session.has(Role.SERVICE_DESK, Role.INCIDENT_MANAGER), "change_urgency")
 
 
 def reprioritise(edit: IncidentEdit, impact: Impact, urgency: Urgency) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from desk_app.domain.enums import Stage
 from desk_app.domain.validation import Problems
-from desk_app.storage.models import Caller, Category, GroupMember, SupportGroup, User
+from desk_app.storage.models import Caller, Category, GroupMember, Incident, SupportGroup, User
 
 
 def active_category(problems: Problems, category_id: int | None,
@@ -52,3 +53,19 @@ def active_group(problems: Problems, group_id: int | None, field: str = "group")
         problems.add(field, "validation.group_inactive")
         return None
     return int(group.id)
+
+
+def closed_incident(problems: Problems, incident_id: int | None,
+                    field: str = "linked_incident") -> Incident | None:
+    """R24: a new incident may be linked to a closed one, which is never reopened. An open
+    incident is worked on where it is, so a link to it is refused."""
+    if incident_id is None:
+        return None
+    incident = Incident.get_or_none(Incident.id == incident_id)
+    if incident is None:
+        problems.add(field, "validation.incident_unknown", number=f"INC{incident_id:07d}")
+        return None
+    if incident.stage != Stage.CLOSED.value:
+        problems.add(field, "validation.link_not_closed", number=incident.number)
+        return None
+    return incident

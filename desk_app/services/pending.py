@@ -7,7 +7,7 @@ from peewee import fn
 from desk_app.domain.enums import ChangeState, JournalAction, Role, Stage
 from desk_app.domain.lifecycle import check_can_pend, check_can_resume
 from desk_app.domain.validation import TITLE_MAX, Problems, clean_text
-from desk_app.errors import ConflictError, NotFound, RuleViolation
+from desk_app.errors import ConflictError, DeskError, NotFound, RuleViolation
 from desk_app.services import permissions as perm
 from desk_app.services.editing import IncidentEdit, load_incident, write_journal
 from desk_app.services.session import Changes, Session
@@ -119,16 +119,45 @@ def raise_change(session: Session, incident_id: int, *, title: str, description:
         change = ChangeRequest.create(
             id=next_id, number=f"CHG{next_id:07d}", incident=incident.id, title=name,
             description=text, created_by=session.user_id, created_at=now)
-        code = WaitCode.get(WaitCode.code == WAIT_CHANGE)
         edit = IncidentEdit(session, incident, JournalAction.RAISE_CHANGE, change.number)
-        edit.set("wait_code", code.id)
-        if incident.pending_since is None:
+        if incident.wait_code_id is None:
+            # an incident already waiting (for a vendor, say) keeps its reason: the change
+            # does not resume it when it closes, the person who set the wait does
+            edit.set("wait_code", WaitCode.get(WaitCode.code == WAIT_CHANGE).id)
             edit.set("pending_since", now, journal=False)
         sync_clocks(edit, now)
         edit.save()
         return Changes(incidents=frozenset({incident.id}), created=change.id)
 
     return session.write(run)
+
+
+def check_close_change(session: Session, change: ChangeRequest, incident: Incident) -> None:
+    """Who may close a change raised from an incident: its author, the incident manager or
+    the incident's support staff; and only while it is open."""
+    allowed = (session.user_id == change.created_by_id or session.has(Role.INCIDENT_MANAGER)
+               or perm.is_support_staff(session, incident))
+    perm.require(allowed, "close_change")
+    if change.state != ChangeState.OPEN.value:
+        raise RuleViolation("rule.change_closed")
+
+
+def change_states(session: Session, incident_id: int) -> dict[int, DeskError | None]:
+    """Each change raised from the incident, with the refusal closing it would meet now."""
+
+    def run() -> dict[int, DeskError | None]:
+        incident = load_incident(incident_id)
+        states: dict[int, DeskError | None] = {}
+        for change in ChangeRequest.select().where(ChangeRequest.incident == incident_id):
+            try:
+                check_close_change(session, change, incident)
+            except DeskError as error:
+                states[change.id] = error
+            else:
+                states[change.id] = None
+        return states
+
+    return session.read(run)
 
 
 def close_change(session: Session, change_id: int, *, outcome: str,
@@ -143,11 +172,7 @@ def close_change(session: Session, change_id: int, *, outcome: str,
         if version is not None and change.version != version:
             raise ConflictError(number=change.number, current_version=change.version)
         incident = load_incident(change.incident_id)
-        allowed = (session.user_id == change.created_by_id or session.has(Role.INCIDENT_MANAGER)
-                   or perm.is_support_staff(session, incident))
-        perm.require(allowed, "close_change")
-        if change.state != ChangeState.OPEN.value:
-            raise RuleViolation("rule.change_closed")
+        check_close_change(session, change, incident)
         problems = Problems()
         text = clean_text(problems, "outcome", outcome, required=True)
         problems.raise_if_any()

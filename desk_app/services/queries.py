@@ -72,6 +72,45 @@ class EscalationView:
 
 
 @dataclass
+class PauseView:
+    """A time the incident waited (R16): its target clocks did not run."""
+
+    started_at: datetime
+    ended_at: datetime | None  # None: still pending
+    wait_code_id: int
+
+
+def pauses_of(journal: list[JournalEntry]) -> list[PauseView]:
+    """The pending intervals the journal records, oldest first; a new wait code while
+    pending (a change raised, R18) ends one interval and starts the next."""
+    result: list[PauseView] = []
+    for entry in journal:
+        if "wait_code" not in entry.changes:
+            continue
+        old, new = entry.changes["wait_code"]
+        if old is not None and result and result[-1].ended_at is None:
+            result[-1].ended_at = entry.at
+        if new is not None:
+            result.append(PauseView(entry.at, None, int(new)))
+    return result
+
+
+@dataclass(frozen=True)
+class LinkedIncident:
+    """An incident named by another one's link (R24), enough to show and open it."""
+
+    id: int
+    number: str
+    title: str
+    stage: str
+    closed_at: datetime | None
+
+    @classmethod
+    def of(cls, row: Incident) -> LinkedIncident:
+        return cls(int(row.id), row.number, row.title, row.stage, row.closed_at)
+
+
+@dataclass
 class IncidentView:
     incident: Incident
     caller: Caller
@@ -86,6 +125,21 @@ class IncidentView:
     journal: list[JournalEntry] = field(default_factory=list)
     escalations: list[EscalationView] = field(default_factory=list)
     changes: list[ChangeRequest] = field(default_factory=list)
+    pauses: list[PauseView] = field(default_factory=list)
+    linked: LinkedIncident | None = None  # the closed incident this one follows up (R24)
+    linked_from: list[LinkedIncident] = field(default_factory=list)  # incidents that do so
+
+
+def linked_from(incident: Incident) -> list[LinkedIncident]:
+    """Incidents logged as follow-ups of ``incident``. Only a closed incident can be linked
+    (R24), and only by one logged after it, so nothing else is read: the search runs over
+    newer rows only, and not at all for an open incident."""
+    if incident.stage != "closed":
+        return []
+    return [LinkedIncident.of(row) for row in Incident.select(
+        Incident.id, Incident.number, Incident.title, Incident.stage, Incident.closed_at)
+        .where((Incident.id > incident.id) & (Incident.linked_incident == incident.id))
+        .order_by(Incident.id)]
 
 
 def find_incident_id(session: Session, key: str | int) -> int:
@@ -155,6 +209,11 @@ def incident_view(session: Session, incident_id: int) -> IncidentView:
             for e in escalations
         ]
         view.changes = list(ChangeRequest.select().where(ChangeRequest.incident == incident.id))
+        view.pauses = pauses_of(view.journal)
+        if incident.linked_incident_id is not None:
+            target = Incident.get_or_none(Incident.id == incident.linked_incident_id)
+            view.linked = LinkedIncident.of(target) if target is not None else None
+        view.linked_from = linked_from(incident)
         return view
 
     return session.read(run)

@@ -72,6 +72,8 @@ class Reference:
     manager_channels: tuple[str, ...]
     rules: tuple[Rule, ...]
     active_users: frozenset[int]
+    #: users with working hours (R09: alerts of priority 2-4 wait for them)
+    user_calendars: dict[int, int]
     department_heads: dict[int, int | None]
     group_departments: dict[int, int | None]
 
@@ -97,6 +99,8 @@ def read_reference() -> Reference:
         manager_channels=channels(get_setting("incident_manager_channels")),
         rules=rules,
         active_users=frozenset(u for (u,) in tuples(User.select(User.id).where(User.active))),
+        user_calendars=dict(tuples(User.select(User.id, User.calendar).where(
+            User.calendar.is_null(False)))),
         department_heads=dict(tuples(Department.select(Department.id, Department.head))),
         group_departments=dict(
             tuples(SupportGroup.select(SupportGroup.id, SupportGroup.department))),

@@ -17,6 +17,15 @@ def create_database(path: str | Path, owner: UserForm, clock: Clock | None = Non
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         raise ValidationError.single("path", "validation.file_exists")
+    existed = path.exists()
     store = open_store(path, create=True)
-    create_first_owner(system_session(store, clock or SystemClock()), owner)
+    try:
+        create_first_owner(system_session(store, clock or SystemClock()), owner)
+    except BaseException:
+        # refused (e.g. a short password): leave no half-made database behind, so that the
+        # same name can be used again once the input is corrected
+        store.close()
+        if not existed:
+            path.unlink(missing_ok=True)
+        raise
     return store

@@ -279,6 +279,11 @@ def check_close(session: Session, incident: Incident) -> None:
     check_move(Move.CLOSE, Stage(incident.stage), incident.wait_code_id is not None)
 
 
+def satisfaction_required(session: Session) -> bool:
+    """R22: a ticket closed by the service desk needs the caller's satisfaction result."""
+    return session.has(Role.SERVICE_DESK)
+
+
 def close(session: Session, incident_id: int, *, close_code_id: int | None, notes: str,
           satisfaction: int | None = None, version: int | None = None) -> Changes:
     """Resolved → Closed, by the person who logged it (R20), with a confirmed result, a
@@ -299,7 +304,7 @@ def close(session: Session, incident_id: int, *, close_code_id: int | None, note
             problems.add("close_code", "validation.required")
         elif code is None or not code.active or code.system:
             problems.add("close_code", "validation.invalid_choice")
-        if session.has(Role.SERVICE_DESK):
+        if satisfaction_required(session):
             if satisfaction is None:
                 problems.add("satisfaction", "validation.satisfaction_required")
             elif not isinstance(satisfaction, int) or not 1 <= satisfaction <= 5:

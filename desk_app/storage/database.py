@@ -12,9 +12,12 @@ import logging
 import random
 import sqlite3
 import time
+import uuid
 from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import peewee
 
@@ -27,7 +30,13 @@ from desk_app.errors import (
     DiskFull,
     StorageError,
 )
+from desk_app.storage.events import BusyEvent, StorageEvents, WriteReport
 from desk_app.storage.models import database as model_proxy
+from desk_app.storage.segment import SQL_FUNCTION, index_text
+
+if TYPE_CHECKING:
+    from desk_app.storage.opening import OpenReport
+    from desk_app.storage.presence import Visitor
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -38,43 +47,166 @@ PRAGMAS: list[tuple[str, object]] = [
     ("foreign_keys", "ON"),
 ]
 
-#: Seconds SQLite itself waits for a lock before a statement reports "busy".
+#: Seconds a write waits for the lock (and a statement for a lock) before "busy".
 BUSY_TIMEOUT = 2.0
+#: While waiting to begin a write, SQLite's own wait per try (seconds), then a short random
+#: pause: polling finely with jitter gives a waiting workstation a fair chance at the moments
+#: the lock is free, where SQLite's busy handler sleeps up to 100 ms at a time while the
+#: others, awake, take the lock again and again (T1 in docs/reliability.md).
+LOCK_POLL = 0.02
+LOCK_PAUSE = (0.001, 0.01)
 #: Whole-transaction attempts before "busy" reaches the user.
 WRITE_ATTEMPTS = 8
 
+#: A check run at the start of every write transaction, before the caller's work; it raises
+#: a ``StorageError`` to refuse the write (maintenance by another workstation, a newer schema).
+Guard = Callable[["Store"], None]
+
+
+class _Database(peewee.SqliteDatabase):
+    """peewee's SQLite database, with a rollback that survives SQLite's own.
+
+    On a full disk or an I/O error SQLite rolls the transaction back by itself; peewee's
+    unconditional ``ROLLBACK`` then fails with "no transaction is active", and that error
+    would replace the one the user must see ("disk full")."""
+
+    def rollback(self) -> None:
+        conn = self._state.conn  # type: ignore[attr-defined]
+        if conn is not None and not conn.in_transaction:
+            return
+        super().rollback()
+
+
+@dataclass(frozen=True)
+class StoreIdentity:
+    """The file a store opened, as the filesystem knows it: a restore that had to replace a
+    damaged file changes it, and a workstation still holding the old file must reopen."""
+
+    device: int
+    inode: int
+
+    @classmethod
+    def of(cls, path: Path) -> StoreIdentity | None:
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        return cls(stat.st_dev, stat.st_ino)
+
 
 class Store:
-    """An open database file. Models are bound to the most recently opened store."""
+    """An open database file. Models are bound to the most recently opened store
+    (unless ``bind`` is false: backups and restores open side files without rebinding)."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False,
-                 busy_timeout: float = BUSY_TIMEOUT) -> None:
+                 busy_timeout: float = BUSY_TIMEOUT, bind: bool = True,
+                 read_only_reason: str = "storage.readonly.asked") -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self.read_only_reason = read_only_reason
+        self.busy_timeout = busy_timeout
+        #: This open's identity in the presence table and in maintenance.
+        self.token = uuid.uuid4().hex
+        self.events = StorageEvents()
+        self.guards: list[Guard] = []
+        #: Called after every outermost write with its figures (benchmarks, torture tests).
+        self.on_write: Callable[[WriteReport], None] | None = None
+        self.identity = StoreIdentity.of(self.path)
+        #: Who this open of the file is, once announced in the presence table.
+        self.visitor: Visitor | None = None
+        #: What opening found (set by ``opening.open_store``).
+        self.report: OpenReport | None = None
         target = f"file:{self.path}?mode=ro" if read_only else str(self.path)
-        self.db = peewee.SqliteDatabase(
+        self.db = _Database(
             target, pragmas=PRAGMAS, timeout=busy_timeout, check_same_thread=False,
             uri=read_only,
         )
+        # the search index's triggers call it (migration 0003), on every connection
+        self.db.register_function(index_text, SQL_FUNCTION, 1, deterministic=True)
+        if bind:
+            self.bind()
+
+    def bind(self) -> None:
+        """Make the models read and write this store."""
         model_proxy.initialize(self.db)
 
     # -- transactions -------------------------------------------------------------------
     def write(self, fn: Callable[[], T], *, attempts: int = WRITE_ATTEMPTS,
-              on_busy: Callable[[int], None] | None = None) -> T:
-        """Run ``fn`` in one ``BEGIN IMMEDIATE`` transaction, retried whole on "busy"."""
+              on_busy: Callable[[int], None] | None = None, guarded: bool = True) -> T:
+        """Run ``fn`` in one ``BEGIN IMMEDIATE`` transaction, retried whole on "busy".
+
+        ``fn`` must only touch the database (it may run several times). Inside another
+        write it joins that transaction as a savepoint: a retry belongs to the outermost
+        write, which alone can start the transaction again from the beginning."""
         if self.read_only:
-            raise DatabaseReadOnly("opened read-only")
+            raise DatabaseReadOnly(self.read_only_reason)
+        if self.db.in_transaction():
+            with translate_errors(), self.db.atomic():
+                return fn()
+        started = time.monotonic()
+        lock_wait = 0.0
         for attempt in range(1, attempts + 1):
+            begun = time.monotonic()
+            locked = False
             try:
-                with translate_errors(), self.db.atomic(lock_type="IMMEDIATE"):
-                    return fn()
+                with ExitStack() as stack:
+                    stack.enter_context(translate_errors())
+                    self._begin_immediate(stack)
+                    locked = True
+                    lock_wait += time.monotonic() - begun
+                    for guard in self.guards if guarded else ():
+                        guard(self)
+                    result = fn()
             except DatabaseBusy:
+                if not locked:
+                    lock_wait += time.monotonic() - begun
                 if attempt == attempts:
+                    self._report(attempt, lock_wait, started, ok=False)
+                    self.events.emit(BusyEvent(self.path, attempt, attempts, lock_wait,
+                                               "gave_up"))
                     raise
+                self.events.emit(BusyEvent(self.path, attempt, attempts, lock_wait,
+                                           "retrying"))
                 if on_busy is not None:
                     on_busy(attempt)
-                time.sleep(min(1.0, 0.05 * 2 ** (attempt - 1)) * random.uniform(0.5, 1.5))
+                pause = min(1.0, 0.05 * 2 ** (attempt - 1)) * random.uniform(0.5, 1.5)
+                time.sleep(pause)
+                lock_wait += pause
+            except BaseException:
+                self._report(attempt, lock_wait, started, ok=False)
+                if attempt > 1:
+                    self.events.emit(BusyEvent(self.path, attempt, attempts, lock_wait,
+                                               "cleared"))
+                raise
+            else:
+                self._report(attempt, lock_wait, started, ok=True)
+                if attempt > 1:
+                    self.events.emit(BusyEvent(self.path, attempt, attempts, lock_wait,
+                                               "cleared"))
+                return result
         raise AssertionError("unreachable")
+
+    def _begin_immediate(self, stack: ExitStack) -> None:
+        """``BEGIN IMMEDIATE``, polling for up to ``busy_timeout``; the statements and the
+        commit that follow keep SQLite's full busy timeout (a commit waits for readers)."""
+        deadline = time.monotonic() + self.busy_timeout
+        self.db.execute_sql(f"PRAGMA busy_timeout = {int(LOCK_POLL * 1000)}")
+        try:
+            while True:
+                try:
+                    stack.enter_context(self.db.atomic(lock_type="IMMEDIATE"))
+                    return
+                except peewee.OperationalError as error:
+                    if not isinstance(classify(error), DatabaseBusy) or (
+                            time.monotonic() >= deadline):
+                        raise
+                time.sleep(random.uniform(*LOCK_PAUSE))
+        finally:
+            self.db.execute_sql(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
+
+    def _report(self, attempts: int, lock_wait: float, started: float, *, ok: bool) -> None:
+        if self.on_write is not None:
+            self.on_write(WriteReport(attempts, lock_wait, time.monotonic() - started, ok))
 
     def read(self, fn: Callable[[], T]) -> T:
         """Run ``fn`` in one read transaction, so that what it reads is consistent."""
@@ -99,6 +231,18 @@ class Store:
     def data_version(self) -> int:
         """Changes when another connection commits; cheap enough to poll (R-UI refresh)."""
         return int(self.execute("PRAGMA data_version")[0][0])
+
+    def raw_connection(self, *, read_only: bool = False) -> sqlite3.Connection:
+        """A plain connection of its own to the same file, for the backup API (which must
+        not run on a connection that is writing) and for side checks."""
+        with translate_errors():
+            if read_only or self.read_only:
+                conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                       timeout=self.busy_timeout, isolation_level=None)
+            else:
+                conn = sqlite3.connect(self.path, timeout=self.busy_timeout,
+                                       isolation_level=None)
+            return conn
 
     def close(self) -> None:
         if not self.db.is_closed():
@@ -131,6 +275,16 @@ def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
     return None
 
 
+#: Extended result codes that say why a file cannot be written (sqlite3.h).
+_READONLY_REASONS = {
+    (8 | (1 << 8)): "storage.readonly.recovery",  # SQLITE_READONLY_RECOVERY
+    (8 | (2 << 8)): "storage.readonly.locks",  # SQLITE_READONLY_CANTLOCK
+    (8 | (3 << 8)): "storage.readonly.file",  # SQLITE_READONLY_ROLLBACK
+    (8 | (4 << 8)): "storage.readonly.moved",  # SQLITE_READONLY_DBMOVED
+    (8 | (6 << 8)): "storage.readonly.folder",  # SQLITE_READONLY_DIRECTORY
+}
+
+
 def classify(exc: BaseException) -> StorageError | None:
     """The storage error an SQLite exception means, or None if it is not one of those."""
     error = _sqlite_error(exc)
@@ -142,9 +296,12 @@ def classify(exc: BaseException) -> StorageError | None:
     if primary == sqlite3.SQLITE_FULL:
         return DiskFull()
     if primary == sqlite3.SQLITE_READONLY:
-        return DatabaseReadOnly(text)
+        return DatabaseReadOnly(_READONLY_REASONS.get(code or 0, "storage.readonly.file"))
+    if primary == sqlite3.SQLITE_PERM:
+        return DatabaseReadOnly("storage.readonly.file")
     if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return DatabaseCorrupt(text)
     if primary in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN):
-        return DatabaseIOError(text)
+        name = getattr(error, "sqlite_errorname", "")
+        return DatabaseIOError(f"{text}; {name}" if name else text)
     return None

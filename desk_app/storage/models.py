@@ -300,6 +300,14 @@ class Incident(Versioned):
         )
 
 
+# the Pending queue (migration 0003): only pending incidents are in it
+Incident.add_index(Incident.index(Incident.wait_code, name="incident_pending")
+                   .where(Incident.wait_code.is_null(False)))
+# incidents linked to a closed one (R24, migration 0005): few rows, so a partial index
+Incident.add_index(Incident.index(Incident.linked_incident, name="incident_linked")
+                   .where(Incident.linked_incident.is_null(False)))
+
+
 class ChangeRequest(Versioned):
     """R18: a change raised from an incident, which waits for it."""
 
@@ -398,7 +406,8 @@ class Escalation(Versioned):
     ack_comment = TextField(default="")
 
     class Meta:
-        indexes = ((("incident", "reason"), True), (("acknowledged_at", "at"), False))
+        indexes = ((("incident", "reason"), True), (("acknowledged_at", "at"), False),
+                   (("at",), False))
 
 
 class EscalationRule(Versioned):
@@ -445,7 +454,84 @@ class Notification(BaseModel):
             (("escalation", "recipient", "channel"), True),
             (("state", "channel", "next_attempt_at"), False),
             (("recipient", "state"), False),
+            (("channel", "state", "next_attempt_at"), False),  # 0002: delivery claims
         )
+
+
+class DutyShift(Versioned):
+    """R03: a span of time in which the people assigned to it staff the service desk."""
+
+    starts_at = UtcField()
+    ends_at = UtcField()
+    note = CharField(default="")
+
+    class Meta:
+        constraints = (SQL("CHECK (starts_at < ends_at)"),)
+        indexes = ((("starts_at", "ends_at"), False), (("ends_at",), False))
+
+
+class DutyAssignment(BaseModel):
+    """R03: one L1 person on the service desk for one shift."""
+
+    shift = ForeignKeyField(DutyShift, backref="assignments", on_delete="CASCADE", index=False)
+    user = ForeignKeyField(User)
+    shift_id: int
+    user_id: int
+
+    class Meta:
+        indexes = ((("shift", "user"), True),)
+
+
+class CallAttempt(BaseModel):
+    """R09: a call made for a phone or verbal notification (a call task): who called, when,
+    and whether the person was reached."""
+
+    notification = ForeignKeyField(Notification, backref="calls", on_delete="CASCADE",
+                                   index=False)
+    called_by = ForeignKeyField(User)
+    notification_id: int
+    called_by_id: int
+    called_at = UtcField()
+    reached = BooleanField()
+    note = TextField(default="")
+
+    class Meta:
+        indexes = ((("notification", "called_at"), False),)
+
+
+class Presence(BaseModel):
+    """A program that has the file open: who, from which workstation, last heartbeat.
+
+    For the administrator's screen, and for maintenance, which asks every present program to
+    let go and waits until each has (``released``) or has gone silent."""
+
+    token = CharField(unique=True)  # one per open of the file (``Store.token``)
+    user = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    username = CharField()
+    full_name = CharField(default="")
+    workstation = CharField()
+    pid = IntegerField()
+    program_version = CharField()
+    schema_version = IntegerField()
+    started_at = UtcField()
+    heartbeat_at = UtcField(index=True)
+    state = CharField(default="active", constraints=[Check("state IN ('active', 'released')")])
+
+
+class Maintenance(BaseModel):
+    """The single row that says whether the file is under maintenance (a restore or an
+    upgrade), by whom, and since when; ``generation`` counts restores, so that a
+    workstation that opened the file before a restore knows to reopen it."""
+
+    id = IntegerField(primary_key=True, constraints=[Check("id = 1")])
+    active = BooleanField(default=False)
+    reason = CharField(null=True, constraints=[
+        Check("reason IS NULL OR reason IN ('migration', 'restore')")])
+    token = CharField(null=True)
+    username = CharField(default="")
+    workstation = CharField(default="")
+    started_at = UtcField(null=True)
+    generation = IntegerField(default=0)
 
 
 MODELS: list[type[BaseModel]] = [
@@ -455,4 +541,6 @@ MODELS: list[type[BaseModel]] = [
     WaitCode, CloseCode, Setting,
     Incident, ChangeRequest, TargetClock, ClockRun, Journal,
     Escalation, EscalationRule, Notification,
+    DutyShift, DutyAssignment, CallAttempt,
+    Presence, Maintenance,
 ]

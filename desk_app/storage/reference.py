@@ -69,6 +69,7 @@ CLOSE_CODES = [
 
 DEFAULT_SETTINGS = {
     "auto_close_days": "5",
+    "backup_keep_days": "14",
     "incident_manager_channels": ",".join(
         [NotificationChannel.PHONE, NotificationChannel.DESKTOP, NotificationChannel.EMAIL]
     ),

@@ -122,3 +122,16 @@ def test_r18_the_desk_cannot_raise_changes(org: Org) -> None:
     incident_id = in_progress(org)
     with refused(org.store, PermissionDenied):
         pending.raise_change(org.as_("desk2"), incident_id, title="x")
+
+
+def test_r18_a_change_on_an_incident_already_waiting_keeps_its_reason(org: Org) -> None:
+    incident_id = in_progress(org)
+    pending.set_pending(org.as_("net1"), incident_id, wait_code_id=code("awaiting_vendor"))
+    change_id = pending.raise_change(org.as_("net1"), incident_id, title="Firmware").new_id
+    assert Incident.get_by_id(incident_id).wait_code_id == code("awaiting_vendor")
+    with refused(org.store, RuleViolation, "rule.resume_waits_for_change"):
+        pending.resume(org.as_("net1"), incident_id)
+    pending.close_change(org.as_("net1"), change_id, outcome="Firmware upgraded")
+    assert Incident.get_by_id(incident_id).wait_code_id == code("awaiting_vendor")
+    pending.resume(org.as_("net1"), incident_id)
+    assert Incident.get_by_id(incident_id).wait_code_id is None

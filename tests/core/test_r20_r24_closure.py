@@ -158,3 +158,12 @@ def test_r24_a_new_incident_may_be_linked_to_a_closed_one(org: Org) -> None:
     new_id = org.log(linked_incident_id=incident_id, title="It came back")
     assert Incident.get_by_id(new_id).linked_incident_id == incident_id
     assert Incident.get_by_id(incident_id).stage == Stage.CLOSED.value
+
+
+def test_r24_only_a_closed_incident_can_be_linked_to(org: Org) -> None:
+    open_id = resolved(org)  # resolved is not closed: it may still go back (R05)
+    with refused(org.store, ValidationError, "linked_incident") as info:
+        org.log(linked_incident_id=open_id)
+    assert "is not closed" in info.value.message("en")
+    with refused(org.store, ValidationError, "linked_incident"):
+        org.log(linked_incident_id=open_id + 1000)

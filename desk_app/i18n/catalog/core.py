@@ -89,6 +89,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A file with this name already exists; open it instead, or choose another name.",
         "zh": "已存在同名文件;请直接打开它,或换一个文件名。",
     },
+    "validation.incident_number": {
+        "en": "“{typed}” is not an incident number; type it as INC0000042 or 42.",
+        "zh": "“{typed}”不是事件单编号;请输入如 INC0000042 或 42。",
+    },
+    "validation.incident_unknown": {
+        "en": "There is no incident {number}.",
+        "zh": "没有编号为 {number} 的事件单。",
+    },
+    "validation.link_not_closed": {
+        "en": "{number} is not closed. Only a closed incident can be linked to; add to the "
+              "open one instead of logging it again.",
+        "zh": "{number} 尚未关闭。只能关联已关闭的事件单;未关闭的请在原事件单上继续处理,不要重复记录。",
+    },
     "validation.last_process_owner": {
         "en": "At least one active process owner must remain.",
         "zh": "必须至少保留一名有效的流程负责人。",

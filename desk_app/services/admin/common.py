@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from desk_app.domain.enums import Role
-from desk_app.errors import ConflictError, NotFound
+from desk_app.errors import ConflictError, DeskError, NotFound
 from desk_app.services import permissions as perm
 from desk_app.services.session import Session
 from desk_app.storage.models import Versioned
@@ -16,6 +16,16 @@ M = TypeVar("M", bound=Versioned)
 def require_owner(session: Session) -> None:
     """R04: the process owner holds process-management authority."""
     perm.require_role(session, "administer", Role.PROCESS_OWNER)
+
+
+def administer_refusal(session: Session) -> DeskError | None:
+    """Why this person may not change the process settings, or None if they may (R04):
+    screens show the settings read-only to everyone else."""
+    try:
+        require_owner(session)
+    except DeskError as error:
+        return error
+    return None
 
 
 def get_row(model: type[M], row_id: int, version: int | None = None) -> M:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from desk_app.domain.enums import Role
 from desk_app.domain.validation import NAME_MAX, Problems, clean_text
+from desk_app.errors import DeskError
 from desk_app.services import permissions as perm
 from desk_app.services.admin.common import cas_update, get_row, require_owner
 from desk_app.services.passwords import hash_password
@@ -207,13 +208,31 @@ class CallerForm:
     active: bool = True
 
 
+def require_caller_manager(session: Session) -> None:
+    """The service desk records callers while logging (R02); the incident manager and the
+    process owner keep the list too."""
+    perm.require_role(session, "manage_callers", Role.SERVICE_DESK, Role.INCIDENT_MANAGER,
+                      Role.PROCESS_OWNER)
+
+
+def caller_refusal(session: Session) -> DeskError | None:
+    """Why this person may not add, change or retire callers, or None if they may: the
+    callers screen is read-only for everyone else, with this reason."""
+    try:
+        require_caller_manager(session)
+    except DeskError as error:
+        return error
+    return None
+
+
 def save_caller(session: Session, form: CallerForm, row_id: int | None = None,
                 version: int | None = None) -> Changes:
-    """The desk records new callers while logging; VIP decides the default urgency (R12)."""
+    """Record or correct a caller; VIP decides the default urgency (R12). A caller who has
+    left is retired (``active=False``), never deleted: their incidents keep them, and the
+    lookup while logging no longer offers them."""
 
     def run() -> Changes:
-        perm.require_role(session, "manage_callers", Role.SERVICE_DESK, Role.INCIDENT_MANAGER,
-                          Role.PROCESS_OWNER)
+        require_caller_manager(session)
         problems = Problems()
         values = {
             "name": clean_text(problems, "name", form.name, required=True,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from desk_app.domain.enums import (
     OPEN_STAGES,
+    EscalationReason,
     Impact,
     JournalAction,
     NotificationChannel,
@@ -18,7 +19,7 @@ from desk_app.domain.enums import (
 )
 from desk_app.domain.priority import priority_of
 from desk_app.domain.validation import NAME_MAX, Problems, clean_text
-from desk_app.errors import ValidationError
+from desk_app.errors import ConflictError, ValidationError
 from desk_app.services.admin.common import cas_update, get_row, require_owner
 from desk_app.services.editing import IncidentEdit
 from desk_app.services.lookups import active_group
@@ -32,6 +33,7 @@ from desk_app.storage.models import (
     PriorityCell,
     ServiceTarget,
     Setting,
+    User,
     WaitCode,
     WorkingCalendar,
 )
@@ -230,24 +232,46 @@ def save_category(session: Session, form: CategoryForm, row_id: int | None = Non
 
 
 # -- settings --------------------------------------------------------------------------------
-def save_auto_close_days(session: Session, days: int) -> Changes:
-    """R23: how many days a resolved incident waits for confirmation before the system
-    closes it."""
+def _save_number_setting(session: Session, key: str, value: int, low: int, high: int,
+                         version: int | None) -> Changes:
+    """A whole-number setting, compare-and-set on its version like every editable row."""
 
     def run() -> Changes:
         require_owner(session)
-        if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= 365:
-            raise ValidationError.single("auto_close_days", "validation.whole_number", min=1,
-                                         max=365)
-        row = Setting.get_or_none(Setting.key == "auto_close_days")
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise ValidationError.single(key, "validation.whole_number", min=low, max=high)
+        row = Setting.get_or_none(Setting.key == key)
         if row is None:
-            Setting.create(key="auto_close_days", value=str(days))
-        else:
-            Setting.update(value=str(days), version=row.version + 1).where(
-                Setting.key == "auto_close_days").execute()
+            Setting.create(key=key, value=str(value))
+            return Changes(reference=True)
+        if version is not None and row.version != version:
+            raise ConflictError("error.row_conflict", current_version=row.version)
+        updated = Setting.update(value=str(value), version=row.version + 1).where(
+            (Setting.key == key) & (Setting.version == row.version)).execute()
+        if updated != 1:
+            raise ConflictError("error.row_conflict")
         return Changes(reference=True)
 
     return session.write(run)
+
+
+def save_auto_close_days(session: Session, days: int, version: int | None = None) -> Changes:
+    """R23: how many days a resolved incident waits for confirmation before the system
+    closes it."""
+    return _save_number_setting(session, "auto_close_days", days, 1, 365, version)
+
+
+def save_backup_keep_days(session: Session, days: int, version: int | None = None) -> Changes:
+    """How many days backups are kept (the newest few are kept whatever their age)."""
+    return _save_number_setting(session, "backup_keep_days", days, 1, 3650, version)
+
+
+def setting_with_version(session: Session, key: str) -> tuple[str, int | None]:
+    """(value, version) for an editor; the default, with no version, if never saved."""
+    from desk_app.storage.reference import DEFAULT_SETTINGS
+
+    row = session.read(lambda: Setting.get_or_none(Setting.key == key))
+    return (row.value, row.version) if row is not None else (DEFAULT_SETTINGS[key], None)
 
 
 # -- escalation rules (R09) ----------------------------------------------------------------------
@@ -290,11 +314,22 @@ def save_escalation_rule(session: Session, form: RuleForm, row_id: int | None = 
             problems.add("user", "validation.required")
         if form.max_priority is not None and form.max_priority not in (1, 2, 3, 4):
             problems.add("max_priority", "validation.invalid_choice")
+        if form.min_escalations is not None and (
+                not isinstance(form.min_escalations, int) or not 1 <= form.min_escalations <= 9):
+            problems.add("min_escalations", "validation.whole_number", min=1, max=9)
+        if form.reason is not None and form.reason not in {r.value for r in EscalationReason}:
+            problems.add("reason", "validation.invalid_choice")
+        if form.category_id is not None and Category.get_or_none(
+                Category.id == form.category_id) is None:
+            problems.add("category", "validation.invalid_choice")
+        if form.user_id is not None and User.get_or_none(User.id == form.user_id) is None:
+            problems.add("user", "validation.invalid_choice")
         problems.raise_if_any()
         values = {"name_en": name_en, "name_zh": name_zh, "recipient": recipient.value
                   if recipient else None, "channels": ",".join(channels), "user": form.user_id,
                   "max_priority": form.max_priority, "min_escalations": form.min_escalations,
-                  "reason": form.reason, "category": form.category_id, "active": form.active}
+                  "reason": form.reason or None, "category": form.category_id,
+                  "active": form.active}
         if row_id is None:
             return Changes(reference=True, created=EscalationRule.create(**values).id)
         cas_update(EscalationRule, get_row(EscalationRule, row_id, version), values)
@@ -303,3 +338,41 @@ def save_escalation_rule(session: Session, form: RuleForm, row_id: int | None = 
     return session.write(run)
 
 
+
+
+@dataclass(frozen=True)
+class RuleView:
+    id: int
+    version: int
+    form: RuleForm
+
+
+def escalation_rules(session: Session) -> list[RuleView]:
+    """The rules as forms, for the process owner's editor."""
+
+    def run() -> list[RuleView]:
+        return [RuleView(r.id, r.version, RuleForm(
+            r.name_en, r.name_zh, r.recipient, [c for c in r.channels.split(",") if c],
+            r.user_id, r.max_priority, r.min_escalations, r.reason, r.category_id, r.active))
+            for r in EscalationRule.select().order_by(EscalationRule.id)]
+
+    return session.read(run)
+
+
+@dataclass(frozen=True)
+class RuleChoices:
+    """What a rule may name: people (for "a named person") and categories."""
+
+    users: tuple[tuple[int, str], ...]
+    categories: tuple[tuple[int, str, str], ...]
+
+
+def escalation_rule_choices(session: Session) -> RuleChoices:
+    def run() -> RuleChoices:
+        return RuleChoices(
+            tuple((u.id, u.full_name) for u in User.select().where(User.active)
+                  .order_by(User.full_name)),
+            tuple((c.id, c.name_en, c.name_zh) for c in Category.select().where(Category.active)
+                  .order_by(Category.code)))
+
+    return session.read(run)

@@ -1,18 +1,25 @@
 """Ordered schema migrations, versioned by ``PRAGMA user_version``.
 
-One workstation migrates, under an exclusive lock, after taking a backup; any other that
-opens the file meanwhile waits for the lock and then finds the work done. A file newer than
-this program is refused with the version it needs.
+One workstation migrates, holding the write lock from before its backup until the upgrade
+commits (the commit itself takes SQLite's exclusive lock); any other that opens the file
+meanwhile waits for the lock and then finds the work done. A file newer than this program
+is refused with the version of the program that upgraded it.
 """
 
 from __future__ import annotations
 
+import random
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
-from desk_app.errors import SchemaTooNew
+import peewee
+
+from desk_app import __version__
+from desk_app.errors import DatabaseBusy, SchemaTooNew
 from desk_app.storage.database import Store, translate_errors
 
 
@@ -31,6 +38,10 @@ def _seed(store: Store) -> None:
 
 MIGRATIONS: list[Migration] = [
     Migration(1, "0001_initial.sql", then=_seed),
+    Migration(2, "0002_escalations.sql"),
+    Migration(3, "0003_search_and_queues.sql"),
+    Migration(4, "0004_presence.sql"),
+    Migration(5, "0005_linked_incidents.sql"),
 ]
 
 LATEST = MIGRATIONS[-1].version
@@ -50,28 +61,82 @@ def statements(sql_file: str) -> list[str]:
     return result
 
 
-def check_version(store: Store) -> int:
+#: The setting in which an upgrade records the program that made it, so that an older
+#: program can say which version to install.
+UPGRADED_BY = "upgraded_by_program"
+
+
+def upgraded_by(store: Store) -> str:
+    try:
+        rows = store.execute("SELECT value FROM setting WHERE key = ?", (UPGRADED_BY,))
+    except peewee.PeeweeException:
+        return ""
+    return str(rows[0][0]) if rows else ""
+
+
+def check_version(store: Store, latest: int | None = None) -> int:
+    """The file's schema version; a newer one than this program knows is refused."""
+    known = LATEST if latest is None else latest
     version = store.user_version()
-    if version > LATEST:
-        raise SchemaTooNew(version, LATEST)
+    if version > known:
+        raise SchemaTooNew(version, known, upgraded_by(store))
     return version
 
 
-def migrate(store: Store, backup: Callable[[Store, int], object] | None = None) -> int:
-    """Bring the file to ``LATEST``; returns the version it was at."""
-    found = check_version(store)
+@dataclass(frozen=True)
+class MigrationResult:
+    """What opening found and did: the version the file was at, whether this program
+    upgraded it (exactly one of several opening at once does), and the backup it took."""
+
+    found: int
+    applied: bool
+    backup: Path | None = None
+
+
+#: How long a workstation waits for another one's upgrade before giving up (seconds).
+MIGRATION_WAIT = 600.0
+
+
+def migrate(store: Store, backup: Callable[[Store, int], Path | None] | None = None, *,
+            on_wait: Callable[[], None] | None = None,
+            wait_limit: float = MIGRATION_WAIT) -> MigrationResult:
+    """Bring the file to ``LATEST``.
+
+    The upgrade holds the write lock from before the backup to its commit, so no write can
+    fall between the backup and the upgrade, and a second workstation opening at the same
+    time waits for the lock (``on_wait`` is called while it waits), then finds the work done.
+    ``backup`` runs under that lock and must read through a connection of its own."""
+    found = store.read(lambda: check_version(store))
     if found == LATEST:
-        return found
-    if found > 0 and backup is not None:
-        backup(store, found)
-    with translate_errors(), store.db.atomic(lock_type="EXCLUSIVE"):
-        version = check_version(store)  # another workstation may have migrated meanwhile
-        for migration in MIGRATIONS:
-            if migration.version <= version:
-                continue
-            for statement in statements(migration.sql_file):
-                store.db.execute_sql(statement)
-            if migration.then is not None:
-                migration.then(store)
-            store.db.execute_sql(f"PRAGMA user_version = {migration.version}")
-    return found
+        return MigrationResult(found, False)
+    deadline = time.monotonic() + wait_limit
+    while True:
+        try:
+            with translate_errors(), store.db.atomic(lock_type="IMMEDIATE"):
+                version = check_version(store)
+                if version == LATEST:
+                    return MigrationResult(found, False)
+                copy = backup(store, version) if backup is not None and version > 0 else None
+                _apply(store, version)
+            return MigrationResult(found, True, copy)
+        except DatabaseBusy:
+            if time.monotonic() > deadline:
+                raise
+            if on_wait is not None:
+                on_wait()
+            time.sleep(random.uniform(0.1, 0.4))
+
+
+def _apply(store: Store, version: int) -> None:
+    for migration in MIGRATIONS:
+        if migration.version <= version:
+            continue
+        for statement in statements(migration.sql_file):
+            store.db.execute_sql(statement)
+        if migration.then is not None:
+            migration.then(store)
+        store.db.execute_sql(f"PRAGMA user_version = {migration.version}")
+    store.db.execute_sql(
+        "INSERT INTO setting (key, version, value) VALUES (?, 1, ?) ON CONFLICT (key) "
+        "DO UPDATE SET value = excluded.value, version = setting.version + 1",
+        (UPGRADED_BY, __version__))

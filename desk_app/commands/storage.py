@@ -1,0 +1,178 @@
+"""Looking after the database file: ``backup``, ``restore`` and ``check``.
+
+    desk-app backup FILE [--to PATH]                     a backup now (the backup API)
+    desk-app restore FILE --list                         the backups, newest first
+    desk-app restore FILE (BACKUP | --latest) [--force]  put a backup in place of the file
+    desk-app check FILE [--quick] [--lock-test]          integrity and the product's invariants
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import socket
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desk_app.cli import command
+from desk_app.errors import DatabaseCorrupt
+from desk_app.i18n import Language, text
+from desk_app.services.database_check import check_database
+from desk_app.storage.backup import (
+    backup_to,
+    keep_days,
+    latest_good_backup,
+    list_backups,
+    prune_backups,
+    take_backup,
+    verify_backup,
+)
+from desk_app.storage.database import Store
+from desk_app.storage.filesystem import describe
+from desk_app.storage.locktest import lock_self_test
+from desk_app.storage.opening import OpenReport, check_header, open_store
+from desk_app.storage.presence import Visitor
+from desk_app.storage.restore import restore_backup
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
+
+
+def _visitor() -> Visitor:
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError):
+        user = "admin"
+    return Visitor(username=user, full_name="desk-app CLI", workstation=socket.gethostname())
+
+
+# -- backup ----------------------------------------------------------------------------------
+def _backup_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--to", type=Path, help="a file or folder to write the backup to "
+                        "(default: the backups folder beside the database)")
+
+
+@command("backup", "back up the database now, through SQLite's backup API", _backup_args)
+def backup(args: argparse.Namespace, lang: Language) -> int:
+    store = open_store(args.file, daily_backup=False)
+    try:
+        if args.to is not None and not args.to.is_dir():
+            path = backup_to(store, args.to)
+        else:
+            path = take_backup(store, "manual", folder=args.to).path
+            prune_backups(store.path, keep_days(store), datetime.now(UTC))
+    finally:
+        store.close()
+    print(text("storage.cli.backup_done", lang, path=path, size=_size(path.stat().st_size)))
+    return 0
+
+
+# -- restore ---------------------------------------------------------------------------------
+def _restore_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path)
+    parser.add_argument("backup", type=Path, nargs="?", help="the backup file to restore")
+    parser.add_argument("--latest", action="store_true",
+                        help="restore the newest backup that passes the integrity check")
+    parser.add_argument("--list", action="store_true", help="list the backups and stop")
+    parser.add_argument("--force", action="store_true",
+                        help="restore even if other workstations have not let go")
+    parser.add_argument("--wait", type=float, default=75.0,
+                        help="seconds to wait for other workstations to let go")
+
+
+@command("restore", "replace the database by one of its backups", _restore_args)
+def restore(args: argparse.Namespace, lang: Language) -> int:
+    path = args.file.absolute()
+    if args.list:
+        backups = list_backups(path)
+        if not backups:
+            print(text("storage.cli.no_backups", lang, path=path))
+            return 0
+        for info in backups:
+            good = verify_backup(info.path)[0]
+            print(f"{info.taken_at.astimezone():%Y-%m-%d %H:%M:%S}  "
+                  f"{text('storage.kind.' + info.kind, lang):<12} v{info.schema_version}  "
+                  f"{_size(info.size):>9}  "
+                  f"{text('storage.cli.good' if good else 'storage.cli.bad', lang)}  "
+                  f"{info.path}")
+        return 0
+    if args.backup is None and not args.latest:
+        print(text("storage.cli.restore_which", lang), file=sys.stderr)
+        return 2
+    chosen = args.backup
+    if chosen is None:
+        latest = latest_good_backup(path)
+        if latest is None:
+            print(text("storage.cli.no_backups", lang, path=path), file=sys.stderr)
+            return 1
+        chosen = latest.path
+
+    def progress(holdouts: list) -> None:
+        if holdouts:
+            names = ", ".join(f"{p.username}@{p.workstation}" for p in holdouts)
+            print(text("storage.cli.waiting_release", lang, who=names), file=sys.stderr)
+
+    result = restore_backup(path, chosen, visitor=_visitor(), release_timeout=args.wait,
+                            force=args.force, on_progress=progress)
+    print(text("storage.cli.restored", lang, backup=result.backup, path=path,
+               version=result.schema_version))
+    if result.safety_copy is not None:
+        print(text("storage.cli.safety_copy", lang, path=result.safety_copy))
+    return 0
+
+
+# -- check -----------------------------------------------------------------------------------
+def _check_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--quick", action="store_true",
+                        help="SQLite's quick_check instead of the full integrity_check")
+    parser.add_argument("--lock-test", action="store_true",
+                        help="also test file locking in the database's folder")
+
+
+@command("check", "check the database: integrity and the product's invariants", _check_args)
+def check(args: argparse.Namespace, lang: Language) -> int:
+    path = args.file.absolute()
+    if not path.exists():
+        print(text("error.storage.io", lang, detail=f"{path}: no such file"), file=sys.stderr)
+        return 1
+    location = describe(path)
+    kind = "storage.location.network" if location.network else "storage.location.local"
+    print(text(kind, lang, fs=location.filesystem))
+    if args.lock_test or location.network:
+        outcome = lock_self_test(path.parent)
+        print(f"{text('storage.cli.lock_test', lang)}: {text(outcome.reason, lang)}"
+              + (f" ({outcome.detail})" if outcome.detail else ""))
+    check_header(path, True, OpenReport(location))  # WAL or not a database: refused here
+    store = Store(path, read_only=True)
+    try:
+        report = check_database(store, quick=args.quick)
+    except DatabaseCorrupt as error:
+        print(error.message(lang))
+        print(text("storage.cli.suggest_restore", lang, path=path))
+        return 3
+    finally:
+        store.close()
+    for line in report.lines(lang):
+        print(line)
+    if report.integrity != ["ok"]:
+        print(text("storage.cli.suggest_restore", lang, path=path))
+    return 0 if report.ok else 3
+
+
+# -- the lock self-test's helper, for the frozen program -------------------------------------
+def _probe_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("probe")
+    parser.add_argument("vfs", nargs="?")
+
+
+@command("lock-probe", argparse.SUPPRESS, _probe_args)
+def lock_probe(args: argparse.Namespace, lang: Language) -> int:
+    from desk_app.storage.lockprobe import hold
+
+    del lang
+    return hold(args.probe, args.vfs)
+

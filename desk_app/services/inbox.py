@@ -1,0 +1,95 @@
+"""The in-app inbox (R09): the record of every escalation a person was notified of. It is what
+the desktop pop-up points at, and what makes the pop-up stop: an entry alerts again until its
+person acknowledges it here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from peewee import fn
+
+from desk_app.domain.enums import NotificationChannel, NotificationState
+from desk_app.services.session import Changes, Session
+from desk_app.storage.models import Escalation, Incident, Notification
+
+INBOX_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class InboxEntry:
+    escalation_id: int
+    incident_id: int
+    number: str
+    title: str
+    reason: str
+    priority: int
+    at: datetime
+    channels: tuple[tuple[str, str], ...]  # (channel, delivery state) of my rows
+    acknowledged_at: datetime | None
+
+    @property
+    def unread(self) -> bool:
+        return self.acknowledged_at is None
+
+
+def _mine(session: Session):  # type: ignore[no-untyped-def]
+    return Notification.recipient == (session.user_id or 0)
+
+
+def unread_count(session: Session) -> int:
+    """Escalations I was notified of and have not acknowledged: the badge on the inbox."""
+    return session.read(lambda: int(
+        Notification.select(fn.COUNT(fn.DISTINCT(Notification.escalation)))
+        .where(_mine(session) & Notification.acknowledged_at.is_null()).scalar() or 0))
+
+
+def inbox(session: Session, *, unread_only: bool = False, limit: int = INBOX_LIMIT
+          ) -> list[InboxEntry]:
+    def run() -> list[InboxEntry]:
+        rows = list(Notification.select().where(_mine(session)))
+        by_escalation: dict[int, list[Notification]] = {}
+        for row in rows:
+            by_escalation.setdefault(row.escalation_id, []).append(row)
+        escalations = list(Escalation.select(Escalation, Incident.id, Incident.number,
+                                             Incident.title)
+                           .join(Incident)
+                           .where(Escalation.id.in_(list(by_escalation)))
+                           .order_by(Escalation.at.desc(), Escalation.id.desc()))
+        entries = []
+        for e in escalations:
+            mine = sorted(by_escalation[e.id], key=lambda n: n.channel)
+            acknowledged = [n.acknowledged_at for n in mine]
+            done = None if any(a is None for a in acknowledged) else max(acknowledged)
+            if unread_only and done is not None:
+                continue
+            entries.append(InboxEntry(e.id, e.incident.id, e.incident.number, e.incident.title,
+                                      e.reason, e.new_priority, e.at,
+                                      tuple((n.channel, n.state) for n in mine), done))
+        unread = [x for x in entries if x.unread]
+        read = [x for x in entries if not x.unread]
+        return (unread + read)[:limit]
+
+    return session.read(run)
+
+
+def acknowledge_notifications(session: Session, escalation_id: int) -> Changes:
+    """I have seen this escalation: my rows for it are marked acknowledged, and its desktop
+    alert stops coming back. Acknowledging twice changes nothing."""
+
+    def run() -> Changes:
+        now = session.clock.now()
+        mine = _mine(session) & (Notification.escalation == escalation_id) & (
+            Notification.acknowledged_at.is_null())
+        desktop = (Notification.update(state=NotificationState.ACKNOWLEDGED.value,
+                                       acknowledged_at=now, acknowledged_by=session.user_id)
+                   .where(mine & (Notification.channel == NotificationChannel.DESKTOP.value)
+                          & (Notification.state != NotificationState.FAILED.value))
+                   .execute())
+        others = (Notification.update(acknowledged_at=now, acknowledged_by=session.user_id)
+                  .where(mine).execute())
+        changed = desktop + others > 0
+        return Changes(escalations=frozenset({escalation_id}) if changed else frozenset(),
+                       notifications=changed)
+
+    return session.write(run)

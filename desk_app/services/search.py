@@ -1,0 +1,106 @@
+"""Finding an incident by its number, its caller, or words in its text.
+
+Text is searched in the ``incident_search`` full-text index (migration 0003), which the
+database keeps in step with every write; Chinese is indexed and queried as bigrams
+(``desk_app.storage.segment``), so two-character words such as 网络 are found. Results are
+ranked: an exact number first, then incidents of callers whose name matches (most recently
+updated first), then text matches by BM25 with the title weighted highest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from desk_app.domain.enums import Stage
+from desk_app.services.session import Session
+from desk_app.storage.segment import match_query
+
+LIMIT = 50
+#: Incidents of matching callers, at most; a common name must not crowd out text matches.
+CALLER_LIMIT = 20
+#: BM25 weights of the index columns: title, description, notes, resolution.
+WEIGHTS = (10.0, 3.0, 2.0, 3.0)
+
+_NUMBER = re.compile(r"^\s*(?:INC)?0*(\d{1,9})\s*$", re.IGNORECASE)
+
+
+class Match(StrEnum):
+    NUMBER = "number"
+    CALLER = "caller"
+    TEXT = "text"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: int
+    number: str
+    title: str
+    stage: Stage
+    pending: bool
+    priority: int
+    caller: str
+    updated_at: datetime
+    match: Match
+
+
+_COLUMNS = """i.id, i.number, i.title, i.stage, i.wait_code_id IS NOT NULL, i.priority,
+              c.name, i.updated_at"""
+
+
+def _hit(row: tuple, match: Match) -> SearchHit:
+    return SearchHit(row[0], row[1], row[2], Stage(row[3]), bool(row[4]), row[5], row[6],
+                     datetime.fromtimestamp(row[7], UTC), match)
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def search(session: Session, text: str, limit: int = LIMIT) -> list[SearchHit]:
+    """Up to ``limit`` incidents for what a person typed into the search box, best first."""
+    query = text.strip()
+    if not query:
+        return []
+
+    def run() -> list[SearchHit]:
+        db = session.store.db
+        hits: list[SearchHit] = []
+        seen: set[int] = set()
+
+        def add(rows: list[tuple], match: Match) -> None:
+            for row in rows:
+                if row[0] not in seen and len(hits) < limit:
+                    seen.add(row[0])
+                    hits.append(_hit(row, match))
+
+        number = _NUMBER.match(query)
+        if number:
+            add(db.execute_sql(
+                f"SELECT {_COLUMNS} FROM incident i JOIN caller c ON c.id = i.caller_id "
+                "WHERE i.number = ?", (f"INC{int(number.group(1)):07d}",)).fetchall(),
+                Match.NUMBER)
+        callers = [r[0] for r in db.execute_sql(
+            "SELECT id FROM caller WHERE name LIKE ? ESCAPE '\\' OR (phone <> '' AND phone = ?)",
+            (_like(query), query)).fetchall()]
+        if callers:
+            # "+" keeps the planner on the caller index instead of walking every incident
+            # in updated_at order looking for these callers
+            marks = ", ".join("?" * len(callers))
+            add(db.execute_sql(
+                f"SELECT {_COLUMNS} FROM incident i JOIN caller c ON c.id = i.caller_id "
+                f"WHERE i.caller_id IN ({marks}) ORDER BY +i.updated_at DESC LIMIT ?",
+                (*callers, CALLER_LIMIT)).fetchall(), Match.CALLER)
+        expression = match_query(query)
+        if expression is not None and len(hits) < limit:
+            weights = ", ".join(str(w) for w in WEIGHTS)
+            add(db.execute_sql(
+                f"SELECT {_COLUMNS} FROM incident_search s "
+                "JOIN incident i ON i.id = s.rowid JOIN caller c ON c.id = i.caller_id "
+                f"WHERE incident_search MATCH ? ORDER BY bm25(incident_search, {weights}) "
+                "LIMIT ?", (expression, limit + len(hits))).fetchall(), Match.TEXT)
+        return hits
+
+    return session.read(run)

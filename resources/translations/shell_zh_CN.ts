@@ -1,0 +1,774 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Countdown</name>
+    <message>
+        <source>%1d %2h</source>
+        <translation>%1天%2小时</translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <translation>%1小时%2分</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Overdue %1</source>
+        <translation>超时 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePage</name>
+    <message>
+        <source>desk-app database (*.sqlite *.db);;All files (*)</source>
+        <translation>desk-app 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>Open a database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>This folder is on a network share (%1): every workstation that can reach it can share the file.</source>
+        <translation>该文件夹位于网络共享上（%1）：能访问它的每台工作站都可以共用这个文件。</translation>
+    </message>
+    <message>
+        <source>This folder is on this computer&apos;s disk (%1): only this computer uses the file.</source>
+        <translation>该文件夹位于本机磁盘上（%1）：只有本机使用这个文件。</translation>
+    </message>
+    <message>
+        <source>A file with this name already exists. Choose “Open an existing database”, or another name.</source>
+        <translation>已存在同名文件。请选择“打开现有数据库”，或换一个文件名。</translation>
+    </message>
+    <message>
+        <source>There is no file at this place.</source>
+        <translation>此位置没有文件。</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>Where the new database file goes.</source>
+        <translation>新数据库文件的存放位置。</translation>
+    </message>
+    <message>
+        <source>Existing database</source>
+        <translation>现有数据库</translation>
+    </message>
+    <message>
+        <source>The database file your team already uses.</source>
+        <translation>团队正在使用的数据库文件。</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>To share it, put the file in a shared folder (for example \\server\desk\desk.sqlite) and open the same file on every workstation.</source>
+        <translation>如需共用，请把文件放在共享文件夹中（例如 \\server\desk\desk.sqlite），并在每台工作站上打开同一个文件。</translation>
+    </message>
+    <message>
+        <source>Choose the file your team already uses.</source>
+        <translation>请选择团队正在使用的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>desk-app demo</source>
+        <translation>desk-app 演示</translation>
+    </message>
+    <message>
+        <source>Making the demo database: three weeks of a service desk&apos;s incidents…</source>
+        <translation>正在生成演示数据库：服务台三周的事件…</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationScreens</name>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Escalation review</source>
+        <translation>升级审核</translation>
+    </message>
+    <message>
+        <source>Call tasks</source>
+        <translation>电话任务</translation>
+    </message>
+    <message>
+        <source>Duty roster</source>
+        <translation>值班表</translation>
+    </message>
+    <message>
+        <source>&amp;Escalations</source>
+        <translation>升级(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Any priority</source>
+        <translation>全部优先级</translation>
+    </message>
+    <message>
+        <source>Any stage</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>Any support group</source>
+        <translation>全部支持组</translation>
+    </message>
+    <message>
+        <source>Show only this priority</source>
+        <translation>只显示此优先级</translation>
+    </message>
+    <message>
+        <source>Show only this stage</source>
+        <translation>只显示此阶段</translation>
+    </message>
+    <message>
+        <source>Show only this support group</source>
+        <translation>只显示此支持组</translation>
+    </message>
+    <message>
+        <source>Filter by number, title or caller</source>
+        <translation>按编号、标题或报告人筛选</translation>
+    </message>
+    <message>
+        <source>Clear the filters</source>
+        <translation>清除筛选条件</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>desk-app — first start</source>
+        <translation>desk-app — 首次启动</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Welcome to desk-app</source>
+        <translation>欢迎使用 desk-app</translation>
+    </message>
+    <message>
+        <source>Incident management for your IT service desk.</source>
+        <translation>为 IT 服务台打造的事件管理工具。</translation>
+    </message>
+    <message>
+        <source>Choose the language of the program. You can change it later under File → Preferences.</source>
+        <translation>请选择程序的语言。以后可在“文件 → 首选项”中更改。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>desk-app — Service desk — %1</source>
+        <extracomment>Counts and &quot;Breaching soon&quot; move with the clock even when nobody writes. changed + external (and bursts of either) within this window make one refresh.</extracomment>
+        <translation>desk-app — 服务台 — %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Incident</source>
+        <translation>事件(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>管理(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Log incident…</source>
+        <translation>记录事件(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Log a new incident (Ctrl+N)</source>
+        <translation>记录一个新事件 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find an incident by number, caller or words (Ctrl+F)</source>
+        <translation>按编号、报告人或关键词查找事件 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the queues again (F5)</source>
+        <translation>重新读取队列 (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Open incident</source>
+        <translation>打开事件(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the selected incident (Enter)</source>
+        <translation>打开选中的事件 (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Close tab</source>
+        <translation>关闭标签页(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close the current tab</source>
+        <translation>关闭当前标签页</translation>
+    </message>
+    <message>
+        <source>&amp;Next tab</source>
+        <translation>下一个标签页(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous tab</source>
+        <translation>上一个标签页(&amp;P)</translation>
+    </message>
+    <message>
+        <source>C&amp;olumns…</source>
+        <translation>列(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Choose and order the columns of the queue</source>
+        <translation>选择队列显示哪些列及其顺序</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Language and other settings</source>
+        <translation>语言和其他设置</translation>
+    </message>
+    <message>
+        <source>Process &amp;settings…</source>
+        <translation>流程设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Users, support groups, categories, priority matrix, service targets, calendars, codes and escalation rules</source>
+        <translation>用户、支持组、事件分类、优先级矩阵、服务目标、工作日历、各类代码和升级规则</translation>
+    </message>
+    <message>
+        <source>&amp;Callers…</source>
+        <translation>报告人(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Add, correct and retire callers; VIP callers&apos; incidents default to high urgency</source>
+        <translation>添加、修改和停用报告人;VIP 报告人的事件紧急度默认为“高”</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>注销(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Sign out, so that someone else can sign in</source>
+        <translation>注销，以便其他人登录</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About desk-app</source>
+        <translation>关于 desk-app(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Number, caller or words…  (Ctrl+F)</source>
+        <translation>编号、报告人或关键词…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find incidents by number (INC0000042 or 42), by the caller&apos;s name or phone, or by words in the title, description, work notes and resolution</source>
+        <translation>按编号（INC0000042 或 42）、报告人姓名或电话，或者标题、描述、工作记录和解决方案中的词语查找事件</translation>
+    </message>
+    <message>
+        <source>New incident</source>
+        <translation>新事件</translation>
+    </message>
+    <message>
+        <source>Process settings — desk-app</source>
+        <translation>流程设置 — desk-app</translation>
+    </message>
+    <message>
+        <source>About desk-app</source>
+        <translation>关于 desk-app</translation>
+    </message>
+    <message>
+        <source>desk-app: incident management for IT service desks.
+Several workstations share one database file, on this computer or in a shared folder.</source>
+        <translation>desk-app：面向 IT 服务台的事件管理工具。
+多台工作站共用一个数据库文件，可放在本机或共享文件夹中。</translation>
+    </message>
+    <message>
+        <source>Close desk-app?</source>
+        <translation>关闭 desk-app？</translation>
+    </message>
+    <message>
+        <source>These tabs have input that is not saved yet: %1. Close anyway and lose that input?</source>
+        <translation>以下标签页有尚未保存的输入：%1。仍要关闭并放弃这些输入吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ModePage</name>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>All incidents live in one database file. Several workstations can share it in a shared network folder.</source>
+        <translation>所有事件都保存在一个数据库文件中。把它放在网络共享文件夹里，多台工作站即可共用。</translation>
+    </message>
+    <message>
+        <source>&amp;Create a new database</source>
+        <translation>新建数据库(&amp;C)</translation>
+    </message>
+    <message>
+        <source>For a team starting with desk-app. You become its process owner.</source>
+        <translation>适用于刚开始使用 desk-app 的团队。您将成为其流程负责人。</translation>
+    </message>
+    <message>
+        <source>&amp;Open an existing database</source>
+        <translation>打开现有数据库(&amp;O)</translation>
+    </message>
+    <message>
+        <source>For a workstation joining a team that already has its database.</source>
+        <translation>适用于加入已有数据库的团队的工作站。</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerPage</name>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Creating the database…</source>
+        <translation>正在创建数据库…</translation>
+    </message>
+    <message>
+        <source>The file could not be created: %1</source>
+        <translation>无法创建文件：%1</translation>
+    </message>
+    <message>
+        <source>Process owner</source>
+        <translation>流程负责人</translation>
+    </message>
+    <message>
+        <source>The first account is the process owner: the person who looks after the process settings (priority matrix, service targets, codes, people). Others get their accounts from the process owner.</source>
+        <translation>第一个账户是流程负责人：负责维护流程设置（优先级矩阵、服务目标、各类代码、人员）。其他人的账户由流程负责人创建。</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>姓名(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>确认密码(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>The window changes language at once. Incidents already open in tabs change when you open them again.</source>
+        <translation>窗口会立即切换语言。已在标签页中打开的事件需重新打开后才会切换。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueColumn</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>事件类型</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>事件分类</translation>
+    </message>
+    <message>
+        <source>Support group</source>
+        <translation>支持组</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>报告人</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>最后更新</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>Pending (%1): no target time counts while it waits</source>
+        <translation>等待中（%1）：等待期间不计入目标时间</translation>
+    </message>
+    <message>
+        <source>VIP caller: urgency defaults to High</source>
+        <translation>VIP 报告人：紧急度默认为“高”</translation>
+    </message>
+    <message>
+        <source>Escalated %1 time(s); %2 not yet acknowledged by a supervisor</source>
+        <translation>已升级 %1 次；其中 %2 次尚未经主管确认</translation>
+    </message>
+    <message>
+        <source>Next target time: %1</source>
+        <translation>下一个目标时间：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>Restore the default columns</source>
+        <translation>恢复默认列</translation>
+    </message>
+    <message>
+        <source>No incidents here.</source>
+        <translation>这里没有事件。</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+</context>
+<context>
+    <name>Queues</name>
+    <message>
+        <source>My work</source>
+        <extracomment>Order and names of the queues (translated in the &quot;Queues&quot; context).</extracomment>
+        <translation>我的工作</translation>
+    </message>
+    <message>
+        <source>My groups</source>
+        <translation>我的支持组</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>待指派</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>Breaching soon</source>
+        <translation>即将超时</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Awaiting confirmation</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>All incidents</source>
+        <translation>全部事件</translation>
+    </message>
+    <message>
+        <source>Open incidents assigned to me</source>
+        <translation>指派给我的未完成事件</translation>
+    </message>
+    <message>
+        <source>Open incidents of my support groups</source>
+        <translation>我所在支持组的未完成事件</translation>
+    </message>
+    <message>
+        <source>Logged incidents not yet assigned</source>
+        <translation>已记录但尚未指派的事件</translation>
+    </message>
+    <message>
+        <source>Incidents waiting with a wait code; their target times do not count</source>
+        <translation>带等待代码处于等待状态的事件；等待期间不计入目标时间</translation>
+    </message>
+    <message>
+        <source>The next target time runs out within an hour</source>
+        <translation>下一个目标时间将在一小时内到期</translation>
+    </message>
+    <message>
+        <source>Escalations no supervisor has acknowledged yet</source>
+        <translation>尚未经主管确认的升级</translation>
+    </message>
+    <message>
+        <source>Resolved; the caller has not confirmed the result yet</source>
+        <translation>已解决；报告人尚未确认处理结果</translation>
+    </message>
+    <message>
+        <source>Every incident, open and closed</source>
+        <translation>全部事件，包括已关闭的</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>队列</translation>
+    </message>
+</context>
+<context>
+    <name>Screens</name>
+    <message>
+        <source>This screen is not part of this build yet.</source>
+        <translation>此版本尚未包含该界面。</translation>
+    </message>
+    <message>
+        <source>New incident</source>
+        <translation>新事件</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>管理</translation>
+    </message>
+</context>
+<context>
+    <name>SearchColumn</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>报告人</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>最后更新</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>匹配方式</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>等待</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search: %1</source>
+        <translation>搜索：%1</translation>
+    </message>
+    <message>
+        <source>Searching for “%1”…</source>
+        <translation>正在搜索“%1”…</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”. Try fewer words, part of a word, a number or a caller&apos;s name.</source>
+        <translation>没有找到与“%1”相关的事件。请尝试减少关键词、只输入词的一部分、编号或报告人姓名。</translation>
+    </message>
+    <message>
+        <source>%1 incident(s) found for “%2”, best first (at most %3).</source>
+        <translation>找到 %1 个与“%2”相关的事件，按相关度排列（最多 %3 个）。</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Sign in — desk-app</source>
+        <translation>登录 — desk-app</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>This is the demo database. Choose an account to try a role; every demo password is %1.</source>
+        <translation>这是演示数据库。选择一个账户即可体验相应角色；所有演示账户的密码都是 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The demo database could not be made.</source>
+        <translation>无法生成演示数据库。</translation>
+    </message>
+    <message>
+        <source>Database not found</source>
+        <translation>找不到数据库</translation>
+    </message>
+    <message>
+        <source>The database used last time is not there any more:
+%1
+Create a new one or open another.</source>
+        <translation>上次使用的数据库已不在原处：
+%1
+请新建一个，或打开其他数据库。</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>Could not open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Database file: %1</source>
+        <translation>数据库文件：%1</translation>
+    </message>
+    <message>
+        <source>Network share (%1)</source>
+        <translation>网络共享（%1）</translation>
+    </message>
+    <message>
+        <source>The file is on a network share: other workstations use it at the same time. Changes they make appear here within a few seconds.</source>
+        <translation>该文件位于网络共享上：其他工作站同时在使用它。它们所做的修改会在几秒内显示在这里。</translation>
+    </message>
+    <message>
+        <source>Local disk (%1)</source>
+        <translation>本机磁盘（%1）</translation>
+    </message>
+    <message>
+        <source>The file is on this computer&apos;s own disk.</source>
+        <translation>该文件位于本机磁盘上。</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2): %3</source>
+        <translation>当前登录：%1（%2）：%3</translation>
+    </message>
+</context>
+<context>
+    <name>WorkTabs</name>
+    <message>
+        <source>Close this tab?</source>
+        <translation>关闭此标签页？</translation>
+    </message>
+    <message>
+        <source>“%1” has input that is not saved yet. Close it anyway and lose that input?</source>
+        <translation>“%1”中有尚未保存的输入。仍要关闭并放弃这些输入吗？</translation>
+    </message>
+</context>
+</TS>

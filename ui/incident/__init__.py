@@ -1,0 +1,1 @@
+"""Logging an incident and working on one: the forms of the service desk and support staff."""

@@ -1,0 +1,529 @@
+"""The main window: queues on the left, the work area in tabs, search, menus and shortcuts.
+
+Everything it shows is read through the core on worker threads; changes made here
+(``ChangeHub.changed``) and by other workstations (``ChangeHub.external``, from the
+``PRAGMA data_version`` watcher) refresh the queue, the counts and the open tabs, coalesced
+into one refresh.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QWidget,
+)
+
+from desk_app.errors import StorageError
+from desk_app.i18n import Language
+from desk_app.services.capabilities import can_administer, can_log, can_manage_callers
+from desk_app.services.queues import Queue
+from ui import paths, settings
+from ui.context import UiContext
+from ui.errors import error_text, show_error
+from ui.operations import Op
+from ui.queue import nav
+from ui.queue.nav import QueueNavigator
+from ui.queue.view import QueueView
+from ui.reading import read
+from ui.search.panel import SearchPanel
+from ui.shell import screens
+from ui.shell.escalation_screens import EscalationScreens
+from ui.shell.preferences import PreferencesDialog
+from ui.shell.status import StatusBar
+from ui.shell.tabs import WorkTabs
+from ui.translations import system_language, translations
+from ui.watcher import DataVersionWatcher
+
+#: Counts and "Breaching soon" move with the clock even when nobody writes.
+PERIODIC_REFRESH_MS = 60_000
+#: changed + external (and bursts of either) within this window make one refresh.
+COALESCE_MS = 150
+
+
+class MainWindow(QMainWindow):
+    signed_out = Signal()  # the person signed out; the program asks who is next
+    closed = Signal()  # the window was closed: the program ends
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None, *,
+                 watch: bool = True) -> None:
+        """``watch``: poll the file for other workstations' changes and run the background
+        escalation round (tests of other things turn both off)."""
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.context = context
+        self.hub = context.hub
+        self.may_log = False
+        self.may_administer = False
+        self.may_manage_callers = False
+        self._admin: QWidget | None = None
+        self._restored = False
+        self._signing_out = False
+        self.setWindowIcon(paths.icon("app"))
+        Op.default_failure = lambda parent, error: show_error(
+            parent if isinstance(parent, QWidget) else self, error, self.context.language)
+
+        self.navigator = QueueNavigator(context, self)
+        self.queue_view = QueueView(context, self)
+        self.search_panel = SearchPanel(context, self)
+        self.tabs = WorkTabs(self.queue_view, "", self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([210, 1000])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.status = StatusBar(context, self)
+        self.setStatusBar(self.status)
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(280)
+        self.search_box.addAction(paths.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+
+        self._build_actions()
+        self._build_menus()
+        self.escalations = EscalationScreens(self, background=watch)
+        self._build_toolbar()
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(COALESCE_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._periodic = QTimer(self)
+        self._periodic.setInterval(PERIODIC_REFRESH_MS)
+        self._periodic.timeout.connect(self.refresh)
+        self._periodic.start()
+        self.hub.changed.connect(self._on_changed)
+        self.hub.external.connect(self._on_external)
+        self.navigator.queue_selected.connect(self._queue_selected)
+        self.navigator.list_model.counted.connect(self._update_home_title)
+        self.navigator.list_model.failed.connect(self._read_failed)
+        self.queue_view.open_requested.connect(self.open_incident)
+        self.queue_view.failed.connect(self._read_failed)
+        self.queue_view.model.loaded.connect(self._queue_loaded)
+        self.search_panel.open_requested.connect(self.open_incident)
+        self.search_panel.searched.connect(self._searched)
+        self.search_panel.failed.connect(self._read_failed)
+        self.search_box.returnPressed.connect(self.search)
+        self.tabs.currentChanged.connect(lambda _: self._update_actions())
+
+        self.watcher: DataVersionWatcher | None = None
+        if watch:
+            self.watcher = DataVersionWatcher(context.session.store.path, self.hub, parent=self)
+            self.watcher.start()
+
+        self.retranslate()
+        self._load_capabilities()
+        last = settings.user_value(context.session.username, "window/queue", Queue.MY_WORK.value)
+        self.navigator.select(Queue(last) if last in Queue._value2member_map_ else Queue.MY_WORK)
+        self.navigator.list_model.refresh()
+
+    # -- actions ----------------------------------------------------------------------
+    def _action(self, icon: str | None, shortcut: QKeySequence | str | None,
+                slot: object, name: str) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if icon:
+            action.setIcon(paths.icon(icon))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        self.log_action = self._action("new", "Ctrl+N", self.log_incident, "logIncident")
+        self.find_action = self._action("search", QKeySequence(K.Find), self.focus_search, "find")
+        self.refresh_action = self._action("refresh", QKeySequence(K.Refresh), self.refresh,
+                                           "refresh")
+        self.open_action = self._action("open", None, self.queue_view.open_current, "open")
+        # Enter opens the current incident of the queue table (its own shortcut, so that
+        # Enter still works as usual everywhere else)
+        self.open_action.setShortcut(QKeySequence(Qt.Key.Key_Return))
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.queue_view.table.addAction(self.open_action)
+        self.close_tab_action = self._action("close", QKeySequence(K.Close),
+                                             self.tabs.close_current, "closeTab")
+        self.next_tab_action = self._action(None, "Ctrl+PgDown", lambda: self.tabs.step(1),
+                                            "nextTab")
+        self.previous_tab_action = self._action(None, "Ctrl+PgUp", lambda: self.tabs.step(-1),
+                                                "previousTab")
+        self.queue_actions: list[QAction] = []
+        for n, queue in enumerate(nav.ORDER, start=1):
+            action = self._action(queue.value, f"Ctrl+{n}",
+                                  lambda _=False, q=queue: self.show_queue(q), f"queue_{queue}")
+            self.queue_actions.append(action)
+        self.columns_action = self._action("columns", None, self._columns_menu, "columns")
+        self.preferences_action = self._action("settings", QKeySequence(K.Preferences),
+                                               self.preferences, "preferences")
+        if self.preferences_action.shortcut().isEmpty():
+            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.admin_action = self._action("admin", None, self.open_admin, "administration")
+        self.callers_action = self._action("user", None, self.open_callers, "callers")
+        self.sign_out_action = self._action("sign_out", None, self.sign_out, "signOut")
+        self.quit_action = self._action(None, QKeySequence(K.Quit), self.close, "quit")
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.about_action = self._action(None, None, self.about, "about")
+        self.escape_action = QAction(self)
+        self.escape_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.escape_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.escape_action.triggered.connect(self._leave_search)
+        self.search_box.addAction(self.escape_action)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.log_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.preferences_action)
+        self.file_menu.addAction(self.sign_out_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.incident_menu = bar.addMenu("")
+        self.incident_menu.addAction(self.open_action)
+        self.incident_menu.addAction(self.find_action)
+        self.incident_menu.addAction(self.close_tab_action)
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addActions(self.queue_actions)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.refresh_action)
+        self.view_menu.addAction(self.columns_action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.next_tab_action)
+        self.view_menu.addAction(self.previous_tab_action)
+        self.admin_menu = bar.addMenu("")
+        self.admin_menu.addAction(self.admin_action)
+        self.admin_menu.addAction(self.callers_action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addAction(self.log_action)
+        self.toolbar.addAction(self.refresh_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.search_box)
+        self.toolbar.addSeparator()
+        inbox = self.escalations.actions.get("inbox")
+        if inbox is not None:
+            self.toolbar.addAction(inbox)
+        self.toolbar.addAction(self.admin_action)
+        self.addToolBar(self.toolbar)
+
+    def _load_capabilities(self) -> None:
+        """Menu entries the core would refuse are hidden (R04): ask the core once."""
+        session = self.context.session
+
+        def fetch() -> tuple[bool, bool, bool]:
+            return can_log(session), can_administer(session), can_manage_callers(session)
+
+        def arrived(result: tuple[bool, bool, bool]) -> None:
+            self.may_log, self.may_administer, self.may_manage_callers = result
+            self._update_actions()
+
+        self._update_actions()
+        read(self, fetch, arrived, self._read_failed)
+
+    def _update_actions(self) -> None:
+        self.log_action.setEnabled(self.may_log)
+        self.log_action.setVisible(self.may_log)
+        self.admin_action.setVisible(self.may_administer)
+        self.callers_action.setVisible(self.may_manage_callers)
+        self.admin_menu.menuAction().setVisible(self.may_administer or self.may_manage_callers)
+        self.escalations.update_visibility(self.may_administer)
+        self.close_tab_action.setEnabled(self.tabs.currentIndex() > 0)
+
+    # -- texts ------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        session = self.context.session
+        self.setWindowTitle(self.tr("desk-app — Service desk — %1").replace(
+            "%1", session.full_name))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.incident_menu.setTitle(self.tr("&Incident"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.admin_menu.setTitle(self.tr("&Administration"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        texts = {
+            self.log_action: (self.tr("&Log incident…"), self.tr("Log a new incident (Ctrl+N)")),
+            self.find_action: (self.tr("&Find…"), self.tr("Find an incident by number, caller "
+                                                          "or words (Ctrl+F)")),
+            self.refresh_action: (self.tr("&Refresh"), self.tr("Read the queues again (F5)")),
+            self.open_action: (self.tr("&Open incident"), self.tr("Open the selected incident "
+                                                                  "(Enter)")),
+            self.close_tab_action: (self.tr("&Close tab"), self.tr("Close the current tab")),
+            self.next_tab_action: (self.tr("&Next tab"), ""),
+            self.previous_tab_action: (self.tr("&Previous tab"), ""),
+            self.columns_action: (self.tr("C&olumns…"), self.tr("Choose and order the columns "
+                                                                "of the queue")),
+            self.preferences_action: (self.tr("&Preferences…"), self.tr("Language and other "
+                                                                        "settings")),
+            self.admin_action: (self.tr("Process &settings…"), self.tr(
+                "Users, support groups, categories, priority matrix, service targets, "
+                "calendars, codes and escalation rules")),
+            self.callers_action: (self.tr("&Callers…"), self.tr(
+                "Add, correct and retire callers; VIP callers' incidents default to high "
+                "urgency")),
+            self.sign_out_action: (self.tr("Sign &out"), self.tr("Sign out, so that someone "
+                                                                 "else can sign in")),
+            self.quit_action: (self.tr("&Quit"), ""),
+            self.about_action: (self.tr("&About desk-app"), ""),
+        }
+        for action, (text, tip) in texts.items():
+            action.setText(text)
+            action.setToolTip(tip or text.replace("&", ""))
+            action.setStatusTip(tip)
+        for action, queue in zip(self.queue_actions, nav.ORDER, strict=True):
+            action.setText(nav.title(queue))
+        self.search_box.setPlaceholderText(self.tr("Number, caller or words…  (Ctrl+F)"))
+        self.search_box.setToolTip(self.tr(
+            "Find incidents by number (INC0000042 or 42), by the caller's name or phone, or "
+            "by words in the title, description, work notes and resolution"))
+        self._update_home_title()
+        self.escalations.retranslate()
+        if self.search_panel.query:
+            index = self.tabs.indexOf(self.search_panel)
+            if index >= 0:
+                self.tabs.setTabText(index, self.search_panel.tab_title())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_language(self, choice: Language | None) -> None:
+        """Switch now: settings, the context the views read, Qt's translators."""
+        settings.set_language(choice)
+        lang = choice or system_language()
+        self.context.language = lang
+        translations.apply(lang)
+        self.queue_view.language_changed()
+        self.escalations.language_changed()
+        self.navigator.list_model.retranslate()
+        self.status.retranslate()
+        self.retranslate()
+
+    # -- queues -----------------------------------------------------------------------
+    def show_queue(self, queue: Queue) -> None:
+        self.navigator.select(queue)
+        self.tabs.setCurrentWidget(self.queue_view)
+        self.queue_view.table.setFocus()
+
+    def _queue_selected(self, queue: Queue) -> None:
+        settings.set_user_value(self.context.session.username, "window/queue", queue.value)
+        self.queue_view.show_queue(queue)
+        self.tabs.setCurrentWidget(self.queue_view)
+        self._update_home_title()
+
+    def _update_home_title(self) -> None:
+        queue = self.navigator.current_queue()
+        if queue is None:
+            return
+        count = self.navigator.list_model.counts.get(queue)
+        title = nav.title(queue)
+        self.tabs.setTabText(0, title if count is None else f"{title} ({count})")
+        self.tabs.setTabIcon(0, paths.icon(queue.value))
+
+    def _queue_loaded(self) -> None:
+        self.status.clearMessage()
+
+    def refresh(self) -> None:
+        self._refresh_timer.stop()
+        self.queue_view.refresh()
+        self.navigator.list_model.refresh()
+        self.tabs.retitle()
+        for i in range(self.tabs.count()):
+            widget = self.tabs.widget(i)
+            reload = getattr(widget, "refresh", None)
+            if widget not in (self.queue_view, self.search_panel) and callable(reload):
+                reload()
+
+    def _on_changed(self, _changes: object) -> None:
+        self._refresh_timer.start()
+
+    def _on_external(self) -> None:
+        self._refresh_timer.start()
+
+    def _read_failed(self, error: BaseException) -> None:
+        """A background read could not be done (e.g. the share is busy): say so in the
+        status bar and keep showing what was read before; the next refresh tries again."""
+        message = error_text(error, self.context.language)
+        if not isinstance(error, StorageError):
+            show_error(self, error, self.context.language)
+        self.status.showMessage(message, 15_000)
+
+    def _columns_menu(self) -> None:
+        self.tabs.setCurrentWidget(self.queue_view)
+        header = self.queue_view.table.horizontalHeader()
+        self.queue_view.column_menu().exec(header.mapToGlobal(header.rect().bottomLeft()))
+
+    # -- incidents --------------------------------------------------------------------
+    def open_incident(self, incident_id: int) -> QWidget:
+        row = self.queue_view.model.cached(incident_id)
+        fallback = row.number if row is not None else f"INC{incident_id:07d}"
+
+        def make() -> QWidget:
+            view = screens.incident_view(self.context, incident_id, fallback, self.tabs)
+            linked = getattr(view, "open_incident", None)  # a related incident clicked (R24)
+            if linked is not None:
+                linked.connect(self.open_incident)
+            return view
+
+        return self.tabs.open_incident(incident_id, make, fallback)
+
+    def log_incident(self) -> None:
+        if not self.may_log:
+            return
+        form = screens.log_form(self.context, self.tabs)
+        title = self.tr("New incident")
+        self.tabs.open_widget(form, title)
+        logged = getattr(form, "logged", None)
+        if logged is not None:
+            logged.connect(lambda incident_id, f=form: self._logged(f, incident_id))
+        cancelled = getattr(form, "cancelled", None)
+        if cancelled is not None:
+            cancelled.connect(lambda f=form: self._close_widget(f))
+        form.setFocus()
+
+    def _logged(self, form: QWidget, incident_id: int) -> None:
+        self._close_widget(form, force=True)
+        self.open_incident(incident_id)
+        self.refresh()
+
+    def _close_widget(self, widget: QWidget, force: bool = False) -> None:
+        index = self.tabs.indexOf(widget)
+        if index < 0:
+            return
+        if force:
+            self.tabs.removeTab(index)
+            widget.deleteLater()
+        else:
+            self.tabs.close_tab(index)
+
+    # -- search -----------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def search(self, text: str | None = None) -> None:
+        query = (self.search_box.text() if text is None else text).strip()
+        if not query:
+            return
+        self.search_panel.run(query)
+        self.tabs.show_kept(self.search_panel, self.search_panel.tab_title())
+        self.tabs.setTabIcon(self.tabs.indexOf(self.search_panel), paths.icon("search"))
+
+    def _searched(self, hits: list) -> None:
+        from desk_app.services.search import Match
+
+        if len(hits) == 1 and hits[0].match == Match.NUMBER:
+            self.open_incident(hits[0].id)  # a number typed in full: open it at once
+        elif hits:
+            self.search_panel.table.setFocus()
+
+    def _leave_search(self) -> None:
+        self.search_box.clear()
+        current = self.tabs.currentWidget()
+        if current is self.queue_view:
+            self.queue_view.table.setFocus()
+        elif current is not None:
+            current.setFocus()
+
+    # -- other screens ----------------------------------------------------------------
+    def open_admin(self) -> None:
+        if self.may_administer:
+            self._show_admin()
+
+    def open_callers(self) -> None:
+        """The callers tab of the admin window: the desk's, too (the rest is read-only)."""
+        if self.may_manage_callers:
+            admin = self._show_admin()
+            show_page = getattr(admin, "show_page", None)
+            if show_page is not None:
+                show_page("callers")
+
+    def _show_admin(self) -> QWidget:
+        if self._admin is None:
+            self._admin = screens.admin_window(self.context, self)
+            self._admin.setWindowFlag(Qt.WindowType.Window, True)
+            self._admin.setWindowTitle(self.tr("Process settings — desk-app"))
+            self._admin.resize(1000, 700)
+            self._admin.destroyed.connect(lambda: setattr(self, "_admin", None))
+        self._admin.show()
+        self._admin.raise_()
+        self._admin.activateWindow()
+        return self._admin
+
+    def preferences(self) -> None:
+        dialog = PreferencesDialog(settings.language(), self)
+        if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
+            self.set_language(dialog.choice())
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About desk-app"), self.tr(
+            "desk-app: incident management for IT service desks.\n"
+            "Several workstations share one database file, on this computer or in a shared "
+            "folder."))
+
+    def sign_out(self) -> None:
+        self._signing_out = True
+        if self.close():
+            self.signed_out.emit()
+        self._signing_out = False
+
+    # -- window -----------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._restored:
+            self._restored = True
+            username = self.context.session.username
+            geometry = settings.user_value(username, "window/geometry")
+            if isinstance(geometry, QByteArray | bytes) and geometry:
+                self.restoreGeometry(QByteArray(geometry))
+            state = settings.user_value(username, "window/state")
+            if isinstance(state, QByteArray | bytes) and state:
+                self.restoreState(QByteArray(state))
+            splitter = settings.user_value(username, "window/splitter")
+            if isinstance(splitter, QByteArray | bytes) and splitter:
+                self.splitter.restoreState(QByteArray(splitter))
+            self.queue_view.table.setFocus()
+        super().showEvent(event)
+
+    def save_window(self) -> None:
+        username = self.context.session.username
+        settings.set_user_value(username, "window/geometry", self.saveGeometry())
+        settings.set_user_value(username, "window/state", self.saveState())
+        settings.set_user_value(username, "window/splitter", self.splitter.saveState())
+        self.queue_view.save_layout()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        unsaved = self.tabs.unsaved_titles()
+        if unsaved and QMessageBox.question(
+                self, self.tr("Close desk-app?"),
+                self.tr("These tabs have input that is not saved yet: %1. Close anyway and "
+                        "lose that input?").replace("%1", ", ".join(unsaved)),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Discard:
+            event.ignore()
+            return
+        self.save_window()
+        if self._admin is not None:
+            self._admin.close()
+        self.escalations.stop()
+        if self.watcher is not None:
+            self.watcher.stop()
+        self._periodic.stop()
+        super().closeEvent(event)
+        if not self._signing_out:
+            self.closed.emit()

@@ -1,0 +1,337 @@
+"""The queue table's model: the ordered ids of a queue, and the rows on screen.
+
+After Anki's browser table: a refresh asks SQL for the queue's ids in display order (sorting
+and filtering run in SQL), and rows are read only when the view first shows them, a chunk at
+a time, into a bounded cache keyed by incident id. Every read runs on the read pool; until a
+row arrives the table shows it empty, and a row already cached keeps showing while a fresher
+copy is read, so a refresh never flickers. With 100,000 incidents the model holds 100,000
+ints and a few thousand rows.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont
+
+from desk_app.domain.enums import Priority
+from desk_app.formatting import format_moment
+from desk_app.i18n import label
+from desk_app.services import queues
+from desk_app.services.queues import DEFAULT_SORT, Filters, Queue, QueueRow, SortColumn
+from ui import paths
+from ui.context import UiContext
+from ui.queue import countdown
+from ui.queue.columns import COLUMNS, INDEX
+from ui.reading import read
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+             | Qt.ItemFlag.ItemNeverHasChildren)
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+_MISSING: QueueRow | None = None  # an id that no longer reads back (never shown as data)
+
+
+
+class QueueModel(QAbstractTableModel):
+    loaded = Signal()  # a refreshed id list is in place
+    rows_loaded = Signal()  # rows of a chunk arrived
+    failed = Signal(object)  # a read failed; the error
+
+    def __init__(self, context: UiContext, parent: QObject | None = None, *,
+                 chunk: int = 100, cache_limit: int = 3000) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.chunk = chunk
+        self.cache_limit = max(cache_limit, chunk * 4)
+        self.queue = Queue.MY_WORK
+        self.sort_column: SortColumn = DEFAULT_SORT
+        self.descending = False
+        self.filters = Filters()
+        self.reference = queues.Reference({}, [])
+        self._ids: list[int] = []
+        self._row_of: dict[int, int] = {}
+        self._cache: OrderedDict[int, tuple[int, QueueRow | None]] = OrderedDict()
+        self._inflight: dict[int, int] = {}  # incident id → generation it was asked for
+        self._generation = 0
+        self._refreshing = False
+
+    # -- what to show -----------------------------------------------------------------
+    def set_queue(self, queue: Queue) -> None:
+        self.queue = Queue(queue)
+        self.refresh()
+
+    def set_filters(self, filters: Filters) -> None:
+        self.filters = filters
+        self.refresh()
+
+    def set_sort(self, column: SortColumn, descending: bool) -> None:
+        self.sort_column, self.descending = SortColumn(column), descending
+        self.refresh()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(COLUMNS):
+            self.set_sort(COLUMNS[column].sort,
+                          order == Qt.SortOrder.DescendingOrder)
+
+    def language_changed(self) -> None:
+        """Texts come in the context's language; names sort in it too."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self._changed_all()
+        if self.sort_column in (SortColumn.CATEGORY, SortColumn.GROUP):
+            self.refresh()
+
+    # -- reading ----------------------------------------------------------------------
+    @property
+    def refreshing(self) -> bool:
+        return self._refreshing
+
+    def refresh(self) -> None:
+        """Read the ids again; rows on screen are read again as they are shown."""
+        self._generation += 1
+        generation = self._generation
+        self._refreshing = True
+        session, lang = self.context.session, self.context.language
+        queue, sort, descending, filters = (self.queue, self.sort_column, self.descending,
+                                            self.filters)
+
+        def fetch() -> tuple[list[int], queues.Reference]:
+            return (queues.ids(session, queue, sort, descending, filters, lang),
+                    queues.reference(session))
+
+        read(self, fetch, lambda result: self._ids_arrived(generation, *result), self._failed)
+
+    def _ids_arrived(self, generation: int, ids: list[int],
+                     reference: queues.Reference) -> None:
+        if generation != self._generation:
+            return  # a newer refresh is on its way
+        self._refreshing = False
+        self.reference = reference
+        if ids == self._ids:
+            self._changed_all()
+        else:
+            self.beginResetModel()
+            self._ids = ids
+            self._row_of = {incident_id: row for row, incident_id in enumerate(ids)}
+            self.endResetModel()
+        self.loaded.emit()
+
+    def _request(self, row: int) -> None:
+        """Ask for the chunk around ``row``, leaving out what is already on its way."""
+        start = (row // self.chunk) * self.chunk
+        wanted = [
+            i for i in self._ids[start:start + self.chunk]
+            if self._inflight.get(i) != self._generation
+            and (i not in self._cache or self._cache[i][0] != self._generation)
+        ]
+        if not wanted:
+            return
+        generation = self._generation
+        for incident_id in wanted:
+            self._inflight[incident_id] = generation
+        session = self.context.session
+        read(self, lambda: queues.rows(session, wanted),
+             lambda rows: self._rows_arrived(generation, wanted, rows),
+             lambda error: self._rows_failed(generation, wanted, error))
+
+    def _rows_arrived(self, generation: int, asked: Sequence[int],
+                      rows: list[QueueRow]) -> None:
+        by_id: dict[int, QueueRow | None] = {r.id: r for r in rows}
+        for incident_id in asked:
+            if self._inflight.get(incident_id) == generation:
+                del self._inflight[incident_id]
+            self._cache[incident_id] = (generation, by_id.get(incident_id, _MISSING))
+            self._cache.move_to_end(incident_id)
+        while len(self._cache) > self.cache_limit:
+            self._cache.popitem(last=False)
+        positions = [self._row_of[i] for i in asked if i in self._row_of]
+        if positions:
+            self.dataChanged.emit(self.index(min(positions), 0),
+                                  self.index(max(positions), len(COLUMNS) - 1))
+        self.rows_loaded.emit()
+
+    def _rows_failed(self, generation: int, asked: Sequence[int], error: BaseException) -> None:
+        for incident_id in asked:
+            if self._inflight.get(incident_id) == generation:
+                del self._inflight[incident_id]
+        self._failed(error)
+
+    def _failed(self, error: BaseException) -> None:
+        self._refreshing = False
+        self.failed.emit(error)
+
+    def _changed_all(self) -> None:
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+
+    def tick(self, first: int, last: int) -> None:
+        """Repaint the countdown of rows ``first``..``last`` (the ones on screen)."""
+        if not self._ids:
+            return
+        first, last = max(0, first), min(last, len(self._ids) - 1)
+        if first <= last:
+            column = INDEX["time_left"]
+            self.dataChanged.emit(self.index(first, column), self.index(last, column), [
+                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+                Qt.ItemDataRole.BackgroundRole])
+
+    # -- lookups for the view ---------------------------------------------------------
+    @property
+    def ids(self) -> list[int]:
+        return self._ids
+
+    def row_of(self, incident_id: int) -> int | None:
+        return self._row_of.get(incident_id)
+
+    def cached(self, incident_id: int) -> QueueRow | None:
+        entry = self._cache.get(incident_id)
+        return entry[1] if entry else None
+
+    def is_loaded(self, first: int = 0, last: int | None = None) -> bool:
+        """Whether rows ``first``..``last`` are read at the current generation (tests)."""
+        last = len(self._ids) - 1 if last is None else last
+        return not self._refreshing and all(
+            self._cache.get(i, (-1, None))[0] == self._generation
+            for i in self._ids[first:last + 1])
+
+    # -- Qt model ---------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return ROW_FLAGS
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section].header()
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        incident_id = self._ids[index.row()]
+        if role == ID_ROLE:
+            return incident_id
+        entry = self._cache.get(incident_id)
+        if entry is None or entry[0] != self._generation:
+            self._request(index.row())
+        if entry is None or entry[1] is None:
+            return None
+        row = entry[1]
+        if role == ROW_ROLE:
+            return row
+        return self._value(row, COLUMNS[index.column()].key, role)
+
+    # -- how a row looks --------------------------------------------------------------
+    def _value(self, row: QueueRow, key: str, role: int) -> Any:
+        R = Qt.ItemDataRole
+        if role == R.DisplayRole:
+            return self._text(row, key)
+        if role == R.DecorationRole:
+            if key == "priority":
+                return QColor(self.reference.priority_colors.get(row.priority, "#9e9e9e"))
+            if key == "caller" and row.caller_vip:
+                return paths.icon("vip")
+            if key == "stage" and row.pending is not None:
+                return paths.icon("pending")
+            if key == "escalated" and row.unacknowledged:
+                return paths.icon("escalated")
+            return None
+        if key == "time_left":
+            state = countdown.state(row, self.context.session.clock.now())
+            if role == R.ForegroundRole:
+                return countdown.FOREGROUND.get(state)
+            if role == R.BackgroundRole:
+                return countdown.BACKGROUND.get(state)
+            if role == R.FontRole and state in (countdown.Urgency.CRITICAL,
+                                                countdown.Urgency.BREACHED):
+                return _bold()
+            if role == R.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == R.FontRole and ((key == "priority" and row.priority == 1)
+                                   or (key == "caller" and row.caller_vip)):
+            return _bold()
+        if role == R.ForegroundRole and key == "stage" and row.pending is not None:
+            return QColor("#6a6a6a")
+        if role == R.ToolTipRole:
+            return self._tooltip(row, key)
+        return None
+
+    def _text(self, row: QueueRow, key: str) -> str:
+        lang = self.context.language
+        if key == "number":
+            return row.number
+        if key == "priority":
+            return label(Priority(row.priority), lang)
+        if key == "stage":
+            stage = label(row.stage, lang)
+            if row.pending is None:
+                return stage
+            return f"{stage} · {row.pending(lang)}"  # pending: the pause icon, grey type
+        if key == "title":
+            return row.title
+        if key == "type":
+            return label(row.type, lang)
+        if key == "category":
+            return row.category(lang)
+        if key == "group":
+            return row.group(lang)
+        if key == "assignee":
+            return row.assignee or ""
+        if key == "caller":
+            return row.caller  # VIP: the star, bold type and the tooltip
+        if key == "time_left":
+            return countdown.text(row, self.context.session.clock.now())
+        if key == "escalated":
+            return str(row.escalation_count) if row.escalation_count else ""
+        if key == "updated":
+            return format_moment(row.updated_at, lang)
+        return ""
+
+    def _tooltip(self, row: QueueRow, key: str) -> str | None:
+        lang = self.context.language
+        if key == "title":
+            return row.title
+        if key == "stage" and row.pending is not None:
+            text = QCoreApplication.translate(
+                "QueueModel", "Pending (%1): no target time counts while it waits")
+            return text.replace("%1", row.pending(lang))
+        if key == "caller" and row.caller_vip:
+            return QCoreApplication.translate("QueueModel", "VIP caller: urgency defaults to High")
+        if key == "escalated" and row.escalation_count:
+            text = QCoreApplication.translate(
+                "QueueModel", "Escalated %1 time(s); %2 not yet acknowledged by a supervisor")
+            return text.replace("%1", str(row.escalation_count)).replace(
+                "%2", str(row.unacknowledged))
+        if key == "time_left" and row.due_at is not None:
+            text = QCoreApplication.translate("QueueModel", "Next target time: %1")
+            return text.replace("%1", format_moment(row.due_at, lang))
+        return None
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font

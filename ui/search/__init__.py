@@ -1,0 +1,1 @@
+"""Searching incidents from the main window's search box."""

@@ -1,0 +1,1 @@
+"""Starting the workstation: the demo database, the first-run wizard, signing in."""

@@ -1,0 +1,1 @@
+"""Small widgets and helpers the forms share: inline errors, badges, combos, table models."""
