@@ -1,8 +1,9 @@
 """Is a database file consistent with the core's rules? (``python -m bench check FILE``)
 
 Meant for generated files, but nothing in it is specific to them: SQLite's own checks, every
-CHECK constraint of the models (the generator inserts with them switched off), and the
-invariants the services keep: priority read from the matrix, counters that match their
+CHECK constraint of the models (the generator inserts with them switched off), the
+product's own ``desk-app check`` (``services.database_check``), and the invariants the
+services keep: priority read from the matrix, counters that match their
 rows, one live target clock per stage, ``next_deadline`` equal to the earliest running,
 unbreached clock, nothing overdue at the moment the file describes, and, for a sample of
 open incidents, the core's own ``ClockSync`` finding nothing to change.
@@ -17,12 +18,13 @@ from pathlib import Path
 
 from peewee import SQL
 
+from bench import open_file
 from desk_app.domain.enums import JournalAction, Stage
+from desk_app.services.database_check import check_database
 from desk_app.services.editing import IncidentEdit
 from desk_app.services.session import system_session
 from desk_app.services.targets import ClockSync
 from desk_app.storage.models import MODELS, Incident
-from desk_app.storage.opening import open_store
 
 LIVE_CLOCK_STATES = ("running", "paused", "stopped")
 
@@ -122,6 +124,13 @@ def check(path: str | Path, now: str | None = None, sample: int = 300,
             "SELECT id FROM incident WHERE stage != 'closed' ORDER BY id")]
     finally:
         conn.close()
+    store = open_file(path, read_only=True)
+    try:
+        report = check_database(store)  # the product's own check (``desk-app check``)
+    finally:
+        store.close()
+    if not report.ok:
+        problems += [f"desk-app check: {line}" for line in report.lines("en")]
     if now is not None:
         chosen = random.Random(seed).sample(open_ids, min(sample, len(open_ids)))
         problems += _resync(Path(path), sorted(chosen), now)
@@ -136,7 +145,7 @@ def _resync(path: Path, incident_ids: list[int], now: str) -> list[str]:
     """Run the core's ``ClockSync`` on each incident at ``now`` and report any row it would
     change (the changes are rolled back)."""
     problems: list[str] = []
-    store = open_store(path)
+    store = open_file(path)
     moment = datetime.fromisoformat(now).astimezone(UTC)
     session = system_session(store)
     tables = ("incident", "target_clock", "clock_run")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import queue
 import random
+import re
 import sqlite3
 import threading
 import time
@@ -30,17 +31,18 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from bench import open_file
 from bench.org import Org, build_org
 from bench.profile import Profile, load_profile
 from bench.simulate import ChangeNumber, Life, Reference, Row
 from bench.story import LONG_HISTORY_EVERY, Storyteller
 from bench.timeline import Timeline
 from desk_app.services.targets import load_calendars
-from desk_app.storage.opening import open_store
 from desk_app.storage.reference import CLOSE_AUTO
+from desk_app.storage.segment import SQL_FUNCTION, index_text
 
 #: Bumped whenever the generator's output changes, so that cached files are made again.
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 #: A Monday, 10:00 in Shanghai: the moment a generated database is "now" by default.
 DEFAULT_NOW = "2026-06-01T02:00:00+00:00"
 DEFAULT_SPAN_DAYS = 730
@@ -56,7 +58,7 @@ TARGET_FACTOR = 7.0
 DELIVERED_AFTER = 3600
 
 BIG_TABLES = ("incident", "journal", "target_clock", "clock_run", "escalation",
-              "notification", "change_request")
+              "notification", "change_request", "call_attempt")
 COLUMNS: dict[str, tuple[str, ...]] = {
     "incident": (
         "id", "version", "number", "type", "channel", "caller_id", "category_id", "group_id",
@@ -173,6 +175,8 @@ def reference(conn: sqlite3.Connection, org: Org, calendars: dict[int, Any], fir
         auto_close_days=int(settings["auto_close_days"]),
         change_wait_code=org.change_wait_code,
         categories={c.id: (c.group_id, c.tier2_group_id) for c in org.categories},
+        user_calendars=dict(conn.execute(
+            "SELECT id, calendar_id FROM user WHERE calendar_id IS NOT NULL")),
     )
 
 
@@ -274,13 +278,57 @@ class Writer:
 
 
 def deliver_notifications(conn: sqlite3.Connection, now: int) -> None:
-    """Mark notifications older than ``DELIVERED_AFTER`` as sent: two years of escalations
-    were delivered long ago. (The core has no delivery yet; this is what a sender that
-    records one successful attempt would leave.)"""
+    """Give notifications older than ``DELIVERED_AFTER`` the state delivery leaves: two years
+    of escalations were handled long ago. E-mail and SMS were sent once (the outbox's
+    ``sent``); desktop alerts were acknowledged in the inbox by their recipient; phone and
+    verbal ones are call tasks the desk on duty made and recorded as reached (``calls``), with
+    their call row. Later ones are still pending, as the scan left them."""
+    old = now - DELIVERED_AFTER
+    desk = [r[0] for r in conn.execute(
+        "SELECT user_id FROM user_role WHERE role = 'service_desk' ORDER BY user_id")]
     conn.execute(
-        "UPDATE notification SET state = 'sent', attempts = 1, next_attempt_at = NULL,"
-        " sent_at = created_at + 5 + recipient_id % 55 WHERE created_at < ?",
-        (now - DELIVERED_AFTER,))
+        "UPDATE notification SET state = 'sent', attempts = 1, last_error = '',"
+        " sent_at = created_at + 5 + recipient_id % 55"
+        " WHERE created_at < ? AND channel IN ('email', 'sms')", (old,))
+    conn.execute(
+        "UPDATE notification SET state = 'acknowledged', attempts = 1, last_error = '',"
+        " sent_at = max(created_at, next_attempt_at) + 2,"
+        " acknowledged_at = max(created_at, next_attempt_at) + 600 + recipient_id % 3000,"
+        " acknowledged_by_id = recipient_id WHERE created_at < ? AND channel = 'desktop'",
+        (old,))
+    calls = conn.execute(
+        "SELECT id, max(created_at, next_attempt_at) + 120 + recipient_id % 900 FROM"
+        " notification WHERE created_at < ? AND channel IN ('phone', 'verbal')"
+        " AND state = 'pending'", (old,)).fetchall()
+    if desk:
+        conn.executemany(
+            "INSERT INTO call_attempt (notification_id, called_by_id, called_at, reached, note)"
+            " VALUES (?, ?, ?, 1, '')",
+            [(n, desk[at % len(desk)], at) for n, at in calls])
+    conn.executemany("UPDATE notification SET state = 'sent', attempts = 1, last_error = '',"
+                     " sent_at = ? WHERE id = ?", [(at, n) for n, at in calls])
+
+
+def build_search(conn: sqlite3.Connection, triggers: list[str]) -> None:
+    """Fill the full-text index (migration 0003) with exactly what its triggers would have
+    written, row by row, for the rows now in the file: each incident's texts, and the notes
+    of the journal rows the note trigger takes (its own WHEN clause, read from its SQL),
+    each appended with a leading space in journal order."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'incident_search'"
+                        ).fetchone():
+        return
+    conn.create_function(SQL_FUNCTION, 1, index_text, deterministic=True)
+    note_trigger = next(t for t in triggers if "ON \"journal\"" in t or "ON journal" in t)
+    when = re.search(r"WHEN\s+(.*?)\s+BEGIN", note_trigger, re.S | re.I)
+    assert when is not None, note_trigger
+    condition = when.group(1).replace("new.", "j.")
+    conn.execute(
+        "INSERT INTO incident_search (rowid, title, description, notes, resolution)"
+        f" SELECT i.id, {SQL_FUNCTION}(i.title), {SQL_FUNCTION}(i.description),"
+        f" COALESCE((SELECT group_concat(' ' || {SQL_FUNCTION}(j.note), '') FROM"
+        f" (SELECT * FROM journal WHERE incident_id = i.id ORDER BY id) j"
+        f" WHERE {condition}), ''), {SQL_FUNCTION}(i.resolution) FROM incident i"
+        " ORDER BY i.id")
 
 
 def generate(path: str | Path, incidents: int, *, seed: int = 1, now: str = DEFAULT_NOW,
@@ -298,7 +346,7 @@ def generate(path: str | Path, incidents: int, *, seed: int = 1, now: str = DEFA
     if end % 60:
         raise ValueError("now must be on a whole minute (the scans run on minutes)")
     start = end - span_days * 86400
-    store = open_store(path, create=True)
+    store = open_file(path, create=True)
     calendars = store.read(load_calendars)
     store.close()
 
@@ -324,6 +372,11 @@ def generate(path: str | Path, incidents: int, *, seed: int = 1, now: str = DEFA
         BIG_TABLES).fetchall()
     for name, _ in indexes:
         conn.execute(f'DROP INDEX "{name}"')
+    # the search index's triggers would update it row by row; it is built once at the end
+    triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                            " ORDER BY rowid").fetchall()
+    for name, _ in triggers:
+        conn.execute(f'DROP TRIGGER "{name}"')
 
     moments = arrivals(rng, profile, incidents, start, end)
     long_ids = {i for i in range(1, len(moments) + 1) if rng.random() < 1 / LONG_HISTORY_EVERY}
@@ -354,6 +407,11 @@ def generate(path: str | Path, incidents: int, *, seed: int = 1, now: str = DEFA
     for _, sql in indexes:
         conn.execute(sql)
     deliver_notifications(conn, end)
+    if progress is not None:
+        progress(f"indexed, {time.perf_counter() - started:.0f} s; building the search index")
+    build_search(conn, [sql for _, sql in triggers])
+    for _, sql in triggers:
+        conn.execute(sql)
     conn.execute("COMMIT")
     long_history = {i: n for i, n in conn.execute(
         "SELECT incident_id, count(*) FROM journal WHERE incident_id IN"

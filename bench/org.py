@@ -86,8 +86,11 @@ def build_org(conn: sqlite3.Connection, rng: random.Random, incidents: int,
     org.managers = [org.owner] + [user([Role.INCIDENT_MANAGER]) for _ in range(MANAGERS - 1)]
     org.desk = [user([Role.SERVICE_DESK, Role.TIER1]) for _ in range(DESK_STAFF)]
     departments = []
+    office = conn.execute("SELECT id FROM working_calendar WHERE code = 'office'").fetchone()
     for number, (name_en, name_zh) in enumerate(texts.DEPARTMENTS, start=1):
         head = user([Role.DEPARTMENT_HEAD])
+        if office is not None:  # heads keep office hours: their alerts wait for them (R09)
+            conn.execute("UPDATE user SET calendar_id = ? WHERE id = ?", (office[0], head))
         conn.execute("INSERT INTO department (id, version, name_en, name_zh, head_id)"
                      " VALUES (?,1,?,?,?)", (number, name_en, name_zh, head))
         org.heads[number] = head

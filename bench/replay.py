@@ -18,12 +18,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bench import open_file
 from bench.generate import BIG_TABLES, deliver_notifications, epoch
 from desk_app.clock import FakeClock
 from desk_app.services import incidents, pending, review, workflow
 from desk_app.services.escalation import scan
 from desk_app.services.session import Session, session_for
-from desk_app.storage.opening import open_store
 
 Recorded = dict[int, list[tuple[int, int, str, dict[str, Any]]]]
 
@@ -45,7 +45,7 @@ def replay(path: Path, recorded: Recorded, now: str) -> None:
         for incident_id, ops in recorded.items()
         for position, (at, order, name, args) in enumerate(ops)
     )
-    store = open_store(path)
+    store = open_file(path)
     clock = FakeClock(datetime.fromtimestamp(steps[0][0] if steps else epoch(now), UTC))
     names = dict(store.execute("SELECT id, username FROM user"))
     sessions: dict[int, Session] = {}
@@ -138,6 +138,11 @@ COMPARABLE = {
                     " JOIN escalation e ON e.id = n.escalation_id"
                     " ORDER BY e.incident_id, e.reason, n.recipient_id, n.channel",
     "change_request": "SELECT * FROM change_request ORDER BY id",
+    "call_attempt": "SELECT n.recipient_id, n.channel, c.called_by_id, c.called_at, c.reached,"
+                    " c.note FROM call_attempt c JOIN notification n ON n.id = c.notification_id"
+                    " ORDER BY c.called_at, n.recipient_id, n.channel",
+    "incident_search": "SELECT rowid, title, description, notes, resolution"
+                       " FROM incident_search ORDER BY rowid",
 }
 
 

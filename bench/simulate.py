@@ -69,6 +69,8 @@ class Reference:
     auto_close_days: int
     change_wait_code: int
     categories: dict[int, tuple[int, int | None]]  # id -> (group, tier-2 group)
+    #: users with working hours: their alerts of priority 2-4 wait for them (R09)
+    user_calendars: dict[int, int] = field(default_factory=dict)
 
 
 class Row:
@@ -298,9 +300,13 @@ class Life:
         self.journal(now, actor, "escalate", changes, note=reason)
         for user_id, channel in sorted(self.recipients(reason)):
             if user_id in ref.active_users:
+                calendar = ref.user_calendars.get(user_id)
+                # R09 (delivery.hours.due_time): priority 2-4 waits for working hours
+                due = now if calendar is None or self.f["priority"] == 1 else (
+                    ref.timelines[calendar].next_working_moment(now))
                 self.emit("notification", Row(
                     escalation=escalation, recipient_id=user_id, channel=channel,
-                    state="pending", attempts=0, next_attempt_at=now, lease_owner=None,
+                    state="pending", attempts=0, next_attempt_at=due, lease_owner=None,
                     lease_until=None, last_error="", created_at=now, sent_at=None,
                     acknowledged_at=None, acknowledged_by_id=None), now)
         self.on_escalated(reason, now)
@@ -481,8 +487,8 @@ class Life:
             closed_at=None), at)
         self.changes.append(change)
         edit = self.edit()
-        edit.set("wait_code", self.ref.change_wait_code)
-        if self.f["pending_since"] is None:
+        if self.f["wait_code_id"] is None:  # one already waiting keeps its reason
+            edit.set("wait_code", self.ref.change_wait_code)
             edit.set("pending_since", at, journal=False)
         self.sync(edit, at, actor)
         edit.save(at, "raise_change", actor, ChangeNumber(change))

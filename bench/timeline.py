@@ -85,3 +85,16 @@ class Timeline:
         result = self.starts[i] + wanted - self.before[i]
         self._check(result)
         return result
+
+    def next_working_moment(self, moment: int) -> int:
+        """``moment`` if it is working time, else the start of the next working window (as
+        the core's ``next_working_moment``)."""
+        if self.always:
+            return moment
+        self._check(moment)
+        i = bisect_right(self.starts, moment) - 1
+        if i >= 0 and moment < self.starts[i] + self.ends_total[i] - self.before[i]:
+            return moment
+        if i + 1 >= len(self.starts):
+            raise ValueError("the timeline is too short")
+        return self.starts[i + 1]

@@ -6,17 +6,15 @@ connection to the same file. Target (issue 6): at most 1 ms.
 
 from __future__ import annotations
 
-import sqlite3
-
+from bench import open_file, plain_connection
 from bench.benchmarks import Context, benchmark
 from bench.measure import Result, measure
-from desk_app.storage.opening import open_store
 
 
 @benchmark("data_version", "one PRAGMA data_version poll")
 def run(ctx: Context) -> list[Result]:
-    store = open_store(ctx.path, read_only=True)
-    conn = sqlite3.connect(f"file:{ctx.path}?mode=ro", uri=True)
+    store = open_file(ctx.path, read_only=True)
+    conn = plain_connection(ctx.path, read_only=True)
     try:
         ours, baseline = measure(
             store.data_version,

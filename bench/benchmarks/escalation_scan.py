@@ -19,13 +19,13 @@ import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
+from bench import open_file, plain_connection
 from bench.benchmarks import Context, benchmark
 from bench.measure import Result, measure
 from desk_app.clock import FakeClock
 from desk_app.services.escalation import scan
 from desk_app.services.incidents import NewIncident, log_incident
 from desk_app.services.session import session_for
-from desk_app.storage.opening import open_store
 
 DUE = 100
 
@@ -130,9 +130,8 @@ class _Scene:
 
     def __init__(self, ctx: Context, fsync: bool) -> None:
         self.path = ctx.copy("scan")
-        self.store = open_store(self.path)
-        self.conn = sqlite3.connect(self.path, isolation_level=None)
-        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.store = open_file(self.path)
+        self.conn = plain_connection(self.path)
         self.mode = "FULL" if fsync else "OFF"
         self.store.db.execute_sql(f"PRAGMA synchronous = {self.mode}")
         self.conn.execute(f"PRAGMA synchronous = {self.mode}")

@@ -18,13 +18,13 @@ import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from itertools import count
 
+from bench import open_file, plain_connection
 from bench.benchmarks import Context, benchmark
 from bench.measure import Result, measure
 from desk_app.clock import FakeClock
 from desk_app.domain.calendar import CalendarSpec, add_working_seconds
 from desk_app.services.incidents import NewIncident, log_incident
 from desk_app.services.session import session_for
-from desk_app.storage.opening import open_store
 
 TITLE = "网络中断无法上网 / no network on the 9th floor"
 DESCRIPTION = "9 楼多台电脑无法访问网络,影响开单。Several PCs on the 9th floor are offline."
@@ -110,9 +110,8 @@ def run(ctx: Context) -> list[Result]:
 
 def _variant(ctx: Context, fsync: bool) -> Result:
     path = ctx.copy("log")
-    store = open_store(path)
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA foreign_keys = ON")
+    store = open_file(path)
+    conn = plain_connection(path)
     mode = "FULL" if fsync else "OFF"
     store.db.execute_sql(f"PRAGMA synchronous = {mode}")
     conn.execute(f"PRAGMA synchronous = {mode}")

@@ -13,13 +13,13 @@ import sqlite3
 from datetime import UTC, date, datetime
 from typing import Any
 
+from bench import open_file, plain_connection
 from bench.benchmarks import Context, benchmark
 from bench.measure import Result, measure
 from desk_app.clock import FakeClock
 from desk_app.domain.calendar import CalendarSpec, working_seconds
 from desk_app.services.queries import incident_view
 from desk_app.services.session import system_session
-from desk_app.storage.opening import open_store
 
 
 def _moment(value: int | None) -> datetime | None:
@@ -110,9 +110,9 @@ def pick(ctx: Context, entries: int = 200) -> tuple[int, int]:
 @benchmark("open_incident", "open an incident with 200 journal entries (incident_view)")
 def run(ctx: Context) -> list[Result]:
     incident_id, entries = pick(ctx)
-    store = open_store(ctx.path, read_only=True)
+    store = open_file(ctx.path, read_only=True)
     session = system_session(store, FakeClock(ctx.manifest.now))
-    conn = sqlite3.connect(f"file:{ctx.path}?mode=ro", uri=True, isolation_level=None)
+    conn = plain_connection(ctx.path, read_only=True)
     now = datetime.fromisoformat(ctx.manifest.now)
     try:
         view = incident_view(session, incident_id)
