@@ -101,34 +101,38 @@ class IncidentEdit:
         journal.flush()
         return self.incident
 
-    def _pending(self, now: datetime, journal: JournalRows) -> tuple[tuple[str, ...], tuple]:
-        """The compare-and-set update this edit needs (columns, values), and its journal
-        row; the edit then counts as saved."""
+    def _update(self, now: datetime) -> tuple[tuple[str, ...], tuple[Any, ...]]:
+        """The compare-and-set update this edit needs: its columns, and their values followed
+        by the incident's id and the version it was read at."""
         incident = self.incident
         names = (*(f.name for f in self.values), "updated_at", "version")
-        values = (*self.values.values(), now, incident.version + 1, incident.id,
-                  incident.version)
+        return names, (*self.values.values(), now, incident.version + 1, incident.id,
+                       incident.version)
+
+    def _saved(self, now: datetime, journal: JournalRows) -> None:
+        incident = self.incident
         incident.version += 1
         incident.updated_at = now
         if self.changes or self.note or self.action != JournalAction.UPDATE:
             journal.add(incident.id, self.action, self.changes, self.note, now)
         self.values.clear()
         self.changes = {}
-        return names, values
 
 
 def save_all(edits: list[IncidentEdit], journal: JournalRows) -> None:
     """Save many edits with one statement per set of changed columns; their journal rows go
-    to ``journal``. If any incident changed since it was read, none is saved (the
-    transaction fails with a conflict)."""
+    to ``journal``, in order. If any incident changed since it was read, nothing is saved
+    and the call fails with a conflict (the transaction is rolled back)."""
     if not edits:
         return
     now = edits[0].session.clock.now()
-    groups: dict[tuple[str, ...], list[tuple]] = {}
-    numbers = [edit.incident.number for edit in edits]
+    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
     for edit in edits:
-        names, values = edit._pending(now, journal)
+        names, values = edit._update(now)
         groups.setdefault(names, []).append(values)
     for names, rows in groups.items():
         if update_rows(Incident, names, ("id", "version"), rows) != len(rows):
-            raise ConflictError(number=numbers[0] if len(numbers) == 1 else ", ".join(numbers))
+            numbers = ", ".join(edit.incident.number for edit in edits)
+            raise ConflictError(number=numbers)
+    for edit in edits:
+        edit._saved(now, journal)
