@@ -55,9 +55,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "run":
         only = set(args.only.split(",")) if args.only else None
+        info = suite.machine()
         results = suite.run(args.sizes, data=args.data, only=only, scale=args.scale,
                             warmup=args.warmup, seed=args.seed, span_days=args.span_days)
-        text = suite.report(results)
+        text = suite.report(results, info)
         print(text)
         if args.out:
             args.out.write_text(text, encoding="utf-8")

@@ -75,7 +75,7 @@ def machine() -> dict[str, str]:
         "python": sys.version.split()[0],
         "sqlite": sqlite3.sqlite_version,
         "peewee": peewee.__version__,
-        "load average": load,
+        "load average (1, 5, 15 min)": load,
     }
 
 
@@ -134,8 +134,12 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
-def report(results: list[Result]) -> str:
-    info = machine()
+def report(results: list[Result], info: dict[str, str] | None = None) -> str:
+    """The machine, then the table. ``info``: ``machine()`` taken when the run began (its
+    load average is then the one at the start; the one at the end is added)."""
+    info = dict(info or machine())
+    if hasattr(os, "getloadavg"):
+        info["load average at the end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     head = "\n".join(f"- {key}: {value}" for key, value in info.items())
     reps = sorted({r.ours.n for r in results})
     return f"{head}\n- repetitions per figure: {', '.join(map(str, reps))}\n\n{table(results)}\n"
