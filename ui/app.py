@@ -24,6 +24,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true", help="open the demo database")
     parser.add_argument("--database", type=Path, help="open this database file")
     parser.add_argument("--lang", choices=["en", "zh"], help="language of the program")
+    parser.add_argument("--smoke-test", type=Path, metavar="FILE", help=argparse.SUPPRESS)
     return parser.parse_args(list(argv))
 
 
@@ -43,6 +44,10 @@ def run(argv: Sequence[str]) -> int:
     args = parse(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     app = application()
+    if args.smoke_test:
+        from ui.smoke import smoke_test
+
+        return smoke_test(app, args.smoke_test)
     from ui.startup.flow import Startup
 
     startup = Startup(demo=args.demo, database=args.database, language=args.lang)

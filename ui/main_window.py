@@ -9,7 +9,7 @@ into one refresh.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
@@ -491,6 +491,8 @@ class MainWindow(QMainWindow):
             geometry = settings.user_value(username, "window/geometry")
             if isinstance(geometry, QByteArray | bytes) and geometry:
                 self.restoreGeometry(QByteArray(geometry))
+            else:
+                self._first_geometry()
             state = settings.user_value(username, "window/state")
             if isinstance(state, QByteArray | bytes) and state:
                 self.restoreState(QByteArray(state))
@@ -499,6 +501,17 @@ class MainWindow(QMainWindow):
                 self.splitter.restoreState(QByteArray(splitter))
             self.queue_view.table.setFocus()
         super().showEvent(event)
+
+    def _first_geometry(self) -> None:
+        """A first start fills most of the screen, centred: the queue table needs width."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        width = min(area.width(), max(1100, int(area.width() * 0.85)))
+        height = min(area.height(), max(700, int(area.height() * 0.85)))
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
 
     def save_window(self) -> None:
         username = self.context.session.username

@@ -51,6 +51,8 @@ class CallerLookup(QWidget):
         self.edit.setAccessibleName(self.tr("Caller"))
         self.new_button = QPushButton(self.tr("&New caller…"), self)
         self.new_button.setToolTip(self.tr("Record a caller who is not in the list yet"))
+        # keyboard-first: Tab goes from the caller straight to the type; Alt+N reaches this
+        self.new_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.info = QLabel(self)
         self.info.setStyleSheet("color:palette(mid);")
         self.info.setWordWrap(True)
