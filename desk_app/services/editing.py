@@ -16,6 +16,7 @@ from peewee import ForeignKeyField
 from desk_app.domain.enums import JournalAction
 from desk_app.errors import ConflictError, NotFound
 from desk_app.services.session import Session
+from desk_app.storage.bulk import insert_rows, update_rows
 from desk_app.storage.models import Incident, Journal
 
 
@@ -37,18 +38,36 @@ def _plain(value: Any) -> Any:
     return value
 
 
+_JOURNAL_COLUMNS = ("incident", "at", "actor", "action", "changes", "note")
+
+
+class JournalRows:
+    """Journal rows of one transaction, kept in order and written by ``flush`` in one
+    statement (a scan that escalates a hundred incidents writes hundreds of them)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.rows: list[tuple[Any, ...]] = []
+
+    def add(self, incident_id: int, action: JournalAction,
+            changes: dict[str, tuple[Any, Any]] | None = None, note: str = "",
+            at: datetime | None = None) -> None:
+        text = json.dumps({k: [_plain(o), _plain(n)] for k, (o, n) in changes.items()},
+                          ensure_ascii=False) if changes else "{}"
+        self.rows.append((incident_id, at or self.session.clock.now(), self.session.user_id,
+                          action.value, text, note))
+
+    def flush(self) -> None:
+        insert_rows(Journal, _JOURNAL_COLUMNS, self.rows)
+        self.rows.clear()
+
+
 def write_journal(session: Session, incident_id: int, action: JournalAction,
                   changes: dict[str, tuple[Any, Any]] | None = None, note: str = "",
                   at: datetime | None = None) -> None:
-    Journal.insert(
-        incident=incident_id,
-        at=at or session.clock.now(),
-        actor=session.user_id,
-        action=action.value,
-        changes=json.dumps({k: [_plain(o), _plain(n)] for k, (o, n) in (changes or {}).items()},
-                           ensure_ascii=False),
-        note=note,
-    ).execute()
+    rows = JournalRows(session)
+    rows.add(incident_id, action, changes, note, at)
+    rows.flush()
 
 
 class IncidentEdit:
@@ -77,22 +96,43 @@ class IncidentEdit:
 
     def save(self) -> Incident:
         """Write the collected changes; zero rows matched means someone else got there first."""
-        now = self.session.clock.now()
+        journal = JournalRows(self.session)
+        save_all([self], journal)
+        journal.flush()
+        return self.incident
+
+    def _update(self, now: datetime) -> tuple[tuple[str, ...], tuple[Any, ...]]:
+        """The compare-and-set update this edit needs: its columns, and their values followed
+        by the incident's id and the version it was read at."""
         incident = self.incident
-        values: dict[Any, Any] = dict(self.values)
-        values[Incident.updated_at] = now
-        values[Incident.version] = incident.version + 1
-        updated = (
-            Incident.update(values)
-            .where((Incident.id == incident.id) & (Incident.version == incident.version))
-            .execute()
-        )
-        if updated != 1:
-            raise ConflictError(number=incident.number)
+        names = (*(f.name for f in self.values), "updated_at", "version")
+        return names, (*self.values.values(), now, incident.version + 1, incident.id,
+                       incident.version)
+
+    def _saved(self, now: datetime, journal: JournalRows) -> None:
+        incident = self.incident
         incident.version += 1
         incident.updated_at = now
         if self.changes or self.note or self.action != JournalAction.UPDATE:
-            write_journal(self.session, incident.id, self.action, self.changes, self.note, now)
+            journal.add(incident.id, self.action, self.changes, self.note, now)
         self.values.clear()
-        self.changes.clear()
-        return incident
+        self.changes = {}
+
+
+def save_all(edits: list[IncidentEdit], journal: JournalRows) -> None:
+    """Save many edits with one statement per set of changed columns; their journal rows go
+    to ``journal``, in order. If any incident changed since it was read, nothing is saved
+    and the call fails with a conflict (the transaction is rolled back)."""
+    if not edits:
+        return
+    now = edits[0].session.clock.now()
+    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+    for edit in edits:
+        names, values = edit._update(now)
+        groups.setdefault(names, []).append(values)
+    for names, rows in groups.items():
+        if update_rows(Incident, names, ("id", "version"), rows) != len(rows):
+            numbers = ", ".join(edit.incident.number for edit in edits)
+            raise ConflictError(number=numbers)
+    for edit in edits:
+        edit._saved(now, journal)

@@ -5,69 +5,166 @@ An escalation is a row unique per (incident, reason); its notifications are rows
 ``next_deadline`` column, so its cost follows the number of incidents due, not the number
 stored. Any number of workstations may scan at once: each batch is one ``BEGIN IMMEDIATE``
 transaction, and a breach already recorded by another scanner is found and skipped.
+
+A batch reads what it needs in a few queries (the due incidents, their clocks and runs,
+the reference data an escalation consults) and writes each kind of row in one statement;
+see docs/performance.md for why (a query costs far more to build than to run).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from desk_app.clock import Clock
 from desk_app.delivery.faults import fault_point
-from desk_app.delivery.hours import calendars_of, due_time
+from desk_app.delivery.hours import due_time
 from desk_app.domain.enums import (
     ClockState,
     EscalationReason,
     Impact,
     JournalAction,
-    NotificationChannel,
+    NotificationState,
     RecipientKind,
-    Role,
     TargetStage,
     Urgency,
 )
 from desk_app.domain.priority import escalated_urgency, priority_of
-from desk_app.services.editing import IncidentEdit, write_journal
-from desk_app.services.matrix import load_matrix
+from desk_app.services.editing import IncidentEdit, JournalRows, save_all
+from desk_app.services.reference import Reference, Rule, reference
 from desk_app.services.session import Changes, Session, system_session
-from desk_app.services.settings import get_setting
-from desk_app.services.targets import ClockSync
+from desk_app.services.targets import ClockLedger, ClockSync
+from desk_app.storage.bulk import insert_rows, tuples
 from desk_app.storage.database import Store
-from desk_app.storage.models import (
-    Caller,
-    Department,
-    Escalation,
-    EscalationRule,
-    Incident,
-    Notification,
-    SupportGroup,
-    TargetClock,
-    User,
-    UserRole,
-)
+from desk_app.storage.models import Caller, Escalation, Incident, Notification
 
+RUNNING = ClockState.RUNNING.value
 #: R07: the transfer that escalates.
 TRANSFER_LIMIT = 3
-SCAN_BATCH = 50
+SCAN_BATCH = 100
 #: A bound on one scan's work, so a scan always ends; the next scan continues.
 MAX_BATCHES = 200
 
+_ESCALATION_COLUMNS = ("id", "version", "incident", "reason", "at", "actor", "old_urgency",
+                       "new_urgency", "old_priority", "new_priority", "ack_comment")
+_NOTIFICATION_COLUMNS = ("escalation", "recipient", "channel", "state", "attempts",
+                         "last_error", "created_at", "next_attempt_at")
 
-def escalate(edit: IncidentEdit, reason: EscalationReason, now: datetime) -> int | None:
+
+@dataclass
+class Escalations:
+    """What escalating reads (R08, R09), read once per transaction, and the escalation and
+    notification rows it makes, written by ``flush``."""
+
+    ref: Reference
+    caller_departments: dict[int, int | None] = field(default_factory=dict)
+    done: set[tuple[int, str]] = field(default_factory=set)  # (incident, reason) escalated
+    _known: set[int] = field(default_factory=set)  # incidents whose escalations are in done
+    _next_id: int = 0
+    _escalations: list[tuple] = field(default_factory=list)
+    _notifications: list[tuple] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, session: Session, incidents: Sequence[Incident] = ()) -> Escalations:
+        context = cls(reference(session.store))
+        context.prepare(incidents)
+        return context
+
+    def prepare(self, incidents: Sequence[Incident]) -> None:
+        """Read, for these incidents, their escalations so far and their callers'
+        departments, in two queries."""
+        ids = [i.id for i in incidents if i.id not in self._known]
+        if ids:
+            self._known.update(ids)
+            self.done.update(tuples(Escalation.select(Escalation.incident, Escalation.reason).where(
+                Escalation.incident.in_(ids))))
+        callers = {i.caller_id for i in incidents} - set(self.caller_departments)
+        if callers:
+            self.caller_departments.update(tuples(Caller.select(Caller.id, Caller.department).where(
+                Caller.id.in_(callers))))
+
+    def recipients(self, incident: Incident, reason: EscalationReason) -> set[tuple[int, str]]:
+        """(user id, channel) pairs for an escalation of ``incident`` (R09)."""
+        ref = self.ref
+        result = {(m, c) for m in ref.managers for c in ref.manager_channels}
+        for rule in ref.rules:
+            if rule.max_priority is not None and incident.priority > rule.max_priority:
+                continue
+            if (rule.min_escalations is not None
+                    and incident.escalation_count < rule.min_escalations):
+                continue
+            if rule.reason is not None and rule.reason != reason.value:
+                continue
+            if rule.category_id is not None and rule.category_id != incident.category_id:
+                continue
+            for user_id in self._rule_people(rule, incident):
+                result.update((user_id, c) for c in rule.channels)
+        return result
+
+    def _rule_people(self, rule: Rule, incident: Incident) -> list[int]:
+        heads = self.ref.department_heads
+        if rule.recipient == RecipientKind.USER:
+            return [rule.user_id] if rule.user_id else []
+        if rule.recipient == RecipientKind.ALL_DEPARTMENT_HEADS:
+            return [h for h in heads.values() if h is not None]
+        if rule.recipient == RecipientKind.CALLER_DEPARTMENT_HEAD:
+            department = self.caller_departments.get(incident.caller_id)
+        else:
+            department = self.ref.group_departments.get(incident.group_id)
+        head = heads.get(department) if department is not None else None
+        return [head] if head else []
+
+    def record(self, incident: Incident, reason: EscalationReason, actor: int | None,
+               now: datetime, old: tuple[int, int], new: tuple[int, int]) -> int:
+        """Queue the escalation row and its notifications; returns the escalation's id."""
+        if not self._next_id:
+            self._next_id = (Escalation.select(Escalation.id).order_by(
+                Escalation.id.desc()).limit(1).scalar() or 0) + 1
+        escalation_id = self._next_id
+        self._next_id += 1
+        self.done.add((incident.id, reason.value))
+        self._escalations.append((escalation_id, 1, incident.id, reason.value, now, actor,
+                                  old[0], new[0], old[1], new[1], ""))
+        at = Notification.created_at.db_value(now)
+        pending = NotificationState.PENDING.value
+        ref = self.ref
+        for user_id, channel in sorted(self.recipients(incident, reason)):
+            if user_id not in ref.active_users:
+                continue
+            calendar = ref.user_calendars.get(user_id)
+            # R09: priority 2-4 waits for the recipient's working hours; 1 goes at once
+            due = at if calendar is None else Notification.next_attempt_at.db_value(
+                due_time(ref.calendars.get(calendar), incident.priority, now))
+            self._notifications.append(
+                (escalation_id, user_id, channel, pending, 0, "", at, due))
+        return escalation_id
+
+    def flush(self) -> None:
+        insert_rows(Escalation, _ESCALATION_COLUMNS, self._escalations)
+        insert_rows(Notification, _NOTIFICATION_COLUMNS, self._notifications, ignore=True,
+                    converted=True)
+        self._escalations.clear()
+        self._notifications.clear()
+
+
+def escalate(edit: IncidentEdit, reason: EscalationReason, now: datetime,
+             context: Escalations | None = None, journal: JournalRows | None = None
+             ) -> int | None:
     """Record an escalation and apply R08 to the edit; None if this reason already escalated
-    the incident. The caller re-syncs the clocks and saves the edit."""
+    the incident. The caller re-syncs the clocks and saves the edit. With a ``context`` (and
+    a ``journal``) the caller writes the rows; without, they are written now."""
     session, incident = edit.session, edit.incident
-    if Escalation.select().where(
-        (Escalation.incident == incident.id) & (Escalation.reason == reason.value)
-    ).exists():
+    own = context is None
+    if context is None:
+        context = Escalations.load(session, [incident])
+    else:
+        context.prepare([incident])
+    if (incident.id, reason.value) in context.done:
         return None
     old_urgency, old_priority = incident.urgency, incident.priority
     new_urgency = escalated_urgency(Urgency(old_urgency))
-    new_priority = priority_of(load_matrix(), Impact(incident.impact), new_urgency)
-    escalation_id = Escalation.insert(
-        incident=incident.id, reason=reason.value, at=now, actor=session.user_id,
-        old_urgency=old_urgency, new_urgency=new_urgency.value,
-        old_priority=old_priority, new_priority=new_priority.value,
-    ).execute()
+    new_priority = priority_of(context.ref.matrix, Impact(incident.impact), new_urgency)
     edit.set("urgency", new_urgency.value, journal=False)
     edit.set("priority", new_priority.value, journal=False)
     edit.set("escalation_count", incident.escalation_count + 1, journal=False)
@@ -76,78 +173,31 @@ def escalate(edit: IncidentEdit, reason: EscalationReason, now: datetime) -> int
         changes["urgency"] = (old_urgency, new_urgency.value)
     if new_priority.value != old_priority:
         changes["priority"] = (old_priority, new_priority.value)
-    write_journal(session, incident.id, JournalAction.ESCALATE, changes, note=reason.value,
-                  at=now)
-    _notify(int(escalation_id), incident, reason, now)
-    return int(escalation_id)
+    rows = journal if journal is not None else JournalRows(session)
+    rows.add(incident.id, JournalAction.ESCALATE, changes, note=reason.value, at=now)
+    escalation_id = context.record(incident, reason, session.user_id, now,
+                                   (old_urgency, old_priority),
+                                   (new_urgency.value, new_priority.value))
+    if own:
+        context.flush()
+    if journal is None:
+        rows.flush()
+    return escalation_id
 
 
-def _channels(value: str) -> list[NotificationChannel]:
-    return [NotificationChannel(c.strip()) for c in value.split(",") if c.strip()]
-
-
-def recipients(incident: Incident, reason: EscalationReason) -> set[tuple[int, str]]:
+def recipients(session: Session, incident: Incident, reason: EscalationReason
+               ) -> set[tuple[int, str]]:
     """(user id, channel) pairs for an escalation of ``incident`` (R09)."""
-    result: set[tuple[int, str]] = set()
-    managers = (
-        User.select(User.id).join(UserRole)
-        .where((UserRole.role == Role.INCIDENT_MANAGER.value) & User.active)
-    )
-    manager_channels = _channels(get_setting("incident_manager_channels"))
-    for manager in managers:
-        result.update((manager.id, c.value) for c in manager_channels)
-
-    for rule in EscalationRule.select().where(EscalationRule.active):
-        if rule.max_priority is not None and incident.priority > rule.max_priority:
-            continue
-        if rule.min_escalations is not None and incident.escalation_count < rule.min_escalations:
-            continue
-        if rule.reason is not None and rule.reason != reason.value:
-            continue
-        if rule.category_id is not None and rule.category_id != incident.category_id:
-            continue
-        for user_id in _rule_people(rule, incident):
-            result.update((user_id, c.value) for c in _channels(rule.channels))
-    return result
-
-
-def _rule_people(rule: EscalationRule, incident: Incident) -> list[int]:
-    kind = RecipientKind(rule.recipient)
-    if kind == RecipientKind.USER:
-        return [rule.user_id] if rule.user_id else []
-    if kind == RecipientKind.ALL_DEPARTMENT_HEADS:
-        query = Department.select(Department.head).where(Department.head.is_null(False))
-        return [d.head_id for d in query if d.head_id is not None]
-    if kind == RecipientKind.CALLER_DEPARTMENT_HEAD:
-        department_id = Caller.get_by_id(incident.caller_id).department_id
-    else:
-        department_id = SupportGroup.get_by_id(incident.group_id).department_id
-    if department_id is None:
-        return []
-    head = Department.get_by_id(department_id).head_id
-    return [head] if head else []
-
-
-def _notify(escalation_id: int, incident: Incident, reason: EscalationReason,
-            now: datetime) -> None:
-    active = {u.id for u in User.select(User.id).where(User.active)}
-    wanted = sorted((u, c) for u, c in recipients(incident, reason) if u in active)
-    calendars = calendars_of(u for u, _ in wanted)
-    rows = [
-        {"escalation": escalation_id, "recipient": user_id, "channel": channel,
-         "created_at": now,
-         # R09: priority 2-4 waits for the recipient's working hours; priority 1 goes at once
-         "next_attempt_at": due_time(calendars.get(user_id), incident.priority, now)}
-        for user_id, channel in wanted
-    ]
-    if rows:
-        Notification.insert_many(rows).on_conflict_ignore().execute()
+    return Escalations.load(session, [incident]).recipients(incident, reason)
 
 
 def scan(store: Store, clock: Clock) -> Changes:
     """Escalate every incident whose target time has run out (R07, R15)."""
     session = system_session(store, clock)
     now = clock.now()
+    # most minutes nothing is due: find that out without taking the write lock
+    if not store.read(lambda: _due_exists(now)):
+        return Changes()
     total = Changes()
     for _ in range(MAX_BATCHES):
         changes, more = store.write(lambda: _scan_batch(session, now))
@@ -157,6 +207,10 @@ def scan(store: Store, clock: Clock) -> Changes:
     return total
 
 
+def _due_exists(now: datetime) -> bool:
+    return Incident.select(Incident.id).where(Incident.next_deadline <= now).exists()
+
+
 def _scan_batch(session: Session, now: datetime) -> tuple[Changes, bool]:
     due = list(
         Incident.select()
@@ -164,34 +218,38 @@ def _scan_batch(session: Session, now: datetime) -> tuple[Changes, bool]:
         .order_by(Incident.next_deadline)
         .limit(SCAN_BATCH)
     )
-    sync = ClockSync() if due else None
-    incidents: set[int] = set()
+    if not due:
+        return Changes(), False
+    sync = ClockSync.cached(session)
+    ledger = ClockLedger()
+    ledger.load(i.id for i in due)
+    context = Escalations.load(session, due)
+    journal = JournalRows(session)
+    edits = []
     escalations: set[int] = set()
     for incident in due:
         edit = IncidentEdit(session, incident, JournalAction.UPDATE)
-        breached = TargetClock.select().where(
-            (TargetClock.incident == incident.id)
-            & (TargetClock.state == ClockState.RUNNING.value)
-            & TargetClock.breached_at.is_null()
-            & (TargetClock.due_at <= now)
-        )
-        for target_clock in breached:
+        # in stage-name order, the order the clocks' index gives
+        for stage, target_clock in sorted(ledger.clocks[incident.id].items()):
+            if (target_clock.state != RUNNING
+                    or target_clock.breached_at is not None
+                    or target_clock.due_at is None or target_clock.due_at > now):
+                continue
             target_clock.breached_at = target_clock.due_at
-            target_clock.save()
-            stage = TargetStage(target_clock.stage)
-            write_journal(session, incident.id, JournalAction.BREACH, note=stage.value, at=now)
-            escalation_id = escalate(edit, EscalationReason.for_stage(stage), now)
+            journal.add(incident.id, JournalAction.BREACH, note=stage, at=now)
+            escalation_id = escalate(edit, EscalationReason.for_stage(TargetStage(stage)), now,
+                                     context, journal)
             if escalation_id is not None:
                 escalations.add(escalation_id)
-        assert sync is not None
-        sync(edit, now)
-        edit.save()
-        incidents.add(incident.id)
+        sync(edit, now, ledger, journal)
+        edits.append(edit)
+    context.flush()
+    ledger.flush()
+    save_all(edits, journal)
+    journal.flush()
     if escalations:
         fault_point("scan")  # dying here, before the commit, must escalate nothing
-    changes = Changes(incidents=frozenset(incidents), escalations=frozenset(escalations),
-                      notifications=bool(escalations))
-    more = len(due) == SCAN_BATCH or Incident.select().where(
-        Incident.next_deadline <= now).exists()
+    changes = Changes(incidents=frozenset(i.id for i in due),
+                      escalations=frozenset(escalations), notifications=bool(escalations))
+    more = _due_exists(now)  # the batch's incidents have their next deadlines by now
     return changes, more
-

@@ -27,9 +27,10 @@ from desk_app.services.lookups import (
     active_group,
     closed_incident,
 )
-from desk_app.services.matrix import load_matrix
+from desk_app.services.reference import reference
 from desk_app.services.session import Changes, Session
 from desk_app.services.targets import sync_clocks
+from desk_app.storage.bulk import update_rows
 from desk_app.storage.models import Incident
 
 
@@ -96,7 +97,7 @@ def _log(session: Session, form: NewIncident,
 
     if urgency is None:
         urgency = default_urgency(caller.vip)
-    priority = priority_of(load_matrix(), Impact(impact), Urgency(urgency))
+    priority = priority_of(reference(session.store).matrix, Impact(impact), Urgency(urgency))
     now = session.clock.now()
     next_id = (Incident.select(fn.MAX(Incident.id)).scalar() or 0) + 1
     incident = Incident.create(
@@ -124,8 +125,9 @@ def _log(session: Session, form: NewIncident,
         "category": (None, category.id), "group": (None, category.group_id),
     }, at=now)
     edit = IncidentEdit(session, incident, JournalAction.UPDATE)
-    sync_clocks(edit, now)  # R19: match the service targets; sets the first deadline
-    Incident.update(edit.values).where(Incident.id == incident.id).execute()
+    sync_clocks(edit, now, new=True)  # R19: match the service targets; the first deadline
+    update_rows(Incident, [f.name for f in edit.values], ["id"],
+                [(*edit.values.values(), incident.id)])
     if resolve is not None:
         from desk_app.services.workflow import resolve_in_transaction
 
@@ -223,7 +225,7 @@ def reprioritise(edit: IncidentEdit, impact: Impact, urgency: Urgency) -> None:
     old_priority = edit.incident.priority
     edit.set("impact", int(impact))
     edit.set("urgency", int(urgency))
-    priority = priority_of(load_matrix(), impact, urgency)
+    priority = priority_of(reference(edit.session.store).matrix, impact, urgency)
     if priority.value != old_priority:
         edit.set("priority", priority.value)
 

@@ -12,8 +12,9 @@ from datetime import datetime
 from typing import Any
 
 from desk_app.errors import NotFound
+from desk_app.services.reference import reference
 from desk_app.services.session import Session
-from desk_app.services.targets import load_calendars, used_seconds
+from desk_app.services.targets import used_seconds
 from desk_app.storage.models import (
     Caller,
     Category,
@@ -166,7 +167,7 @@ def incident_view(session: Session, incident_id: int) -> IncidentView:
         if incident is None:
             raise NotFound("error.incident_not_found", id=incident_id)
         now = session.clock.now()
-        calendars = load_calendars()
+        calendars = reference(session.store).calendars
         view = IncidentView(
             incident=incident,
             caller=Caller.get_by_id(incident.caller_id),

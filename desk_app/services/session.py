@@ -71,7 +71,19 @@ class Session:
         return any(role in self.roles for role in roles)
 
     def write(self, fn: Callable[[], T]) -> T:
-        return self.store.write(fn)
+        """Run ``fn`` in one write transaction. A call that changed reference data (or
+        failed, perhaps halfway through such a change) makes the reference cache read the
+        tables again (``services.reference``)."""
+        from desk_app.services.reference import forget
+
+        try:
+            result = self.store.write(fn)
+        except BaseException:
+            forget(self.store)
+            raise
+        if isinstance(result, Changes) and result.reference:
+            forget(self.store)
+        return result
 
     def read(self, fn: Callable[[], T]) -> T:
         return self.store.read(fn)

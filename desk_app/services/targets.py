@@ -10,16 +10,26 @@ pending state and priority, so that no service has to remember the clock rules i
 * no clock runs while the incident is pending (R16);
 * a priority change re-matches each clock that has not stopped: the old row is kept as
   ``superseded`` and a new one counts the same runs on its own target and calendar (R19).
+
+The rows are read and written through a ``ClockLedger``: two queries read the clocks and
+runs of any number of incidents, and what changed is written back with one statement per
+kind of change, so that the escalation scan can sync a hundred incidents about as cheaply
+as one (docs/performance.md).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
 from datetime import date, datetime
+from operator import attrgetter
 
 from desk_app.domain.calendar import CalendarSpec, add_working_seconds, working_seconds
 from desk_app.domain.enums import ClockState, JournalAction, Stage, TargetStage
-from desk_app.services.editing import IncidentEdit, write_journal
+from desk_app.services.editing import IncidentEdit, JournalRows
+from desk_app.services.reference import Target, reference
+from desk_app.services.session import Session
+from desk_app.storage.bulk import insert_rows, select_rows, tuples, update_rows
 from desk_app.storage.models import (
     CalendarDay,
     CalendarHours,
@@ -31,39 +41,39 @@ from desk_app.storage.models import (
 )
 
 
-@dataclass(frozen=True)
-class Target:
-    minutes: int
-    calendar_id: int
-
-
 def load_calendars() -> dict[int, CalendarSpec]:
     weekly: dict[int, dict[int, list[tuple[int, int]]]] = {}
-    for row in CalendarHours.select().order_by(CalendarHours.start_minute):
-        weekly.setdefault(row.calendar_id, {}).setdefault(row.weekday, []).append(
-            (row.start_minute, row.end_minute))
+    for calendar_id, weekday, start, end in tuples(CalendarHours.select(
+            CalendarHours.calendar, CalendarHours.weekday, CalendarHours.start_minute,
+            CalendarHours.end_minute).order_by(CalendarHours.start_minute)):
+        weekly.setdefault(calendar_id, {}).setdefault(weekday, []).append((start, end))
     holidays: dict[int, set[date]] = {}
     workdays: dict[int, set[date]] = {}
-    for day in CalendarDay.select():
-        bucket = workdays if day.working else holidays
-        bucket.setdefault(day.calendar_id, set()).add(date.fromisoformat(day.day))
+    for calendar_id, day, working in tuples(CalendarDay.select(
+            CalendarDay.calendar, CalendarDay.day, CalendarDay.working)):
+        bucket = workdays if working else holidays
+        bucket.setdefault(calendar_id, set()).add(date.fromisoformat(day))
     return {
-        cal.id: CalendarSpec(
-            always=cal.always,
-            timezone=cal.timezone,
-            weekly={d: tuple(v) for d, v in weekly.get(cal.id, {}).items()},
-            holidays=frozenset(holidays.get(cal.id, ())),
-            workdays=frozenset(workdays.get(cal.id, ())),
-            makeup_weekday=cal.makeup_weekday,
+        cal_id: CalendarSpec(
+            always=bool(always),
+            timezone=timezone,
+            weekly={d: tuple(v) for d, v in weekly.get(cal_id, {}).items()},
+            holidays=frozenset(holidays.get(cal_id, ())),
+            workdays=frozenset(workdays.get(cal_id, ())),
+            makeup_weekday=makeup_weekday,
         )
-        for cal in WorkingCalendar.select()
+        for cal_id, always, timezone, makeup_weekday in tuples(WorkingCalendar.select(
+            WorkingCalendar.id, WorkingCalendar.always, WorkingCalendar.timezone,
+            WorkingCalendar.makeup_weekday))
     }
 
 
 def load_targets() -> dict[tuple[int, TargetStage], Target]:
     return {
-        (t.priority, TargetStage(t.stage)): Target(t.minutes, t.calendar_id)
-        for t in ServiceTarget.select()
+        (priority, TargetStage(stage)): Target(minutes, calendar_id)
+        for priority, stage, minutes, calendar_id in tuples(ServiceTarget.select(
+            ServiceTarget.priority, ServiceTarget.stage, ServiceTarget.minutes,
+            ServiceTarget.calendar))
     }
 
 
@@ -82,74 +92,199 @@ def runs_now(incident: Incident, stage: TargetStage) -> bool:
     return incident.wait_code_id is None and not reached(incident, stage)
 
 
+# -- the rows ---------------------------------------------------------------------------------
+@dataclass(eq=False)
+class Clock:
+    """A ``target_clock`` row. ``elapsed_seconds`` is the working time of the stage's closed
+    runs on this clock's calendar; while running, ``due_at`` is when the target runs out."""
+
+    id: int | None
+    incident_id: int
+    stage: str
+    priority: int
+    target_minutes: int
+    calendar_id: int
+    state: str
+    started_at: datetime
+    elapsed_seconds: int = 0
+    running_since: datetime | None = None
+    due_at: datetime | None = None
+    breached_at: datetime | None = None
+    stopped_at: datetime | None = None
+
+
+@dataclass(eq=False)
+class Run:
+    """A ``clock_run`` row: an interval in which a stage's clock ran (R16)."""
+
+    id: int | None
+    incident_id: int
+    stage: str
+    started_at: datetime
+    ended_at: datetime | None = None
+
+
+_RUNNING, _PAUSED = ClockState.RUNNING.value, ClockState.PAUSED.value
+_STOPPED, _SUPERSEDED = ClockState.STOPPED.value, ClockState.SUPERSEDED.value
+
+#: the models' field names, in the order of the dataclasses' fields
+CLOCK_COLUMNS = tuple(f.name.removesuffix("_id") if f.name != "id" else "id"
+                      for f in fields(Clock))
+RUN_COLUMNS = tuple(f.name.removesuffix("_id") if f.name != "id" else "id"
+                    for f in fields(Run))
+_clock_values = attrgetter(*(f.name for f in fields(Clock)))
+_run_values = attrgetter(*(f.name for f in fields(Run)))
+
+
+def astuple(row: Clock | Run) -> tuple:
+    """The row's values in column order (``dataclasses.astuple`` deep-copies: too slow)."""
+    return _run_values(row) if isinstance(row, Run) else _clock_values(row)
+
+
+class ClockLedger:
+    """The live clocks and all runs of some incidents: read in two queries, changed in
+    memory, written back by ``flush`` (inserts in the order rows were made, then updates of
+    rows that differ from what was read)."""
+
+    def __init__(self) -> None:
+        self.clocks: dict[int, dict[str, Clock]] = {}
+        self.runs: dict[int, dict[str, list[Run]]] = {}
+        self._read: dict[int, tuple[object, ...]] = {}  # id(row) -> values as read
+        self._rows: list[Clock | Run] = []  # rows read from the file
+        self._new: list[Clock | Run] = []
+
+    def start(self, incident_ids: Iterable[int]) -> None:
+        """Incidents that have no clocks yet (just logged): nothing to read."""
+        for incident_id in incident_ids:
+            self.clocks.setdefault(incident_id, {})
+            self.runs.setdefault(incident_id, {s.value: [] for s in TargetStage})
+
+    def load(self, incident_ids: Iterable[int]) -> None:
+        wanted = [i for i in dict.fromkeys(incident_ids) if i not in self.clocks]
+        if not wanted:
+            return
+        self.start(wanted)
+        for values in select_rows(TargetClock, CLOCK_COLUMNS, "incident", wanted,
+                                  "state != 'superseded'"):
+            clock = Clock(*values)
+            self.clocks[clock.incident_id][clock.stage] = clock
+            self._remember(clock)
+        for values in select_rows(ClockRun, RUN_COLUMNS, "incident", wanted):
+            run = Run(*values)
+            self.runs[run.incident_id][run.stage].append(run)
+            self._remember(run)
+
+    def _remember(self, row: Clock | Run) -> None:
+        self._read[id(row)] = astuple(row)
+        self._rows.append(row)
+
+    def add(self, row: Clock | Run) -> None:
+        self._new.append(row)
+        if isinstance(row, Clock):
+            self.clocks[row.incident_id][row.stage] = row
+        else:
+            self.runs[row.incident_id][row.stage].append(row)
+
+    def flush(self) -> None:
+        new_runs = [astuple(r)[1:] for r in self._new if isinstance(r, Run)]
+        new_clocks = [astuple(c)[1:] for c in self._new if isinstance(c, Clock)]
+        insert_rows(ClockRun, RUN_COLUMNS[1:], new_runs)
+        insert_rows(TargetClock, CLOCK_COLUMNS[1:], new_clocks)
+        changed_runs: list[tuple] = []
+        changed_clocks: list[tuple] = []
+        for row in self._rows:
+            values = astuple(row)
+            if values != self._read[id(row)]:
+                self._read[id(row)] = values
+                (changed_runs if isinstance(row, Run) else changed_clocks).append(
+                    (*values[1:], values[0]))
+        update_rows(ClockRun, RUN_COLUMNS[1:], ("id",), changed_runs)
+        update_rows(TargetClock, CLOCK_COLUMNS[1:], ("id",), changed_clocks)
+        # rows just written are now as read; later changes are found the same way
+        for row in self._new:
+            self._remember(row)
+        self._new.clear()
+
+
 class ClockSync:
-    """One sync of one incident's clocks, with the reference data loaded once."""
+    """Syncs incidents' clocks with the reference data (calendars, targets) loaded once."""
 
     def __init__(self, calendars: dict[int, CalendarSpec] | None = None,
                  targets: dict[tuple[int, TargetStage], Target] | None = None) -> None:
         self.calendars = calendars if calendars is not None else load_calendars()
         self.targets = targets if targets is not None else load_targets()
 
-    def __call__(self, edit: IncidentEdit, now: datetime) -> None:
+    @classmethod
+    def cached(cls, session: Session) -> ClockSync:
+        """With the calendars and targets of the reference cache (``services.reference``)."""
+        ref = reference(session.store)
+        return cls(ref.calendars, ref.targets)
+
+    def __call__(self, edit: IncidentEdit, now: datetime, ledger: ClockLedger | None = None,
+                 journal: JournalRows | None = None) -> None:
+        """Sync ``edit``'s incident at ``now``. With a ``ledger`` (and a ``journal``) the
+        caller writes the rows for many incidents at once; without, they are written now."""
+        own = ledger is None
+        if ledger is None:
+            ledger = ClockLedger()
         incident = edit.incident
-        clocks = {
-            TargetStage(c.stage): c
-            for c in TargetClock.select().where(
-                (TargetClock.incident == incident.id)
-                & (TargetClock.state != ClockState.SUPERSEDED.value))
-        }
-        runs: dict[TargetStage, list[ClockRun]] = {stage: [] for stage in TargetStage}
-        for run in ClockRun.select().where(ClockRun.incident == incident.id).order_by(ClockRun.id):
-            runs[TargetStage(run.stage)].append(run)
+        ledger.load([incident.id])
+        clocks = ledger.clocks[incident.id]
+        runs = ledger.runs[incident.id]
 
         rematched: dict[str, tuple[object, object]] = {}
         deadlines: list[datetime] = []
         for stage in TargetStage:
-            clock = self._sync_stage(incident, stage, clocks.get(stage), runs[stage], now,
-                                     rematched)
-            if clock.state == ClockState.RUNNING.value and clock.breached_at is None:
+            clock = self._sync_stage(ledger, incident, stage, clocks.get(stage.value),
+                                     runs[stage.value], now, rematched)
+            if clock.state == _RUNNING and clock.breached_at is None:
+                assert clock.due_at is not None
                 deadlines.append(clock.due_at)
         if rematched:
-            write_journal(edit.session, incident.id, JournalAction.TARGETS, rematched,
-                          note=f"P{incident.priority}", at=now)
+            rows = journal if journal is not None else JournalRows(edit.session)
+            rows.add(incident.id, JournalAction.TARGETS, rematched,
+                     note=f"P{incident.priority}", at=now)
+            if journal is None:
+                rows.flush()
         edit.set("next_deadline", min(deadlines) if deadlines else None, journal=False)
+        if own:
+            ledger.flush()
 
-    def _sync_stage(self, incident: Incident, stage: TargetStage, clock: TargetClock | None,
-                    runs: list[ClockRun], now: datetime,
-                    rematched: dict[str, tuple[object, object]]) -> TargetClock:
+    def _sync_stage(self, ledger: ClockLedger, incident: Incident, stage: TargetStage,
+                    clock: Clock | None, runs: list[Run], now: datetime,
+                    rematched: dict[str, tuple[object, object]]) -> Clock:
         open_run = runs[-1] if runs and runs[-1].ended_at is None else None
         running = runs_now(incident, stage)
-        closed_now: ClockRun | None = None
+        closed_now: Run | None = None
         if running and open_run is None:
-            open_run = ClockRun.create(incident=incident.id, stage=stage.value, started_at=now)
-            runs.append(open_run)
+            open_run = Run(None, incident.id, stage.value, now)
+            ledger.add(open_run)
         elif not running and open_run is not None:
             open_run.ended_at = now
-            open_run.save()
             closed_now, open_run = open_run, None
 
         finished = reached(incident, stage)
         target = self.targets[(incident.priority, stage)]
         fresh = clock is None or (clock.priority != incident.priority and not finished)
         if fresh:
+            previous = clock
             if clock is not None:
                 if clock.running_since is not None:
                     clock.elapsed_seconds = used_seconds(
                         clock, self.calendars[clock.calendar_id], now)
-                clock.state = ClockState.SUPERSEDED.value
+                clock.state = _SUPERSEDED
                 clock.running_since = None
                 clock.stopped_at = now
-                clock.save()
                 rematched[stage.value] = (clock.target_minutes, target.minutes)
-            previous = clock
-            clock = TargetClock(
-                incident=incident.id, stage=stage.value, priority=incident.priority,
-                target_minutes=target.minutes, calendar=target.calendar_id,
+            clock = Clock(
+                None, incident.id, stage.value, incident.priority, target.minutes,
+                target.calendar_id, _RUNNING,
                 started_at=runs[0].started_at if runs else now,
-                state=ClockState.RUNNING.value,
+                # a stage that has breached stays breached: the same breach never
+                # escalates twice
+                breached_at=previous.breached_at if previous is not None else None,
             )
-            # a stage that has breached stays breached: the same breach never escalates twice
-            clock.breached_at = previous.breached_at if previous is not None else None
+            ledger.add(clock)
         assert clock is not None
         spec = self.calendars[clock.calendar_id]
         if fresh:
@@ -158,17 +293,12 @@ class ClockSync:
         elif closed_now is not None:
             clock.elapsed_seconds += working_seconds(spec, closed_now.started_at, now)
 
-        if finished:
-            state = ClockState.STOPPED
-        elif running:
-            state = ClockState.RUNNING
-        else:
-            state = ClockState.PAUSED
-        if state == ClockState.STOPPED and clock.state != ClockState.STOPPED.value:
+        state = _STOPPED if finished else _RUNNING if running else _PAUSED
+        if state == _STOPPED and clock.state != _STOPPED:
             clock.stopped_at = now
-        elif state != ClockState.STOPPED:
+        elif state != _STOPPED:
             clock.stopped_at = None
-        clock.state = state.value
+        clock.state = state
         if open_run is not None:
             clock.running_since = open_run.started_at
             left = clock.target_minutes * 60 - clock.elapsed_seconds
@@ -176,16 +306,19 @@ class ClockSync:
         else:
             clock.running_since = None
             clock.due_at = None
-        if fresh or clock.is_dirty():
-            clock.save()
         return clock
 
 
-def sync_clocks(edit: IncidentEdit, now: datetime) -> None:
-    ClockSync()(edit, now)
+def sync_clocks(edit: IncidentEdit, now: datetime, *, new: bool = False) -> None:
+    """Sync one incident's clocks now (``new``: it was just logged and has none yet)."""
+    ledger = ClockLedger()
+    if new:
+        ledger.start([edit.incident.id])
+    ClockSync.cached(edit.session)(edit, now, ledger)
+    ledger.flush()
 
 
-def used_seconds(clock: TargetClock, spec: CalendarSpec, now: datetime) -> int:
+def used_seconds(clock: Clock | TargetClock, spec: CalendarSpec, now: datetime) -> int:
     """Working time the clock has used up to ``now``."""
     if clock.running_since is None:
         return clock.elapsed_seconds

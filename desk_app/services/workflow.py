@@ -20,13 +20,13 @@ from desk_app.domain.lifecycle import Move, check_move
 from desk_app.domain.validation import Problems, clean_text, enum_value
 from desk_app.errors import RuleViolation
 from desk_app.services import permissions as perm
-from desk_app.services.editing import IncidentEdit, load_incident
+from desk_app.services.editing import IncidentEdit, JournalRows, load_incident, save_all
 from desk_app.services.escalation import TRANSFER_LIMIT, escalate
 from desk_app.services.incidents import reprioritise
 from desk_app.services.lookups import active_category, active_group, group_member
 from desk_app.services.session import Changes, Session, system_session
 from desk_app.services.settings import get_setting
-from desk_app.services.targets import ClockSync, sync_clocks
+from desk_app.services.targets import ClockLedger, ClockSync, sync_clocks
 from desk_app.storage.database import Store
 from desk_app.storage.models import Category, CloseCode, Incident
 from desk_app.storage.reference import CLOSE_AUTO
@@ -345,7 +345,13 @@ def auto_close(store: Store, clock: Clock, batch: int = 200) -> Changes:
             .order_by(Incident.resolved_at)
             .limit(batch)
         )
-        sync = ClockSync() if due else None
+        if not due:
+            return Changes(), False
+        sync = ClockSync.cached(session)
+        ledger = ClockLedger()
+        ledger.load(i.id for i in due)
+        journal = JournalRows(session)
+        edits = []
         for incident in due:
             note = f"auto_close_days={days}"
             edit = IncidentEdit(session, incident, JournalAction.AUTO_CLOSE, note)
@@ -353,9 +359,11 @@ def auto_close(store: Store, clock: Clock, batch: int = 200) -> Changes:
             edit.set("close_code", code.id)
             edit.set("close_notes", note, journal=False)
             edit.set("closed_at", now, journal=False)
-            assert sync is not None
-            sync(edit, now)
-            edit.save()
+            sync(edit, now, ledger, journal)
+            edits.append(edit)
+        ledger.flush()
+        save_all(edits, journal)
+        journal.flush()
         changed = frozenset(i.id for i in due)
         return Changes(incidents=changed), len(due) == batch
 

@@ -1,0 +1,30 @@
+"""The benchmark suite (``python -m bench``): a generator of realistic databases, the
+benchmarks, and the table they print. Not part of the test run; see docs/performance.md."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from desk_app.storage.database import Store
+from desk_app.storage.opening import open_store
+from desk_app.storage.segment import SQL_FUNCTION, index_text
+
+
+def open_file(path: str | Path, *, read_only: bool = False, create: bool = False) -> Store:
+    """Open a benchmark file the way the program does, minus the once-a-day chores that
+    would dominate a measurement on a big file: no ``quick_check``, no daily backup copy, no
+    lock self-test (the files are local)."""
+    return open_store(path, read_only=read_only, create=create, quick_check=False,
+                      daily_backup=False, lock_test="never")
+
+
+def plain_connection(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A plain ``sqlite3`` connection for the baselines, set up as the program sets up its
+    own: foreign keys on, and the search index's text function registered (the triggers of
+    migration 0003 call it, so a baseline that writes incidents keeps the index too)."""
+    target = f"file:{path}?mode=ro" if read_only else str(path)
+    conn = sqlite3.connect(target, uri=read_only, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.create_function(SQL_FUNCTION, 1, index_text, deterministic=True)
+    return conn

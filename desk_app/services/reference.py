@@ -1,0 +1,145 @@
+"""Reference data read once and reused while the file has not changed.
+
+Logging an incident, syncing its clocks and escalating it all consult the same small
+tables: working calendars, service targets, the priority matrix, who the incident managers
+are, the escalation rules. Reading them costs more than the rest of a short service call
+(a peewee query costs a few hundred microseconds to build on a modest PC), and they change
+rarely: only when the process owner edits them.
+
+So they are read once per store and kept as long as both hold:
+
+* no other connection has committed since (SQLite's ``PRAGMA data_version`` changes exactly
+  when another connection, on this workstation or another, commits; it is read at the start
+  of every use, inside the caller's transaction, so the check and the use see the same
+  file), and
+* this program has not changed reference data itself: every service that does returns
+  ``Changes(reference=True)``, and ``Session.write`` then forgets the cache.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from desk_app.domain.calendar import CalendarSpec
+from desk_app.domain.enums import NotificationChannel, RecipientKind, Role, TargetStage
+from desk_app.domain.priority import Matrix
+from desk_app.services.matrix import load_matrix
+from desk_app.services.settings import get_setting
+from desk_app.storage.bulk import tuples
+from desk_app.storage.database import Store
+from desk_app.storage.models import (
+    Department,
+    EscalationRule,
+    SupportGroup,
+    User,
+    UserRole,
+    database,
+)
+
+
+@dataclass(frozen=True)
+class Target:
+    minutes: int
+    calendar_id: int
+
+
+@dataclass(frozen=True)
+class Rule:
+    """An escalation rule (R09): when, besides the incident managers, someone else is told."""
+
+    recipient: RecipientKind
+    user_id: int | None
+    max_priority: int | None
+    min_escalations: int | None
+    reason: str | None
+    category_id: int | None
+    channels: tuple[str, ...]
+
+
+def channels(value: str) -> tuple[str, ...]:
+    """Checked ``NotificationChannel`` values, as the plain strings stored."""
+    return tuple(NotificationChannel(c.strip()).value for c in value.split(",") if c.strip())
+
+
+@dataclass(frozen=True)
+class Reference:
+    calendars: dict[int, CalendarSpec]
+    targets: dict[tuple[int, TargetStage], Target]
+    matrix: Matrix
+    managers: tuple[int, ...]
+    manager_channels: tuple[str, ...]
+    rules: tuple[Rule, ...]
+    active_users: frozenset[int]
+    #: users with working hours (R09: alerts of priority 2-4 wait for them)
+    user_calendars: dict[int, int]
+    department_heads: dict[int, int | None]
+    group_departments: dict[int, int | None]
+
+
+def read_reference() -> Reference:
+    """Read every reference table the services consult (inside a transaction)."""
+    from desk_app.services.targets import load_calendars, load_targets
+
+    rules = tuple(
+        Rule(RecipientKind(kind), user, max_p, min_e, reason, category, channels(chans))
+        for kind, user, max_p, min_e, reason, category, chans in tuples(EscalationRule.select(
+            EscalationRule.recipient, EscalationRule.user, EscalationRule.max_priority,
+            EscalationRule.min_escalations, EscalationRule.reason, EscalationRule.category,
+            EscalationRule.channels,
+        ).where(EscalationRule.active).order_by(EscalationRule.id))
+    )
+    return Reference(
+        calendars=load_calendars(),
+        targets=load_targets(),
+        matrix=load_matrix(),
+        managers=tuple(u for (u,) in tuples(User.select(User.id).join(UserRole).where(
+            (UserRole.role == Role.INCIDENT_MANAGER.value) & User.active))),
+        manager_channels=channels(get_setting("incident_manager_channels")),
+        rules=rules,
+        active_users=frozenset(u for (u,) in tuples(User.select(User.id).where(User.active))),
+        user_calendars=dict(tuples(User.select(User.id, User.calendar).where(
+            User.calendar.is_null(False)))),
+        department_heads=dict(tuples(Department.select(Department.id, Department.head))),
+        group_departments=dict(
+            tuples(SupportGroup.select(SupportGroup.id, SupportGroup.department))),
+    )
+
+
+class _Cached:
+    """Per connection (each thread has its own, and each has its own ``data_version``):
+    the connection, the ``data_version`` it read, and what it read then."""
+
+    LIMIT = 8  # connections remembered; more than a workstation's threads
+
+    def __init__(self) -> None:
+        self.entries: dict[int, tuple[Any, int, Reference]] = {}
+
+
+_CACHE: WeakKeyDictionary[Store, _Cached] = WeakKeyDictionary()
+
+
+def reference(store: Store | None) -> Reference:
+    """The reference data, from the cache if the file has not changed since it was read.
+    Call inside a transaction. Without a store (a caller that has none), read it."""
+    if store is None:
+        return read_reference()
+    cached = _CACHE.setdefault(store, _Cached())
+    connection = database.connection()
+    version = int(database.execute_sql("PRAGMA data_version").fetchone()[0])
+    entry = cached.entries.get(id(connection))
+    if entry is not None and entry[0] is connection and entry[1] == version:
+        return entry[2]
+    value = read_reference()
+    if len(cached.entries) >= cached.LIMIT:
+        cached.entries.clear()
+    cached.entries[id(connection)] = (connection, version, value)
+    return value
+
+
+def forget(store: Store) -> None:
+    """This program changed reference data: read it again next time, on every connection."""
+    cached = _CACHE.get(store)
+    if cached is not None:
+        cached.entries.clear()
