@@ -32,6 +32,19 @@ def system_language() -> Language:
     return "en"
 
 
+def catalogue(area: str, lang: Language) -> QTranslator | None:
+    """One area's catalogue (``shell``, ``forms``, ``escalations``, ``storage``…) for a screen
+    shown on its own, in tests and screenshots; None for English, the source language. The
+    program itself installs every area at once with ``Translations``."""
+    if lang == "en":
+        return None
+    path = paths.TRANSLATIONS / f"{area}_{LOCALES[lang]}.qm"
+    translator = QTranslator()
+    if not translator.load(str(path)):
+        raise FileNotFoundError(path)
+    return translator
+
+
 class Translations:
     """The translators installed in the application, replaced as a whole on a switch."""
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import QCoreApplication, QThreadPool
 from desk_app.i18n import Language
 from tests.conftest import Org
 from ui.context import UiContext
-from ui.escalations.translations import install_translator
 from ui.operations import ChangeHub
+from ui.translations import catalogue
 
 
 @pytest.fixture
@@ -20,7 +20,9 @@ def context(org: Org, qapp: QCoreApplication) -> Iterator[Callable[..., UiContex
 
     def make(username: str, language: Language = "en") -> UiContext:
         if language == "zh":
-            translators.append(install_translator(qapp, "zh"))
+            translator = catalogue("escalations", "zh")
+            qapp.installTranslator(translator)
+            translators.append(translator)
         return UiContext(org.as_(username), ChangeHub(), language)
 
     yield make

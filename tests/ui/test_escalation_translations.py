@@ -11,7 +11,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from ui.escalations.translations import CATALOG, TRANSLATIONS
+from ui.paths import TRANSLATIONS
+
+CATALOG = "escalations_zh_CN"
 
 SOURCES = Path(__file__).resolve().parents[2] / "ui" / "escalations"
 TS = TRANSLATIONS / f"{CATALOG}.ts"

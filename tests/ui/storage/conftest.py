@@ -12,7 +12,7 @@ from desk_app.i18n import Language
 from tests.conftest import Org
 from ui.context import UiContext
 from ui.operations import ChangeHub
-from ui.storage.translations import storage_translator
+from ui.translations import catalogue
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def context(org: Org, qapp: object) -> Callable[..., UiContext]:
 
 @pytest.fixture
 def chinese(qapp: object) -> Iterator[None]:
-    translator = storage_translator("zh")
+    translator = catalogue("storage", "zh")
     assert translator is not None
     QCoreApplication.installTranslator(translator)
     yield

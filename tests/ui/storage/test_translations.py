@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from ui.storage.translations import FOLDER, storage_translator
+from ui.paths import TRANSLATIONS as FOLDER
+from ui.translations import catalogue
 
 TS = FOLDER / "storage_zh_CN.ts"
 SOURCES = Path(__file__).resolve().parents[3] / "ui" / "storage"
@@ -42,7 +43,7 @@ def test_every_tr_call_is_in_the_ts_file() -> None:
 
 
 def test_the_compiled_file_translates(qapp: object) -> None:
-    translator = storage_translator("zh")
+    translator = catalogue("storage", "zh")
     assert translator is not None
     QCoreApplication.installTranslator(translator)
     try:
@@ -50,7 +51,7 @@ def test_the_compiled_file_translates(qapp: object) -> None:
         assert QCoreApplication.translate("StorageStatus", "Read-only") == "只读"
     finally:
         QCoreApplication.removeTranslator(translator)
-    assert storage_translator("en") is None
+    assert catalogue("storage", "en") is None
 
 
 def test_the_shipped_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
