@@ -119,16 +119,22 @@ def _ms(value: float) -> str:
     return f"{value:.3f}" if value < 1 else f"{value:.2f}" if value < 100 else f"{value:.0f}"
 
 
+def _value(value: float, unit: str) -> str:
+    return _ms(value) if unit == "ms" else f"{_ms(value)} {unit}"
+
+
 def table(results: list[Result]) -> str:
-    """The results as a Markdown table."""
+    """The results as a Markdown table (times in ms; a memory figure says MB)."""
     lines = ["| operation | size | ours median ms | ours p95 ms | baseline median ms |"
              " baseline p95 ms | ratio | target | met |",
              "|---|---:|---:|---:|---:|---:|---:|---|---|"]
     for r in results:
-        base = r.baseline
+        base, u = r.baseline, r.unit
         lines.append(
-            f"| {r.operation} | {r.size:,} | {_ms(r.ours.median_ms)} | {_ms(r.ours.p95_ms)} |"
-            f" {_ms(base.median_ms) if base else '-'} | {_ms(base.p95_ms) if base else '-'} |"
+            f"| {r.operation} | {r.size:,} | {_value(r.ours.median_ms, u)} |"
+            f" {_value(r.ours.p95_ms, u)} |"
+            f" {_value(base.median_ms, u) if base else '-'} |"
+            f" {_value(base.p95_ms, u) if base else '-'} |"
             f" {f'{r.ratio:.2f}' if r.ratio is not None else '-'} | {r.target} |"
             f" {'-' if r.met is None else 'yes' if r.met else '**no**'} |")
     return "\n".join(lines)
