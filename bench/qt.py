@@ -11,7 +11,7 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desk_app.clock import FakeClock
@@ -93,3 +93,14 @@ def rss_bytes() -> int:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) * 1024
     raise OSError("no VmRSS in /proc/self/status")
+
+
+def settle(model: object) -> None:
+    """Until the model has read everything it asked for (its whole id list included), so
+    that no read of one measurement runs into the next."""
+    from ui.reading import read_pool
+
+    while model.refreshing or read_pool().activeThreadCount():  # type: ignore[attr-defined]
+        read_pool().waitForDone(50)
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    QCoreApplication.processEvents()

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench import upgrade
 from bench.benchmarks import Context, discover
 from bench.generate import GENERATOR_VERSION, Manifest, generate
 from bench.measure import Result
@@ -36,6 +37,8 @@ def dataset(size: int, data: Path, seed: int = 1, span_days: int | None = None,
     if path.exists() and manifest_path.exists():
         manifest = Manifest.load(path)
         if manifest.generator == GENERATOR_VERSION and manifest.incidents > 0:
+            if upgrade(path) and progress is not None:  # made by an older program
+                progress(f"upgraded {path.name} to the program's schema")
             return path, manifest
     for stale in (path, manifest_path, path.with_name(path.name + "-journal")):
         stale.unlink(missing_ok=True)
