@@ -19,6 +19,22 @@ def open_file(path: str | Path, *, read_only: bool = False, create: bool = False
                       daily_backup=False, lock_test="never")
 
 
+def upgrade(path: str | Path) -> bool:
+    """Bring a generated file to the program's schema, without the backup an upgrade takes
+    for a person's file (a generated file can be made again); True if it was older. Its
+    migrations also take the planner's statistics, as the program's daily care would."""
+    from desk_app.storage.migrations import LATEST, migrate
+
+    store = Store(path)
+    try:
+        if store.user_version() >= LATEST:
+            return False
+        migrate(store, None)
+        return True
+    finally:
+        store.close()
+
+
 def plain_connection(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
     """A plain ``sqlite3`` connection for the baselines, set up as the program sets up its
     own: foreign keys on, and the search index's text function registered (the triggers of

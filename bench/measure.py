@@ -18,6 +18,9 @@ from typing import Any
 
 @dataclass
 class Timing:
+    """Samples of one figure: nanoseconds, or bytes for a memory figure (``Result.unit``
+    "MB"); ``median_ms``/``p95_ms`` divide by a million either way (ms, or MB)."""
+
     samples_ns: list[int] = field(default_factory=list)
 
     @property
@@ -48,7 +51,11 @@ class Result:
     #: ``limit_ratio`` times the baseline's median (None: no such limit)
     limit_ms: float | None = None
     limit_ratio: float | None = None
+    #: ours' median at most this much more than the baseline's (ms, or MB)
+    limit_over: float | None = None
     note: str = ""
+    #: "ms" for times; "MB" for memory (then ``limit_ms`` is in MB too)
+    unit: str = "ms"
 
     @property
     def ratio(self) -> float | None:
@@ -58,13 +65,15 @@ class Result:
 
     @property
     def met(self) -> bool | None:
-        if self.limit_ms is None and self.limit_ratio is None:
+        if self.limit_ms is None and self.limit_ratio is None and self.limit_over is None:
             return None
         ok = True
         if self.limit_ms is not None:
             ok &= self.ours.median_ms <= self.limit_ms
         if self.limit_ratio is not None and self.ratio is not None:
             ok &= self.ratio <= self.limit_ratio
+        if self.limit_over is not None and self.baseline is not None and self.baseline.n:
+            ok &= self.ours.median_ms - self.baseline.median_ms <= self.limit_over
         return ok
 
 

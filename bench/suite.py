@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench import upgrade
 from bench.benchmarks import Context, discover
 from bench.generate import GENERATOR_VERSION, Manifest, generate
 from bench.measure import Result
@@ -36,6 +37,8 @@ def dataset(size: int, data: Path, seed: int = 1, span_days: int | None = None,
     if path.exists() and manifest_path.exists():
         manifest = Manifest.load(path)
         if manifest.generator == GENERATOR_VERSION and manifest.incidents > 0:
+            if upgrade(path) and progress is not None:  # made by an older program
+                progress(f"upgraded {path.name} to the program's schema")
             return path, manifest
     for stale in (path, manifest_path, path.with_name(path.name + "-journal")):
         stale.unlink(missing_ok=True)
@@ -119,16 +122,22 @@ def _ms(value: float) -> str:
     return f"{value:.3f}" if value < 1 else f"{value:.2f}" if value < 100 else f"{value:.0f}"
 
 
+def _value(value: float, unit: str) -> str:
+    return _ms(value) if unit == "ms" else f"{_ms(value)} {unit}"
+
+
 def table(results: list[Result]) -> str:
-    """The results as a Markdown table."""
+    """The results as a Markdown table (times in ms; a memory figure says MB)."""
     lines = ["| operation | size | ours median ms | ours p95 ms | baseline median ms |"
              " baseline p95 ms | ratio | target | met |",
              "|---|---:|---:|---:|---:|---:|---:|---|---|"]
     for r in results:
-        base = r.baseline
+        base, u = r.baseline, r.unit
         lines.append(
-            f"| {r.operation} | {r.size:,} | {_ms(r.ours.median_ms)} | {_ms(r.ours.p95_ms)} |"
-            f" {_ms(base.median_ms) if base else '-'} | {_ms(base.p95_ms) if base else '-'} |"
+            f"| {r.operation} | {r.size:,} | {_value(r.ours.median_ms, u)} |"
+            f" {_value(r.ours.p95_ms, u)} |"
+            f" {_value(base.median_ms, u) if base else '-'} |"
+            f" {_value(base.p95_ms, u) if base else '-'} |"
             f" {f'{r.ratio:.2f}' if r.ratio is not None else '-'} | {r.target} |"
             f" {'-' if r.met is None else 'yes' if r.met else '**no**'} |")
     return "\n".join(lines)

@@ -57,14 +57,26 @@ def old_schema(path: Path, version: int = 1) -> None:
     from desk_app.storage.migrations import MIGRATIONS, statements
 
     conn = sqlite3.connect(path)
+    created = {}  # index name → the statement that made it, to undo a later DROP INDEX
+    for migration in MIGRATIONS:
+        for statement in statements(migration.sql_file):
+            made = re.match(r'CREATE (?:UNIQUE )?INDEX "([^"]+)"', statement)
+            if made and migration.version <= version:
+                created[made[1]] = statement
     for migration in reversed(MIGRATIONS):
         if migration.version <= version:
             continue
-        for statement in statements(migration.sql_file):
+        for statement in reversed(statements(migration.sql_file)):
             found = re.match(r'CREATE (?:UNIQUE |VIRTUAL )?(TABLE|INDEX|TRIGGER|VIEW) '
                              r'(?:IF NOT EXISTS )?"([^"]+)"', statement)
             if found:
                 conn.execute(f'DROP {found[1]} IF EXISTS "{found[2]}"')
+            dropped = re.match(r'DROP INDEX "([^"]+)"', statement)
+            if dropped and dropped[1] in created:
+                conn.execute(created[dropped[1]])
+    if version < 6 and conn.execute("SELECT 1 FROM sqlite_master "
+                                    "WHERE name = 'sqlite_stat1'").fetchone():
+        conn.execute("DELETE FROM sqlite_stat1")  # schema 6 wrote the planner's statistics
     conn.execute("DELETE FROM setting WHERE key = 'upgraded_by_program'")
     conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()

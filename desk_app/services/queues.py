@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from desk_app.domain.enums import OPEN_STAGES, IncidentType, Stage
 from desk_app.i18n import Language
@@ -37,7 +38,11 @@ class Queue(StrEnum):
 #: escalation scan has not seen it yet).
 BREACHING_WINDOW = timedelta(hours=1)
 
-_OPEN = "i.stage IN ({})".format(", ".join(f"'{s.value}'" for s in sorted(OPEN_STAGES)))
+#: Resolved and closed: the stages that are not open work. Open is written as "not done" so
+#: that a queue of open work reads a range of migration 0006's indexes, which begin with it.
+_DONE = "(i.stage IN ('resolved', 'closed'))"
+_OPEN = f"{_DONE} = 0"
+assert {s.value for s in OPEN_STAGES} == {s.value for s in Stage} - {"resolved", "closed"}
 
 
 def condition(session: Session, queue: Queue, now: datetime) -> tuple[str, list[object]]:
@@ -82,8 +87,14 @@ class Filters:
             parts.append("i.priority = ?")
             params.append(int(self.priority))
         if self.stage is not None:
-            parts.append("i.stage = ?")
-            params.append(Stage(self.stage).value)
+            stage = Stage(self.stage)
+            # Closed grows without end while the other stages stay as large as the desk's
+            # open work: for Closed, walking the queue's order index finds a page at once,
+            # where the stage index would have every closed incident sorted ("+" keeps
+            # the planner off it, which without per-value statistics cannot tell the two
+            # cases apart)
+            parts.append("+i.stage = ?" if stage == Stage.CLOSED else "i.stage = ?")
+            params.append(stage.value)
         if self.pending is not None:
             parts.append("i.wait_code_id IS NOT NULL" if self.pending
                          else "i.wait_code_id IS NULL")
@@ -123,71 +134,112 @@ class SortColumn(StrEnum):
 
 def _case(column: str, values: Iterable[str]) -> str:
     whens = " ".join(f"WHEN '{v}' THEN {n}" for n, v in enumerate(values))
-    return f"CASE {column} {whens} END"
+    return f"(CASE {column} {whens} END)"
 
 
-def _order(sort: SortColumn, descending: bool, lang: Language) -> str:
-    """ORDER BY for a column; ties fall back to the default order, then the id, so that the
-    order is total and a page boundary never moves. The default order is priority, then
-    the next deadline, with open incidents before resolved and closed ones."""
+#: The queue order, which also breaks every other sort's ties: open work before resolved and
+#: closed (in a queue that mixes them, All or Escalated), then priority, then the next target
+#: time (none last), then the number. Written exactly as migration 0006's indexes are, so
+#: that SQLite reads each sort's order from its index and stops after a page.
+_TIES = f"{_DONE}, i.priority, (i.next_deadline IS NULL), i.next_deadline, i.id"
+_STAGE_RANK = _case("i.stage", [s.value for s in Stage])
+_TYPE_RANK = _case("i.type", [t.value for t in IncidentType])
+
+
+@dataclass(frozen=True)
+class _Arm:
+    """One statement of a sort: a join for a name sort, a narrowing, and the ORDER BY."""
+
+    order: str
+    join: str = ""
+    where: str = ""
+
+
+def _arms(sort: SortColumn, descending: bool, lang: Language) -> list[_Arm]:
+    """The statements whose results, one after the other, are the queue in this order
+    (always one, but for the assignee: those with one by name, then those without).
+
+    A name sort walks the small table (callers, categories, groups, people) in name order
+    and each one's incidents through an index that starts with its id, so the first page is
+    read without looking at the rest; ties go by id so that two equal names never mix."""
     name = "name_zh" if lang == "zh" else "name_en"
+    way = "DESC" if descending else "ASC"
+    if sort == SortColumn.NUMBER:
+        return [_Arm(f"i.id {way}")]
+    if sort == SortColumn.PRIORITY:
+        return [_Arm(f"{_DONE}, i.priority {way}, (i.next_deadline IS NULL), "
+                     "i.next_deadline, i.id")]
+    joined = {
+        SortColumn.CATEGORY: ("category", "category_id", name),
+        SortColumn.GROUP: ("support_group", "group_id", name),
+        SortColumn.CALLER: ("caller", "caller_id", "name"),
+        SortColumn.ASSIGNEE: ("user", "assignee_id", "full_name"),
+    }
+    if sort in joined:
+        table, column, key = joined[SortColumn(sort)]
+        arm = _Arm(f"k.{key} {way}, k.id {way}, {_TIES}",
+                   join=f'JOIN "{table}" k ON k.id = i.{column}')
+        if sort == SortColumn.ASSIGNEE:  # nobody assigned: last, in either direction
+            return [arm, _Arm(_TIES, where="i.assignee_id IS NULL")]
+        return [arm]
     keys = {
-        SortColumn.NUMBER: "i.id",
-        SortColumn.PRIORITY: "i.priority",
-        SortColumn.STAGE: _case("i.stage", [s.value for s in Stage]),
-        SortColumn.TYPE: _case("i.type", [t.value for t in IncidentType]),
-        SortColumn.CATEGORY: f"(SELECT {name} FROM category WHERE id = i.category_id)",
-        SortColumn.GROUP: f"(SELECT {name} FROM support_group WHERE id = i.group_id)",
-        SortColumn.ASSIGNEE: "(SELECT full_name FROM user WHERE id = i.assignee_id)",
-        SortColumn.CALLER: "(SELECT name FROM caller WHERE id = i.caller_id)",
+        SortColumn.STAGE: _STAGE_RANK,
+        SortColumn.TYPE: _TYPE_RANK,
         SortColumn.TIME_LEFT: "i.next_deadline",
         SortColumn.ESCALATED: "i.escalation_count",
         SortColumn.UPDATED: "i.updated_at",
         SortColumn.TITLE: "i.title",
     }
-    direction = "DESC" if descending else "ASC"
-    nulls = " NULLS LAST" if sort in _NULLABLE else ""
-    first = f"{keys[SortColumn(sort)]} {direction}{nulls}"
-    if sort == SortColumn.NUMBER:
-        return first
-    if sort == SortColumn.PRIORITY:
-        # in a queue that mixes them (All, Escalated), the open work comes before the
-        # resolved and closed, each in priority order
-        first = f"(i.stage IN ('resolved', 'closed')), {first}"
-    return f"{first}, i.priority, i.next_deadline NULLS LAST, i.id"
+    nulls = " NULLS LAST" if sort == SortColumn.TIME_LEFT else ""  # no target: last
+    return [_Arm(f"{keys[SortColumn(sort)]} {way}{nulls}, {_TIES}")]
 
 
 DEFAULT_SORT = SortColumn.PRIORITY
-#: Sort keys that can be empty; empty ones go last in either direction.
-_NULLABLE = {SortColumn.ASSIGNEE, SortColumn.TIME_LEFT}
 
 
 def _select(session: Session, queue: Queue, filters: Filters | None, now: datetime
             ) -> tuple[str, list[object]]:
     where, params = condition(session, queue, now)
     extra, extra_params = (filters or Filters()).clause()
-    return f"FROM incident i WHERE ({where}) AND ({extra})", params + extra_params
+    return f"({where}) AND ({extra})", params + extra_params
+
+
+def ids_queries(session: Session, queue: Queue, sort: SortColumn | str = DEFAULT_SORT,
+                descending: bool = False, filters: Filters | None = None,
+                lang: Language = "en", now: datetime | None = None
+                ) -> list[tuple[str, list[object]]]:
+    """The statements that read the queue's ids in display order, one after the other."""
+    moment = now or session.clock.now()
+    where, params = _select(session, queue, filters, moment)
+    return [(f"SELECT i.id FROM incident i {arm.join} WHERE {where}"
+             f"{f' AND {arm.where}' if arm.where else ''} ORDER BY {arm.order}", params)
+            for arm in _arms(SortColumn(sort), descending, lang)]
 
 
 def ids_query(session: Session, queue: Queue, sort: SortColumn | str = DEFAULT_SORT,
               descending: bool = False, filters: Filters | None = None,
               lang: Language = "en", now: datetime | None = None) -> tuple[str, list[object]]:
-    moment = now or session.clock.now()
-    body, params = _select(session, queue, filters, moment)
-    return f"SELECT i.id {body} ORDER BY {_order(SortColumn(sort), descending, lang)}", params
+    """The first (for every sort but the assignee, the only) statement of ``ids_queries``."""
+    return ids_queries(session, queue, sort, descending, filters, lang, now)[0]
 
 
 def ids(session: Session, queue: Queue, sort: SortColumn | str = DEFAULT_SORT,
         descending: bool = False, filters: Filters | None = None,
         lang: Language = "en") -> list[int]:
     """Every id in the queue, in display order (a view keeps only these)."""
-    sql, params = ids_query(session, queue, sort, descending, filters, lang)
-    return [row[0] for row in session.store.execute(sql, params)]
+    queries = ids_queries(session, queue, sort, descending, filters, lang)
+
+    def run() -> list[int]:
+        db = session.store.db
+        return [row[0] for sql, params in queries for row in db.execute_sql(sql, params)]
+
+    return session.read(run)
 
 
 def count(session: Session, queue: Queue, filters: Filters | None = None) -> int:
-    body, params = _select(session, queue, filters, session.clock.now())
-    return int(session.store.execute(f"SELECT COUNT(*) {body}", params)[0][0])
+    where, params = _select(session, queue, filters, session.clock.now())
+    return int(session.store.execute(f"SELECT COUNT(*) FROM incident i WHERE {where}",
+                                     params)[0][0])
 
 
 def counts(session: Session, queues: Iterable[Queue] = tuple(Queue)) -> dict[Queue, int]:
@@ -253,7 +305,7 @@ SELECT i.id, i.number, i.title, i.priority, i.stage, w.name_en, w.name_zh, i.typ
                AND b.breached_at IS NOT NULL),
        i.escalation_count,
        (SELECT COUNT(*) FROM escalation e WHERE e.incident_id = i.id
-                                            AND e.acknowledged_at IS NULL),
+                                            AND +e.acknowledged_at IS NULL),
        i.updated_at, i.reassignment_count, i.wait_code_id IS NOT NULL
 FROM incident i
 JOIN caller c ON c.id = i.caller_id
@@ -273,9 +325,14 @@ def rows(session: Session, incident_ids: Sequence[int]) -> list[QueueRow]:
     """The rows for ``incident_ids``, in that order (ids that no longer exist are left out)."""
     if not incident_ids:
         return []
+    return session.read(lambda: _rows(session.store.db, incident_ids))
+
+
+def _rows(db: Any, incident_ids: Sequence[int]) -> list[QueueRow]:
+    if not incident_ids:
+        return []
     marks = ", ".join("?" * len(incident_ids))
-    raw = session.store.execute(_ROW_SQL.format(marks=marks),
-                                [*incident_ids, *incident_ids])
+    raw = db.execute_sql(_ROW_SQL.format(marks=marks), [*incident_ids, *incident_ids])
     by_id = {r[0]: _row(r) for r in raw}
     return [by_id[i] for i in incident_ids if i in by_id]
 
@@ -295,11 +352,29 @@ def _row(r: tuple) -> QueueRow:
 def page(session: Session, queue: Queue, sort_column: SortColumn | str = DEFAULT_SORT,
          descending: bool = False, filters: Filters | None = None, offset: int = 0,
          limit: int = 100, lang: Language = "en") -> list[QueueRow]:
-    """One page of the queue in display order."""
-    sql, params = ids_query(session, queue, sort_column, descending, filters, lang)
-    page_ids = [r[0] for r in session.store.execute(
-        f"{sql} LIMIT ? OFFSET ?", [*params, int(limit), int(offset)])]
-    return rows(session, page_ids)
+    """One page of the queue in display order, ids and rows in one read: the first page of
+    a queue is this, read at once while the whole list of ids follows (``ids``)."""
+    queries = ids_queries(session, queue, sort_column, descending, filters, lang)
+
+    def run() -> list[QueueRow]:
+        db = session.store.db
+        wanted: list[int] = []
+        skip = int(offset)
+        for sql, params in queries:
+            room = int(limit) - len(wanted)
+            if room <= 0:
+                break
+            found = [r[0] for r in db.execute_sql(f"{sql} LIMIT ? OFFSET ?",
+                                                  [*params, room, skip])]
+            wanted += found
+            if found or not skip:
+                skip = 0
+            else:  # the offset lies beyond this statement's rows: count them off
+                inner = sql.split(" ORDER BY ")[0].replace("SELECT i.id ", "SELECT COUNT(*) ", 1)
+                skip = max(0, skip - int(db.execute_sql(inner, params).fetchone()[0]))
+        return _rows(db, wanted)
+
+    return session.read(run)
 
 
 def plan(session: Session, sql: str, params: Sequence[object]) -> list[str]:

@@ -123,3 +123,19 @@ def test_migration_indexes_the_incidents_already_there(org: Org, tmp_path: Path)
         assert found(org, "outlook") == [old]
     finally:
         reopened.close()
+
+
+def test_a_common_word_ranks_the_newest_matches(org: Org, monkeypatch) -> None:
+    """Only the newest ``RANKED`` matches are ranked (BM25 over every match of a common
+    word costs a look at each one); among them the best come first."""
+    older_title_match = org.log(title="VPN client crashes")
+    newer = [org.log(title="Laptop slow", description=f"after the VPN update {n}")
+             for n in range(3)]
+    assert found(org, "vpn")[0] == older_title_match  # all ranked: the title match first
+    monkeypatch.setattr(search, "RANKED", 3)
+    assert set(found(org, "vpn")) == set(newer)  # the newest three only
+
+
+def test_a_single_latin_letter_is_a_whole_word_not_a_prefix() -> None:
+    assert match_query("A-1234") == '"A" "1234"*'
+    assert match_query("pc-60583") == '"pc"* "60583"*'

@@ -126,19 +126,51 @@ def test_sorting_and_filtering_run_in_sql(qtbot: QtBot, org: Org, incidents: dic
     assert model.ids == [incidents["vip"]]
 
 
-def test_only_the_rows_shown_are_read(qtbot: QtBot, org: Org, english: None) -> None:
+def test_only_the_first_chunk_and_the_rows_shown_are_read(qtbot: QtBot, org: Org,
+                                                           english: None) -> None:
     for n in range(25):
         org.log(title=f"Incident {n}")
     model = QueueModel(context_for(org), chunk=5, cache_limit=5)
     model.set_queue(Queue.ALL)
     qtbot.waitUntil(lambda: model.rowCount() == 25 and not model.refreshing)
-    assert model.is_loaded(0, -1)  # nothing asked yet: nothing read
-    assert len(model._cache) == 0
+    assert model.is_loaded(0, 4)  # the first chunk came with the queue
+    assert len(model._cache) == 5 and not model.is_loaded(5, 24)
     with qtbot.waitSignal(model.rows_loaded):
         model.data(model.index(12, 0))
-    assert model.is_loaded(10, 14) and not model.is_loaded(0, 4)
-    assert len(model._cache) == 5
+    assert model.is_loaded(10, 14) and not model.is_loaded(5, 9)
+    assert len(model._cache) == 10
     assert model.data(model.index(12, INDEX["title"])).startswith("Incident")
+
+
+def test_a_new_view_shows_its_first_chunk_then_appends_the_rest(
+        qtbot: QtBot, qtmodeltester, org: Org, english: None) -> None:
+    """What a person waits for is the first chunk, ids and rows in one read; the rest of
+    the ids follow and are appended (no reset: the current row stays where it is)."""
+    for n in range(12):
+        org.log(title=f"Incident {n}")
+    model = QueueModel(context_for(org), chunk=5)
+    qtmodeltester.check(model, force_py=True)
+    resets: list[int] = []
+    inserted: list[tuple[int, int]] = []
+    model.modelReset.connect(lambda: resets.append(model.rowCount()))
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    model.queue = Queue.ALL
+    with qtbot.waitSignal(model.first_page_shown):
+        model.set_sort(SortColumn.NUMBER, True)
+    assert model.rowCount() == 5 and model.is_loaded(0, 4)
+    first = model.ids[:]
+    wait_loaded(qtbot, model)
+    assert model.rowCount() == 12 and model.ids[:5] == first
+    assert resets == [5] and inserted == [(5, 11)]
+    # the same view again (a refresh after a change): the whole list at once, no first chunk
+    with qtbot.assertNotEmitted(model.first_page_shown), qtbot.waitSignal(model.loaded):
+        model.refresh()
+    # a short queue is read whole in the first read
+    resets.clear()
+    inserted.clear()
+    with qtbot.waitSignal(model.loaded):
+        model.set_filters(Filters(text="Incident 1"))  # Incident 1, 10, 11
+    assert model.rowCount() == 3 and not model.refreshing and inserted == []
 
 
 def test_a_refresh_keeps_rows_until_fresh_ones_arrive(qtbot: QtBot, org: Org,

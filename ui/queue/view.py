@@ -110,6 +110,7 @@ class QueueView(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember)
         self.model.modelReset.connect(self._restore)
         self.model.loaded.connect(self._loaded)
+        self.model.first_page_shown.connect(self._loaded)
         self.model.failed.connect(self.failed.emit)
         self.table.doubleClicked.connect(self._open_index)
         self.table.open_requested.connect(self.open_requested.emit)

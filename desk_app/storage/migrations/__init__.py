@@ -30,6 +30,12 @@ class Migration:
     then: Callable[[Store], None] | None = None
 
 
+def _statistics(store: Store) -> None:
+    from desk_app.storage.statistics import install
+
+    install(store)
+
+
 def _seed(store: Store) -> None:
     from desk_app.storage.reference import seed_reference_data
 
@@ -42,6 +48,7 @@ MIGRATIONS: list[Migration] = [
     Migration(3, "0003_search_and_queues.sql"),
     Migration(4, "0004_presence.sql"),
     Migration(5, "0005_linked_incidents.sql"),
+    Migration(6, "0006_queue_order.sql", then=_statistics),
 ]
 
 LATEST = MIGRATIONS[-1].version
