@@ -77,7 +77,9 @@ def wait_first_page(model: object, expected: int, rows: int = FIRST_PAGE,
     guard.timeout.connect(loop.quit)
     guard.start(int(timeout * 1000))
     try:
-        if not first_page_ready(model, expected, rows):
+        # a reply already queued behind the one that made the page ready is delivered
+        # before the loop returns; the loop runs again if it changed the page
+        while not first_page_ready(model, expected, rows) and time.monotonic() < deadline:
             loop.exec()
     finally:
         guard.stop()

@@ -189,6 +189,25 @@ def test_a_refresh_keeps_rows_until_fresh_ones_arrive(qtbot: QtBot, org: Org,
     assert _text(model, model.row_of(incidents["p4"]), "stage") == "Assigned"
 
 
+def test_an_older_read_arriving_late_leaves_the_newer_rows(qtbot: QtBot, org: Org,
+                                                           incidents: dict[str, int],
+                                                           english: None) -> None:
+    """A chunk asked for before a refresh, delivered after the refresh's fresher copy (two
+    reads on the pool, finishing in either order), must not put the old copy back."""
+    model = QueueModel(context_for(org))
+    model.set_queue(Queue.ALL)
+    wait_loaded(qtbot, model)
+    stale = [model.cached(i) for i in model.ids]
+    older = model._generation
+    workflow.assign(org.as_("desk"), incidents["p4"])
+    model.refresh()
+    wait_loaded(qtbot, model)
+    row = model.row_of(incidents["p4"])
+    assert _text(model, row, "stage") == "Assigned"
+    model._rows_arrived(older, model.ids, [r for r in stale if r is not None])
+    assert _text(model, row, "stage") == "Assigned" and model.is_loaded()
+
+
 def test_headers_are_the_columns(org: Org, english: None) -> None:
     model = QueueModel(context_for(org))
     assert [model.headerData(i, Qt.Orientation.Horizontal) for i in range(len(COLUMNS))][:3] \

@@ -224,6 +224,9 @@ class QueueModel(QAbstractTableModel):
         for incident_id in asked:
             if self._inflight.get(incident_id) == generation:
                 del self._inflight[incident_id]
+            held = self._cache.get(incident_id)
+            if held is not None and held[0] > generation:
+                continue  # an older read arriving late: the newer copy stays
             self._cache[incident_id] = (generation, by_id.get(incident_id, _MISSING))
             self._cache.move_to_end(incident_id)
         self._trim()
