@@ -48,6 +48,7 @@ from ui.shell.preferences import PreferencesDialog
 from ui.shell.reopen import reopen_session
 from ui.shell.status import StatusBar
 from ui.shell.tabs import WorkTabs
+from ui.storage.file_check import FileCheck
 from ui.storage.heartbeat import PresenceKeeper
 from ui.translations import system_language, translations
 from ui.watcher import DataVersionWatcher
@@ -151,6 +152,11 @@ class MainWindow(QMainWindow):
             self.watcher = DataVersionWatcher(context.session.store.path, self.hub, parent=self)
             self.watcher.start()
             self._keep_presence()
+
+        # the file's checks that need not hold up the window (ui/storage/file_check.py)
+        self.file_check = FileCheck(self)
+        if watch:
+            QTimer.singleShot(0, self.file_check.start)
 
         self.retranslate()
         self._load_capabilities()

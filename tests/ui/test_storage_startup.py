@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
@@ -16,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from desk_app.storage.backup import take_backup
 from desk_app.storage.migrations import LATEST
 from tests.conftest import PASSWORD, Org
+from tests.core.storage.test_deferred_checks import pages_of
 from tests.core.storage.test_write_errors import damage
 from tests.helpers import old_schema
 from tests.stations.processes import HOLD_WRITE_LOCK, expect_line, finish, spawn_python
@@ -63,14 +65,18 @@ def sign_in_as_desk(dialog: QWidget) -> bool:
     return True
 
 
+@pytest.mark.parametrize("table", ["user", "journal"])
 def test_a_damaged_file_offers_its_latest_good_backup_and_opens_after_restoring(
-        qtbot: QtBot, org: Org, app_settings: Path, english: None) -> None:
+        qtbot: QtBot, org: Org, app_settings: Path, english: None, table: str) -> None:
+    """Damage to a table everyone needs (users) is found before sign-in; damage to one that
+    grows with the incidents (the journal) just after the window shows, by its background
+    check: either way the offer comes, and the restored file is what the window works on."""
     for n in range(10):
-        org.log(title=f"incident {n}")
+        org.log(title=f"incident {n}", description="x" * 2000)
     take_backup(org.store, "daily")
     org.store.close()
-    pages = org.path.stat().st_size // 4096
-    damage(org.path, range(pages // 2, pages))
+    page = pages_of(org.path, table)[-1]
+    damage(org.path, range(page, page + 1))
     person = Person()
     offered: list[str] = []
 
@@ -87,14 +93,48 @@ def test_a_damaged_file_offers_its_latest_good_backup_and_opens_after_restoring(
     startup = Startup(database=org.path, language="en")
     try:
         assert startup.start()
-        assert offered and offered[0].startswith("Latest good backup: ")
         window = startup.window
         assert window is not None and window.isVisible()
-        assert startup.store is not None
+        if table == "journal":  # offered over the window, which then opens the file again
+            with qtbot.waitSignal(window.store_reopened, timeout=20_000):
+                pass
+        assert offered and offered[0].startswith("Latest good backup: ")
+        assert startup.store is not None and startup.store is window.context.session.store
         count = startup.store.execute("SELECT count(*) FROM incident")
         assert count == [(10,)]
         kept = list((org.path.parent / "desk-backups").glob("desk-damaged-*.sqlite"))
         assert len(kept) == 1  # the damaged bytes, for whoever investigates
+        window.close()
+    finally:
+        person.stop()
+        startup.shutdown()
+
+
+def test_a_damaged_file_kept_by_choice_says_so_over_the_window(
+        qtbot: QtBot, org: Org, app_settings: Path, english: None) -> None:
+    for n in range(10):
+        org.log(title=f"incident {n}", description="x" * 2000)
+    org.store.close()
+    page = pages_of(org.path, "journal")[-1]
+    damage(org.path, range(page, page + 1))
+    person = Person()
+
+    def decline(dialog: QWidget) -> bool:
+        assert isinstance(dialog, RestoreOfferDialog)
+        dialog.cancel_button.click()
+        return True
+
+    person.on(RestoreOfferDialog, decline)
+    person.on(SignInDialog, sign_in_as_desk)
+    startup = Startup(database=org.path, language="en")
+    try:
+        assert startup.start()
+        window = startup.window
+        assert window is not None
+        with qtbot.waitSignal(window.file_check.finished, timeout=20_000):
+            pass
+        assert window.notice.kind == "error"
+        assert window.notice.text().startswith("This database file is damaged: ")
         window.close()
     finally:
         person.stop()

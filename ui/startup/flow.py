@@ -6,7 +6,9 @@ account; signing out returns to the sign-in dialog on the same database.
 
 Opening the file (``desk_app.storage.opening.open_store``) runs on a worker thread; while
 another workstation upgrades it, the waiting dialog says so. A damaged file is answered with
-the offer to restore its latest good backup, then opened again; a file this program cannot
+the offer to restore its latest good backup, then opened again (damage in the tables that
+grow with the incidents is found just after the window shows, ``ui.storage.file_check``,
+and answered the same way); a file this program cannot
 use (a newer schema, WAL held by another program, the share unreachable) gets its message in
 the user's language; a file that can only be read opens read-only, and the window says why.
 """
@@ -37,6 +39,7 @@ from ui.startup.busy import Note, wait_for
 from ui.startup.demo import DEMO_INCIDENTS, ensure_demo
 from ui.startup.sign_in import SignInDialog, demo_accounts
 from ui.startup.wizard import FirstRunWizard
+from ui.storage.file_check import check_pool
 from ui.storage.restore_offer import RestoreOfferDialog
 from ui.translations import system_language, translations
 
@@ -125,7 +128,8 @@ class Startup(QObject):
             try:
                 return wait_for(None, self.tr("Opening the database…"),
                                 lambda: open_store(path, visitor=visitor,
-                                                   on_wait=lambda: note.say(waiting)), note)
+                                                   on_wait=lambda: note.say(waiting),
+                                                   defer_checks=True), note)
             except DatabaseCorrupt as error:
                 if self._offer_restore(path, error, visitor):
                     continue  # the latest good backup is back: open it
@@ -209,6 +213,7 @@ class Startup(QObject):
         """Let running reads and writes finish, then close the file."""
         read_pool().waitForDone(5000)
         QThreadPool.globalInstance().waitForDone(10000)
+        check_pool().waitForDone(30000)  # a day's backup under way: let it finish
         if self.store is not None:
             self.store.close()
 
