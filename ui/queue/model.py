@@ -278,11 +278,17 @@ class QueueModel(QAbstractTableModel):
         entry = self._cache.get(incident_id)
         return entry[1] if entry else None
 
+    def _replacing(self) -> bool:
+        """Whether the ids on hand are a previous view's, about to be replaced: their rows
+        are shown as they are, not read again (a read that would only queue in front of
+        the new view's first page)."""
+        return self._refreshing and self._shown != self._view()
+
     def is_loaded(self, first: int = 0, last: int | None = None) -> bool:
         """Whether rows ``first``..``last`` are shown as read at the current generation (a
         new view's first chunk is, while the rest of its ids are still on their way)."""
         last = len(self._ids) - 1 if last is None else last
-        if self._refreshing and self._shown != self._view():
+        if self._replacing():
             return False  # the ids on hand are still those of the previous view
         return all(self._cache.get(i, (-1, None))[0] == self._generation
                    for i in self._ids[first:last + 1])
@@ -314,7 +320,7 @@ class QueueModel(QAbstractTableModel):
         if role == ID_ROLE:
             return incident_id
         entry = self._cache.get(incident_id)
-        if entry is None or entry[0] != self._generation:
+        if (entry is None or entry[0] != self._generation) and not self._replacing():
             self._request(index.row())
         if entry is None or entry[1] is None:
             return None
