@@ -208,6 +208,21 @@ def test_an_older_read_arriving_late_leaves_the_newer_rows(qtbot: QtBot, org: Or
     assert _text(model, row, "stage") == "Assigned" and model.is_loaded()
 
 
+def test_rows_of_a_view_being_replaced_are_not_read_again(qtbot: QtBot, org: Org,
+                                                          incidents: dict[str, int],
+                                                          english: None) -> None:
+    """While a new queue's first page is on its way, the table still paints the old rows;
+    those paints must not send reads of rows about to disappear ahead of the new page."""
+    model = QueueModel(context_for(org))
+    model.set_queue(Queue.ALL)
+    wait_loaded(qtbot, model)
+    model.set_queue(Queue.PENDING)
+    shown = [model.data(model.index(r, INDEX["title"])) for r in range(model.rowCount())]
+    assert all(shown) and model._inflight == {}  # the old rows show, nothing more is read
+    wait_loaded(qtbot, model)
+    assert model.rowCount() == 1
+
+
 def test_headers_are_the_columns(org: Org, english: None) -> None:
     model = QueueModel(context_for(org))
     assert [model.headerData(i, Qt.Orientation.Horizontal) for i in range(len(COLUMNS))][:3] \
