@@ -17,15 +17,20 @@ from PySide6.QtCore import QObject, QThreadPool
 from ui.operations import Op
 
 T = TypeVar("T")
-_pool: QThreadPool | None = None
+_pools: dict[str, QThreadPool] = {}
+
+
+def pool(name: str, threads: int) -> QThreadPool:
+    """The pool of its own for one kind of background work (made on first use), so that
+    work of another kind never waits behind it."""
+    if name not in _pools:
+        _pools[name] = QThreadPool()
+        _pools[name].setMaxThreadCount(threads)
+    return _pools[name]
 
 
 def read_pool() -> QThreadPool:
-    global _pool
-    if _pool is None:
-        _pool = QThreadPool()
-        _pool.setMaxThreadCount(2)
-    return _pool
+    return pool("read", 2)
 
 
 def read(owner: QObject, fn: Callable[[], T], done: Callable[[T], Any],

@@ -65,18 +65,24 @@ def sign_in_as_desk(dialog: QWidget) -> bool:
     return True
 
 
+def damage_table(org: Org, table: str, *, backup: bool) -> None:
+    """Ten incidents (with the day's backup, if asked), then one page of ``table`` damaged."""
+    for n in range(10):
+        org.log(title=f"incident {n}", description="x" * 2000)
+    if backup:
+        take_backup(org.store, "daily")
+    org.store.close()
+    page = pages_of(org.path, table)[-1]
+    damage(org.path, range(page, page + 1))
+
+
 @pytest.mark.parametrize("table", ["user", "journal"])
 def test_a_damaged_file_offers_its_latest_good_backup_and_opens_after_restoring(
         qtbot: QtBot, org: Org, app_settings: Path, english: None, table: str) -> None:
     """Damage to a table everyone needs (users) is found before sign-in; damage to one that
     grows with the incidents (the journal) just after the window shows, by its background
     check: either way the offer comes, and the restored file is what the window works on."""
-    for n in range(10):
-        org.log(title=f"incident {n}", description="x" * 2000)
-    take_backup(org.store, "daily")
-    org.store.close()
-    page = pages_of(org.path, table)[-1]
-    damage(org.path, range(page, page + 1))
+    damage_table(org, table, backup=True)
     person = Person()
     offered: list[str] = []
 
@@ -112,11 +118,7 @@ def test_a_damaged_file_offers_its_latest_good_backup_and_opens_after_restoring(
 
 def test_a_damaged_file_kept_by_choice_says_so_over_the_window(
         qtbot: QtBot, org: Org, app_settings: Path, english: None) -> None:
-    for n in range(10):
-        org.log(title=f"incident {n}", description="x" * 2000)
-    org.store.close()
-    page = pages_of(org.path, "journal")[-1]
-    damage(org.path, range(page, page + 1))
+    damage_table(org, "journal", backup=False)
     person = Person()
 
     def decline(dialog: QWidget) -> bool:

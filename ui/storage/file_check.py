@@ -19,22 +19,18 @@ from desk_app.services.file_care import visitor_of
 from desk_app.storage.opening import OpenReport, finish_checks
 from ui.errors import error_text
 from ui.operations import Op
+from ui.reading import pool
 from ui.storage.restore_offer import RestoreOfferDialog
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-_pool: QThreadPool | None = None
 
 
 def check_pool() -> QThreadPool:
     """One thread: a file is checked once per open, and never by two threads at once."""
-    global _pool
-    if _pool is None:
-        _pool = QThreadPool()
-        _pool.setMaxThreadCount(1)
-    return _pool
+    return pool("file check", 1)
 
 
 class FileCheck(QObject):
