@@ -14,7 +14,8 @@ In order, because each step relies on the ones before:
 4. ``PRAGMA quick_check``: a damaged file is refused with ``DatabaseCorrupt``, which the UI
    answers with the offer to restore the latest good backup (with ``defer_checks``, only the
    small reference tables here; see ``finish_checks``);
-5. the upgrade (``migrations.migrate``), after a backup, by exactly one workstation;
+5. the upgrade (``migrations.migrate``), after a backup, by exactly one workstation, and
+   the planner's statistics put back if something replaced them (``statistics.ensure``);
 6. the guard every write passes (newer schema, maintenance, a restore since opening);
 7. the daily backup on the first open of the day, and pruning by the retention setting.
 
@@ -47,7 +48,7 @@ from desk_app.errors import (
     SchemaTooOld,
     StorageError,
 )
-from desk_app.storage import migrations
+from desk_app.storage import migrations, statistics
 from desk_app.storage.backup import (
     BackupInfo,
     backups_dir,
@@ -232,6 +233,8 @@ def open_store(path: str | Path, *, create: bool = False, read_only: bool = Fals
         else:
             report.migration = _upgrade(store, visitor, on_wait)
         install_guard(store, migrations.LATEST)
+        if not read_only and report.migration and report.migration.found:
+            statistics.ensure(store)  # an ANALYZE run by hand would change the queues' plans
         report.backup_wanted = bool(not read_only and daily_backup and report.migration
                                     and report.migration.found)
         report.checks_deferred = defer_checks and (quick_check or report.backup_wanted)

@@ -41,3 +41,13 @@ def test_statistics_replaced_by_hand_are_put_back(org: Org) -> None:
     net1 = org.as_("net1")
     sql, params = queues.ids_query(net1, Queue.ALL, filters=Filters(stage="closed"))
     assert queues.plan(net1, sql, params) == ["SCAN i USING INDEX incident_queue_order"]
+
+
+def test_opening_the_file_puts_statistics_replaced_by_hand_back(org: Org) -> None:
+    org.store.close()
+    conn = sqlite3.connect(org.path)
+    conn.execute("ANALYZE")
+    conn.commit()
+    conn.close()
+    org.store = open_store(org.path, daily_backup=False)
+    assert org.store.read(lambda: statistics.installed(org.store))
