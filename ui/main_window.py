@@ -54,6 +54,8 @@ from ui.translations import system_language, translations
 from ui.watcher import DataVersionWatcher
 from ui.widgets.feedback import MessageBar
 
+#: The file's deferred checks start once the first queue is read, or after this at the latest.
+FILE_CHECK_LATEST_MS = 5000
 #: Counts and "Breaching soon" move with the clock even when nobody writes.
 PERIODIC_REFRESH_MS = 60_000
 #: changed + external (and bursts of either) within this window make one refresh.
@@ -153,10 +155,12 @@ class MainWindow(QMainWindow):
             self.watcher.start()
             self._keep_presence()
 
-        # the file's checks that need not hold up the window (ui/storage/file_check.py)
+        # the file's checks that need not hold up the window (ui/storage/file_check.py): once
+        # the first queue has been read, so that they do not slow it down, or after a while
         self.file_check = FileCheck(self)
         if watch:
-            QTimer.singleShot(0, self.file_check.start)
+            self.queue_view.model.loaded.connect(self.file_check.start)
+            QTimer.singleShot(FILE_CHECK_LATEST_MS, self.file_check.start)
 
         self.retranslate()
         self._load_capabilities()

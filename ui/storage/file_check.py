@@ -42,12 +42,15 @@ class FileCheck(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.started = False
 
     def start(self) -> bool:
-        """False if the store has nothing deferred (opened by the command line's way)."""
+        """False if the store has nothing deferred (opened by the command line's way), or
+        the checks have started already (they run once per open)."""
         store = self.window.context.session.store
-        if store.report is None or not store.report.checks_deferred:
+        if self.started or store.report is None or not store.report.checks_deferred:
             return False
+        self.started = True
         clock = self.window.context.session.clock
         Op(self, lambda: finish_checks(store, clock.now())).success(self._done).failure(
             self._failed).run(pool=check_pool())
