@@ -104,7 +104,10 @@ def start(path: str, username: str, now: str, rows: int, settings_file: str,
         app.processEvents()  # the table paints the rows
         say("ready", time.monotonic_ns())
         if scroll:
+            say("rss_shown", rss())
             _scroll_to_the_end(window)
+            say("rss_scrolled", rss())
+            _idle(app)
             say("rss", rss())
         window.close()
         app.processEvents()
@@ -112,6 +115,18 @@ def start(path: str, username: str, now: str, rows: int, settings_file: str,
         startup.shutdown()
     say("done", time.monotonic_ns())
     return 0
+
+
+def _idle(app: object) -> None:
+    """The program left alone after scrolling, as a person reads what they scrolled to: its
+    timers run (among them the one that gives freed memory back, ``ui/memory.py``)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from ui.memory import QUIET_MS
+
+    loop = QEventLoop()
+    QTimer.singleShot(QUIET_MS + 1000, loop.quit)
+    loop.exec()
 
 
 def _scroll_to_the_end(window: object) -> None:

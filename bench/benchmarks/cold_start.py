@@ -52,7 +52,7 @@ def launch(args: list[str], timeout: float = 600.0) -> tuple[int, dict[str, int]
     if done.returncode != 0 or "ready" not in said:
         raise RuntimeError(f"{args[0]} failed ({done.returncode}):\n{done.stdout}\n"
                            f"{done.stderr[-3000:]}")
-    return said["ready"] - started, {k: v if k == "rss" else v - started
+    return said["ready"] - started, {k: v if k.startswith("rss") else v - started
                                      for k, v in said.items()}
 
 

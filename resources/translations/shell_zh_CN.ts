@@ -182,7 +182,7 @@
     <name>MainWindow</name>
     <message>
         <source>desk-app — Service desk — %1</source>
-        <extracomment>Counts and &quot;Breaching soon&quot; move with the clock even when nobody writes. changed + external (and bursts of either) within this window make one refresh.</extracomment>
+        <extracomment>The file&apos;s deferred checks start once the first queue is read, or after this at the latest. Counts and &quot;Breaching soon&quot; move with the clock even when nobody writes. changed + external (and bursts of either) within this window make one refresh.</extracomment>
         <translation>desk-app — 服务台 — %1</translation>
     </message>
     <message>

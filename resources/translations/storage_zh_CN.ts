@@ -4,12 +4,12 @@
 <context>
     <name>FileCheck</name>
     <message>
-        <location filename="../../ui/storage/file_check.py" line="64"/>
+        <location filename="../../ui/storage/file_check.py" line="63"/>
         <source>Daily backup failed: {0}</source>
         <translation>每日备份失败:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/storage/file_check.py" line="88"/>
+        <location filename="../../ui/storage/file_check.py" line="87"/>
         <source>This database file is damaged: %1. Work saved now may be lost. Restore the latest good backup (Administration, Database file), or ask the process owner to.</source>
         <translation>此数据库文件已损坏:%1。现在保存的工作可能丢失。请恢复最近的完好备份(管理 → 数据库文件),或请流程负责人恢复。</translation>
     </message>

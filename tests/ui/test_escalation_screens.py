@@ -43,7 +43,7 @@ def test_r07_the_window_escalates_an_overdue_incident_by_itself(
     qtbot.waitUntil(lambda: window.navigator.list_model.counts.get(Queue.ESCALATED) == 1,
                     timeout=15_000)
     window.show_queue(Queue.ESCALATED)
-    qtbot.waitUntil(lambda: window.queue_view.model.ids == [incident], timeout=5000)
+    qtbot.waitUntil(lambda: list(window.queue_view.model.ids) == [incident], timeout=5000)
     qtbot.waitUntil(lambda: window.escalations.counts.get("inbox", 0) >= 1, timeout=5000)
     assert window.escalations.actions["inbox"].text().startswith("Notifications (")
     window.close()
