@@ -85,7 +85,9 @@ def test_rows_show_what_a_person_needs(qtbot: QtBot, org: Org, incidents: dict[s
     order = [model.data(model.index(r, 0), ID_ROLE) for r in range(model.rowCount())]
     assert order[0] == incidents["p1"]  # priority 1 first
     assert _text(model, 0, "priority") == "1 - Very high"
-    assert isinstance(_text(model, 0, "priority", Qt.ItemDataRole.DecorationRole), QColor)
+    swatch = _text(model, 0, "priority", Qt.ItemDataRole.DecorationRole)  # the colour
+    assert swatch.pixmap(8, 8).toImage().pixelColor(4, 4) == QColor(
+        model.reference.priority_colors[1])
     vip = order.index(incidents["vip"])
     assert _text(model, vip, "caller") == "Victor VIP"
     assert _text(model, vip, "caller", Qt.ItemDataRole.FontRole).bold()
