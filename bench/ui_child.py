@@ -106,6 +106,7 @@ def start(path: str, username: str, now: str, rows: int, settings_file: str,
         if scroll:
             say("rss_shown", rss())
             _scroll_to_the_end(window)
+            say("scrolled", time.monotonic_ns())
             say("rss_scrolled", rss())
             _idle(app)
             say("rss", rss())
