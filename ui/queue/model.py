@@ -287,6 +287,15 @@ class QueueModel(QAbstractTableModel):
         except ValueError:
             return None
 
+    def rows_of(self, incident_ids: Sequence[int]) -> dict[int, int]:
+        """Where each of ``incident_ids`` is, those still there: one pass over the ids for
+        many (a whole queue selected), a search each for a few."""
+        wanted = set(incident_ids)
+        if len(wanted) <= 8:
+            found = ((i, self.row_of(i)) for i in wanted)
+            return {i: row for i, row in found if row is not None}
+        return {i: row for row, i in enumerate(self._ids) if i in wanted}
+
     def cached(self, incident_id: int) -> QueueRow | None:
         entry = self._cache.get(incident_id)
         return entry[1] if entry else None

@@ -10,7 +10,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -255,11 +264,12 @@ class QueueView(QWidget):
         selection = self.table.selectionModel()
         flags = (QItemSelectionModel.SelectionFlag.Select
                  | QItemSelectionModel.SelectionFlag.Rows)
-        for incident_id in selected:
-            row = self.model.row_of(incident_id)
-            if row is not None:
-                selection.select(self.model.index(row, 0), flags)
-        row = self.model.row_of(current) if current is not None else None
+        rows = self.model.rows_of([*selected, *([] if current is None else [current])])
+        chosen = QItemSelection()  # runs of adjacent rows as one range each: one call
+        for first, last in _runs(sorted(rows[i] for i in selected if i in rows)):
+            chosen.select(self.model.index(first, 0), self.model.index(last, 0))
+        selection.select(chosen, flags)
+        row = rows.get(current) if current is not None else None
         if row is not None:
             selection.setCurrentIndex(self.model.index(row, self._first_visible_column()),
                                       QItemSelectionModel.SelectionFlag.NoUpdate)
@@ -312,3 +322,14 @@ class QueueView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs of adjacent rows."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and row == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
