@@ -3,6 +3,7 @@ same incidents stay selected, and the current one stays current, wherever they m
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QHeaderView
 from pytestqt.qtbot import QtBot
 
 from desk_app.domain.enums import Impact, Urgency
@@ -15,6 +16,7 @@ from tests.ui.shell_fixtures import (
     english,
     wait_loaded,
 )
+from ui.queue.columns import INDEX
 from ui.queue.view import QueueView, _runs
 
 pytestmark = FAIL_ON_QT_WARNINGS
@@ -50,3 +52,28 @@ def test_selection_and_current_row_follow_their_incidents_across_a_reset(
 def test_runs_of_adjacent_rows() -> None:
     assert _runs([]) == []
     assert _runs([1, 2, 3, 7, 9, 10]) == [(1, 3), (7, 7), (9, 10)]
+
+
+def test_the_title_keeps_a_readable_width_in_a_narrow_window(
+        qtbot: QtBot, org: Org, app_settings: object, english: None) -> None:
+    """It takes the room the other columns leave; where that is too little, it keeps its
+    minimum and the table scrolls sideways; widened again, it stretches again."""
+    org.log(title="A title long enough to need some room on the screen")
+    view = QueueView(context_for(org, "desk"))
+    qtbot.addWidget(view)
+    view.model.set_queue(Queue.ALL)
+    wait_loaded(qtbot, view.model)
+    header = view.table.horizontalHeader()
+    title = INDEX["title"]
+    view.resize(2400, 500)
+    view.show()
+    qtbot.waitUntil(lambda: header.sectionSize(title) > view.title_min)
+    assert header.sectionResizeMode(title) == QHeaderView.ResizeMode.Stretch
+    view.resize(700, 500)
+    qtbot.waitUntil(lambda: header.sectionResizeMode(title)
+                    == QHeaderView.ResizeMode.Interactive)
+    assert header.sectionSize(title) == view.title_min
+    assert view.table.horizontalScrollBar().maximum() > 0  # the rest is a scroll away
+    view.resize(2400, 500)
+    qtbot.waitUntil(lambda: header.sectionResizeMode(title) == QHeaderView.ResizeMode.Stretch)
+    assert header.sectionSize(title) > view.title_min

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPoint,
     Qt,
     QTimer,
@@ -112,10 +113,19 @@ class QueueView(QWidget):
         self._tick.timeout.connect(self._countdown)
         self._tick.start()
 
+        # the title takes the room the other columns leave, but never less than this: below
+        # it the table scrolls sideways rather than show titles three letters long
+        self.title_min = self.table.fontMetrics().averageCharWidth() * 28
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_title)
+        self.table.viewport().installEventFilter(self)
+
         self.restore_layout()
         header.sortIndicatorChanged.connect(self._sorted)
         header.sectionMoved.connect(lambda *_: self._save_timer.start())
-        header.sectionResized.connect(lambda *_: self._save_timer.start())
+        header.sectionResized.connect(self._section_resized)
         self.model.modelAboutToBeReset.connect(self._remember)
         self.model.modelReset.connect(self._restore)
         self.model.loaded.connect(self._loaded)
@@ -182,8 +192,9 @@ class QueueView(QWidget):
                 header.resizeSection(i, int(width) if isinstance(width, int | float) else
                                      column.width)
             # the title takes the room the other columns leave, so that the table fits the
-            # window at any width
+            # window (down to the title's minimum: ``_fit_title``)
             header.setSectionResizeMode(INDEX["title"], QHeaderView.ResizeMode.Stretch)
+            self._fit_timer.start()  # unless the window is too narrow for that
             if all(header.isSectionHidden(i) for i in range(len(COLUMNS))):
                 header.setSectionHidden(INDEX["number"], False)
             sort = state.get("sort", self.model.sort_column.value)
@@ -250,6 +261,35 @@ class QueueView(QWidget):
             return
         self.model.set_sort(COLUMNS[column].sort, order == Qt.SortOrder.DescendingOrder)
         self.save_layout()
+
+    # -- the title's room -------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_timer.start()
+        return super().eventFilter(watched, event)
+
+    def _section_resized(self, section: int, _old: int, _new: int) -> None:
+        self._save_timer.start()
+        if section != INDEX["title"]:
+            self._fit_timer.start()
+
+    def _fit_title(self) -> None:
+        """Stretch the title over the room the other columns leave when that is at least
+        ``title_min``; otherwise give it ``title_min`` and let the table scroll sideways."""
+        header = self.table.horizontalHeader()
+        title = INDEX["title"]
+        if header.isSectionHidden(title):
+            return
+        others = sum(header.sectionSize(i) for i in range(header.count())
+                     if i != title and not header.isSectionHidden(i))
+        room = self.table.viewport().width() - others
+        stretch = QHeaderView.ResizeMode.Stretch
+        if room >= self.title_min:
+            if header.sectionResizeMode(title) != stretch:
+                header.setSectionResizeMode(title, stretch)
+        elif header.sectionResizeMode(title) == stretch:
+            header.setSectionResizeMode(title, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(title, self.title_min)
 
     # -- keeping the place across refreshes ------------------------------------------
     def _remember(self) -> None:
