@@ -33,6 +33,19 @@ def read_pool() -> QThreadPool:
     return pool("read", 2)
 
 
+#: How long quitting waits for each kind of background work (ms); a day's backup may be
+#: under way on the file check's pool.
+_PATIENCE = {"file check": 30_000}
+
+
+def finish_background_work() -> None:
+    """Before the file is closed and the program ends: let running reads, saves and file
+    checks finish, so that none answers to objects already gone."""
+    for name, running in _pools.items():
+        running.waitForDone(_PATIENCE.get(name, 5_000))
+    QThreadPool.globalInstance().waitForDone(10_000)
+
+
 def read(owner: QObject, fn: Callable[[], T], done: Callable[[T], Any],
          failed: Callable[[BaseException], Any] | None = None) -> None:
     """Run ``fn`` on the read pool; ``done``/``failed`` run on the GUI thread if ``owner``

@@ -19,6 +19,7 @@ from desk_app.storage.models import User, UserRole
 from desk_app.storage.opening import open_store
 from ui.context import UiContext
 from ui.operations import ChangeHub
+from ui.reading import finish_background_work
 
 
 def smoke_test(app: QApplication, path: Path, seconds: float = 4.0) -> int:
@@ -45,6 +46,7 @@ def smoke_test(app: QApplication, path: Path, seconds: float = 4.0) -> int:
     app.exec()
     shown = bool(seen.get("visible")) and int(seen.get("rows") or 0) > 0  # type: ignore[call-overload]
     window.close()
+    finish_background_work()  # as quitting the program does
     store.close()
     print(f"smoke test: visible={seen.get('visible')} rows={seen.get('rows')}")
     return 0 if shown else 1

@@ -19,7 +19,7 @@ import getpass
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desk_app.clock import Clock
@@ -34,12 +34,11 @@ from ui.context import UiContext
 from ui.errors import error_text
 from ui.main_window import MainWindow
 from ui.operations import ChangeHub
-from ui.reading import read_pool
+from ui.reading import finish_background_work
 from ui.startup.busy import Note, wait_for
 from ui.startup.demo import DEMO_INCIDENTS, ensure_demo
 from ui.startup.sign_in import SignInDialog, demo_accounts
 from ui.startup.wizard import FirstRunWizard
-from ui.storage.file_check import check_pool
 from ui.storage.restore_offer import RestoreOfferDialog
 from ui.translations import system_language, translations
 
@@ -211,9 +210,7 @@ class Startup(QObject):
 
     def shutdown(self) -> None:
         """Let running reads and writes finish, then close the file."""
-        read_pool().waitForDone(5000)
-        QThreadPool.globalInstance().waitForDone(10000)
-        check_pool().waitForDone(30000)  # a day's backup under way: let it finish
+        finish_background_work()
         if self.store is not None:
             self.store.close()
 
