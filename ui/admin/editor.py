@@ -39,13 +39,14 @@ from desk_app.services.admin.common import administer_refusal
 from desk_app.services.session import Changes, Session
 from ui.context import UiContext
 from ui.widgets.calls import call
+from ui.widgets.edit_state import EditState
 from ui.widgets.feedback import ErrorLabel, FieldErrors, MessageBar, field_box, show_failure
 from ui.widgets.keys import shortcut
 from ui.widgets.rows_model import Column, RowsModel
 from ui.widgets.tables import read_only_table
 
 
-class EditorTab(QWidget):
+class EditorTab(EditState, QWidget):
     """Subclasses say what to read, which columns and fields to show, and how to save."""
 
     loaded_signal = Signal()
@@ -308,21 +309,6 @@ class EditorTab(QWidget):
 
     def title_of(self, row: Any) -> str:
         return str(getattr(row, "code", "") or getattr(row, "name_en", "") or "")
-
-    def _edited(self, *_args: object) -> None:
-        if not self._filling:
-            self._dirty = True
-            self._set_buttons()
-
-    def _set_buttons(self) -> None:
-        if self.refusal is not None:
-            return
-        self.save_button.setEnabled(self._dirty)
-        self.revert_button.setEnabled(self._dirty or self.bar.kind == "error")
-
-    @property
-    def dirty(self) -> bool:
-        return self._dirty
 
     # -- acting --------------------------------------------------------------------------
     def new(self) -> None:

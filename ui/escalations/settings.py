@@ -39,11 +39,12 @@ from desk_app.services.session import Changes
 from ui.context import UiContext
 from ui.errors import show_error
 from ui.widgets.calls import call
+from ui.widgets.edit_state import EditState
 from ui.widgets.feedback import ErrorLabel, FieldErrors, MessageBar, field_box, show_failure
 from ui.widgets.keys import shortcut
 
 
-class DeliverySettingsWidget(QWidget):
+class DeliverySettingsWidget(EditState, QWidget):
     loaded_signal = Signal()
     saved = Signal()
 
@@ -222,21 +223,6 @@ class DeliverySettingsWidget(QWidget):
         return replace(self.config, **values)
 
     # -- editing -------------------------------------------------------------------------
-    @property
-    def dirty(self) -> bool:
-        return self._dirty
-
-    def _edited(self, *_args: object) -> None:
-        if not self._filling:
-            self._dirty = True
-            self._set_buttons()
-
-    def _set_buttons(self) -> None:
-        if self.refusal is not None:
-            return
-        self.save_button.setEnabled(self._dirty)
-        self.revert_button.setEnabled(self._dirty or self.bar.kind == "error")
-
     def revert(self) -> None:
         """Drop the edits and show the settings as saved now."""
         self._dirty = False
