@@ -308,6 +308,14 @@ Incident.add_index(Incident.index(Incident.linked_incident, name="incident_linke
                    .where(Incident.linked_incident.is_null(False)))
 
 
+# the reports (migration 0011): incidents by the moment of the event counted
+Incident.add_index(Incident.index(Incident.created_at, name="incident_created_at"))
+Incident.add_index(Incident.index(Incident.resolved_at, name="incident_resolved_at")
+                   .where(Incident.resolved_at.is_null(False)))
+Incident.add_index(Incident.index(Incident.closed_at, name="incident_closed_at")
+                   .where(Incident.closed_at.is_null(False)))
+
+
 def _queue_order_indexes() -> list[str]:
     """Migration 0006's indexes on expressions, which peewee cannot describe: the same
     statements, read from the migration (the schema test holds both to the same text)."""
@@ -367,6 +375,13 @@ class TargetClock(BaseModel):
 
     class Meta:
         indexes = ((("incident", "stage", "state"), False),)
+
+
+# the reports (migration 0011): stopped clocks by stage and moment, covering what they read
+TargetClock.add_index(TargetClock.index(
+    TargetClock.stage, TargetClock.stopped_at, TargetClock.incident, TargetClock.elapsed_seconds,
+    TargetClock.target_minutes, TargetClock.started_at, name="target_clock_stopped")
+    .where(TargetClock.state == "stopped"))
 
 
 class ClockRun(BaseModel):
