@@ -8,10 +8,13 @@ period's rows, never whole incidents.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from functools import partial
+from operator import eq
 from typing import Any
 
 from desk_app.domain.enums import ContactChannel, EscalationReason, Stage
@@ -114,8 +117,11 @@ def summarise(reader: Reader) -> dict[str, Any]:
             "open_now": n(counts["open"]),
         }
 
-    result = scope(lambda _p: True)
-    result["by_priority"] = {str(p): scope(lambda k, p=p: k == p) for p in PRIORITIES}
+    def everything(_p: int) -> bool:
+        return True
+
+    result = scope(everything)
+    result["by_priority"] = {str(p): scope(partial(eq, p)) for p in PRIORITIES}
     return result
 
 
@@ -213,7 +219,7 @@ def _trend_rows(reader: Reader, f: ReportFilter, zone: Any, granularity: Granula
                 measures: list[str], lang: Language) -> tuple[Row, ...]:
     days = f.period.buckets(granularity)
     rows = []
-    for first, after in zip(days, days[1:], strict=False):
+    for first, after in itertools.pairwise(days):
         a = max(instant(first, zone), reader.start)
         b = min(instant(after, zone), reader.end)
         rows.append(Row(_bucket_label(first, granularity, lang), tuple(
@@ -245,7 +251,7 @@ def _backlog(reader: Reader, f: ReportFilter, names: _Names, t: _Texts, zone: An
              granularity: Granularity) -> list[Table]:
     days = f.period.buckets(granularity)
     rows = []
-    for first, after in zip(days, days[1:], strict=False):
+    for first, after in itertools.pairwise(days):
         b = min(instant(after, zone), reader.end)
         rows.append(Row(_bucket_label(first, granularity, t.lang),
                         (Cell(reader.count("open_at", None, b),
@@ -298,8 +304,8 @@ def _times(reader: Reader, t: _Texts) -> Table:
                                                                       fig.p90)]
         cells.append(Cell(len(working), reader.drill(f"stopped:{s}")))
         rows.append(Row(t(f"time.{s}"), tuple(cells), s))
-    columns = tuple(t(f"stat.{w}.{s}") for w in ("working", "calendar")
-                    for s in ("median", "mean", "p90")) + (t("incidents"),)
+    columns = (*(t(f"stat.{w}.{s}") for w in ("working", "calendar")
+                 for s in ("median", "mean", "p90")), t("incidents"))
     return Table("times", t("section.times"), columns, tuple(rows), chart="bar",
                  chart_columns=(0, 3))
 

@@ -19,7 +19,8 @@ from .period import Period
 OPEN = "i.stage IN ('logged', 'assigned', 'in_progress')"
 FIRST_CONTACT = ("i.resolved_at IS NOT NULL AND i.assigned_at IS NULL "
                  "AND i.accepted_at IS NULL")
-_STOPPED = "k.state = 'stopped' AND k.stage = '{stage}' AND k.stopped_at >= :a AND k.stopped_at < :b"
+_STOPPED = ("k.state = 'stopped' AND k.stage = '{stage}' AND k.stopped_at >= :a "
+            "AND k.stopped_at < :b")
 _IN = "{col} >= :a AND {col} < :b"
 
 
