@@ -4,8 +4,8 @@ the target shares agree with the incidents' own clocks (recounted from their run
 from __future__ import annotations
 
 import shutil
-from contextlib import suppress
 import tempfile
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
 
