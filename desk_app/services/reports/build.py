@@ -172,6 +172,9 @@ class _Names:
 
     def ordered(self, dimension: str, keys: Iterable[Any]) -> list[Any]:
         keys = list(keys)
+        if dimension == "stage":
+            order = [s.value for s in Stage]
+            return sorted(keys, key=lambda k: order.index(k) if k in order else len(order))
         if dimension in ("group", "category", "wait_code", "assignee", "resolver"):
             return sorted(keys, key=lambda k: (k is None, self.of(dimension, k)))
         return sorted(keys, key=lambda k: (k is None, k if k is not None else 0))
