@@ -41,6 +41,7 @@ from ui.queue import nav
 from ui.queue.nav import QueueNavigator
 from ui.queue.view import QueueView
 from ui.reading import read
+from ui.reports.entry import ReportsEntry
 from ui.search.panel import SearchPanel
 from ui.shell import screens
 from ui.shell.escalation_screens import EscalationScreens
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         # a file opened read-only cannot take the round's writes (escalations, deliveries):
         # a workstation that may write does them
         self.escalations = EscalationScreens(self, background=watch and not self.read_only)
+        self.reports = ReportsEntry(self)  # the Reports menu and sidebar entry (ui.reports)
         self._build_toolbar()
 
         self._refresh_timer = QTimer(self)

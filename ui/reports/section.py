@@ -34,7 +34,7 @@ def figure(value: float | int | None) -> str:
 
 
 class SectionView(QFrame):
-    #: (table key, row index, column index) of a figure that has incidents behind it
+    # (table key, row index, column index) of a figure that has incidents behind it
     drill = Signal(str, int, int)
 
     def __init__(self, table: Table, parent: QWidget | None = None) -> None:
