@@ -76,8 +76,11 @@ def summarise(reader: Reader) -> dict[str, Any]:
     counts = {m: reader.by(m, "priority") for m in (
         "logged", "resolved", "closed", "auto_closed", "first_contact", "transfers_3",
         "escalated", "linked", "open")}
-    clocks = {m: reader.by(m, "clock_priority") for s in STAGES
-              for m in (f"stopped:{s}", f"met:{s}")}
+    clocks: dict[str, dict[Any, int]] = {}
+    for stage in STAGES:
+        pairs = reader.met(stage, "clock_priority")
+        clocks[f"stopped:{stage}"] = {k: done for k, (done, _) in pairs.items()}
+        clocks[f"met:{stage}"] = {k: ok for k, (_, ok) in pairs.items()}
     times: dict[str, dict[int, list[float]]] = {}
     for stage in ("accept", "resolve"):
         per: dict[int, list[float]] = defaultdict(list)
@@ -252,13 +255,20 @@ def _volume(reader: Reader, f: ReportFilter, names: _Names, t: _Texts, zone: Any
 
 def _backlog(reader: Reader, f: ReportFilter, names: _Names, t: _Texts, zone: Any,
              granularity: Granularity) -> list[Table]:
+    # open at t = logged before t - resolved before t (a resolution follows its logging), as
+    # a running count from the period's start rather than a count of all history per bucket
     days = f.period.buckets(granularity)
+    open_count = (reader.count("all") - reader.count("logged_since")
+                  - reader.count("ever_resolved") + reader.count("resolved_since"))
     rows = []
+    a = reader.start
     for first, after in itertools.pairwise(days):
         b = min(instant(after, zone), reader.end)
+        open_count += reader.count("logged", a, b) - reader.count("resolved", a, b)
         rows.append(Row(_bucket_label(first, granularity, t.lang),
-                        (Cell(reader.count("open_at", None, b),
-                              reader.drill("open_at", None, None, reader.start, b)),), first))
+                        (Cell(open_count, reader.drill("open_at", None, None, reader.start, b)),),
+                        first))
+        a = b
     open_now = [("open", t("kpi.open_now"))]
     return [
         Table("backlog_trend", t("section.backlog_trend"), (t("kpi.open_at_end"),),
@@ -276,8 +286,9 @@ def _targets(reader: Reader, names: _Names, t: _Texts) -> list[Table]:
     tables = []
     for dimension, key in (("clock_priority", "priority"), ("group", "group"),
                            ("category", "category")):
-        stopped = {s: reader.by(f"stopped:{s}", dimension) for s in STAGES}
-        met = {s: reader.by(f"met:{s}", dimension) for s in STAGES}
+        pairs = {s: reader.met(s, dimension) for s in STAGES}
+        stopped = {s: {k: v[0] for k, v in pairs[s].items()} for s in STAGES}
+        met = {s: {k: v[1] for k, v in pairs[s].items()} for s in STAGES}
         keys: set[Any] = set(PRIORITIES) if dimension == "clock_priority" else set()
         for table in stopped.values():
             keys.update(table)
@@ -377,8 +388,17 @@ def pending_spans(incident_ids: list[int], until: dict[int, int]
     for chunk in range(0, len(incident_ids), 500):
         ids = incident_ids[chunk:chunk + 500]
         marks = ",".join("?" * len(ids))
+        # only an incident that waited has more than one run of its restore clock (R16):
+        # the others' journals need not be read
+        ids = [row[0] for row in reader_rows(
+            f"SELECT incident_id FROM clock_run WHERE incident_id IN ({marks}) AND "
+            "stage = 'resolve' GROUP BY incident_id HAVING count(*) > 1", ids)]
+        if not ids:
+            continue
+        marks = ",".join("?" * len(ids))
         rows = reader_rows(
             f"SELECT incident_id, at, changes FROM journal WHERE incident_id IN ({marks}) "
+            "AND action IN ('pend', 'resume', 'raise_change') "
             "AND changes LIKE '%\"wait_code\"%' ORDER BY incident_id, id", ids)
         current: dict[int, tuple[Any, int]] = {}
         result: dict[int, dict[Any, int]] = defaultdict(lambda: defaultdict(int))

@@ -53,9 +53,18 @@ MEASURES: dict[str, Measure] = {
                            "i.created_at"),
     "waiting_change": Measure("incident", OPEN + " AND i.wait_code_id = (SELECT id FROM "
                               f"wait_code WHERE code = '{WAIT_CHANGE}')", "i.created_at"),
-    # open at some moment of the period: what a person handled
-    "handled": Measure("incident", "i.created_at < :b AND (i.resolved_at IS NULL OR "
-                       "i.resolved_at >= :a)", "i.created_at"),
+    # open at some moment of the period (logged before its end, and resolved in it, logged
+    # in it or still open): what a person handled; three index reads, not every incident
+    "handled": Measure("incident", "i.created_at < :b AND i.id IN (SELECT id FROM incident "
+                       "WHERE resolved_at >= :a UNION ALL SELECT id FROM incident WHERE "
+                       "created_at >= :a AND created_at < :b UNION ALL SELECT id FROM "
+                       f"incident WHERE stage IN {OPEN[len('i.stage IN '):]})", "i.created_at"),
+    # for the backlog's running count: logged (or resolved, by the latest resolution) from
+    # :a on, and all of them
+    "logged_since": Measure("incident", "i.created_at >= :a", "i.created_at"),
+    "resolved_since": Measure("incident", "i.resolved_at >= :a", "i.resolved_at"),
+    "all": Measure("incident", "1", "i.created_at"),
+    "ever_resolved": Measure("incident", "i.resolved_at IS NOT NULL", "i.resolved_at"),
     "escalated": Measure("escalation", _IN.format(col="e.at"), "e.at"),
     "acknowledged": Measure("escalation", _IN.format(col="e.at")
                             + " AND e.acknowledged_at IS NOT NULL", "e.at"),
@@ -158,6 +167,8 @@ class Reader:
     def _sql(self, measure: str, select: str, extra: str = "", group: str = "") -> str:
         m = MEASURES[measure]
         source = _HINT.get(m.source, _FROM[m.source])
+        if m.source == "clock" and not self._where and "i." not in select + extra:
+            source = "target_clock k INDEXED BY target_clock_stopped"  # no incident needed
         where = " AND ".join([f"({m.where})", *self._where, *([extra] if extra else [])])
         sql = f"SELECT {select} FROM {source} {self._joins} WHERE {where}"
         return f"{sql} GROUP BY {group}" if group else sql
@@ -179,6 +190,15 @@ class Reader:
         column = DIMENSIONS[dimension]
         rows = self._run(self._sql(measure, f"{column}, count(*)", group="1"), start, end)
         return {key: int(n) for key, n in rows}
+
+    def met(self, stage: str, dimension: str) -> dict[Any, tuple[int, int]]:
+        """Per value of ``dimension``: clocks of ``stage`` stopped in the period, and how
+        many of them within their target."""
+        column = DIMENSIONS[dimension]
+        rows = self._run(self._sql(f"stopped:{stage}", f"{column}, count(*), "
+                                   "sum(k.elapsed_seconds <= k.target_minutes * 60)",
+                                   group="1"), None, None)
+        return {key: (int(n), int(ok)) for key, n, ok in rows}
 
     def values(self, measure: str, columns: str, start: int | None = None,
                end: int | None = None) -> list[tuple]:
