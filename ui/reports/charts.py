@@ -54,21 +54,32 @@ def _number(value: float | int | None) -> float:
     return float(value) if value is not None else 0.0
 
 
-def _value_axis(top: float, font: QFont | None) -> QValueAxis:
+def _nice_step(top: float) -> float:
+    """A step of 1, 2 or 5 × 10^k giving about five ticks up to ``top``."""
+    raw = top / 5
+    power = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+
+
+def _value_axis(top: float, font: QFont | None, whole: bool) -> QValueAxis:
     axis = QValueAxis()
     top = top or 1.0
-    if top >= 8 or float(top).is_integer():
-        step = max(1, math.ceil(top / 6))
-        axis.setLabelFormat("%d")
-        axis.setTickType(QValueAxis.TickType.TicksDynamic)
-        axis.setTickAnchor(0)
-        axis.setTickInterval(step)
-        axis.setRange(0, step * math.ceil(top / step))
-    else:
-        axis.setRange(0, top * 1.1)
+    step = _nice_step(top)
+    if whole:
+        step = max(1.0, step)
+    axis.setLabelFormat("%d" if step >= 1 else "%.1f")
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0)
+    axis.setTickInterval(step)
+    axis.setRange(0, step * math.ceil(top / step))
     if font is not None:
         axis.setLabelsFont(font)
     return axis
+
+
+def _whole(table: Table) -> bool:
+    return all(isinstance(r.cells[c].value, int | None) for r in table.rows
+               for c in charted_columns(table))
 
 
 def _bars(chart: QChart, table: Table, picks: ChartPicks | None, font: QFont | None) -> None:
@@ -88,7 +99,7 @@ def _bars(chart: QChart, table: Table, picks: ChartPicks | None, font: QFont | N
     axis.append([r.label for r in table.rows])
     if font is not None:
         axis.setLabelsFont(font)
-    values = _value_axis(top, font)
+    values = _value_axis(top, font, _whole(table))
     chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis)
@@ -122,7 +133,7 @@ def _lines(chart: QChart, table: Table, picks: ChartPicks | None, font: QFont | 
                 round(point.x()), c))
         chart.addSeries(line)
         lines.append(line)
-    values = _value_axis(top, font)
+    values = _value_axis(top, font, _whole(table))
     chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
     for line in lines:
         line.attachAxis(axis)

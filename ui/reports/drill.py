@@ -47,7 +47,7 @@ class DrillTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for r, row in enumerate(rows):
             values = [row.number, row.title,
-                      f"P{row.priority} {label(Priority(row.priority), lang)}",
+                      label(Priority(row.priority), lang),
                       label(Stage(row.stage), lang),
                       row.group_zh if lang == "zh" else row.group_en,
                       format_moment(row.created_at, lang), format_moment(row.resolved_at, lang)]

@@ -56,9 +56,9 @@ class SectionView(QFrame):
             self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
             self.chart_view.setMinimumHeight(250)
             self.chart_view.setMinimumWidth(380)
-            body.addWidget(self.chart_view, 3)
+            body.addWidget(self.chart_view, 3 if len(table.columns) <= 3 else 2)
         self.grid = self._grid(table)
-        body.addWidget(self.grid, 2 if self.chart_view is not None else 1)
+        body.addWidget(self.grid, 2 if len(table.columns) <= 3 else 3)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         if table.note:
@@ -75,7 +75,7 @@ class SectionView(QFrame):
         grid.verticalHeader().hide()
         grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        grid.setWordWrap(True)
+        grid.setWordWrap(False)
         for r, row in enumerate(table.rows):
             grid.setItem(r, 0, QTableWidgetItem(row.label))
             for c, cell in enumerate(row.cells, start=1):
@@ -89,10 +89,12 @@ class SectionView(QFrame):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-        grid.resizeRowsToContents()
         rows_height = sum(grid.rowHeight(r) for r in range(grid.rowCount()))
-        grid.setMinimumHeight(min(420, rows_height + header.sizeHint().height() * 2 + 6))
-        grid.setMaximumHeight(max(grid.minimumHeight(), min(420, rows_height + 120)))
+        # all the rows without scrolling, up to a screenful
+        wanted = (rows_height + header.sizeHint().height() + 2 * grid.frameWidth()
+                  + grid.horizontalScrollBar().sizeHint().height() + 4)
+        grid.setMinimumHeight(min(520, wanted))
+        grid.setMaximumHeight(min(520, max(wanted, 120)))
         grid.cellClicked.connect(lambda r, c: c > 0 and self._picked(r, c - 1))
         return grid
 
