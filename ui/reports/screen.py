@@ -35,7 +35,14 @@ from desk_app.services.reports.choices import Choice, ReportChoices, report_choi
 from desk_app.services.reports.drill import drill_incidents
 from desk_app.services.reports.export import write_csv, write_xlsx
 from desk_app.services.reports.model import Report
-from desk_app.services.reports.period import Granularity, Period, Preset, preset_dates
+from desk_app.services.reports.period import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    Granularity,
+    Period,
+    Preset,
+    preset_dates,
+)
 from desk_app.services.reports.query import ReportFilter
 from ui.context import UiContext
 from ui.reading import read
@@ -70,6 +77,7 @@ class ReportsScreen(QWidget):
         self.start = QDateEdit(QDate(start.year, start.month, start.day), self)
         self.end = QDateEdit(QDate(end.year, end.month, end.day).addDays(-1), self)
         for edit in (self.start, self.end):
+            edit.setDateRange(QDate(FIRST_YEAR, 1, 1), QDate(LAST_YEAR, 12, 30))
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.granularity = QComboBox(self)

@@ -103,6 +103,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "zh": "日期格式不正确(应为 YYYY-MM-DD):{value}"},
     "report.cli.empty_period": {"en": "The period is empty: --to must be after --from.",
                                 "zh": "时段为空:--to 必须晚于 --from。"},
+    "report.period_range": {"en": "A report covers the years {first} to {last}.",
+                            "zh": "报表只能覆盖 {first} 年至 {last} 年。"},
     "report.cli.unknown": {"en": "No {what} is called {name}.", "zh": "没有名为 {name} 的{what}。"},
     "report.cli.group": {"en": "support group", "zh": "支持组"},
     "report.cli.category": {"en": "category", "zh": "分类"},

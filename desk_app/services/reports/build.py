@@ -25,7 +25,7 @@ from desk_app.storage.models import Category, SupportGroup, User, WaitCode
 from . import figures as fig
 from .access import scope_filter
 from .model import Cell, Report, Row, Table
-from .period import Granularity, desk_zone, instant
+from .period import Granularity, check_period, desk_zone, instant
 from .query import AGE_BUCKETS, Reader, ReportFilter
 
 STAGES = ("assign", "accept", "resolve")
@@ -45,6 +45,7 @@ def build_report(session: Session, f: ReportFilter, lang: Language = "en",
 
 def _build(session: Session, f: ReportFilter, lang: Language,
            granularity: Granularity | None) -> Report:
+    check_period(f.period)
     f = scope_filter(session, f)
     zone = desk_zone()
     start, end = f.period.bounds(zone)

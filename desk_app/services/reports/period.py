@@ -102,3 +102,18 @@ class Period:
 
 def instant(day: date, zone: ZoneInfo) -> int:
     return int(datetime.combine(day, time(0), zone).astimezone(UTC).timestamp())
+
+
+#: the years a report may cover: stored moments are seconds since 1970
+FIRST_YEAR, LAST_YEAR = 1970, 9998
+
+
+def check_period(period: Period) -> None:
+    """A period that is not empty and lies within the years moments can be stored for."""
+    from desk_app.errors import ValidationError
+
+    if period.end <= period.start:
+        raise ValidationError.single("period", "report.cli.empty_period")
+    if period.start.year < FIRST_YEAR or period.end.year > LAST_YEAR:
+        raise ValidationError.single("period", "report.period_range", first=FIRST_YEAR,
+                                     last=LAST_YEAR)

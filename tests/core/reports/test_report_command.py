@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from desk_app.cli import main
@@ -78,6 +80,8 @@ def test_csv_and_xlsx_carry_chinese(history: tuple[Org, dict[str, int]], tmp_pat
     (["--from", "2026-13-01", "--to", "2026-04-01"], "不正确"),
     (["--from", "2026-04-01", "--to", "2026-03-01"], "时段为空"),
     (["--from", "2026-03-01", "--to", "2026-04-01", "--group", "Nobody"], "没有名为 Nobody"),
+    (["--from", "0001-01-01", "--to", "0001-02-01"], "1970"),
+    (["--from", "9999-12-01", "--to", "9999-12-31"], "9998"),
 ])
 def test_bad_input_is_refused_in_the_users_language(
         history: tuple[Org, dict[str, int]], capsys: pytest.CaptureFixture[str],
@@ -85,3 +89,22 @@ def test_bad_input_is_refused_in_the_users_language(
     org, _ = history
     code, out, err = _run(capsys, "--lang", "zh", "report", str(org.path), *args)
     assert code in (1, 2) and message in err and "Traceback" not in err and out == ""
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(start=st.text(max_size=12), end=st.text(max_size=12), group=st.text(max_size=8),
+       fmt=st.sampled_from(["json", "csv"]))
+def test_fuzz_report_never_crashes(history: tuple[Org, dict[str, int]],
+                                   capsys: pytest.CaptureFixture[str], start: str, end: str,
+                                   group: str, fmt: str) -> None:
+    org, _ = history
+    args = ["report", str(org.path), "--from", start, "--to", end, "--format", fmt]
+    if group.strip():
+        args += ["--group", group]
+    try:
+        code, _, err = _run(capsys, *args)
+    except SystemExit as stop:  # argparse refusing an argument that looks like an option
+        assert stop.code == 2
+        return
+    assert code in (0, 1, 2) and "Traceback" not in err
