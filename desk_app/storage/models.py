@@ -310,7 +310,8 @@ Incident.add_index(Incident.index(Incident.linked_incident, name="incident_linke
 
 # the reports (migration 0011): incidents by the moment of the event counted
 Incident.add_index(Incident.index(Incident.created_at, name="incident_created_at"))
-Incident.add_index(Incident.index(Incident.resolved_at, name="incident_resolved_at")
+Incident.add_index(Incident.index(Incident.resolved_at, Incident.created_at, Incident.assignee,
+                                  name="incident_resolved_at")
                    .where(Incident.resolved_at.is_null(False)))
 Incident.add_index(Incident.index(Incident.closed_at, name="incident_closed_at")
                    .where(Incident.closed_at.is_null(False)))
@@ -379,8 +380,9 @@ class TargetClock(BaseModel):
 
 # the reports (migration 0011): stopped clocks by stage and moment, covering what they read
 TargetClock.add_index(TargetClock.index(
-    TargetClock.stage, TargetClock.stopped_at, TargetClock.incident, TargetClock.elapsed_seconds,
-    TargetClock.target_minutes, TargetClock.started_at, name="target_clock_stopped")
+    TargetClock.stage, TargetClock.stopped_at, TargetClock.priority, TargetClock.elapsed_seconds,
+    TargetClock.target_minutes, TargetClock.started_at, TargetClock.incident,
+    name="target_clock_stopped")
     .where(TargetClock.state == "stopped"))
 
 

@@ -8,8 +8,6 @@ period's rows, never whole incidents.
 
 from __future__ import annotations
 
-import itertools
-import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
@@ -26,7 +24,7 @@ from . import figures as fig
 from .access import scope_filter
 from .model import Cell, Report, Row, Table
 from .period import Granularity, check_period, desk_zone, instant
-from .query import AGE_BUCKETS, Reader, ReportFilter
+from .query import AGE_BUCKETS, FIRST_CONTACT, Reader, ReportFilter
 
 STAGES = ("assign", "accept", "resolve")
 PRIORITIES = (1, 2, 3, 4)
@@ -74,9 +72,18 @@ def _build(session: Session, f: ReportFilter, lang: Language,
 # -- the summary (the command line's JSON keys) -------------------------------------------
 def summarise(reader: Reader) -> dict[str, Any]:
     """The period's headline figures, overall and per priority 1–4 (``by_priority``)."""
-    counts = {m: reader.by(m, "priority") for m in (
-        "logged", "resolved", "closed", "auto_closed", "first_contact", "transfers_3",
-        "escalated", "linked", "open")}
+    logged = reader.sums("logged", "priority", {
+        "first_contact": FIRST_CONTACT, "linked": "i.linked_incident_id IS NOT NULL"})
+    resolved = reader.sums("resolved", "priority", {"transfers_3": "i.reassignment_count >= 3"})
+    closed = reader.sums("closed", "priority", {
+        "auto_closed": "i.closed_by_id IS NULL", "rated": "i.satisfaction IS NOT NULL",
+        "rating_sum": "coalesce(i.satisfaction, 0)"})
+    counts = {
+        "logged": logged["count"], "first_contact": logged["first_contact"],
+        "linked": logged["linked"], "resolved": resolved["count"],
+        "transfers_3": resolved["transfers_3"], "closed": closed["count"],
+        "auto_closed": closed["auto_closed"],
+        "escalated": reader.by("escalated", "priority"), "open": reader.by("open", "priority")}
     clocks: dict[str, dict[Any, int]] = {}
     for stage in STAGES:
         pairs = reader.met(stage, "clock_priority")
@@ -89,9 +96,6 @@ def summarise(reader: Reader) -> dict[str, Any]:
                                                "k.priority, k.elapsed_seconds"):
             per[priority].append(seconds / 60.0)
         times[stage] = per
-    ratings: dict[int, list[int]] = defaultdict(list)
-    for priority, value in reader.values("rated", "i.priority, i.satisfaction"):
-        ratings[priority].append(value)
 
     def scope(keep: Callable[[int], bool]) -> dict[str, Any]:
         def n(table: dict[Any, int]) -> int:
@@ -116,7 +120,7 @@ def summarise(reader: Reader) -> dict[str, Any]:
             "mttr_working_minutes_median": fig.median(joined(times["resolve"])),
             "escalations": n(counts["escalated"]),
             "transfers_3_or_more_pct": fig.pct(n(counts["transfers_3"]), n(counts["resolved"])),
-            "satisfaction_mean": fig.mean(joined(ratings)),
+            "satisfaction_mean": fig.ratio(n(closed["rating_sum"]), n(closed["rated"])),
             "linked_after_closure": n(counts["linked"]),
             "open_now": n(counts["open"]),
         }
@@ -222,17 +226,21 @@ def _bucket_label(day: date, granularity: Granularity, lang: Language) -> str:
     return day.isoformat()
 
 
+def _edges(reader: Reader, f: ReportFilter, zone: Any, granularity: Granularity
+           ) -> tuple[list[date], list[int]]:
+    """The buckets' first days, and their bounds as moments clipped to the period."""
+    days = f.period.buckets(granularity)
+    edges = [min(max(instant(d, zone), reader.start), reader.end) for d in days]
+    return days[:-1], edges
+
+
 def _trend_rows(reader: Reader, f: ReportFilter, zone: Any, granularity: Granularity,
                 measures: list[str], lang: Language) -> tuple[Row, ...]:
-    days = f.period.buckets(granularity)
-    rows = []
-    for first, after in itertools.pairwise(days):
-        a = max(instant(first, zone), reader.start)
-        b = min(instant(after, zone), reader.end)
-        rows.append(Row(_bucket_label(first, granularity, lang), tuple(
-            Cell(reader.count(m, a, b), reader.drill(m, None, None, a, b)) for m in measures),
-            first))
-    return tuple(rows)
+    days, edges = _edges(reader, f, zone, granularity)
+    counts = {m: reader.histogram(m, edges) for m in measures}
+    return tuple(Row(_bucket_label(first, granularity, lang), tuple(
+        Cell(counts[m][i], reader.drill(m, None, None, edges[i], edges[i + 1]))
+        for m in measures), first) for i, first in enumerate(days))
 
 
 def _volume(reader: Reader, f: ReportFilter, names: _Names, t: _Texts, zone: Any,
@@ -258,18 +266,16 @@ def _backlog(reader: Reader, f: ReportFilter, names: _Names, t: _Texts, zone: An
              granularity: Granularity) -> list[Table]:
     # open at t = logged before t - resolved before t (a resolution follows its logging), as
     # a running count from the period's start rather than a count of all history per bucket
-    days = f.period.buckets(granularity)
+    days, edges = _edges(reader, f, zone, granularity)
     open_count = (reader.count("all") - reader.count("logged_since")
                   - reader.count("ever_resolved") + reader.count("resolved_since"))
+    logged, resolved = reader.histogram("logged", edges), reader.histogram("resolved", edges)
     rows = []
-    a = reader.start
-    for first, after in itertools.pairwise(days):
-        b = min(instant(after, zone), reader.end)
-        open_count += reader.count("logged", a, b) - reader.count("resolved", a, b)
-        rows.append(Row(_bucket_label(first, granularity, t.lang),
-                        (Cell(open_count, reader.drill("open_at", None, None, reader.start, b)),),
-                        first))
-        a = b
+    for i, first in enumerate(days):
+        open_count += logged[i] - resolved[i]
+        rows.append(Row(_bucket_label(first, granularity, t.lang), (Cell(
+            open_count, reader.drill("open_at", None, None, reader.start, edges[i + 1])),),
+            first))
     open_now = [("open", t("kpi.open_now"))]
     return [
         Table("backlog_trend", t("section.backlog_trend"), (t("kpi.open_at_end"),),
@@ -397,22 +403,20 @@ def pending_spans(incident_ids: list[int], until: dict[int, int]
         if not ids:
             continue
         marks = ",".join("?" * len(ids))
+        # the new wait code of each change of it (JSON read by SQLite, not in Python)
         rows = reader_rows(
-            f"SELECT incident_id, at, changes FROM journal WHERE incident_id IN ({marks}) "
-            "AND action IN ('pend', 'resume', 'raise_change') "
+            "SELECT incident_id, at, json_extract(changes, '$.wait_code[1]') FROM journal "
+            f"WHERE incident_id IN ({marks}) AND action IN ('pend', 'resume', 'raise_change') "
             "AND changes LIKE '%\"wait_code\"%' ORDER BY incident_id, id", ids)
         current: dict[int, tuple[Any, int]] = {}
         result: dict[int, dict[Any, int]] = defaultdict(lambda: defaultdict(int))
-        for incident_id, at, changes in rows:
-            old_new = json.loads(changes).get("wait_code")
-            if not old_new:
-                continue
+        for incident_id, at, new_code in rows:
             open_span = current.pop(incident_id, None)
             if open_span is not None:
                 code, since = open_span
                 result[incident_id][code] += max(0, min(at, until[incident_id]) - since)
-            if old_new[1] is not None:
-                current[incident_id] = (old_new[1], at)
+            if new_code is not None:
+                current[incident_id] = (new_code, at)
         for incident_id, (code, since) in current.items():
             result[incident_id][code] += max(0, until[incident_id] - since)
         yield from result.items()
@@ -443,7 +447,10 @@ def _satisfaction(reader: Reader, names: _Names, t: _Texts) -> list[Table]:
 
 
 def _people(reader: Reader, names: _Names, t: _Texts) -> Table:
-    handled = reader.by("handled", "assignee")
+    handled: dict[Any, int] = defaultdict(int)
+    for part in ("resolved", "handled_logged", "handled_open", "handled_later"):
+        for k, n in reader.by(part, "assignee").items():
+            handled[k] += n
     resolved = reader.by("resolved", "resolver")
     times: dict[Any, list[float]] = defaultdict(list)
     for person, seconds in reader.values("stopped:resolve",

@@ -12,6 +12,11 @@ def pct(part: int, whole: int) -> float | None:
     return round(100.0 * part / whole, 2) if whole else None
 
 
+def ratio(total: int, count: int) -> float | None:
+    """A mean from its sum and count (2 decimals); None without values."""
+    return round(total / count, 2) if count else None
+
+
 def median(values: Sequence[float]) -> float | None:
     """The middle value (the mean of the two middle ones for an even count)."""
     return round(float(statistics.median(values)), 2) if values else None
