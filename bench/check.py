@@ -24,6 +24,7 @@ from desk_app.services.database_check import check_database
 from desk_app.services.editing import IncidentEdit
 from desk_app.services.session import system_session
 from desk_app.services.targets import ClockSync
+from desk_app.storage import statistics
 from desk_app.storage.models import MODELS, Incident
 
 LIVE_CLOCK_STATES = ("running", "paused", "stopped")
@@ -127,6 +128,10 @@ def check(path: str | Path, now: str | None = None, sample: int = 300,
     store = open_file(path, read_only=True)
     try:
         report = check_database(store)  # the product's own check (``desk-app check``)
+        if not store.read(lambda: statistics.installed(store)):
+            problems.append("the planner statistics are not the program's typical ones "
+                            "(storage.statistics): queue figures measured on this file would "
+                            "not be the program's")
     finally:
         store.close()
     if not report.ok:
