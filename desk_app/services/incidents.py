@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peewee import fn
-
 from desk_app.domain.enums import (
     ContactChannel,
     Impact,
@@ -30,7 +28,7 @@ from desk_app.services.lookups import (
 from desk_app.services.reference import reference
 from desk_app.services.session import Changes, Session
 from desk_app.services.targets import sync_clocks
-from desk_app.storage.bulk import update_rows
+from desk_app.storage.bulk import create_row, next_id, update_rows
 from desk_app.storage.models import Incident
 
 
@@ -99,10 +97,11 @@ def _log(session: Session, form: NewIncident,
         urgency = default_urgency(caller.vip)
     priority = priority_of(reference(session.store).matrix, Impact(impact), Urgency(urgency))
     now = session.clock.now()
-    next_id = (Incident.select(fn.MAX(Incident.id)).scalar() or 0) + 1
-    incident = Incident.create(
-        id=next_id,
-        number=f"INC{next_id:07d}",
+    new_id = next_id(Incident)
+    incident = create_row(
+        Incident,
+        id=new_id,
+        number=f"INC{new_id:07d}",
         type=incident_type,
         channel=channel,
         caller=caller.id,
