@@ -27,8 +27,8 @@ from desk_app.services.lookups import (
 )
 from desk_app.services.reference import reference
 from desk_app.services.session import Changes, Session
-from desk_app.services.targets import sync_clocks
-from desk_app.storage.bulk import create_row, next_id, update_rows
+from desk_app.services.targets import start_clocks, sync_clocks
+from desk_app.storage.bulk import insert_instance, next_id
 from desk_app.storage.models import Incident
 
 
@@ -98,8 +98,7 @@ def _log(session: Session, form: NewIncident,
     priority = priority_of(reference(session.store).matrix, Impact(impact), Urgency(urgency))
     now = session.clock.now()
     new_id = next_id(Incident)
-    incident = create_row(
-        Incident,
+    incident = Incident(
         id=new_id,
         number=f"INC{new_id:07d}",
         type=incident_type,
@@ -118,15 +117,15 @@ def _log(session: Session, form: NewIncident,
         updated_at=now,
         linked_incident=form.linked_incident_id,
     )
+    # R19: match the service targets and set the first deadline before the row is written
+    clocks = start_clocks(IncidentEdit(session, incident, JournalAction.UPDATE), now)
+    insert_instance(incident)
     write_journal(session, incident.id, JournalAction.LOG, {
         "stage": (None, Stage.LOGGED.value), "priority": (None, priority.value),
         "impact": (None, int(impact)), "urgency": (None, int(urgency)),
         "category": (None, category.id), "group": (None, category.group_id),
     }, at=now)
-    edit = IncidentEdit(session, incident, JournalAction.UPDATE)
-    sync_clocks(edit, now, new=True)  # R19: match the service targets; the first deadline
-    update_rows(Incident, [f.name for f in edit.values], ["id"],
-                [(*edit.values.values(), incident.id)])
+    clocks.flush()
     if resolve is not None:
         from desk_app.services.workflow import resolve_in_transaction
 

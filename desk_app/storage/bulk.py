@@ -120,11 +120,17 @@ def select_rows(model: type[Model], names: Sequence[str], key: str, values: Sequ
     return rows
 
 
+def _key_column(model: type[Model]) -> str:
+    key = model._meta.primary_key
+    assert isinstance(key, Field)
+    return str(key.column_name)
+
+
 @cache
 def _get_sql(model: type[Model]) -> tuple[str, tuple[tuple[str, Callable[[Any], Any]], ...]]:
     fields = model._meta.sorted_fields
     quoted = ", ".join(f'"{f.column_name}"' for f in fields)
-    key = model._meta.primary_key.column_name
+    key = _key_column(model)
     readers = tuple((f.name, f.python_value) for f in fields)
     return f'SELECT {quoted} FROM "{model._meta.table_name}" WHERE "{key}" = ?', readers
 
@@ -143,7 +149,7 @@ def get_row(model: type[M], key: Any) -> M | None:
     instance = model(__no_default__=1, **{name: read(value)
                                            for (name, read), value in zip(readers, row,
                                                                           strict=True)})
-    instance._dirty.clear()
+    instance._dirty.clear()  # type: ignore[attr-defined]
     return instance
 
 
@@ -162,27 +168,26 @@ def get_rows(model: type[M], key: str, values: Sequence[Any]) -> list[M]:
                                     list(values)):
         instance = model(__no_default__=1, **{
             name: read(value) for (name, read), value in zip(readers, row, strict=True)})
-        instance._dirty.clear()
+        instance._dirty.clear()  # type: ignore[attr-defined]
         result.append(instance)
     return result
 
 
-def create_row(model: type[M], **values: Any) -> M:
-    """``model.create(**values)`` (the model's defaults for what is not given) through a
-    statement prepared once per set of columns; the row must carry its primary key."""
-    instance = model(**values)
+def insert_instance(instance: Model) -> None:
+    """Insert a model instance made in memory (``Model(**values)``, with its defaults and
+    its primary key) through a statement prepared once per set of columns."""
+    model = type(instance)
     data = instance.__data__
     names = tuple(f.name for f in model._meta.sorted_fields if f.name in data)
     insert_rows(model, names, [[data[name] for name in names]])
-    instance._dirty.clear()
-    return instance
+    instance._dirty.clear()  # type: ignore[attr-defined]
 
 
 def next_id(model: type[Model]) -> int:
     """One more than the highest primary key (the id a new row of a numbered table takes
     inside the write transaction)."""
     table = model._meta.table_name
-    key = model._meta.primary_key.column_name
+    key = _key_column(model)
     found = database.execute_sql(f'SELECT max("{key}") FROM "{table}"').fetchone()[0]
     return int(found or 0) + 1
 

@@ -49,6 +49,7 @@ MIGRATIONS: list[Migration] = [
     Migration(4, "0004_presence.sql"),
     Migration(5, "0005_linked_incidents.sql"),
     Migration(6, "0006_queue_order.sql", then=_statistics),
+    Migration(15, "0015_reference_generation.sql"),
 ]
 
 LATEST = MIGRATIONS[-1].version
