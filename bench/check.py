@@ -26,6 +26,7 @@ from desk_app.services.session import system_session
 from desk_app.services.targets import ClockSync
 from desk_app.storage import statistics
 from desk_app.storage.models import MODELS, Incident
+from desk_app.storage.uri import sqlite_uri
 
 LIVE_CLOCK_STATES = ("running", "paused", "stopped")
 
@@ -101,7 +102,7 @@ def check(path: str | Path, now: str | None = None, sample: int = 300,
     """Problems found in ``path`` (an empty list: consistent). ``now`` is the moment the file
     describes (a generated file's manifest has it): nothing may be overdue then."""
     problems: list[str] = []
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         result = conn.execute("PRAGMA integrity_check").fetchall()
         if result != [("ok",)]:

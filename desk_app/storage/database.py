@@ -1,9 +1,10 @@
 """Opening the file, and the one way to write to it.
 
 Rollback journal only (never WAL: WAL needs shared memory, which network filesystems do not
-give), full synchronous commits, foreign keys on, a busy timeout. Writes are short
-``BEGIN IMMEDIATE`` transactions retried whole when another workstation holds the lock, so
-that a write either happens completely or not at all.
+give), ``synchronous=EXTRA`` (with a rollback journal, FULL does not sync the journal's
+deletion, and a power cut could lose the last acknowledged commit), foreign keys on, a busy
+timeout. Writes are short ``BEGIN IMMEDIATE`` transactions retried whole when another
+workstation holds the lock, so that a write either happens completely or not at all.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from desk_app.errors import (
 from desk_app.storage.events import BusyEvent, StorageEvents, WriteReport
 from desk_app.storage.models import database as model_proxy
 from desk_app.storage.segment import SQL_FUNCTION, index_text
+from desk_app.storage.uri import sqlite_uri
 
 if TYPE_CHECKING:
     from desk_app.storage.opening import OpenReport
@@ -44,7 +46,7 @@ T = TypeVar("T")
 
 PRAGMAS: list[tuple[str, object]] = [
     ("journal_mode", "DELETE"),
-    ("synchronous", "FULL"),
+    ("synchronous", "EXTRA"),
     ("foreign_keys", "ON"),
 ]
 
@@ -119,10 +121,9 @@ class Store:
         self.visitor: Visitor | None = None
         #: What opening found (set by ``opening.open_store``).
         self.report: OpenReport | None = None
-        target = f"file:{self.path}?mode=ro" if read_only else str(self.path)
+        target = sqlite_uri(self.path, mode="ro" if read_only else "rwc")
         self.db = _Database(
-            target, pragmas=PRAGMAS, timeout=busy_timeout, check_same_thread=False,
-            uri=read_only,
+            target, pragmas=PRAGMAS, timeout=busy_timeout, check_same_thread=False, uri=True,
         )
         # the search index's triggers call it (migration 0003), on every connection
         self.db.register_function(index_text, SQL_FUNCTION, 1, deterministic=True)
@@ -252,11 +253,11 @@ class Store:
         not run on a connection that is writing) and for side checks."""
         with translate_errors():
             if read_only or self.read_only:
-                conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                conn = sqlite3.connect(sqlite_uri(self.path, mode="ro"), uri=True,
                                        timeout=self.busy_timeout, isolation_level=None)
             else:
-                conn = sqlite3.connect(self.path, timeout=self.busy_timeout,
-                                       isolation_level=None)
+                conn = sqlite3.connect(sqlite_uri(self.path, mode="rwc"), uri=True,
+                                       timeout=self.busy_timeout, isolation_level=None)
             return conn
 
     def close(self) -> None:

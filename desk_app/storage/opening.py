@@ -45,6 +45,7 @@ from desk_app.errors import (
     DatabaseIOError,
     DatabaseReadOnly,
     MaintenanceActive,
+    NotADeskDatabase,
     SchemaTooOld,
     StorageError,
 )
@@ -59,6 +60,7 @@ from desk_app.storage.backup import (
 )
 from desk_app.storage.database import BUSY_TIMEOUT, Store, why_read_only
 from desk_app.storage.filesystem import Location, describe
+from desk_app.storage.identity import identify
 from desk_app.storage.locktest import LockTest, lock_self_test
 from desk_app.storage.migrations import MigrationResult, check_version, migrate
 from desk_app.storage.presence import PRESENCE_SCHEMA, Visitor, install_guard, maintenance
@@ -208,6 +210,10 @@ def open_store(path: str | Path, *, create: bool = False, read_only: bool = Fals
     path = Path(path).absolute()
     if not path.exists() and not create:
         raise DatabaseIOError(f"{path}: no such file")
+    if not create:
+        found = identify(path)
+        if found.kind in ("empty", "foreign"):  # never made into a new database here
+            raise NotADeskDatabase(str(path), found.kind)
     if create:
         path.parent.mkdir(parents=True, exist_ok=True)
     report = OpenReport(describe(path))
