@@ -178,3 +178,7 @@ class BackupTargetRefused(StorageError):
         self.reason = reason
         super().__init__("error.storage.backup_target", path=path,
                          why=Term(f"storage.backup_target.{reason}"))
+
+
+class BadInput(DeskError):
+    """A command line argument that cannot be used (exit code 2, like a refused form)."""

@@ -18,6 +18,7 @@ from desk_app.domain.priority import default_urgency, priority_of
 from desk_app.domain.validation import TITLE_MAX, Problems, clean_text, enum_value
 from desk_app.errors import RuleViolation
 from desk_app.services import permissions as perm
+from desk_app.services.arguments import checked
 from desk_app.services.editing import IncidentEdit, load_incident, write_journal
 from desk_app.services.lookups import (
     active_caller,
@@ -56,6 +57,7 @@ class FirstContactResolution:
     knowledge: bool = False
 
 
+@checked
 def log_incident(session: Session, form: NewIncident,
                  resolve: FirstContactResolution | None = None) -> Changes:
     """Log an incident; with ``resolve``, resolve it at first contact in the same write."""
@@ -148,6 +150,7 @@ class IncidentFields:
     urgency: Urgency | int | None = None
 
 
+@checked
 def update_incident(session: Session, incident_id: int, fields: IncidentFields,
                     version: int | None = None) -> Changes:
     return session.write(lambda: _update(session, incident_id, fields, version))
@@ -228,6 +231,7 @@ def reprioritise(edit: IncidentEdit, impact: Impact, urgency: Urgency) -> None:
         edit.set("priority", priority.value)
 
 
+@checked
 def add_note(session: Session, incident_id: int, note: str) -> Changes:
     """A work note on the timeline; any signed-in person may add one to an open incident."""
 

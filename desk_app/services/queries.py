@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from peewee import Model
 
 from desk_app.errors import NotFound
+from desk_app.services.arguments import checked
 from desk_app.services.reference import reference
 from desk_app.services.session import Session
 from desk_app.services.targets import used_seconds
@@ -149,12 +150,16 @@ def find_incident_id(session: Session, key: str | int) -> int:
     """An incident by id or by number (``INC0000042`` or ``42``)."""
 
     def run() -> int:
-        text = str(key).strip().upper()
+        text = str(key).strip().upper()[:40]
         row = Incident.get_or_none(Incident.number == text)
-        if row is None and text.removeprefix("INC").isdigit():
-            row = Incident.get_or_none(Incident.id == int(text.removeprefix("INC")))
+        digits = text.removeprefix("INC")
+        # a number longer than any id (ids are below 2^63) names no incident
+        if row is None and digits.isascii() and digits.isdigit() and len(digits) <= 18:
+            row = Incident.get_or_none(Incident.id == int(digits))
         if row is None:
-            raise NotFound("error.incident_not_found", id=key)
+            shown = str(key)
+            raise NotFound("error.incident_not_found",
+                           id=shown if len(shown) <= 40 else shown[:40] + "…")
         return int(row.id)
 
     return session.read(run)
@@ -182,6 +187,7 @@ def _names(ids: set[int]) -> dict[int, str]:
     return {int(i): str(n) for i, n in select_rows(User, ("id", "full_name"), "id", list(ids))}
 
 
+@checked
 def incident_view(session: Session, incident_id: int) -> IncidentView:
     def run() -> IncidentView:
         incident = get_row(Incident, incident_id)

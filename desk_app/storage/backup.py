@@ -27,7 +27,7 @@ from pathlib import Path
 
 import peewee
 
-from desk_app.errors import BackupTargetRefused, DatabaseCorrupt, StorageError
+from desk_app.errors import BackupTargetRefused, DatabaseCorrupt, DatabaseIOError, StorageError
 from desk_app.storage.database import Store, translate_errors
 from desk_app.storage.identity import in_use
 from desk_app.storage.uri import sqlite_uri
@@ -105,6 +105,8 @@ def check_backup_target(source: Path, target: Path, *, force: bool = False) -> N
 def copy_database(source: sqlite3.Connection, destination: Path) -> Path:
     """Copy through the backup API into ``destination`` (replaced only once the copy is
     complete and checked). ``source`` must not be in the middle of writing."""
+    if "\x00" in str(destination):
+        raise DatabaseIOError(f"{destination!r}: a path cannot hold a NUL character")
     destination.parent.mkdir(parents=True, exist_ok=True)
     prune_partials(destination.parent, f".{glob.escape(destination.name)}.*.partial")
     partial = destination.with_name(f".{destination.name}.{uuid.uuid4().hex[:8]}.partial")

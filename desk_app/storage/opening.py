@@ -207,6 +207,8 @@ def open_store(path: str | Path, *, create: bool = False, read_only: bool = Fals
     if it is, and what opening did. ``on_wait`` is called while another workstation's
     upgrade holds the file. ``defer_checks``: check only the small tables now and leave the
     rest, and the daily backup, to ``finish_checks`` (see the module's docstring)."""
+    if "\x00" in str(path):
+        raise DatabaseIOError(f"{str(path)!r}: a path cannot hold a NUL character")
     path = Path(path).absolute()
     if not path.exists() and not create:
         raise DatabaseIOError(f"{path}: no such file")

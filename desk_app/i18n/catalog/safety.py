@@ -51,6 +51,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "用它替换 {path} 的内容吗?此后的所有更改将保存在“恢复前”备份中。[y/N]",
     },
     "storage.cli.restore_cancelled": {"en": "Nothing was restored.", "zh": "未恢复任何内容。"},
+    "validation.target_too_long": {
+        "en": "A target can be at most {max} minutes (a year).",
+        "zh": "目标时间最长为 {max} 分钟(一年)。",
+    },
+    "validation.search_too_long": {
+        "en": "Search for at most {max} characters.",
+        "zh": "搜索内容最多 {max} 个字符。",
+    },
     "cli.bad_input": {"en": "{detail}", "zh": "{detail}"},
     "cli.bad_time": {
         "en": "--now: '{value}' is not a date and time (for example 2026-03-02T09:00+08:00)",
