@@ -145,7 +145,8 @@ class Store:
         if self.read_only:
             raise DatabaseReadOnly(self.read_only_reason)
         try:
-            return self._write(fn, attempts, on_busy, guarded)
+            with model_proxy.using(self.db):
+                return self._write(fn, attempts, on_busy, guarded)
         except DatabaseIOError as error:
             # the file or its folder became read-only while open (permissions changed on
             # the share): SQLite only says it cannot open the journal or write a page
@@ -228,7 +229,7 @@ class Store:
         """Run ``fn`` in one read transaction, so that what it reads is consistent."""
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             try:
-                with translate_errors(), self.db.atomic():
+                with translate_errors(), model_proxy.using(self.db), self.db.atomic():
                     return fn()
             except DatabaseBusy:
                 if attempt == WRITE_ATTEMPTS:
