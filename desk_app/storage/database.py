@@ -144,6 +144,15 @@ class Store:
         write, which alone can start the transaction again from the beginning."""
         if self.read_only:
             raise DatabaseReadOnly(self.read_only_reason)
+        if not self.db.in_transaction():
+            # a file or folder made read-only while open (``chmod``, ``chattr +i``, the
+            # share's permissions): SQLite writes through the handle it already holds and
+            # would go on accepting writes, so the permissions are asked again first
+            reason = why_read_only(self.path)
+            if reason is not None:
+                self.read_only = True
+                self.read_only_reason = reason
+                raise DatabaseReadOnly(reason)
         try:
             with model_proxy.using(self.db):
                 return self._write(fn, attempts, on_busy, guarded)
@@ -153,6 +162,8 @@ class Store:
             reason = why_read_only(self.path)
             if reason is None:
                 raise
+            self.read_only = True
+            self.read_only_reason = reason
             raise DatabaseReadOnly(reason) from error
 
     def _write(self, fn: Callable[[], T], attempts: int,
@@ -268,7 +279,12 @@ class Store:
 
 def why_read_only(path: Path) -> str | None:
     """Why this program cannot write the file (a ``storage.readonly.*`` key), or None."""
-    if path.exists() and not os.access(path, os.W_OK):
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = None
+    # no write bit at all: marked read-only (which an administrator's account would ignore)
+    if mode is not None and (not os.access(path, os.W_OK) or not mode & 0o222):
         return "storage.readonly.file"
     if not os.access(path.parent, os.W_OK | os.X_OK):
         return "storage.readonly.folder"  # the rollback journal is created beside the file
