@@ -182,3 +182,12 @@ class BackupTargetRefused(StorageError):
 
 class BadInput(DeskError):
     """A command line argument that cannot be used (exit code 2, like a refused form)."""
+
+
+class DatabaseUnreachable(DatabaseIOError):
+    """The file or its shared folder cannot be reached now (a dropped share, a vanished
+    file): not damage. Forms keep their text and the call may be tried again; a restore is
+    offered only for a reachable file that fails its integrity check."""
+
+    def __init__(self, detail: str = "") -> None:
+        StorageError.__init__(self, "error.storage.unreachable", detail=detail)

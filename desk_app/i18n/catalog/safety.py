@@ -51,6 +51,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "用它替换 {path} 的内容吗?此后的所有更改将保存在“恢复前”备份中。[y/N]",
     },
     "storage.cli.restore_cancelled": {"en": "Nothing was restored.", "zh": "未恢复任何内容。"},
+    "error.storage.unreachable": {
+        "en": "The shared folder cannot be reached ({detail}). Nothing was lost: your work is "
+              "kept. Check the network connection; the program tries again.",
+        "zh": "无法访问共享文件夹({detail})。没有丢失任何内容,您的内容已保留。"
+              "请检查网络连接;程序会重试。",
+    },
     "validation.target_too_long": {
         "en": "A target can be at most {max} minutes (a year).",
         "zh": "目标时间最长为 {max} 分钟(一年)。",
