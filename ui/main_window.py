@@ -26,7 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.errors import DatabaseReplaced, MaintenanceActive, StorageError
+from desk_app.errors import (
+    DatabaseReadOnly,
+    DatabaseReplaced,
+    MaintenanceActive,
+    StorageError,
+)
 from desk_app.i18n import Language
 from desk_app.services.capabilities import can_administer, can_log, can_manage_callers
 from desk_app.services.file_care import visitor_of
@@ -522,6 +527,10 @@ class MainWindow(QMainWindow):
         was typed); what the window itself must do about it."""
         if isinstance(error, DatabaseReplaced):
             self.reopen_database()
+        elif isinstance(error, DatabaseReadOnly):  # made read-only while open
+            self.status.storage.refresh()
+            self.log_action.setEnabled(False)
+            self._show_read_only()
         elif isinstance(error, MaintenanceActive) and self.keeper is not None:
             self.keeper.beat()  # the status bar shows who holds the file, at once
 

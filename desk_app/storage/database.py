@@ -1,9 +1,10 @@
 """Opening the file, and the one way to write to it.
 
 Rollback journal only (never WAL: WAL needs shared memory, which network filesystems do not
-give), full synchronous commits, foreign keys on, a busy timeout. Writes are short
-``BEGIN IMMEDIATE`` transactions retried whole when another workstation holds the lock, so
-that a write either happens completely or not at all.
+give), ``synchronous=EXTRA`` (with a rollback journal, FULL does not sync the journal's
+deletion, and a power cut could lose the last acknowledged commit), foreign keys on, a busy
+timeout. Writes are short ``BEGIN IMMEDIATE`` transactions retried whole when another
+workstation holds the lock, so that a write either happens completely or not at all.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from desk_app.errors import (
 from desk_app.storage.events import BusyEvent, StorageEvents, WriteReport
 from desk_app.storage.models import database as model_proxy
 from desk_app.storage.segment import SQL_FUNCTION, index_text
+from desk_app.storage.uri import sqlite_uri
 
 if TYPE_CHECKING:
     from desk_app.storage.opening import OpenReport
@@ -44,7 +46,7 @@ T = TypeVar("T")
 
 PRAGMAS: list[tuple[str, object]] = [
     ("journal_mode", "DELETE"),
-    ("synchronous", "FULL"),
+    ("synchronous", "EXTRA"),
     ("foreign_keys", "ON"),
 ]
 
@@ -119,10 +121,9 @@ class Store:
         self.visitor: Visitor | None = None
         #: What opening found (set by ``opening.open_store``).
         self.report: OpenReport | None = None
-        target = f"file:{self.path}?mode=ro" if read_only else str(self.path)
+        target = sqlite_uri(self.path, mode="ro" if read_only else "rwc")
         self.db = _Database(
-            target, pragmas=PRAGMAS, timeout=busy_timeout, check_same_thread=False,
-            uri=read_only,
+            target, pragmas=PRAGMAS, timeout=busy_timeout, check_same_thread=False, uri=True,
         )
         # the search index's triggers call it (migration 0003), on every connection
         self.db.register_function(index_text, SQL_FUNCTION, 1, deterministic=True)
@@ -143,14 +144,26 @@ class Store:
         write, which alone can start the transaction again from the beginning."""
         if self.read_only:
             raise DatabaseReadOnly(self.read_only_reason)
+        if not self.db.in_transaction():
+            # a file or folder made read-only while open (``chmod``, ``chattr +i``, the
+            # share's permissions): SQLite writes through the handle it already holds and
+            # would go on accepting writes, so the permissions are asked again first
+            reason = why_read_only(self.path)
+            if reason is not None:
+                self.read_only = True
+                self.read_only_reason = reason
+                raise DatabaseReadOnly(reason)
         try:
-            return self._write(fn, attempts, on_busy, guarded)
+            with model_proxy.using(self.db):
+                return self._write(fn, attempts, on_busy, guarded)
         except DatabaseIOError as error:
             # the file or its folder became read-only while open (permissions changed on
             # the share): SQLite only says it cannot open the journal or write a page
             reason = why_read_only(self.path)
             if reason is None:
                 raise
+            self.read_only = True
+            self.read_only_reason = reason
             raise DatabaseReadOnly(reason) from error
 
     def _write(self, fn: Callable[[], T], attempts: int,
@@ -227,7 +240,7 @@ class Store:
         """Run ``fn`` in one read transaction, so that what it reads is consistent."""
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             try:
-                with translate_errors(), self.db.atomic():
+                with translate_errors(), model_proxy.using(self.db), self.db.atomic():
                     return fn()
             except DatabaseBusy:
                 if attempt == WRITE_ATTEMPTS:
@@ -252,11 +265,11 @@ class Store:
         not run on a connection that is writing) and for side checks."""
         with translate_errors():
             if read_only or self.read_only:
-                conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                conn = sqlite3.connect(sqlite_uri(self.path, mode="ro"), uri=True,
                                        timeout=self.busy_timeout, isolation_level=None)
             else:
-                conn = sqlite3.connect(self.path, timeout=self.busy_timeout,
-                                       isolation_level=None)
+                conn = sqlite3.connect(sqlite_uri(self.path, mode="rwc"), uri=True,
+                                       timeout=self.busy_timeout, isolation_level=None)
             return conn
 
     def close(self) -> None:
@@ -266,7 +279,12 @@ class Store:
 
 def why_read_only(path: Path) -> str | None:
     """Why this program cannot write the file (a ``storage.readonly.*`` key), or None."""
-    if path.exists() and not os.access(path, os.W_OK):
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = None
+    # no write bit at all: marked read-only (which an administrator's account would ignore)
+    if mode is not None and (not os.access(path, os.W_OK) or not mode & 0o222):
         return "storage.readonly.file"
     if not os.access(path.parent, os.W_OK | os.X_OK):
         return "storage.readonly.folder"  # the rollback journal is created beside the file

@@ -17,7 +17,6 @@ from peewee import (
     BooleanField,
     CharField,
     Check,
-    DatabaseProxy,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -39,9 +38,10 @@ from desk_app.domain.enums import (
     Stage,
     TargetStage,
 )
+from desk_app.storage.binding import StoreProxy
 from desk_app.storage.fields import UtcField
 
-database = DatabaseProxy()
+database = StoreProxy()
 
 
 def _one_of(column: str, enum: type[Enum], nullable: bool = False) -> Any:

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from importlib import import_module
 
+<<<<<<< HEAD
 AREAS = ["core", "cli", "escalations", "history", "storage", "reports"]
+=======
+AREAS = ["core", "cli", "escalations", "history", "storage", "safety"]
+>>>>>>> main
 
 
 def load() -> dict[str, dict[str, str]]:

@@ -154,7 +154,7 @@ def test_a_running_older_program_stops_writing_after_an_upgrade(org: Org,
 def test_an_older_program_refuses_a_newer_file_at_open(org: Org) -> None:
     org.store.close()
     conn = sqlite3.connect(org.path)
-    conn.execute("PRAGMA user_version = 7")
+    conn.execute(f"PRAGMA user_version = {LATEST + 1}")
     conn.close()
     done = run_python("""
 import sys
@@ -167,9 +167,9 @@ except SchemaTooNew as error:
     print(error.message("zh"))
 """, org.path)
     lines = done.stdout.splitlines()
-    assert lines[0].startswith("This database was upgraded by desk-app 0.1.0 (schema 7); "
-                               f"this program reads schema {LATEST}."), done.stderr
-    assert "结构版本 7" in lines[1]
+    assert lines[0].startswith("This database was upgraded by desk-app 0.1.0 (schema "
+                               f"{LATEST + 1}); this program reads schema {LATEST}."), done.stderr
+    assert f"结构版本 {LATEST + 1}" in lines[1]
     with pytest.raises(SchemaTooNew):
         open_store(org.path, read_only=True)
 
