@@ -27,8 +27,10 @@ from PySide6.QtCore import QDate  # noqa: E402
 from desk_app.demo import DEMO_PASSWORD, build_demo  # noqa: E402
 from desk_app.services.session import sign_in  # noqa: E402
 from desk_app.storage.opening import open_store  # noqa: E402
+
 sys.path.insert(0, str(ROOT / "tools"))
 from screenshots import grab, settle  # noqa: E402
+
 from ui import settings  # noqa: E402
 from ui.app import application  # noqa: E402
 from ui.context import UiContext  # noqa: E402

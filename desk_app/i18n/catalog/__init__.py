@@ -8,11 +8,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-<<<<<<< HEAD
-AREAS = ["core", "cli", "escalations", "history", "storage", "reports"]
-=======
-AREAS = ["core", "cli", "escalations", "history", "storage", "safety"]
->>>>>>> main
+AREAS = ["core", "cli", "escalations", "history", "storage", "safety", "reports"]
 
 
 def load() -> dict[str, dict[str, str]]:
