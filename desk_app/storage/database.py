@@ -107,6 +107,8 @@ class Store:
         self.path = Path(path)
         self.read_only = read_only
         self.read_only_reason = read_only_reason
+        #: Made read-only while open (permissions changed): checked again at each write.
+        self.became_read_only = False
         self.busy_timeout = busy_timeout
         #: This open's identity in the presence table and in maintenance.
         self.token = uuid.uuid4().hex
@@ -142,17 +144,19 @@ class Store:
         ``fn`` must only touch the database (it may run several times). Inside another
         write it joins that transaction as a savepoint: a retry belongs to the outermost
         write, which alone can start the transaction again from the beginning."""
-        if self.read_only:
+        if self.read_only and not self.became_read_only:
             raise DatabaseReadOnly(self.read_only_reason)
         if not self.db.in_transaction():
             # a file or folder made read-only while open (``chmod``, ``chattr +i``, the
             # share's permissions): SQLite writes through the handle it already holds and
-            # would go on accepting writes, so the permissions are asked again first
+            # would go on accepting writes, so the permissions are asked again first; the
+            # store is read-only while they say so, and writable again once they allow it
             reason = why_read_only(self.path)
             if reason is not None:
-                self.read_only = True
-                self.read_only_reason = reason
+                self._became(reason)
                 raise DatabaseReadOnly(reason)
+            if self.became_read_only:
+                self.read_only = self.became_read_only = False
         try:
             with model_proxy.using(self.db):
                 return self._write(fn, attempts, on_busy, guarded)
@@ -162,9 +166,12 @@ class Store:
             reason = why_read_only(self.path)
             if reason is None:
                 raise
-            self.read_only = True
-            self.read_only_reason = reason
+            self._became(reason)
             raise DatabaseReadOnly(reason) from error
+
+    def _became(self, reason: str) -> None:
+        self.read_only = self.became_read_only = True
+        self.read_only_reason = reason
 
     def _write(self, fn: Callable[[], T], attempts: int,
                on_busy: Callable[[int], None] | None, guarded: bool) -> T:

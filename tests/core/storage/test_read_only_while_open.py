@@ -37,6 +37,9 @@ def test_chmod_0444_while_open_turns_the_store_read_only(org: Org,
     assert "read-only" in refused.value.message("en")
     assert org.store.read_only and org.store.read_only_reason == "storage.readonly.file"
     assert _count(org) == 1  # reading goes on
+    org.path.chmod(0o644)  # the permissions come back: so does writing
+    org.log()
+    assert not org.store.read_only and _count(org) == 2
 
 
 def _chattr(flag: str, path: Path) -> bool:
