@@ -478,6 +478,11 @@ class Notification(BaseModel):
     acknowledged_at = UtcField(null=True)
     acknowledged_by = ForeignKeyField(User, null=True)
     acknowledged_by_id: int | None
+    #: schema 16: the call task (its first phone/verbal row) that this call joined
+    joined_to = ForeignKeyField("self", null=True, on_delete="SET NULL")
+    joined_to_id: int | None
+    #: schema 16: why the row is in its state (a key of the alerts catalogue's reasons)
+    state_reason = CharField(default="")
 
     class Meta:
         indexes = (
@@ -486,6 +491,20 @@ class Notification(BaseModel):
             (("recipient", "state"), False),
             (("channel", "state", "next_attempt_at"), False),  # 0002: delivery claims
         )
+
+
+class Notice(BaseModel):
+    """Schema 16: something a person is told once in the inbox (e.g. that e-mail is not
+    configured, and where to configure it); unique per person and kind."""
+
+    recipient = ForeignKeyField(User, on_delete="CASCADE", index=False)
+    recipient_id: int
+    kind = CharField()
+    created_at = UtcField()
+    read_at = UtcField(null=True)
+
+    class Meta:
+        indexes = ((("recipient", "kind"), True),)
 
 
 class DutyShift(Versioned):
@@ -570,7 +589,7 @@ MODELS: list[type[BaseModel]] = [
     CalendarHours, CalendarDay, ServiceTarget,
     WaitCode, CloseCode, Setting,
     Incident, ChangeRequest, TargetClock, ClockRun, Journal,
-    Escalation, EscalationRule, Notification,
+    Escalation, EscalationRule, Notification, Notice,
     DutyShift, DutyAssignment, CallAttempt,
     Presence, Maintenance,
 ]
