@@ -89,8 +89,10 @@ class Summary:
 
 
 #: Worst first: the state a channel shows when its recipients differ.
-_SEVERITY = [NotificationState.FAILED.value, NotificationState.PENDING.value,
-             NotificationState.SENT.value, NotificationState.ACKNOWLEDGED.value]
+_SEVERITY = [NotificationState.FAILED.value, NotificationState.NO_ADDRESS.value,
+             NotificationState.NOT_CONFIGURED.value, NotificationState.PENDING.value,
+             NotificationState.JOINED.value, NotificationState.SENT.value,
+             NotificationState.NOT_NEEDED.value, NotificationState.ACKNOWLEDGED.value]
 
 
 def _require_supervisor(session: Session) -> None:
