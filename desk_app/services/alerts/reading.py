@@ -98,7 +98,10 @@ def inbox_by_incident(session: Session, *, unread_only: bool = False) -> list[In
     """The inbox grouped by incident: groups with something unread first, then the newest."""
     groups: dict[int, list[InboxEntry]] = {}
     for entry in inbox(session, unread_only=unread_only):
-        groups.setdefault(entry.incident_id, []).append(entry)
-    result = [IncidentGroup(i, es[0].number, es[0].title, tuple(es)) for i, es in groups.items()]
+        # a notice is a group of its own (keyed apart from every incident)
+        key = entry.incident_id if entry.notice_id is None else -entry.notice_id
+        groups.setdefault(key, []).append(entry)
+    result = [IncidentGroup(max(i, 0), es[0].number, es[0].title, tuple(es))
+              for i, es in groups.items()]
     result.sort(key=lambda g: (g.unread == 0, -g.latest.timestamp(), g.incident_id))
     return result
