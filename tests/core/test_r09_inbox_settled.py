@@ -48,7 +48,7 @@ def test_r09_mark_all_read_reads_everything_of_mine_only(org: Org) -> None:
 
 
 def test_r09_inbox_grouped_by_incident(org: Org) -> None:
-    first, second, third = _two_incidents_three_escalations(org)
+    _, second, third = _two_incidents_three_escalations(org)
     manager = org.as_("manager")
     groups = inbox_by_incident(manager)
     assert [len(g.entries) for g in groups] == [2, 1]  # the newest incident first
@@ -63,7 +63,7 @@ def test_r09_inbox_grouped_by_incident(org: Org) -> None:
 
 
 def test_r08_sign_in_summary_counts_escalations_waiting_for_acknowledgement(org: Org) -> None:
-    first, second, third = _two_incidents_three_escalations(org)
+    first, _, _ = _two_incidents_three_escalations(org)
     assert awaiting_acknowledgement(org.as_("manager")) == 3
     assert awaiting_acknowledgement(org.as_("desk")) == 0  # never notified
     acknowledge_escalation(org.as_("manager"), first, "")
