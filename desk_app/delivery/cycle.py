@@ -15,6 +15,7 @@ from desk_app.delivery.desktop import plyer_notify
 from desk_app.delivery.faults import fault_point
 from desk_app.delivery.messages import Alert
 from desk_app.delivery.outbox import Claim, Outbox, Outcome
+from desk_app.delivery.states import configured, settle_undeliverable
 from desk_app.domain.enums import NotificationChannel
 from desk_app.services.escalation import scan
 from desk_app.services.session import Changes
@@ -59,23 +60,20 @@ class CycleReport:
         return sum(1 for o in self.outcomes if o.result == result)
 
 
-def _configured(config: DeliveryConfig, channel: NotificationChannel) -> bool:
-    if channel == NotificationChannel.EMAIL:
-        return config.email_configured
-    if channel == NotificationChannel.SMS:
-        return config.sms_configured
-    return False
-
-
 def deliver(outbox: Outbox, channels: Iterable[NotificationChannel] = tuple(SENDERS),
             senders: dict[NotificationChannel, Sender] | None = None) -> list[Outcome]:
-    """Send what is due on e-mail and SMS. A channel that is not configured is left alone:
-    its rows stay pending and visible until someone configures it."""
+    """Send what is due on e-mail and SMS. A channel that is not configured marks its rows
+    "not configured" (and tells the process owner once), a recipient without an address
+    marks the row "no address": neither waits for ever (``delivery.states``)."""
     senders = senders or SENDERS
     outcomes: list[Outcome] = []
     for channel in channels:
+        channel = NotificationChannel(channel)
+        marked = settle_undeliverable(outbox.store, outbox.clock.now(),
+                                      outbox.refresh_config(), channel)
+        outcomes.extend(Outcome(i, channel.value, state) for i, state in marked)
         for _ in range(MAX_ROUNDS):
-            if not _configured(outbox.refresh_config(), channel):
+            if not configured(outbox.refresh_config(), channel):
                 break
             claims = outbox.claim([channel])
             if not claims:

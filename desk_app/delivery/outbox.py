@@ -53,7 +53,8 @@ class Claim:
 class Outcome:
     notification_id: int
     channel: str
-    result: str  # "sent", "retry", "failed", or "lost" (the lease was taken over)
+    result: str  # "sent", "retry", "failed", "lost" (the lease was taken over),
+    # "not_configured" or "no_address" (delivery.states)
     error: str = ""
 
 
