@@ -89,6 +89,6 @@ def tell_owners(kind: str, now: datetime) -> int:
         (UserRole.role == Role.PROCESS_OWNER.value) & User.active).tuples()]
     told = 0
     for owner in owners:
-        told += Notice.insert(recipient=owner, kind=kind, created_at=now).on_conflict_ignore(
-        ).execute() and 1 or 0
+        told += (Notice.insert(recipient=owner, kind=kind, created_at=now).on_conflict_ignore(
+        ).execute() and 1) or 0
     return told
