@@ -12,6 +12,7 @@ from desk_app.clock import Clock
 from desk_app.delivery.channels import DeliveryError, send_email, send_sms
 from desk_app.delivery.config import DeliveryConfig
 from desk_app.delivery.desktop import plyer_notify
+from desk_app.delivery.digest import reminder_digest
 from desk_app.delivery.faults import fault_point
 from desk_app.delivery.messages import Alert
 from desk_app.delivery.outbox import Claim, Outbox, Outcome
@@ -47,6 +48,8 @@ class Popup:
     body: str
     reminder: bool
     error: str | None  # None: the OS showed it; otherwise the UI falls back to its tray icon
+    #: how many escalations it speaks of: 1 for a new one, N for a reminder digest
+    count: int = 1
 
 
 @dataclass
@@ -102,9 +105,12 @@ def _send(outbox: Outbox, claim: Claim, sender: Sender) -> Outcome:
     return outbox.sent(claim)
 
 
-def deliver_desktop(outbox: Outbox, user_id: int, show: Show = plyer_notify) -> list[Popup]:
-    """Claim the desktop alerts due for the person signed in here and show them. The lease
-    keeps two workstations of the same person from both showing an alert as new."""
+def deliver_desktop(outbox: Outbox, user_id: int, show: Show = plyer_notify, *,
+                    reminders: bool = True) -> list[Popup]:
+    """Claim the new desktop alerts for the person signed in here and show them, then the
+    reminder digest if one is due (``delivery.digest``: one per person and interval, with
+    ids 0). The lease keeps two workstations of the same person from both showing an alert
+    as new."""
     popups: list[Popup] = []
     for _ in range(MAX_ROUNDS):
         claims = outbox.claim([NotificationChannel.DESKTOP], recipient_id=user_id)
@@ -117,6 +123,10 @@ def deliver_desktop(outbox: Outbox, user_id: int, show: Show = plyer_notify) -> 
             outbox.sent(claim)
             popups.append(Popup(alert.notification_id, alert.incident_id, alert.escalation_id,
                                 title, body, alert.reminder, error))
+    digest = reminder_digest(outbox.store, outbox.clock, user_id) if reminders else None
+    if digest is not None:
+        error = show(digest.title, digest.body)
+        popups.append(Popup(0, 0, 0, digest.title, digest.body, True, error, digest.count))
     return popups
 
 

@@ -82,9 +82,9 @@ class Outbox:
         def run() -> list[Claim]:
             config = load_config()
             self.config = config
+            # a desktop alert pops up once, when new; what still waits comes back in one
+            # reminder digest per person and interval (delivery.digest), not row by row
             states = [NotificationState.PENDING.value]
-            if desktop:  # alerts again until acknowledged
-                states.append(NotificationState.SENT.value)
             query = (Notification.select()
                      .where(Notification.channel.in_(wanted)
                             & Notification.state.in_(states)
@@ -165,14 +165,9 @@ class Outbox:
         now = self.clock.now()
         values: dict = {Notification.state: NotificationState.SENT.value,
                         Notification.last_error: ""}
-        if claim.alert.channel == NotificationChannel.DESKTOP.value:
-            # the inbox is the record: the pop-up comes back until acknowledged
-            values[Notification.next_attempt_at] = self._later(
-                claim, self.config.desktop_realert_minutes * 60)
-            if not claim.alert.reminder:
-                values[Notification.sent_at] = now
-        else:
-            values[Notification.sent_at] = now
+        # a desktop alert is shown once; the inbox is the record, and what stays unread
+        # comes back in the person's reminder digest (delivery.digest)
+        values[Notification.sent_at] = now
         return self._record(claim, values, "sent")
 
     def failed(self, claim: Claim, error: str, *, permanent: bool) -> Outcome:
