@@ -79,7 +79,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                    "acknowledged_by_id", "ack_comment"),
     "notification": ("id", "escalation_id", "recipient_id", "channel", "state", "attempts",
                      "next_attempt_at", "lease_owner", "lease_until", "last_error",
-                     "created_at", "sent_at", "acknowledged_at", "acknowledged_by_id"),
+                     "created_at", "sent_at", "acknowledged_at", "acknowledged_by_id",
+                     "joined_to_id", "state_reason"),
     "change_request": ("id", "version", "number", "incident_id", "title", "description",
                        "state", "outcome", "created_by_id", "created_at", "closed_by_id",
                        "closed_at"),
@@ -196,7 +197,9 @@ class Writer:
         self.counts: Counter[str] = Counter()
         self.flushed: int | None = None
         skip = {"notification": 2, "change_request": 3}
-        self.getters = {t: itemgetter(*c[skip.get(t, 1):]) for t, c in COLUMNS.items()}
+        self.getters = {t: itemgetter(*c[skip.get(t, 1):len(c) - (2 if t == "notification"
+                                                                 else 0)])
+                        for t, c in COLUMNS.items()}
         self.queue: queue.Queue[tuple[str, list[tuple]] | None] = queue.Queue(maxsize=4)
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._insert, name="bench-writer", daemon=True)
@@ -244,7 +247,9 @@ class Writer:
                                  v["changes"], str(note) if isinstance(note, ChangeNumber)
                                  else note)
             elif table == "notification":
-                values = (row.id, v["escalation"].id, *getters[table](v))
+                lead = v["joined_to"]
+                values = (row.id, v["escalation"].id, *getters[table](v),
+                          lead.id if lead is not None else None, v["state_reason"])
             elif table == "change_request":
                 values = (row.id, v["version"], f"CHG{row.id:07d}", *getters[table](v))
             else:
@@ -308,6 +313,9 @@ def deliver_notifications(conn: sqlite3.Connection, now: int) -> None:
             [(n, desk[at % len(desk)], at) for n, at in calls])
     conn.executemany("UPDATE notification SET state = 'sent', attempts = 1, last_error = '',"
                      " sent_at = ? WHERE id = ?", [(at, n) for n, at in calls])
+    # the call told the person every reason of its task (services.calls.record_call)
+    conn.executemany("UPDATE notification SET state = 'sent', last_error = '', sent_at = ?"
+                     " WHERE joined_to_id = ? AND state = 'joined'", [(at, n) for n, at in calls])
 
 
 def build_search(conn: sqlite3.Connection, triggers: list[str]) -> None:

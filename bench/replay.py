@@ -134,7 +134,8 @@ COMPARABLE = {
     "notification": "SELECT e.incident_id, e.reason, n.recipient_id, n.channel, n.state,"
                     " n.attempts, n.next_attempt_at, n.lease_owner, n.lease_until,"
                     " n.last_error, n.created_at, n.sent_at, n.acknowledged_at,"
-                    " n.acknowledged_by_id FROM notification n"
+                    " n.acknowledged_by_id, n.state_reason, n.joined_to_id IS NULL"
+                    " FROM notification n"
                     " JOIN escalation e ON e.id = n.escalation_id"
                     " ORDER BY e.incident_id, e.reason, n.recipient_id, n.channel",
     "change_request": "SELECT * FROM change_request ORDER BY id",
