@@ -79,6 +79,18 @@ class Outbox:
         desktop = wanted == [NotificationChannel.DESKTOP.value]
         now = self.clock.now()
 
+        def due(query):  # type: ignore[no-untyped-def]
+            query = query.where(Notification.channel.in_(wanted)
+                                & (Notification.state == NotificationState.PENDING.value)
+                                & (Notification.next_attempt_at <= now))
+            if recipient_id is not None:
+                query = query.where(Notification.recipient == recipient_id)
+            return query
+
+        # most rounds nothing is due: find that out without taking the write lock
+        if not self.store.read(lambda: due(Notification.select(Notification.id)).exists()):
+            return []
+
         def run() -> list[Claim]:
             config = load_config()
             self.config = config
