@@ -48,7 +48,8 @@ class DeliveryConfig:
     retry_max_seconds: int = 3600
     max_attempts: int = 6
     call_retry_minutes: int = 15
-    desktop_realert_minutes: int = 10
+    #: the reminder digest of what still waits unread: at most one per person per interval
+    desktop_realert_minutes: int = 60
     lease_seconds: int = 120
 
     @property
