@@ -11,6 +11,7 @@ from peewee import fn
 
 from desk_app.domain.enums import NotificationChannel, NotificationState
 from desk_app.services.alerts import tasks
+from desk_app.services.arguments import checked
 from desk_app.services.inbox import InboxEntry, inbox
 from desk_app.services.session import Changes, Session
 from desk_app.storage.models import Escalation, Notice, Notification
@@ -94,6 +95,7 @@ class IncidentGroup:
         return min(e.priority for e in self.entries)
 
 
+@checked
 def inbox_by_incident(session: Session, *, unread_only: bool = False) -> list[IncidentGroup]:
     """The inbox grouped by incident: groups with something unread first, then the newest."""
     groups: dict[int, list[InboxEntry]] = {}
