@@ -16,6 +16,7 @@ from peewee import JOIN
 
 from desk_app.delivery.config import DeliveryConfig
 from desk_app.domain.enums import NotificationChannel, NotificationState, Role
+from desk_app.storage.bulk import tuples
 from desk_app.storage.database import Store
 from desk_app.storage.models import Notice, Notification, User, UserRole
 
@@ -41,10 +42,9 @@ def _pending(channel: NotificationChannel):  # type: ignore[no-untyped-def]
 
 def _without_address(channel: NotificationChannel) -> list[int]:
     column, _ = ADDRESS[channel]
-    return [i for (i,) in Notification.select(Notification.id)
-            .join(User, JOIN.INNER, on=(Notification.recipient == User.id))
-            .where(_pending(channel) & ((column == "") | column.is_null()))
-            .tuples()]
+    return [i for (i,) in tuples(Notification.select(Notification.id)
+                                 .join(User, JOIN.INNER, on=(Notification.recipient == User.id))
+                                 .where(_pending(channel) & ((column == "") | column.is_null())))]
 
 
 def settle_undeliverable(store: Store, now: datetime, config: DeliveryConfig,
@@ -62,7 +62,7 @@ def settle_undeliverable(store: Store, now: datetime, config: DeliveryConfig,
 
 
 def _not_configured(channel: NotificationChannel, now: datetime) -> list[tuple[int, str]]:
-    ids = [i for (i,) in Notification.select(Notification.id).where(_pending(channel)).tuples()]
+    ids = [i for (i,) in tuples(Notification.select(Notification.id).where(_pending(channel)))]
     state = NotificationState.NOT_CONFIGURED.value
     if ids:
         (Notification.update(state=state, state_reason=f"{channel.value}_not_configured",
@@ -85,8 +85,8 @@ def _no_address(channel: NotificationChannel) -> list[tuple[int, str]]:
 def tell_owners(kind: str, now: datetime) -> int:
     """One notice of ``kind`` per active process owner, once ever (unique per person and
     kind); inside the caller's transaction. Returns how many were new."""
-    owners = [u for (u,) in User.select(User.id).join(UserRole).where(
-        (UserRole.role == Role.PROCESS_OWNER.value) & User.active).tuples()]
+    owners = [u for (u,) in tuples(User.select(User.id).join(UserRole).where(
+        (UserRole.role == Role.PROCESS_OWNER.value) & User.active))]
     told = 0
     for owner in owners:
         told += (Notice.insert(recipient=owner, kind=kind, created_at=now).on_conflict_ignore(

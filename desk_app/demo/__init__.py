@@ -45,6 +45,7 @@ from desk_app.services.incidents import FirstContactResolution, NewIncident, log
 from desk_app.services.review import acknowledge_escalation
 from desk_app.services.session import Session, session_for
 from desk_app.services.setup import create_database
+from desk_app.storage.bulk import tuples
 from desk_app.storage.database import Store
 from desk_app.storage.models import CloseCode, Escalation, Notification, WaitCode
 
@@ -250,10 +251,10 @@ class _Demo:
         workstations and see their pop-ups as they come, and the service desk makes the calls
         that are due (most reach the person at the first try)."""
         people = [self.ids[u] for u in ALERTED]
-        waiting = self.store.read(lambda: {r for (r,) in Notification.select(
+        waiting = self.store.read(lambda: {r for (r,) in tuples(Notification.select(
             Notification.recipient).where(
             Notification.recipient.in_(people) & (Notification.state == "pending")
-            & (Notification.channel == "desktop")).distinct().tuples()})
+            & (Notification.channel == "desktop")).distinct())})
         for person in waiting:
             deliver_desktop(self.outbox, person, lambda title, body: None, reminders=False)
         if self.desk is None:

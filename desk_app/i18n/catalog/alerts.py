@@ -71,6 +71,14 @@ MESSAGES: dict[str, dict[str, str]] = {
               "since {since}. Open the inbox to review them.",
         "zh": "您收到的 {count} 个升级尚未确认,最早的始于 {since}。请打开收件箱查看。",
     },
+    "alerts.burst_title": {
+        "en": "{count} new escalations",
+        "zh": "{count} 个新的升级",
+    },
+    "alerts.burst_more": {
+        "en": "… and {count} more (see the inbox)",
+        "zh": "……另有 {count} 个(见收件箱)",
+    },
     "alerts.summary_title": {
         "en": "{count} escalation(s) wait for your acknowledgement",
         "zh": "{count} 个升级等待您确认",

@@ -14,6 +14,7 @@ from desk_app.services.alerts import tasks
 from desk_app.services.arguments import checked
 from desk_app.services.inbox import InboxEntry, inbox
 from desk_app.services.session import Changes, Session
+from desk_app.storage.bulk import tuples
 from desk_app.storage.models import Escalation, Notice, Notification
 
 DESKTOP = NotificationChannel.DESKTOP.value
@@ -47,8 +48,8 @@ def mark_all_read(session: Session) -> Changes:
     def run() -> Changes:
         now = session.clock.now()
         unread = _mine(session) & Notification.acknowledged_at.is_null()
-        escalations = {e for (e,) in Notification.select(Notification.escalation)
-                       .where(unread).distinct().tuples()}
+        escalations = {e for (e,) in tuples(Notification.select(Notification.escalation)
+                                             .where(unread).distinct())}
         (Notification.update(state=NotificationState.ACKNOWLEDGED.value, lease_owner=None,
                              lease_until=None)
          .where(unread & (Notification.channel == DESKTOP)

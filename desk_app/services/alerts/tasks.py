@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from desk_app.domain.enums import NotificationChannel, NotificationState, Stage
+from desk_app.storage.bulk import tuples
 from desk_app.storage.models import Escalation, Incident, Notification
 
 CALL_CHANNELS = (NotificationChannel.PHONE.value, NotificationChannel.VERBAL.value)
@@ -41,12 +42,12 @@ def open_leads(incident_ids: Iterable[int]) -> dict[tuple[int, int], int]:
     ids = list(set(incident_ids))
     if not ids:
         return {}
-    rows = (Notification.select(Notification.id, Notification.recipient, Escalation.incident)
-            .join(Escalation, on=(Notification.escalation == Escalation.id))
-            .where(Escalation.incident.in_(ids) & Notification.channel.in_(CALL_CHANNELS)
-                   & (Notification.state == PENDING) & Notification.joined_to.is_null())
-            .order_by(Notification.id)
-            .tuples())
+    rows = tuples(Notification.select(Notification.id, Notification.recipient,
+                                      Escalation.incident)
+                  .join(Escalation, on=(Notification.escalation == Escalation.id))
+                  .where(Escalation.incident.in_(ids) & Notification.channel.in_(CALL_CHANNELS)
+                         & (Notification.state == PENDING) & Notification.joined_to.is_null())
+                  .order_by(Notification.id))
     leads: dict[tuple[int, int], int] = {}
     for row_id, recipient, incident in rows:
         leads.setdefault((incident, recipient), row_id)
@@ -60,13 +61,13 @@ def settle(incident_ids: Iterable[int], now: datetime) -> int:
     ids = list(set(incident_ids))
     if not ids:
         return 0
-    rows = list(Notification.select(Notification.id, Notification.state, Notification.joined_to,
-                                    Escalation.acknowledged_at, Incident.stage)
-                .join(Escalation, on=(Notification.escalation == Escalation.id))
-                .join(Incident, on=(Escalation.incident == Incident.id))
-                .where(Escalation.incident.in_(ids) & Notification.channel.in_(CALL_CHANNELS)
-                       & Notification.state.in_(OPEN_STATES))
-                .tuples())
+    rows = tuples(Notification.select(Notification.id, Notification.state,
+                                      Notification.joined_to, Escalation.acknowledged_at,
+                                      Incident.stage)
+                  .join(Escalation, on=(Notification.escalation == Escalation.id))
+                  .join(Incident, on=(Escalation.incident == Incident.id))
+                  .where(Escalation.incident.in_(ids) & Notification.channel.in_(CALL_CHANNELS)
+                         & Notification.state.in_(OPEN_STATES)))
     ended: dict[int, str] = {}
     alive_joined: dict[int, int] = {}  # lead → joined rows that still have a reason
     for row_id, state, joined_to, acknowledged_at, stage in rows:
@@ -99,7 +100,7 @@ def joined_rows(lead_ids: Iterable[int]) -> dict[int, list[Notification]]:
         for row in (Notification.select().where(Notification.joined_to.in_(ids)
                                                 & (Notification.state == JOINED))
                     .order_by(Notification.id)):
-            result.setdefault(row.joined_to_id, []).append(row)
+            result.setdefault(row.joined_to_id or 0, []).append(row)
     return result
 
 
