@@ -58,18 +58,23 @@ def old_schema(path: Path, version: int = 1) -> None:
 
     conn = sqlite3.connect(path)
     created = {}  # index name → the statement that made it, to undo a later DROP INDEX
+    existed = set()  # what the old schema had (a later migration may rebuild it: kept)
     for migration in MIGRATIONS:
         for statement in statements(migration.sql_file):
             made = re.match(r'CREATE (?:UNIQUE )?INDEX "([^"]+)"', statement)
             if made and migration.version <= version:
                 created[made[1]] = statement
+            named = re.match(r'CREATE (?:UNIQUE |VIRTUAL )?(?:TABLE|INDEX|TRIGGER|VIEW) '
+                             r'(?:IF NOT EXISTS )?"([^"]+)"', statement)
+            if named and migration.version <= version:
+                existed.add(named[1])
     for migration in reversed(MIGRATIONS):
         if migration.version <= version:
             continue
         for statement in reversed(statements(migration.sql_file)):
             found = re.match(r'CREATE (?:UNIQUE |VIRTUAL )?(TABLE|INDEX|TRIGGER|VIEW) '
                              r'(?:IF NOT EXISTS )?"([^"]+)"', statement)
-            if found:
+            if found and found[2] not in existed:
                 conn.execute(f'DROP {found[1]} IF EXISTS "{found[2]}"')
             dropped = re.match(r'DROP INDEX "([^"]+)"', statement)
             if dropped and dropped[1] in created:
