@@ -80,6 +80,8 @@ class NotificationView:
     acknowledged_at: datetime | None
     last_error: str
     calls: tuple[CallView, ...]
+    #: why the row is in its state (schema 16; ``alerts.why_text`` renders it), else ""
+    state_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,7 @@ def notifications_of(session: Session, escalation_id: int) -> list[NotificationV
                 CallView(c.called_at, c.called_by.full_name, c.reached, c.note))
         return [NotificationView(r.id, r.recipient.full_name, r.channel, r.state, r.attempts,
                                  r.next_attempt_at, r.sent_at, r.acknowledged_at, r.last_error,
-                                 tuple(calls.get(r.id, ()))) for r in rows]
+                                 tuple(calls.get(r.id, ())), r.state_reason) for r in rows]
 
     return session.read(run)
 

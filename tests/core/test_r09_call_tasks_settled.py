@@ -235,3 +235,18 @@ def test_r09_people_who_may_be_phoned_without_a_number_are_flagged(org: Org) -> 
     assert [(g.full_name, g.why) for g in gaps] == [("Mia Manager", "incident_manager")]
     assert has_phone_gap(org.as_("owner"), org.ids["manager"])
     assert not has_phone_gap(org.as_("owner"), org.ids["net1"])  # never phoned
+
+
+def test_r09_the_review_screen_says_why_a_call_is_no_longer_needed(org: Org) -> None:
+    from desk_app.services.alerts import why_text
+    from desk_app.services.escalation_review import notifications_of
+
+    escalation = breach(org)
+    acknowledge_escalation(org.as_("manager"), escalation, "")
+    phone = next(v for v in notifications_of(org.as_("manager"), escalation)
+                 if v.channel == "phone")
+    assert (phone.state, phone.state_reason) == ("not_needed", "acknowledged")
+    assert why_text(phone.state_reason, "en") == (
+        "No longer needed: the escalation was acknowledged")
+    assert why_text(phone.state_reason, "zh") == "已无需处理:该升级已被确认"
+    assert why_text("", "en") == "" and why_text("unknown", "zh") == ""
