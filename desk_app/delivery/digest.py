@@ -17,7 +17,7 @@ from peewee import fn
 from desk_app.clock import Clock
 from desk_app.delivery.config import load_config
 from desk_app.formatting import format_moment
-from desk_app.i18n import text
+from desk_app.i18n import Language, text
 from desk_app.services.alerts.language import person_language
 from desk_app.storage.database import Store
 from desk_app.storage.models import Escalation, Incident, Notification, Setting
@@ -51,7 +51,8 @@ def _waiting(user_id: int, before: datetime) -> tuple[int, datetime | None, int]
     return int(row[0]), since, int(row[2])
 
 
-def reminder_digest(store: Store, clock: Clock, user_id: int) -> Digest | None:
+def reminder_digest(store: Store, clock: Clock, user_id: int,
+                    language: Language | None = None) -> Digest | None:
     """The reminder due now for ``user_id``, at most one per interval
     (``desktop_realert_minutes``); None if nothing waits or the interval has not passed."""
     now = clock.now()
@@ -82,7 +83,7 @@ def reminder_digest(store: Store, clock: Clock, user_id: int) -> Digest | None:
             return None
         Setting.update(value=now.isoformat(), version=row.version + 1).where(
             (Setting.key == key) & (Setting.version == row.version)).execute()
-        lang = person_language(user_id)
+        lang = language or person_language(user_id)
         if count == 1:
             escalation = Escalation.get_by_id(escalation_id)
             number = Incident.get_by_id(escalation.incident_id).number

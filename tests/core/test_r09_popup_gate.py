@@ -50,3 +50,28 @@ def test_r09_reminder_digest_only_when_nothing_else_pops_up() -> None:
     assert reminder.kind == "reminder" and reminder.count == 3
     (burst,) = gate.offer([_new(2), _new(3), _digest(3)], T0 + timedelta(minutes=30))
     assert burst.kind == "burst" and burst.title == "2 个新的升级"
+
+
+def test_r09_a_workstation_cycle_shows_what_the_gate_lets_through_in_its_language(org) -> None:
+    """The signed-in person reads English on this workstation though their record says
+    Chinese: the pop-ups are English, and six escalations at once are one pop-up."""
+    from desk_app.delivery.cycle import run_cycle
+    from desk_app.delivery.outbox import Outbox
+    from desk_app.domain.enums import Impact, Urgency
+    from desk_app.storage.models import User
+
+    org.store.write(lambda: User.update(language="zh").where(
+        User.id == org.ids["manager"]).execute())
+    for _ in range(6):
+        org.log(impact=Impact.EXTENSIVE, urgency=Urgency.HIGH)  # P1
+    org.clock.advance(minutes=30)
+    screen: list[tuple[str, str]] = []
+    gate = PopupGate("en")
+    report = run_cycle(org.store, org.clock, Outbox(org.store, org.clock),
+                       user_id=org.ids["manager"], show=lambda t, b: screen.append((t, b)),
+                       channels=(), gate=gate)
+    assert len(report.popups) >= 6 and len(report.shown) == 1 and len(screen) == 1
+    shown, error = report.shown[0]
+    assert error is None and shown.kind == "burst" and shown.count == len(report.popups)
+    assert screen[0][0] == f"{shown.count} new escalations"
+    assert all(p.title.startswith("Escalation: INC") for p in report.popups)
