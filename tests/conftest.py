@@ -26,12 +26,15 @@ from desk_app.services.admin.people import (
 )
 from desk_app.services.admin.process import CategoryForm, save_category
 from desk_app.services.incidents import NewIncident, log_incident
+from desk_app.services.passwords import use_cheap_hashes
 from desk_app.services.session import Session, session_for
 from desk_app.services.setup import create_database
 from desk_app.storage.database import Store
 from desk_app.storage.opening import open_store
 
 PASSWORD = "correct horse"
+
+use_cheap_hashes()  # argon2id at OWASP's parameters costs ~0.5 s a hash; tests make hundreds
 
 
 @dataclass

@@ -100,7 +100,13 @@ def load_config() -> DeliveryConfig:
 
 
 def read_config(session: Session) -> DeliveryConfig:
-    return session.read(load_config)
+    """The delivery settings, for the process owner who edits them (R04)."""
+
+    def run() -> DeliveryConfig:
+        require_owner(session)
+        return load_config()
+
+    return session.read(run)
 
 
 def _versions() -> dict[str, int]:
@@ -112,7 +118,11 @@ def _versions() -> dict[str, int]:
 def read_config_versions(session: Session) -> tuple[DeliveryConfig, dict[str, int]]:
     """The settings and the versions an editor sends back to ``save_config``, so that saving
     over someone else's newer settings is a conflict, not an overwrite."""
-    return session.read(lambda: (load_config(), _versions()))
+    def run() -> tuple[DeliveryConfig, dict[str, int]]:
+        require_owner(session)
+        return load_config(), _versions()
+
+    return session.read(run)
 
 
 def template_problems(template: str) -> bool:

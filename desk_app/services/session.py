@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from desk_app.clock import Clock, SystemClock
 from desk_app.domain.enums import Role
-from desk_app.errors import AuthenticationError, NotFound
+from desk_app.errors import AuthenticationError, NotFound, SignedOut
 from desk_app.services.passwords import verify_password
 from desk_app.storage.database import Store
 from desk_app.storage.models import User, UserRole
@@ -76,8 +76,12 @@ class Session:
         tables again (``services.reference``)."""
         from desk_app.services.reference import forget
 
+        def checked() -> T:
+            self.refresh()
+            return fn()
+
         try:
-            result = self.store.write(fn)
+            result = self.store.write(checked)
         except BaseException:
             forget(self.store)
             raise
@@ -86,7 +90,26 @@ class Session:
         return result
 
     def read(self, fn: Callable[[], T]) -> T:
-        return self.store.read(fn)
+        def checked() -> T:
+            self.refresh()
+            return fn()
+
+        return self.store.read(checked)
+
+    def refresh(self) -> None:
+        """Re-read this person's active flag and roles inside the running transaction, so
+        that every check a service makes sees what the file says now: a person disabled
+        meanwhile is refused (``SignedOut``, the workstation signs them out) and a demoted
+        one has lost the power at once. One indexed query, on every call."""
+        if self.user_id is None:
+            return
+        rows = self.store.db.execute_sql(
+            "SELECT u.active, r.role FROM user u LEFT JOIN user_role r ON r.user_id = u.id "
+            "WHERE u.id = ?", (self.user_id,)).fetchall()
+        if not rows or not rows[0][0]:
+            self.roles = frozenset()
+            raise SignedOut()
+        self.roles = frozenset(Role(role) for _active, role in rows if role is not None)
 
 
 def sign_in(store: Store, username: str, password: str, clock: Clock | None = None) -> Session:
