@@ -207,8 +207,16 @@ def _references(rows: Rows, numbers: dict[int, str]) -> Iterator[Finding]:
     del numbers
 
 
+def _chain(rows: Rows, numbers: dict[int, str]) -> Iterator[Finding]:
+    """The hash chain is whole and everything is what its last witness says (schema 10)."""
+    from desk_app.services.security.tamper import chain_findings
+
+    for key, params in chain_findings(rows, numbers):
+        yield Finding(key, params)
+
+
 CHECKS: list[Callable[[Rows, dict[int, str]], Iterator[Finding]]] = [
-    _journal, _counters, _stage_fields, _clocks, _references,
+    _journal, _counters, _stage_fields, _clocks, _references, _chain,
 ]
 
 

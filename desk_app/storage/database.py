@@ -31,6 +31,8 @@ from desk_app.errors import (
     DiskFull,
     StorageError,
 )
+from desk_app.storage.chain import register as register_chain
+from desk_app.storage.chain import register_sqlite as register_chain_sqlite
 from desk_app.storage.events import BusyEvent, StorageEvents, WriteReport
 from desk_app.storage.models import database as model_proxy
 from desk_app.storage.segment import SQL_FUNCTION, index_text
@@ -126,6 +128,8 @@ class Store:
         )
         # the search index's triggers call it (migration 0003), on every connection
         self.db.register_function(index_text, SQL_FUNCTION, 1, deterministic=True)
+        # the hash chain's triggers call these (migration 0010)
+        register_chain(self.db)
         if bind:
             self.bind()
 
@@ -257,6 +261,7 @@ class Store:
             else:
                 conn = sqlite3.connect(self.path, timeout=self.busy_timeout,
                                        isolation_level=None)
+            register_chain_sqlite(conn)
             return conn
 
     def close(self) -> None:

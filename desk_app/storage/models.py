@@ -87,6 +87,11 @@ class User(Versioned):
     calendar_id: int | None
     active = BooleanField(default=True)
     created_at = UtcField()
+    # schema 10 (docs/security.md): failed sign-ins, the lock after too many, a reset password
+    failed_signins = IntegerField(default=0)
+    last_failed_at = UtcField(null=True)
+    locked = BooleanField(default=False)
+    must_change_password = BooleanField(default=False)
 
 
 class UserRole(BaseModel):

@@ -42,6 +42,12 @@ def _seed(store: Store) -> None:
     seed_reference_data(store)
 
 
+def _chain(store: Store) -> None:
+    from desk_app.storage.witness import chain_existing
+
+    chain_existing(store)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "0001_initial.sql", then=_seed),
     Migration(2, "0002_escalations.sql"),
@@ -49,6 +55,7 @@ MIGRATIONS: list[Migration] = [
     Migration(4, "0004_presence.sql"),
     Migration(5, "0005_linked_incidents.sql"),
     Migration(6, "0006_queue_order.sql", then=_statistics),
+    Migration(10, "0010_security.sql", then=_chain),
 ]
 
 LATEST = MIGRATIONS[-1].version
