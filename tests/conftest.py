@@ -35,6 +35,12 @@ from desk_app.storage.opening import open_store
 PASSWORD = "correct horse"
 
 use_cheap_hashes()  # argon2id at OWASP's parameters costs ~0.5 s a hash; tests make hundreds
+if not os.environ.get("DESK_TEST_REAL_KEYRING"):
+    import keyring
+
+    from tests.keyring_memory import MemoryKeyring
+
+    keyring.set_keyring(MemoryKeyring())
 
 
 @dataclass

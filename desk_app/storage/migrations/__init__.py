@@ -42,9 +42,11 @@ def _seed(store: Store) -> None:
     seed_reference_data(store)
 
 
-def _chain(store: Store) -> None:
+def _security(store: Store) -> None:
+    from desk_app.delivery.secrets import move_out_of_file
     from desk_app.storage.witness import chain_existing
 
+    move_out_of_file()
     chain_existing(store)
 
 
@@ -55,7 +57,7 @@ MIGRATIONS: list[Migration] = [
     Migration(4, "0004_presence.sql"),
     Migration(5, "0005_linked_incidents.sql"),
     Migration(6, "0006_queue_order.sql", then=_statistics),
-    Migration(10, "0010_security.sql", then=_chain),
+    Migration(10, "0010_security.sql", then=_security),
 ]
 
 LATEST = MIGRATIONS[-1].version
