@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# what a workstation remembers of each file's hash chain, kept out of the user's profile
+os.environ.setdefault("DESK_APP_STATE_DIR", __import__("tempfile").mkdtemp(prefix="desk-state-"))
 
 import shutil
 from collections.abc import Iterator

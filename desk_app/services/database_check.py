@@ -220,6 +220,19 @@ CHECKS: list[Callable[[Rows, dict[int, str]], Iterator[Finding]]] = [
 ]
 
 
+def _witness_head(store: Store, findings: list[Finding], counts: dict[str, int]) -> None:
+    """This workstation's memory of the chain's end (``security.head``): a rewritten history
+    is reported; a whole chain becomes the new memory."""
+    from desk_app.services.security.head import check_head, remember_head
+
+    seen = check_head(store)
+    if seen.rewritten:
+        findings.append(Finding("check.history_rewritten", {"seq": seen.seq}))
+        counts["check.history_rewritten"] = 1
+    elif not counts:
+        remember_head(store)
+
+
 def check_database(store: Store, *, quick: bool = False) -> CheckReport:
     """The full check (``quick``: SQLite's ``quick_check`` instead of ``integrity_check``,
     for the admin screen's fast button). Reads only. The invariants are judged in one read
@@ -247,4 +260,5 @@ def check_database(store: Store, *, quick: bool = False) -> CheckReport:
 
     if integrity == ["ok"]:
         store.read(run)
+        _witness_head(store, findings, counts)
     return CheckReport(integrity, findings, counts, time.monotonic() - started, quick)

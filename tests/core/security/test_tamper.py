@@ -12,6 +12,8 @@ from desk_app.services import workflow
 from desk_app.services.database_check import check_database
 from desk_app.services.incidents import add_note
 from desk_app.services.security.tamper import chain_findings
+from desk_app.storage.chain import link, register_sqlite
+from desk_app.storage.witness import JOURNAL_CONTENT, WITNESS_CONTENT
 from desk_app.storage.opening import open_store
 from tests.conftest import Org
 
@@ -135,3 +137,29 @@ def test_chain_findings_on_a_file_before_schema_10_are_empty() -> None:
         return conn.execute(sql).fetchall()
 
     assert list(chain_findings(rows, {})) == []
+
+
+def test_a_workstation_warns_when_history_was_rewritten_behind_it(org: Org) -> None:
+    """Even a rewrite that rebuilds a consistent chain (the attacker knows the algorithm)
+    no longer holds the entry this workstation last saw."""
+    ids = _busy_file(org)
+    assert _messages(org.path)[-1].startswith("No problems found")  # remembered here
+    conn = sqlite3.connect(org.path, isolation_level=None)
+    register_sqlite(conn)
+    conn.execute("BEGIN")
+    conn.execute(f"DELETE FROM journal WHERE incident_id = {ids['first']} AND action = 'note'")
+    # rebuild every link after it, and the head, the way the program would have
+    rows = conn.execute(
+        f"SELECT seq, 'journal', {JOURNAL_CONTENT}, 'journal', id FROM journal UNION ALL "
+        f"SELECT seq, 'witness', {WITNESS_CONTENT}, 'witness', id FROM witness ORDER BY 1"
+    ).fetchall()
+    prev = ""
+    for seq, (_s, kind, payload, table, row_id) in enumerate(rows, start=1):
+        prev = link(prev, seq, kind, payload)
+        conn.execute(f"UPDATE {table} SET seq = ?, chain = ? WHERE id = ?", (seq, prev, row_id))
+    conn.execute("UPDATE chain_head SET seq = ?, hash = ?", (len(rows), prev))
+    conn.execute("COMMIT")
+    conn.close()
+    lines = _messages(org.path)
+    assert any("history was rewritten" in line for line in lines), lines
+    assert not any("hash chain was" in line for line in lines), lines  # the chain is whole
