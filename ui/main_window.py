@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.errors import DatabaseReplaced, MaintenanceActive, StorageError
+from desk_app.errors import DatabaseReplaced, MaintenanceActive, SignedOut, StorageError
 from desk_app.i18n import Language
 from desk_app.services.capabilities import can_administer, can_log, can_manage_callers
 from desk_app.services.file_care import visitor_of
@@ -48,6 +48,7 @@ from ui.shell.preferences import PreferencesDialog
 from ui.shell.reopen import reopen_session
 from ui.shell.status import StatusBar
 from ui.shell.tabs import WorkTabs
+from ui.security.lock import install as install_lock
 from ui.storage.file_check import FileCheck
 from ui.storage.heartbeat import PresenceKeeper
 from ui.translations import system_language, translations
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        self.workstation_lock = install_lock(self)  # switch user, idle lock, own password
         # a file opened read-only cannot take the round's writes (escalations, deliveries):
         # a workstation that may write does them
         self.escalations = EscalationScreens(self, background=watch and not self.read_only)
@@ -410,6 +412,9 @@ class MainWindow(QMainWindow):
     def _read_failed(self, error: BaseException) -> None:
         """A background read could not be done (e.g. the share is busy): say so in the
         status bar and keep showing what was read before; the next refresh tries again."""
+        if isinstance(error, SignedOut):  # disabled or locked meanwhile: the sign-in screen
+            self.context.hub.signed_out.emit()
+            return
         message = error_text(error, self.context.language)
         if not isinstance(error, StorageError):
             show_error(self, error, self.context.language)

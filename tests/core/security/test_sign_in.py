@@ -103,3 +103,19 @@ def test_a_reset_password_must_be_changed_at_next_sign_in(org: Org) -> None:
     accounts.change_own_password(session, "temporary1", "my own secret")
     assert not session.must_change_password
     assert not sign_in(org.store, "desk", "my own secret", org.clock).must_change_password
+
+
+def test_the_idle_lock_minutes_are_set_by_the_process_owner(org: Org) -> None:
+    from desk_app.services.security.idle import (
+        DEFAULT_MINUTES,
+        idle_lock_minutes,
+        save_idle_lock_minutes,
+    )
+
+    assert idle_lock_minutes(org.as_("desk")) == DEFAULT_MINUTES
+    with pytest.raises(PermissionDenied):
+        save_idle_lock_minutes(org.as_("manager"), 5)
+    with pytest.raises(ValidationError):
+        save_idle_lock_minutes(org.as_("owner"), -1)
+    save_idle_lock_minutes(org.as_("owner"), 5)
+    assert idle_lock_minutes(org.as_("desk")) == 5
