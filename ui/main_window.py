@@ -42,13 +42,13 @@ from ui.queue.nav import QueueNavigator
 from ui.queue.view import QueueView
 from ui.reading import read
 from ui.search.panel import SearchPanel
+from ui.security.lock import install as install_lock
 from ui.shell import screens
 from ui.shell.escalation_screens import EscalationScreens
 from ui.shell.preferences import PreferencesDialog
 from ui.shell.reopen import reopen_session
 from ui.shell.status import StatusBar
 from ui.shell.tabs import WorkTabs
-from ui.security.lock import install as install_lock
 from ui.storage.file_check import FileCheck
 from ui.storage.heartbeat import PresenceKeeper
 from ui.translations import system_language, translations

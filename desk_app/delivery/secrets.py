@@ -11,6 +11,7 @@ Without a credential store the secret is refused, with the reason, rather than k
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import socket
 
@@ -71,10 +72,8 @@ def keep(name: str, value: str) -> None:
         if value:
             keyring.set_password(SERVICE, account, value)
         else:
-            try:
+            with contextlib.suppress(PasswordDeleteError):
                 keyring.delete_password(SERVICE, account)
-            except PasswordDeleteError:
-                pass
     except (NoKeyringError, KeyringError, OSError, RuntimeError) as error:
         if value:
             raise SecretStoreMissing(name) from error
@@ -124,7 +123,7 @@ def move_out_of_file() -> list[str]:
         for index, (param, value) in enumerate(query):
             if param.lower() in TOKEN_PARAMETERS and value and value != "$token":
                 found["sms_token"] = value
-                rest = urlencode(query[:index] + [(param, "TOKEN")] + query[index + 1:],
+                rest = urlencode([*query[:index], (param, "TOKEN"), *query[index + 1:]],
                                  safe="$")
                 _put("delivery.sms_url", urlunsplit(parts._replace(
                     query=rest.replace(f"{param}=TOKEN", f"{param}=$token"))))

@@ -399,9 +399,12 @@ class Journal(BaseModel):
     action = CharField(constraints=[_one_of("action", JournalAction)])
     changes = TextField(default="{}")  # JSON: {field: [old, new]}
     note = TextField(default="")
+    # schema 10: the row's place in the hash chain and its link, set by the trigger
+    seq = IntegerField(null=True)
+    chain = TextField(null=True)
 
     class Meta:
-        indexes = ((("incident", "id"), False),)
+        indexes = ((("incident", "id"), False), (("seq",), False))
 
 
 class Escalation(Versioned):

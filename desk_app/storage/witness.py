@@ -5,7 +5,11 @@ one's current state is what its last witness says."""
 
 from __future__ import annotations
 
-from desk_app.storage.chain import link
+import sqlite3
+from collections.abc import Callable
+from typing import Any
+
+from desk_app.storage.chain import link, register_sqlite
 from desk_app.storage.database import Store
 
 INCIDENT_FIELDS = (
@@ -38,18 +42,36 @@ CURRENT: dict[str, str] = {
 
 def chain_existing(store: Store) -> None:
     """Run inside the upgrade's transaction (``migrations._apply``)."""
-    db = store.db
-    prev, seq = "", 0
-    rows = db.execute_sql(f"SELECT id, {JOURNAL_CONTENT} FROM journal ORDER BY id").fetchall()
+    chain_rows(store.db.execute_sql, store.db.cursor().executemany)
+
+
+def chain_rows(execute: Callable[..., Any], executemany: Callable[..., Any]) -> None:
+    """Link every journal row not yet linked (in the order written) after the chain's end,
+    then write a first witness of everything. Works on a peewee database or a plain
+    ``sqlite3`` connection with the chain functions registered (the benchmark generator)."""
+    head = execute("SELECT seq, hash FROM chain_head WHERE id = 1").fetchone()
+    seq, prev = (int(head[0]), str(head[1])) if head else (0, "")
+    rows = execute(f"SELECT id, {JOURNAL_CONTENT} FROM journal WHERE seq IS NULL "
+                   "ORDER BY id").fetchall()
     updates = []
     for row_id, payload in rows:
         seq += 1
         prev = link(prev, seq, "journal", payload)
         updates.append((seq, prev, row_id))
-    db.cursor().executemany("UPDATE journal SET seq = ?, chain = ? WHERE id = ?", updates)
-    db.execute_sql("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1", (seq, prev))
+    executemany("UPDATE journal SET seq = ?, chain = ? WHERE id = ?", updates)
+    execute("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1", (seq, prev))
     for kind, sql in CURRENT.items():
         if kind == "roles" or kind == "groups":
             sql += " WHERE EXISTS (SELECT 1 FROM " + (
                 "user_role" if kind == "roles" else "group_member") + " x WHERE x.user_id = u.id)"
-        db.execute_sql(f"INSERT INTO witness (kind, ref, content) SELECT '{kind}', * FROM ({sql})")
+        execute(f"INSERT INTO witness (kind, ref, content) SELECT '{kind}', * FROM ({sql})")
+
+
+def restart_chain(conn: sqlite3.Connection) -> None:
+    """For a file written row by row with the triggers dropped (the benchmark generator):
+    forget the partial chain and link everything afresh."""
+    register_sqlite(conn)
+    conn.execute("DELETE FROM witness")
+    conn.execute("UPDATE chain_head SET seq = 0, hash = '' WHERE id = 1")
+    conn.execute("UPDATE journal SET seq = NULL, chain = NULL")
+    chain_rows(conn.execute, conn.executemany)

@@ -39,7 +39,7 @@ def _key(store: Store) -> str:
 def _current(store: Store) -> tuple[int, str] | None:
     try:
         rows = store.execute("SELECT seq, hash FROM chain_head WHERE id = 1")
-    except Exception:  # noqa: BLE001 - a file before schema 10 has no chain
+    except Exception:
         return None
     return (int(rows[0][0]), str(rows[0][1])) if rows else None
 

@@ -5,7 +5,7 @@ ALTER TABLE "user" ADD COLUMN "last_failed_at" INTEGER;
 ALTER TABLE "user" ADD COLUMN "locked" INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE "user" ADD COLUMN "must_change_password" INTEGER NOT NULL DEFAULT 0;
 -- The file's own id: the credential store files this file's secrets under it.
-INSERT INTO "setting" (key, version, value) VALUES ('security.file_id', 1, lower(hex(randomblob(16))));
+INSERT OR IGNORE INTO "setting" (key, version, value) VALUES ('security.file_id', 1, lower(hex(randomblob(16))));
 -- The hash chain. Every journal row and every witness row (a change to a person, their roles
 -- or groups, a setting, a matrix cell, an escalation's acknowledgement or an incident's
 -- fields) takes the next number of one sequence and a hash over its content and the previous

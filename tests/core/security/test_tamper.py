@@ -13,8 +13,8 @@ from desk_app.services.database_check import check_database
 from desk_app.services.incidents import add_note
 from desk_app.services.security.tamper import chain_findings
 from desk_app.storage.chain import link, register_sqlite
-from desk_app.storage.witness import JOURNAL_CONTENT, WITNESS_CONTENT
 from desk_app.storage.opening import open_store
+from desk_app.storage.witness import JOURNAL_CONTENT, WITNESS_CONTENT
 from tests.conftest import Org
 
 
@@ -68,7 +68,7 @@ def test_an_untouched_file_passes_the_check(org: Org) -> None:
 def test_the_shell_cannot_write_chained_tables_without_dropping_the_triggers(org: Org) -> None:
     _busy_file(org)
     conn = sqlite3.connect(org.path)
-    with pytest.raises(sqlite3.OperationalError, match="desk_chain|desk_digest|desk_search"):
+    with pytest.raises(sqlite3.OperationalError, match=r"desk_chain|desk_digest|desk_search"):
         conn.execute("UPDATE user SET password_hash = 'x' WHERE username = 'desk'")
     conn.close()
 

@@ -10,6 +10,7 @@ import pytest
 
 from desk_app.errors import MaintenanceActive, SchemaTooNew
 from desk_app.services.incidents import add_note
+from desk_app.storage.chain import register_sqlite
 from desk_app.storage.migrations import LATEST
 from desk_app.storage.opening import open_store
 from desk_app.storage.presence import (
@@ -138,6 +139,7 @@ def test_a_running_older_program_stops_writing_after_an_upgrade(org: Org,
     into a new-schema file."""
     assert other.ask("note fine") == "ok"
     conn = sqlite3.connect(org.path)
+    register_sqlite(conn)  # the program's triggers call its functions
     conn.execute(f"PRAGMA user_version = {LATEST + 1}")
     conn.execute("INSERT INTO setting (key, version, value) VALUES "
                  "('upgraded_by_program', 1, '9.9.0') ON CONFLICT (key) DO UPDATE SET "
@@ -154,7 +156,7 @@ def test_a_running_older_program_stops_writing_after_an_upgrade(org: Org,
 def test_an_older_program_refuses_a_newer_file_at_open(org: Org) -> None:
     org.store.close()
     conn = sqlite3.connect(org.path)
-    conn.execute("PRAGMA user_version = 7")
+    conn.execute(f"PRAGMA user_version = {LATEST + 1}")
     conn.close()
     done = run_python("""
 import sys
@@ -167,9 +169,9 @@ except SchemaTooNew as error:
     print(error.message("zh"))
 """, org.path)
     lines = done.stdout.splitlines()
-    assert lines[0].startswith("This database was upgraded by desk-app 0.1.0 (schema 7); "
-                               f"this program reads schema {LATEST}."), done.stderr
-    assert "结构版本 7" in lines[1]
+    assert lines[0].startswith(f"This database was upgraded by desk-app 0.1.0 (schema "
+                               f"{LATEST + 1}); this program reads schema {LATEST}."), done.stderr
+    assert f"结构版本 {LATEST + 1}" in lines[1]
     with pytest.raises(SchemaTooNew):
         open_store(org.path, read_only=True)
 
