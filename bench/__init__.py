@@ -10,6 +10,7 @@ from desk_app.storage.chain import register_sqlite
 from desk_app.storage.database import Store
 from desk_app.storage.opening import open_store
 from desk_app.storage.segment import SQL_FUNCTION, index_text
+from desk_app.storage.uri import sqlite_uri
 
 
 def open_file(path: str | Path, *, read_only: bool = False, create: bool = False) -> Store:
@@ -40,8 +41,8 @@ def plain_connection(path: str | Path, *, read_only: bool = False) -> sqlite3.Co
     """A plain ``sqlite3`` connection for the baselines, set up as the program sets up its
     own: foreign keys on, and the search index's text function registered (the triggers of
     migration 0003 call it, so a baseline that writes incidents keeps the index too)."""
-    target = f"file:{path}?mode=ro" if read_only else str(path)
-    conn = sqlite3.connect(target, uri=read_only, isolation_level=None)
+    target = sqlite_uri(path, mode="ro" if read_only else "rwc")
+    conn = sqlite3.connect(target, uri=True, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.create_function(SQL_FUNCTION, 1, index_text, deterministic=True)
     register_sqlite(conn)  # and the hash chain's (schema 10), so the baseline chains too

@@ -24,7 +24,9 @@ from desk_app.services.database_check import check_database
 from desk_app.services.editing import IncidentEdit
 from desk_app.services.session import system_session
 from desk_app.services.targets import ClockSync
+from desk_app.storage import statistics
 from desk_app.storage.models import MODELS, Incident
+from desk_app.storage.uri import sqlite_uri
 
 LIVE_CLOCK_STATES = ("running", "paused", "stopped")
 
@@ -100,7 +102,7 @@ def check(path: str | Path, now: str | None = None, sample: int = 300,
     """Problems found in ``path`` (an empty list: consistent). ``now`` is the moment the file
     describes (a generated file's manifest has it): nothing may be overdue then."""
     problems: list[str] = []
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         result = conn.execute("PRAGMA integrity_check").fetchall()
         if result != [("ok",)]:
@@ -127,6 +129,10 @@ def check(path: str | Path, now: str | None = None, sample: int = 300,
     store = open_file(path, read_only=True)
     try:
         report = check_database(store)  # the product's own check (``desk-app check``)
+        if not store.read(lambda: statistics.installed(store)):
+            problems.append("the planner statistics are not the program's typical ones "
+                            "(storage.statistics): queue figures measured on this file would "
+                            "not be the program's")
     finally:
         store.close()
     if not report.ok:

@@ -38,13 +38,14 @@ from bench.simulate import ChangeNumber, Life, Reference, Row
 from bench.story import LONG_HISTORY_EVERY, Storyteller
 from bench.timeline import Timeline
 from desk_app.services.targets import load_calendars
+from desk_app.storage import statistics
 from desk_app.storage.chain import register_sqlite
 from desk_app.storage.reference import CLOSE_AUTO
 from desk_app.storage.segment import SQL_FUNCTION, index_text
 from desk_app.storage.witness import restart_chain
 
 #: Bumped whenever the generator's output changes, so that cached files are made again.
-GENERATOR_VERSION = 4
+GENERATOR_VERSION = 5
 #: A Monday, 10:00 in Shanghai: the moment a generated database is "now" by default.
 DEFAULT_NOW = "2026-06-01T02:00:00+00:00"
 DEFAULT_SPAN_DAYS = 730
@@ -426,6 +427,14 @@ def generate(path: str | Path, incidents: int, *, seed: int = 1, now: str = DEFA
     desk_user = conn.execute("SELECT username FROM user WHERE id = ?",
                              (org.desk[0],)).fetchone()[0]
     conn.close()
+    # Dropping an index drops its planner statistics; the program's file carries the typical
+    # ones (``storage.statistics``), so the generated file must too, or queue pages measured
+    # on it are the planner's guesses, not the program's (14 ms instead of 1.5 ms).
+    store = open_file(path)
+    try:
+        statistics.ensure(store)
+    finally:
+        store.close()
 
     manifest = Manifest(
         path=str(path), incidents=len(moments), seed=seed, now=now, span_days=span_days,

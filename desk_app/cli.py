@@ -14,10 +14,10 @@ import locale
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
 from desk_app.clock import Clock, FakeClock, SystemClock
-from desk_app.errors import DeskError, ValidationError
+from desk_app.errors import BadInput, DatabaseIOError, DeskError, ValidationError
 from desk_app.i18n import Language, text
 
 Command = Callable[[argparse.Namespace, Language], int]
@@ -42,7 +42,25 @@ def default_language() -> Language:
 
 
 def clock_from(value: str | None) -> Clock:
-    return FakeClock(datetime.fromisoformat(value)) if value else SystemClock()
+    """``--now``: a moment in ISO 8601 with its offset (a moment without one is taken as
+    UTC, as everything is stored)."""
+    if not value:
+        return SystemClock()
+    try:
+        moment = datetime.fromisoformat(value)
+    except (ValueError, TypeError) as error:
+        raise BadInput("cli.bad_time", value=value) from error
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return FakeClock(moment)
+
+
+def _undecodable(argv: Sequence[str]) -> str | None:
+    """The first argument holding bytes the system could not decode (lone surrogates)."""
+    for value in argv:
+        if "\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value):
+            return value.replace("\x00", "\\0").encode("utf-8", "replace").decode("utf-8")
+    return None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,14 +79,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     lang: Language = args.lang or default_language()
     fn = COMMANDS[args.command][0]
+    bad = _undecodable(sys.argv[1:] if argv is None else argv)
+    if bad is not None:
+        print(text("cli.bad_text", lang, field=bad), file=sys.stderr)
+        return 2
     try:
         return fn(args, lang)
+    except BadInput as error:
+        print(error.message(lang), file=sys.stderr)
+        return 2
     except ValidationError as error:
         for field, message in error.field_messages(lang).items():
             print(f"{field}: {message}", file=sys.stderr)
         return 2
     except DeskError as error:
         print(error.message(lang), file=sys.stderr)
+        return 1
+    except OSError as error:  # a path the system refuses: too long, a folder, no rights
+        print(DatabaseIOError(str(error)).message(lang), file=sys.stderr)
         return 1
 
 

@@ -166,3 +166,36 @@ class RestoreRefused(StorageError):
     def __init__(self, holdouts: list[str]) -> None:
         self.holdouts = holdouts
         super().__init__("error.storage.holdouts", who=", ".join(holdouts))
+
+
+class NotADeskDatabase(StorageError):
+    """The file is not a desk-app database: missing, empty, not SQLite, or another program's.
+    Only ``init`` and the first-run wizard make a database; every other way in refuses such
+    a file rather than turning it into a new, empty one (or restoring it over the team's)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.reason = reason
+        super().__init__("error.storage.not_desk", path=path,
+                         why=Term(f"storage.not_desk.{reason}"))
+
+
+class BackupTargetRefused(StorageError):
+    """``backup --to`` named a file that must not be overwritten."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.reason = reason
+        super().__init__("error.storage.backup_target", path=path,
+                         why=Term(f"storage.backup_target.{reason}"))
+
+
+class BadInput(DeskError):
+    """A command line argument that cannot be used (exit code 2, like a refused form)."""
+
+
+class DatabaseUnreachable(DatabaseIOError):
+    """The file or its shared folder cannot be reached now (a dropped share, a vanished
+    file): not damage. Forms keep their text and the call may be tried again; a restore is
+    offered only for a reachable file that fails its integrity check."""
+
+    def __init__(self, detail: str = "") -> None:
+        StorageError.__init__(self, "error.storage.unreachable", detail=detail)

@@ -202,7 +202,7 @@ def render(info: dict[str, str], where: str, results: dict[str, Any], quick: boo
         f"| processes that found the old schema, per round | "
         f"{', '.join(map(str, t5['processes_that_found_the_old_schema']))} |",
         f"| upgrades per round | {t5['upgrades_per_round']} (one pre-upgrade backup) |",
-        f"| schema every process ended on | {t5['all_ended_on_schema']} |",
+        f"| schema every process ended on | {t5['ended_on_schemas']} |",
         "",
     ]
     return "\n".join(lines)

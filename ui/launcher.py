@@ -20,6 +20,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = [a for i, a in enumerate(args)
              if not a.startswith("-") and (i == 0 or args[i - 1] != "--lang")]
     if words and words[0] in COMMANDS:
+        if words[0] in ("report", "watch"):
+            # Qt's PDF writer, for --format pdf and the monthly report's attachment
+            import ui.reports.pdf  # noqa: F401
         return cli_main(args)
     from ui.app import run
 

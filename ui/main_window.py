@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.errors import DatabaseReplaced, MaintenanceActive, SignedOut, StorageError
+from desk_app.errors import (
+    DatabaseReadOnly,
+    DatabaseReplaced,
+    MaintenanceActive,
+    SignedOut,
+    StorageError,
+)
 from desk_app.i18n import Language
 from desk_app.services.capabilities import can_administer, can_log, can_manage_callers
 from desk_app.services.file_care import visitor_of
@@ -41,6 +47,7 @@ from ui.queue import nav
 from ui.queue.nav import QueueNavigator
 from ui.queue.view import QueueView
 from ui.reading import read
+from ui.reports.entry import ReportsEntry
 from ui.search.panel import SearchPanel
 from ui.security.lock import install as install_lock
 from ui.shell import screens
@@ -124,6 +131,7 @@ class MainWindow(QMainWindow):
         # a file opened read-only cannot take the round's writes (escalations, deliveries):
         # a workstation that may write does them
         self.escalations = EscalationScreens(self, background=watch and not self.read_only)
+        self.reports = ReportsEntry(self)  # the Reports menu and sidebar entry (ui.reports)
         self._build_toolbar()
 
         self._refresh_timer = QTimer(self)
@@ -525,6 +533,10 @@ class MainWindow(QMainWindow):
         was typed); what the window itself must do about it."""
         if isinstance(error, DatabaseReplaced):
             self.reopen_database()
+        elif isinstance(error, DatabaseReadOnly):  # made read-only while open
+            self.status.storage.refresh()
+            self.log_action.setEnabled(False)
+            self._show_read_only()
         elif isinstance(error, MaintenanceActive) and self.keeper is not None:
             self.keeper.beat()  # the status bar shows who holds the file, at once
 

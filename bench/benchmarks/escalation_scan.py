@@ -9,7 +9,7 @@ incidents are stored or open: the scan walks the index on ``next_deadline``.
 
 Ours: ``services.escalation.scan``. Baseline: the same rows written by hand-written SQL
 through plain ``sqlite3`` in one ``BEGIN IMMEDIATE`` transaction. Both with the product's
-``synchronous=FULL`` and with ``synchronous=OFF`` (no fsync at commit). A second row times
+``synchronous=EXTRA`` and with ``synchronous=OFF`` (no fsync at commit). A second row times
 the scan a workstation runs every minute when nothing is due.
 """
 
@@ -132,7 +132,7 @@ class _Scene:
         self.path = ctx.copy("scan")
         self.store = open_file(self.path)
         self.conn = plain_connection(self.path)
-        self.mode = "FULL" if fsync else "OFF"
+        self.mode = "EXTRA" if fsync else "OFF"
         self.store.db.execute_sql(f"PRAGMA synchronous = {self.mode}")
         self.conn.execute(f"PRAGMA synchronous = {self.mode}")
         self.now = datetime.fromisoformat(ctx.manifest.now).astimezone(UTC)

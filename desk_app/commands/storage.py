@@ -16,11 +16,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desk_app.cli import command
-from desk_app.errors import DatabaseCorrupt
+from desk_app.errors import DatabaseCorrupt, NotADeskDatabase, SchemaTooNew
 from desk_app.i18n import Language, text
 from desk_app.services.database_check import check_database
 from desk_app.storage.backup import (
     backup_to,
+    check_backup_target,
     keep_days,
     latest_good_backup,
     list_backups,
@@ -30,10 +31,12 @@ from desk_app.storage.backup import (
 )
 from desk_app.storage.database import Store
 from desk_app.storage.filesystem import describe
+from desk_app.storage.identity import identify
 from desk_app.storage.locktest import lock_self_test
+from desk_app.storage.migrations import LATEST
 from desk_app.storage.opening import OpenReport, check_header, open_store
 from desk_app.storage.presence import Visitor
-from desk_app.storage.restore import restore_backup
+from desk_app.storage.restore import restore_backup, summarise_backup
 
 
 def _size(size: int) -> str:
@@ -53,6 +56,9 @@ def _backup_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path)
     parser.add_argument("--to", type=Path, help="a file or folder to write the backup to "
                         "(default: the backups folder beside the database)")
+    parser.add_argument("--force", action="store_true",
+                        help="replace an existing file named by --to (never the database "
+                        "itself or another open desk-app database)")
 
 
 @command("backup", "back up the database now, through SQLite's backup API", _backup_args)
@@ -60,6 +66,7 @@ def backup(args: argparse.Namespace, lang: Language) -> int:
     store = open_store(args.file, daily_backup=False)
     try:
         if args.to is not None and not args.to.is_dir():
+            check_backup_target(store.path, args.to.absolute(), force=args.force)
             path = backup_to(store, args.to)
         else:
             path = take_backup(store, "manual", folder=args.to).path
@@ -79,6 +86,8 @@ def _restore_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--list", action="store_true", help="list the backups and stop")
     parser.add_argument("--force", action="store_true",
                         help="restore even if other workstations have not let go")
+    parser.add_argument("--yes", action="store_true",
+                        help="do not ask before restoring (scripts)")
     parser.add_argument("--wait", type=float, default=75.0,
                         help="seconds to wait for other workstations to let go")
 
@@ -109,6 +118,19 @@ def restore(args: argparse.Namespace, lang: Language) -> int:
             print(text("storage.cli.no_backups", lang, path=path), file=sys.stderr)
             return 1
         chosen = latest.path
+
+    summary = summarise_backup(chosen)
+    taken = (f"{summary.taken_at.astimezone():%Y-%m-%d %H:%M}" if summary.taken_at
+             else "?")
+    newest = (f"{summary.newest_number} ({summary.newest_at.astimezone():%Y-%m-%d %H:%M})"
+              if summary.newest_number and summary.newest_at else "-")
+    print(text("storage.cli.restore_summary", lang, backup=chosen, taken=taken,
+               version=summary.schema_version, incidents=summary.incidents, newest=newest))
+    if sys.stdin is not None and sys.stdin.isatty() and not args.yes:
+        answer = input(text("storage.cli.restore_confirm", lang, path=path) + " ")
+        if answer.strip().lower() not in ("y", "yes", "是", "是的"):
+            print(text("storage.cli.restore_cancelled", lang))
+            return 1
 
     def progress(holdouts: list) -> None:
         if holdouts:
@@ -146,7 +168,14 @@ def check(args: argparse.Namespace, lang: Language) -> int:
         outcome = lock_self_test(path.parent)
         print(f"{text('storage.cli.lock_test', lang)}: {text(outcome.reason, lang)}"
               + (f" ({outcome.detail})" if outcome.detail else ""))
-    check_header(path, True, OpenReport(location))  # WAL or not a database: refused here
+    found = identify(path)
+    if found.kind in ("empty", "foreign", "not_sqlite"):
+        print(NotADeskDatabase(str(path), found.kind).message(lang))
+        return 3
+    if found.schema_version > LATEST:
+        print(SchemaTooNew(found.schema_version, LATEST).message(lang))
+        return 3
+    check_header(path, True, OpenReport(location))  # WAL: refused here
     store = Store(path, read_only=True)
     try:
         report = check_database(store, quick=args.quick)

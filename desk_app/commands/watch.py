@@ -17,12 +17,15 @@ from types import FrameType
 
 from desk_app.cli import command
 from desk_app.clock import Clock, OffsetClock, SystemClock
+from desk_app.delivery.channels import DeliveryError
 from desk_app.delivery.cycle import run_cycle
 from desk_app.delivery.outbox import Outbox
 from desk_app.errors import StorageError
 from desk_app.formatting import format_moment
 from desk_app.i18n import Language, text
+from desk_app.services.reports.monthly import send_monthly_report
 from desk_app.services.session import session_for
+from desk_app.storage.database import Store
 from desk_app.storage.opening import open_store
 
 log = logging.getLogger("desk_app.watch")
@@ -70,6 +73,7 @@ def watch(args: argparse.Namespace, lang: Language) -> int:
             except Exception:  # an always-on loop outlives one bad round; the next retries
                 log.exception("round failed")
             else:
+                _monthly_report(store, clock)
                 if not args.quiet:
                     print(text("cli.watch_cycle", lang, at=format_moment(clock.now(), lang),
                                escalations=len(report.changes.escalations),
@@ -85,3 +89,14 @@ def watch(args: argparse.Namespace, lang: Language) -> int:
     if not args.quiet:
         print(text("cli.watch_stopped", lang), flush=True)
     return 0
+
+
+def _monthly_report(store: Store, clock: Clock) -> None:
+    """Last month's report to the process owners, once (``services.reports.monthly``)."""
+    try:
+        sent = send_monthly_report(store, clock)
+    except (DeliveryError, StorageError) as error:  # the next round tries again
+        log.warning("monthly report not sent: %s", error)
+    else:
+        if sent:
+            log.info("monthly report sent to %s", ", ".join(sent))

@@ -87,6 +87,10 @@ def deliver(outbox: Outbox, channels: Iterable[NotificationChannel] = tuple(SEND
 
 def _send(outbox: Outbox, claim: Claim, sender: Sender) -> Outcome:
     fault_point("after_claim")  # dying here: the lease expires and another sends it once
+    if not outbox.renew(claim):
+        log.info("notification %s: lease ran out before sending; left to its new holder",
+                 claim.alert.notification_id)
+        return Outcome(claim.alert.notification_id, claim.alert.channel, "lost")
     try:
         sender(outbox.config, claim.alert)
     except DeliveryError as error:

@@ -114,6 +114,25 @@ class Outbox:
 
         return self.store.write(run)
 
+    def renew(self, claim: Claim) -> bool:
+        """Just before sending: extend the lease if it is still this workstation's and has
+        not run out. A batch is claimed at once and sent one by one; on a slow machine or
+        server the last rows' leases could run out while the first were sent, another
+        workstation would take them over, and the message would go out twice. A row whose
+        lease could not be renewed is not sent here (the one that took it over sends it)."""
+        now = self.clock.now()
+        until = now + timedelta(seconds=self.config.lease_seconds)
+        notification_id = claim.alert.notification_id
+
+        def run() -> int:
+            return (Notification.update(lease_until=until)
+                    .where((Notification.id == notification_id)
+                           & (Notification.lease_owner == self.worker)
+                           & (Notification.lease_until >= now))
+                    .execute())
+
+        return self.store.write(run) == 1
+
     # -- recording --------------------------------------------------------------------------
     def _record(self, claim: Claim, values: dict, result: str, error: str = "") -> Outcome:
         notification_id = claim.alert.notification_id

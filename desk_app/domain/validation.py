@@ -34,7 +34,15 @@ class Problems:
 
 def clean_text(problems: Problems, name: str, value: str | None, *, required: bool,
                max_length: int = TEXT_MAX, single_line: bool = False) -> str:
-    """``value`` stripped and normalised; problems are recorded rather than raised."""
+    """``value`` stripped and normalised; problems are recorded rather than raised. A value
+    that is not text, or that holds lone surrogates (undecodable bytes from a command line
+    or a file), is refused here: SQLite would otherwise fail half-way into the write."""
+    if value is not None and not isinstance(value, str):
+        problems.add(name, "validation.bad_characters")
+        return ""
+    if value and any("\ud800" <= ch <= "\udfff" for ch in value):
+        problems.add(name, "validation.bad_characters")
+        return ""
     text = unicodedata.normalize("NFC", (value or "").replace("\r\n", "\n")).strip()
     if required and not text:
         problems.add(name, "validation.required")

@@ -15,6 +15,7 @@ from desk_app.domain.enums import NotificationChannel, NotificationState, Role
 from desk_app.domain.validation import Problems, clean_text
 from desk_app.errors import RuleViolation
 from desk_app.services import permissions as perm
+from desk_app.services.arguments import checked
 from desk_app.services.roster import desk_at
 from desk_app.services.session import Changes, Session
 from desk_app.storage.models import (
@@ -98,6 +99,7 @@ def call_tasks(session: Session) -> list[CallTask]:
     return session.read(run)
 
 
+@checked
 def record_call(session: Session, notification_id: int, *, reached: bool, note: str = ""
                 ) -> Changes:
     """Record one call made for a call task: who called (the signed-in person), when (now),

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from desk_app.domain.enums import EscalationReason, NotificationState
 from desk_app.errors import RuleViolation
 from desk_app.services import permissions as perm
+from desk_app.services.arguments import checked
 from desk_app.services.review import SUPERVISORS
 from desk_app.services.session import Changes, Session
 from desk_app.storage.models import (
@@ -145,6 +146,7 @@ def list_escalations(session: Session, f: ReviewFilter = ReviewFilter(),
     return session.read(run)
 
 
+@checked
 def notifications_of(session: Session, escalation_id: int) -> list[NotificationView]:
     def run() -> list[NotificationView]:
         _require_supervisor(session)
@@ -199,6 +201,7 @@ def summary(session: Session, f: ReviewFilter = ReviewFilter(state="all")) -> Su
     return session.read(run)
 
 
+@checked
 def retry_notification(session: Session, notification_id: int) -> Changes:
     """Send a failed notification again (after its cause was fixed, e.g. an e-mail address
     added): it goes back to the outbox as due now, with its attempts counted afresh."""

@@ -10,6 +10,7 @@ from datetime import datetime
 from peewee import fn
 
 from desk_app.domain.enums import NotificationChannel, NotificationState
+from desk_app.services.arguments import checked
 from desk_app.services.session import Changes, Session
 from desk_app.storage.models import Escalation, Incident, Notification
 
@@ -44,6 +45,7 @@ def unread_count(session: Session) -> int:
         .where(_mine(session) & Notification.acknowledged_at.is_null()).scalar() or 0))
 
 
+@checked
 def inbox(session: Session, *, unread_only: bool = False, limit: int = INBOX_LIMIT
           ) -> list[InboxEntry]:
     def run() -> list[InboxEntry]:
@@ -73,6 +75,7 @@ def inbox(session: Session, *, unread_only: bool = False, limit: int = INBOX_LIM
     return session.read(run)
 
 
+@checked
 def acknowledge_notifications(session: Session, escalation_id: int) -> Changes:
     """I have seen this escalation: my rows for it are marked acknowledged, and its desktop
     alert stops coming back. Acknowledging twice changes nothing."""

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peewee import fn
-
 from desk_app.domain.enums import (
     ContactChannel,
     Impact,
@@ -20,6 +18,7 @@ from desk_app.domain.priority import default_urgency, priority_of
 from desk_app.domain.validation import TITLE_MAX, Problems, clean_text, enum_value
 from desk_app.errors import RuleViolation
 from desk_app.services import permissions as perm
+from desk_app.services.arguments import checked
 from desk_app.services.editing import IncidentEdit, load_incident, write_journal
 from desk_app.services.lookups import (
     active_caller,
@@ -29,8 +28,8 @@ from desk_app.services.lookups import (
 )
 from desk_app.services.reference import reference
 from desk_app.services.session import Changes, Session
-from desk_app.services.targets import sync_clocks
-from desk_app.storage.bulk import update_rows
+from desk_app.services.targets import start_clocks, sync_clocks
+from desk_app.storage.bulk import insert_instance, next_id
 from desk_app.storage.models import Incident
 
 
@@ -58,6 +57,7 @@ class FirstContactResolution:
     knowledge: bool = False
 
 
+@checked
 def log_incident(session: Session, form: NewIncident,
                  resolve: FirstContactResolution | None = None) -> Changes:
     """Log an incident; with ``resolve``, resolve it at first contact in the same write."""
@@ -99,10 +99,10 @@ def _log(session: Session, form: NewIncident,
         urgency = default_urgency(caller.vip)
     priority = priority_of(reference(session.store).matrix, Impact(impact), Urgency(urgency))
     now = session.clock.now()
-    next_id = (Incident.select(fn.MAX(Incident.id)).scalar() or 0) + 1
-    incident = Incident.create(
-        id=next_id,
-        number=f"INC{next_id:07d}",
+    new_id = next_id(Incident)
+    incident = Incident(
+        id=new_id,
+        number=f"INC{new_id:07d}",
         type=incident_type,
         channel=channel,
         caller=caller.id,
@@ -119,15 +119,15 @@ def _log(session: Session, form: NewIncident,
         updated_at=now,
         linked_incident=form.linked_incident_id,
     )
+    # R19: match the service targets and set the first deadline before the row is written
+    clocks = start_clocks(IncidentEdit(session, incident, JournalAction.UPDATE), now)
+    insert_instance(incident)
     write_journal(session, incident.id, JournalAction.LOG, {
         "stage": (None, Stage.LOGGED.value), "priority": (None, priority.value),
         "impact": (None, int(impact)), "urgency": (None, int(urgency)),
         "category": (None, category.id), "group": (None, category.group_id),
     }, at=now)
-    edit = IncidentEdit(session, incident, JournalAction.UPDATE)
-    sync_clocks(edit, now, new=True)  # R19: match the service targets; the first deadline
-    update_rows(Incident, [f.name for f in edit.values], ["id"],
-                [(*edit.values.values(), incident.id)])
+    clocks.flush()
     if resolve is not None:
         from desk_app.services.workflow import resolve_in_transaction
 
@@ -150,6 +150,7 @@ class IncidentFields:
     urgency: Urgency | int | None = None
 
 
+@checked
 def update_incident(session: Session, incident_id: int, fields: IncidentFields,
                     version: int | None = None) -> Changes:
     return session.write(lambda: _update(session, incident_id, fields, version))
@@ -230,6 +231,7 @@ def reprioritise(edit: IncidentEdit, impact: Impact, urgency: Urgency) -> None:
         edit.set("priority", priority.value)
 
 
+@checked
 def add_note(session: Session, incident_id: int, note: str) -> Changes:
     """A work note on the timeline; any signed-in person may add one to an open incident."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desk_app.domain.enums import Stage
 from desk_app.domain.validation import Problems
+from desk_app.storage.bulk import get_row
 from desk_app.storage.models import Caller, Category, GroupMember, Incident, SupportGroup, User
 
 
@@ -13,7 +14,7 @@ def active_category(problems: Problems, category_id: int | None,
     if category_id is None:
         problems.add(field, "validation.required")
         return None
-    category = Category.get_or_none(Category.id == category_id)
+    category = get_row(Category, category_id)
     if category is None or not category.active:
         problems.add(field, "validation.invalid_choice")
         return None
@@ -24,7 +25,7 @@ def active_caller(problems: Problems, caller_id: int | None) -> Caller | None:
     if caller_id is None:
         problems.add("caller", "validation.required")
         return None
-    caller = Caller.get_or_none(Caller.id == caller_id)
+    caller = get_row(Caller, caller_id)
     if caller is None or not caller.active:
         problems.add("caller", "validation.invalid_choice")
         return None
@@ -48,7 +49,7 @@ def group_member(problems: Problems, group_id: int, user_id: int | None,
 
 
 def active_group(problems: Problems, group_id: int | None, field: str = "group") -> int | None:
-    group = SupportGroup.get_or_none(SupportGroup.id == group_id) if group_id else None
+    group = get_row(SupportGroup, group_id) if group_id else None
     if group is None or not group.active:
         problems.add(field, "validation.group_inactive")
         return None
@@ -61,7 +62,7 @@ def closed_incident(problems: Problems, incident_id: int | None,
     incident is worked on where it is, so a link to it is refused."""
     if incident_id is None:
         return None
-    incident = Incident.get_or_none(Incident.id == incident_id)
+    incident = get_row(Incident, incident_id)
     if incident is None:
         problems.add(field, "validation.incident_unknown", number=f"INC{incident_id:07d}")
         return None

@@ -9,6 +9,7 @@ from desk_app.domain.lifecycle import check_can_pend, check_can_resume
 from desk_app.domain.validation import TITLE_MAX, Problems, clean_text
 from desk_app.errors import ConflictError, DeskError, NotFound, RuleViolation
 from desk_app.services import permissions as perm
+from desk_app.services.arguments import checked
 from desk_app.services.editing import IncidentEdit, load_incident, write_journal
 from desk_app.services.session import Changes, Session
 from desk_app.services.targets import sync_clocks
@@ -40,6 +41,7 @@ def _open_changes(incident_id: int) -> int:
         & (ChangeRequest.state == ChangeState.OPEN.value)).count())
 
 
+@checked
 def set_pending(session: Session, incident_id: int, *, wait_code_id: int | None,
                 note: str = "", version: int | None = None) -> Changes:
     """Stop the target clocks while the incident waits on something outside the desk's
@@ -68,6 +70,7 @@ def set_pending(session: Session, incident_id: int, *, wait_code_id: int | None,
     return session.write(run)
 
 
+@checked
 def resume(session: Session, incident_id: int, *, note: str = "",
            version: int | None = None) -> Changes:
     def run() -> Changes:
@@ -101,6 +104,7 @@ def check_raise_change(session: Session, incident: Incident) -> None:
         raise RuleViolation("rule.pend_not_open", stage=stage)
 
 
+@checked
 def raise_change(session: Session, incident_id: int, *, title: str, description: str = "",
                  version: int | None = None) -> Changes:
     """R18: a change request raised from the incident puts the incident into Pending with the
@@ -142,6 +146,7 @@ def check_close_change(session: Session, change: ChangeRequest, incident: Incide
         raise RuleViolation("rule.change_closed")
 
 
+@checked
 def change_states(session: Session, incident_id: int) -> dict[int, DeskError | None]:
     """Each change raised from the incident, with the refusal closing it would meet now."""
 
@@ -160,6 +165,7 @@ def change_states(session: Session, incident_id: int) -> dict[int, DeskError | N
     return session.read(run)
 
 
+@checked
 def close_change(session: Session, change_id: int, *, outcome: str,
                  version: int | None = None) -> Changes:
     """Close a change raised from an incident; the incident resumes when no change it waits

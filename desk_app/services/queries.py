@@ -9,12 +9,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
+
+from peewee import Model
 
 from desk_app.errors import NotFound
+from desk_app.services.arguments import checked
 from desk_app.services.reference import reference
 from desk_app.services.session import Session
 from desk_app.services.targets import used_seconds
+from desk_app.storage.bulk import get_row, get_rows, select_rows
 from desk_app.storage.models import (
     Caller,
     Category,
@@ -146,58 +150,77 @@ def find_incident_id(session: Session, key: str | int) -> int:
     """An incident by id or by number (``INC0000042`` or ``42``)."""
 
     def run() -> int:
-        text = str(key).strip().upper()
+        text = str(key).strip().upper()[:40]
         row = Incident.get_or_none(Incident.number == text)
-        if row is None and text.removeprefix("INC").isdigit():
-            row = Incident.get_or_none(Incident.id == int(text.removeprefix("INC")))
+        digits = text.removeprefix("INC")
+        # a number longer than any id (ids are below 2^63) names no incident
+        if row is None and digits.isascii() and digits.isdigit() and len(digits) <= 18:
+            row = Incident.get_or_none(Incident.id == int(digits))
         if row is None:
-            raise NotFound("error.incident_not_found", id=key)
+            shown = str(key)
+            raise NotFound("error.incident_not_found",
+                           id=shown if len(shown) <= 40 else shown[:40] + "…")
         return int(row.id)
 
     return session.read(run)
 
 
+#: The journal's columns an incident's history shows (read as tuples: a long history made
+#: into model objects cost more than the rest of the view together).
+JOURNAL_COLUMNS = ("id", "at", "actor", "action", "changes", "note")
+
+M = TypeVar("M", bound=Model)
+
+
+def _required(model: type[M], key: int) -> M:
+    row = get_row(model, key)
+    if row is None:
+        raise NotFound("error.not_found", what=model.__name__, id=key)
+    return row
+
+
+def _optional(model: type[M], key: int | None) -> M | None:
+    return None if key is None else get_row(model, key)
+
+
 def _names(ids: set[int]) -> dict[int, str]:
-    return {u.id: u.full_name for u in User.select(User.id, User.full_name).where(User.id.in_(ids))}
+    return {int(i): str(n) for i, n in select_rows(User, ("id", "full_name"), "id", list(ids))}
 
 
+@checked
 def incident_view(session: Session, incident_id: int) -> IncidentView:
     def run() -> IncidentView:
-        incident = Incident.get_or_none(Incident.id == incident_id)
+        incident = get_row(Incident, incident_id)
         if incident is None:
             raise NotFound("error.incident_not_found", id=incident_id)
         now = session.clock.now()
         calendars = reference(session.store).calendars
         view = IncidentView(
             incident=incident,
-            caller=Caller.get_by_id(incident.caller_id),
-            category=Category.get_by_id(incident.category_id),
-            group=SupportGroup.get_by_id(incident.group_id),
-            assignee=User.get_or_none(User.id == incident.assignee_id),
-            created_by=User.get_by_id(incident.created_by_id),
-            wait_code=WaitCode.get_or_none(WaitCode.id == incident.wait_code_id),
-            close_code=CloseCode.get_or_none(CloseCode.id == incident.close_code_id),
+            caller=_required(Caller, incident.caller_id),
+            category=_required(Category, incident.category_id),
+            group=_required(SupportGroup, incident.group_id),
+            assignee=_optional(User, incident.assignee_id),
+            created_by=_required(User, incident.created_by_id),
+            wait_code=_optional(WaitCode, incident.wait_code_id),
+            close_code=_optional(CloseCode, incident.close_code_id),
         )
-        for clock in TargetClock.select().where(TargetClock.incident == incident.id).order_by(
-                TargetClock.id):
+        for clock in get_rows(TargetClock, "incident", [incident.id]):
             item = ClockView(clock.stage, clock.priority, clock.target_minutes,
                              clock.calendar_id, clock.state, clock.started_at,
                              used_seconds(clock, calendars[clock.calendar_id], now),
                              clock.due_at, clock.breached_at, clock.stopped_at)
             (view.history if clock.state == "superseded" else view.clocks).append(item)
-        entries = list(Journal.select().where(Journal.incident == incident.id)
-                       .order_by(Journal.id))
-        escalations = list(Escalation.select().where(Escalation.incident == incident.id)
-                           .order_by(Escalation.id))
-        notifications = list(Notification.select().where(
-            Notification.escalation.in_([e.id for e in escalations])))
-        names = _names({e.actor_id for e in entries if e.actor_id}
+        entries = select_rows(Journal, JOURNAL_COLUMNS, "incident", [incident.id])
+        escalations = get_rows(Escalation, "incident", [incident.id])
+        notifications = get_rows(Notification, "escalation", [e.id for e in escalations])
+        names = _names({e[2] for e in entries if e[2]}
                        | {e.acknowledged_by_id for e in escalations if e.acknowledged_by_id}
                        | {n.recipient_id for n in notifications})
         view.journal = [
-            JournalEntry(e.id, e.at, names.get(e.actor_id) if e.actor_id else None, e.action,
-                         json.loads(e.changes or "{}"), e.note)
-            for e in entries
+            JournalEntry(entry_id, at, names.get(actor_id) if actor_id else None, action,
+                         json.loads(changes or "{}"), note)
+            for entry_id, at, actor_id, action, changes, note in entries
         ]
         view.escalations = [
             EscalationView(
@@ -208,10 +231,10 @@ def incident_view(session: Session, incident_id: int) -> IncidentView:
                  for n in notifications if n.escalation_id == e.id])
             for e in escalations
         ]
-        view.changes = list(ChangeRequest.select().where(ChangeRequest.incident == incident.id))
+        view.changes = get_rows(ChangeRequest, "incident", [incident.id])
         view.pauses = pauses_of(view.journal)
         if incident.linked_incident_id is not None:
-            target = Incident.get_or_none(Incident.id == incident.linked_incident_id)
+            target = get_row(Incident, incident.linked_incident_id)
             view.linked = LinkedIncident.of(target) if target is not None else None
         view.linked_from = linked_from(incident)
         return view

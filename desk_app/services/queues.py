@@ -18,7 +18,9 @@ from enum import StrEnum
 from typing import Any
 
 from desk_app.domain.enums import OPEN_STAGES, IncidentType, Stage
+from desk_app.errors import ValidationError
 from desk_app.i18n import Language
+from desk_app.services.arguments import checked, enum_argument
 from desk_app.services.session import Session
 from desk_app.storage.fields import to_utc
 
@@ -209,6 +211,10 @@ def ids_queries(session: Session, queue: Queue, sort: SortColumn | str = DEFAULT
                 lang: Language = "en", now: datetime | None = None
                 ) -> list[tuple[str, list[object]]]:
     """The statements that read the queue's ids in display order, one after the other."""
+    queue = enum_argument("queue", Queue, queue)
+    sort = enum_argument("sort", SortColumn, sort)
+    if not isinstance(descending, bool):
+        raise ValidationError.single("descending", "validation.invalid_choice")
     moment = now or session.clock.now()
     where, params = _select(session, queue, filters, moment)
     return [(f"SELECT i.id FROM incident i {arm.join} WHERE {where}"
@@ -223,6 +229,7 @@ def ids_query(session: Session, queue: Queue, sort: SortColumn | str = DEFAULT_S
     return ids_queries(session, queue, sort, descending, filters, lang, now)[0]
 
 
+@checked
 def ids(session: Session, queue: Queue, sort: SortColumn | str = DEFAULT_SORT,
         descending: bool = False, filters: Filters | None = None,
         lang: Language = "en") -> list[int]:
@@ -236,6 +243,7 @@ def ids(session: Session, queue: Queue, sort: SortColumn | str = DEFAULT_SORT,
     return session.read(run)
 
 
+@checked
 def count(session: Session, queue: Queue, filters: Filters | None = None) -> int:
     where, params = _select(session, queue, filters, session.clock.now())
     return int(session.store.execute(f"SELECT COUNT(*) FROM incident i WHERE {where}",
@@ -321,6 +329,7 @@ WHERE i.id IN ({marks})
 """
 
 
+@checked
 def rows(session: Session, incident_ids: Sequence[int]) -> list[QueueRow]:
     """The rows for ``incident_ids``, in that order (ids that no longer exist are left out)."""
     if not incident_ids:
@@ -349,11 +358,14 @@ def _row(r: tuple) -> QueueRow:
     )
 
 
+@checked
 def page(session: Session, queue: Queue, sort_column: SortColumn | str = DEFAULT_SORT,
          descending: bool = False, filters: Filters | None = None, offset: int = 0,
          limit: int = 100, lang: Language = "en") -> list[QueueRow]:
     """One page of the queue in display order, ids and rows in one read: the first page of
     a queue is this, read at once while the whole list of ids follows (``ids``)."""
+    if offset < 0 or not 0 < limit <= 10_000:
+        raise ValidationError.single("limit", "validation.invalid_choice")
     queries = ids_queries(session, queue, sort_column, descending, filters, lang)
 
     def run() -> list[QueueRow]:

@@ -7,12 +7,14 @@ from desk_app.domain.validation import Problems, clean_text
 from desk_app.errors import RuleViolation
 from desk_app.services import permissions as perm
 from desk_app.services.admin.common import cas_update, get_row
+from desk_app.services.arguments import checked
 from desk_app.services.session import Changes, Session
 from desk_app.storage.models import Escalation
 
 SUPERVISORS = (Role.INCIDENT_MANAGER, Role.PROCESS_OWNER, Role.DEPARTMENT_HEAD)
 
 
+@checked
 def acknowledge_escalation(session: Session, escalation_id: int, comment: str = "",
                            version: int | None = None) -> Changes:
     def run() -> Changes:

@@ -25,10 +25,13 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from desk_app.domain.enums import Stage
+from desk_app.errors import ValidationError
 from desk_app.services.session import Session
 from desk_app.storage.segment import match_query
 
 LIMIT = 50
+#: The longest search text: a sentence or two; longer text is no query a person types.
+SEARCH_MAX = 500
 #: Incidents of matching callers, at most; a common name must not crowd out text matches.
 CALLER_LIMIT = 20
 #: Text matches ranked, at most: the newest this many (see the module's docstring).
@@ -72,8 +75,18 @@ def _like(text: str) -> str:
 
 
 def search(session: Session, text: str, limit: int = LIMIT) -> list[SearchHit]:
-    """Up to ``limit`` incidents for what a person typed into the search box, best first."""
+    """Up to ``limit`` incidents for what a person typed into the search box, best first.
+    Text that is not text, holds a NUL or lone surrogates, or is longer than a search box
+    needs is refused with a message (a NUL matched every caller; 17,000 Chinese characters
+    made SQLite's LIKE pattern too complex)."""
+    if not isinstance(text, str) or "\x00" in text or any(
+            "\ud800" <= ch <= "\udfff" for ch in text):
+        raise ValidationError.single("search", "validation.bad_characters")
     query = text.strip()
+    if len(query) > SEARCH_MAX:
+        raise ValidationError.single("search", "validation.search_too_long", max=SEARCH_MAX)
+    if not isinstance(limit, int) or isinstance(limit, bool) or not 0 < limit <= 1000:
+        raise ValidationError.single("limit", "validation.invalid_choice")
     if not query:
         return []
 

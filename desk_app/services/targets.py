@@ -309,6 +309,17 @@ class ClockSync:
         return clock
 
 
+def start_clocks(edit: IncidentEdit, now: datetime) -> ClockLedger:
+    """R19 for an incident being logged: its clocks and first deadline, worked out before
+    its row is written, so that the row goes in once with its deadline (an update after
+    the insert rewrote the row and its deadline indexes). The caller inserts the incident,
+    then flushes the returned ledger."""
+    ledger = ClockLedger()
+    ledger.start([edit.incident.id])
+    ClockSync.cached(edit.session)(edit, now, ledger)
+    return ledger
+
+
 def sync_clocks(edit: IncidentEdit, now: datetime, *, new: bool = False) -> None:
     """Sync one incident's clocks now (``new``: it was just logged and has none yet)."""
     ledger = ClockLedger()

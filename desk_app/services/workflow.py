@@ -20,6 +20,7 @@ from desk_app.domain.lifecycle import Move, check_move
 from desk_app.domain.validation import Problems, clean_text, enum_value
 from desk_app.errors import RuleViolation
 from desk_app.services import permissions as perm
+from desk_app.services.arguments import checked
 from desk_app.services.editing import IncidentEdit, JournalRows, load_incident, save_all
 from desk_app.services.escalation import TRANSFER_LIMIT, escalate
 from desk_app.services.incidents import reprioritise
@@ -46,6 +47,7 @@ def check_assign(session: Session, incident: Incident) -> None:
     check_move(Move.ASSIGN, Stage(incident.stage), incident.wait_code_id is not None)
 
 
+@checked
 def assign(session: Session, incident_id: int, *, assignee_id: int | None = None,
            category_id: int | None = None, version: int | None = None, note: str = ""
            ) -> Changes:
@@ -97,6 +99,7 @@ def check_accept(session: Session, incident: Incident) -> None:
     check_move(Move.ACCEPT, Stage(incident.stage), incident.wait_code_id is not None)
 
 
+@checked
 def accept(session: Session, incident_id: int, *, impact: Impact | int | None = None,
            version: int | None = None) -> Changes:
     """Assigned → In progress: a member of the group takes the incident, and may judge its
@@ -130,6 +133,7 @@ def check_transfer(session: Session, incident: Incident) -> None:
     check_move(Move.TRANSFER, Stage(incident.stage), incident.wait_code_id is not None)
 
 
+@checked
 def transfer(session: Session, incident_id: int, *, note: str, category_id: int | None = None,
              tier: int | None = None, assignee_id: int | None = None,
              version: int | None = None) -> Changes:
@@ -179,6 +183,7 @@ def check_resolve(session: Session, incident: Incident) -> None:
                      or session.has(Role.INCIDENT_MANAGER), "resolve")
 
 
+@checked
 def resolve(session: Session, incident_id: int, *, resolution: str,
             resolution_type: ResolutionType | str = ResolutionType.RESOLUTION,
             knowledge: bool = False, version: int | None = None) -> Changes:
@@ -221,6 +226,7 @@ def check_reject(session: Session, incident: Incident) -> None:
     check_move(Move.REJECT, Stage(incident.stage), incident.wait_code_id is not None)
 
 
+@checked
 def reject_resolution(session: Session, incident_id: int, *, reason: str,
                       version: int | None = None) -> Changes:
     """Resolved → In progress: the caller does not confirm the result. Not a reopen: the
@@ -254,6 +260,7 @@ def check_confirm(session: Session, incident: Incident) -> None:
         raise RuleViolation("rule.already_confirmed")
 
 
+@checked
 def confirm_resolution(session: Session, incident_id: int, *, note: str = "",
                        version: int | None = None) -> Changes:
     """Record that the caller confirmed the result (R21 needs it before closing)."""
@@ -284,6 +291,7 @@ def satisfaction_required(session: Session) -> bool:
     return session.has(Role.SERVICE_DESK)
 
 
+@checked
 def close(session: Session, incident_id: int, *, close_code_id: int | None, notes: str,
           satisfaction: int | None = None, version: int | None = None) -> Changes:
     """Resolved → Closed, by the person who logged it (R20), with a confirmed result, a

@@ -15,9 +15,11 @@ with a backup name is a good copy; a copy that fails the check is deleted and re
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import re
 import sqlite3
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -25,8 +27,10 @@ from pathlib import Path
 
 import peewee
 
-from desk_app.errors import DatabaseCorrupt, StorageError
+from desk_app.errors import BackupTargetRefused, DatabaseCorrupt, DatabaseIOError, StorageError
 from desk_app.storage.database import Store, translate_errors
+from desk_app.storage.identity import in_use
+from desk_app.storage.uri import sqlite_uri
 
 KINDS = ("daily", "migration", "manual", "pre-restore")
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<kind>daily|migration|manual|pre-restore)-"
@@ -62,10 +66,49 @@ def _sync_folder(folder: Path) -> None:
             os.close(fd)
 
 
+#: A ``.partial`` copy older than this was left by a backup that was killed: pruned.
+PARTIAL_STALE_SECONDS = 3600
+
+
+def prune_partials(folder: Path, pattern: str = ".*.partial",
+                   now: float | None = None) -> list[Path]:
+    """Delete copies left half-written in ``folder`` by killed backups and restores (a
+    running one's copy is younger than ``PARTIAL_STALE_SECONDS``)."""
+    moment = time.time() if now is None else now
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in folder.glob(pattern):
+            with contextlib.suppress(OSError):
+                if entry.stat().st_mtime < moment - PARTIAL_STALE_SECONDS:
+                    entry.unlink()
+                    removed.append(entry)
+    return removed
+
+
+def check_backup_target(source: Path, target: Path, *, force: bool = False) -> None:
+    """``BackupTargetRefused`` unless ``target`` may be written: a new name; an existing
+    ordinary file only with ``force``; never the database being backed up, nor a desk-app
+    database that workstations have open, whatever ``force`` says."""
+    if not os.path.lexists(target):
+        return
+    if not target.is_file():
+        raise BackupTargetRefused(str(target), "not_file")
+    with contextlib.suppress(OSError):
+        if os.path.samefile(source, target):
+            raise BackupTargetRefused(str(target), "live")
+    if in_use(target):
+        raise BackupTargetRefused(str(target), "open")
+    if not force:
+        raise BackupTargetRefused(str(target), "exists")
+
+
 def copy_database(source: sqlite3.Connection, destination: Path) -> Path:
     """Copy through the backup API into ``destination`` (replaced only once the copy is
     complete and checked). ``source`` must not be in the middle of writing."""
+    if "\x00" in str(destination):
+        raise DatabaseIOError(f"{destination!r}: a path cannot hold a NUL character")
     destination.parent.mkdir(parents=True, exist_ok=True)
+    prune_partials(destination.parent, f".{glob.escape(destination.name)}.*.partial")
     partial = destination.with_name(f".{destination.name}.{uuid.uuid4().hex[:8]}.partial")
     try:
         with translate_errors():
@@ -156,7 +199,8 @@ def daily_backup_due(path: Path, now: datetime) -> bool:
 def prune_backups(path: Path, keep_days: int, now: datetime,
                   keep_at_least: int = KEEP_AT_LEAST) -> list[Path]:
     """Delete backups older than ``keep_days``, always keeping the newest few."""
-    removed = []
+    removed = prune_partials(backups_dir(path))
+    removed += prune_partials(backups_dir(path), ".restore-*.sqlite")
     for info in list_backups(path)[keep_at_least:]:
         if info.taken_at < now - timedelta(days=keep_days):
             with contextlib.suppress(OSError):
@@ -177,7 +221,7 @@ def keep_days(store: Store) -> int:
 def verify_backup(path: Path) -> tuple[bool, str, int]:
     """(good, what integrity_check said, schema version) of a backup file."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
         try:
             result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])

@@ -1,9 +1,10 @@
 """Opening the file, and the one way to write to it.
 
 Rollback journal only (never WAL: WAL needs shared memory, which network filesystems do not
-give), full synchronous commits, foreign keys on, a busy timeout. Writes are short
-``BEGIN IMMEDIATE`` transactions retried whole when another workstation holds the lock, so
-that a write either happens completely or not at all.
+give), ``synchronous=EXTRA`` (with a rollback journal, FULL does not sync the journal's
+deletion, and a power cut could lose the last acknowledged commit), foreign keys on, a busy
+timeout. Writes are short ``BEGIN IMMEDIATE`` transactions retried whole when another
+workstation holds the lock, so that a write either happens completely or not at all.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from desk_app.storage.chain import register_sqlite as register_chain_sqlite
 from desk_app.storage.events import BusyEvent, StorageEvents, WriteReport
 from desk_app.storage.models import database as model_proxy
 from desk_app.storage.segment import SQL_FUNCTION, index_text
+from desk_app.storage.uri import sqlite_uri
 
 if TYPE_CHECKING:
     from desk_app.storage.opening import OpenReport
@@ -46,7 +48,7 @@ T = TypeVar("T")
 
 PRAGMAS: list[tuple[str, object]] = [
     ("journal_mode", "DELETE"),
-    ("synchronous", "FULL"),
+    ("synchronous", "EXTRA"),
     ("foreign_keys", "ON"),
 ]
 
@@ -107,6 +109,8 @@ class Store:
         self.path = Path(path)
         self.read_only = read_only
         self.read_only_reason = read_only_reason
+        #: Made read-only while open (permissions changed): checked again at each write.
+        self.became_read_only = False
         self.busy_timeout = busy_timeout
         #: This open's identity in the presence table and in maintenance.
         self.token = uuid.uuid4().hex
@@ -121,10 +125,9 @@ class Store:
         self.visitor: Visitor | None = None
         #: What opening found (set by ``opening.open_store``).
         self.report: OpenReport | None = None
-        target = f"file:{self.path}?mode=ro" if read_only else str(self.path)
+        target = sqlite_uri(self.path, mode="ro" if read_only else "rwc")
         self.db = _Database(
-            target, pragmas=PRAGMAS, timeout=busy_timeout, check_same_thread=False,
-            uri=read_only,
+            target, pragmas=PRAGMAS, timeout=busy_timeout, check_same_thread=False, uri=True,
         )
         # the search index's triggers call it (migration 0003), on every connection
         self.db.register_function(index_text, SQL_FUNCTION, 1, deterministic=True)
@@ -145,17 +148,34 @@ class Store:
         ``fn`` must only touch the database (it may run several times). Inside another
         write it joins that transaction as a savepoint: a retry belongs to the outermost
         write, which alone can start the transaction again from the beginning."""
-        if self.read_only:
+        if self.read_only and not self.became_read_only:
             raise DatabaseReadOnly(self.read_only_reason)
+        if not self.db.in_transaction():
+            # a file or folder made read-only while open (``chmod``, ``chattr +i``, the
+            # share's permissions): SQLite writes through the handle it already holds and
+            # would go on accepting writes, so the permissions are asked again first; the
+            # store is read-only while they say so, and writable again once they allow it
+            reason = why_read_only(self.path)
+            if reason is not None:
+                self._became(reason)
+                raise DatabaseReadOnly(reason)
+            if self.became_read_only:
+                self.read_only = self.became_read_only = False
         try:
-            return self._write(fn, attempts, on_busy, guarded)
+            with model_proxy.using(self.db):
+                return self._write(fn, attempts, on_busy, guarded)
         except DatabaseIOError as error:
             # the file or its folder became read-only while open (permissions changed on
             # the share): SQLite only says it cannot open the journal or write a page
             reason = why_read_only(self.path)
             if reason is None:
                 raise
+            self._became(reason)
             raise DatabaseReadOnly(reason) from error
+
+    def _became(self, reason: str) -> None:
+        self.read_only = self.became_read_only = True
+        self.read_only_reason = reason
 
     def _write(self, fn: Callable[[], T], attempts: int,
                on_busy: Callable[[int], None] | None, guarded: bool) -> T:
@@ -231,7 +251,7 @@ class Store:
         """Run ``fn`` in one read transaction, so that what it reads is consistent."""
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             try:
-                with translate_errors(), self.db.atomic():
+                with translate_errors(), model_proxy.using(self.db), self.db.atomic():
                     return fn()
             except DatabaseBusy:
                 if attempt == WRITE_ATTEMPTS:
@@ -256,11 +276,11 @@ class Store:
         not run on a connection that is writing) and for side checks."""
         with translate_errors():
             if read_only or self.read_only:
-                conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                conn = sqlite3.connect(sqlite_uri(self.path, mode="ro"), uri=True,
                                        timeout=self.busy_timeout, isolation_level=None)
             else:
-                conn = sqlite3.connect(self.path, timeout=self.busy_timeout,
-                                       isolation_level=None)
+                conn = sqlite3.connect(sqlite_uri(self.path, mode="rwc"), uri=True,
+                                       timeout=self.busy_timeout, isolation_level=None)
             register_chain_sqlite(conn)
             return conn
 
@@ -271,7 +291,12 @@ class Store:
 
 def why_read_only(path: Path) -> str | None:
     """Why this program cannot write the file (a ``storage.readonly.*`` key), or None."""
-    if path.exists() and not os.access(path, os.W_OK):
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = None
+    # no write bit at all: marked read-only (which an administrator's account would ignore)
+    if mode is not None and (not os.access(path, os.W_OK) or not mode & 0o222):
         return "storage.readonly.file"
     if not os.access(path.parent, os.W_OK | os.X_OK):
         return "storage.readonly.folder"  # the rollback journal is created beside the file

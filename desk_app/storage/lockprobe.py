@@ -13,9 +13,11 @@ from __future__ import annotations
 import sqlite3
 import sys
 
+from desk_app.storage.uri import sqlite_uri
+
 
 def hold(probe: str, vfs: str | None = None) -> int:
-    target = f"file:{probe}" + (f"?vfs={vfs}" if vfs else "")
+    target = sqlite_uri(probe, vfs=vfs) if vfs else sqlite_uri(probe)
     try:
         conn = sqlite3.connect(target, uri=True, timeout=5, isolation_level=None)
         conn.execute("BEGIN IMMEDIATE")

@@ -17,7 +17,6 @@ from peewee import (
     BooleanField,
     CharField,
     Check,
-    DatabaseProxy,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -39,9 +38,10 @@ from desk_app.domain.enums import (
     Stage,
     TargetStage,
 )
+from desk_app.storage.binding import StoreProxy
 from desk_app.storage.fields import UtcField
 
-database = DatabaseProxy()
+database = StoreProxy()
 
 
 def _one_of(column: str, enum: type[Enum], nullable: bool = False) -> Any:
@@ -313,6 +313,15 @@ Incident.add_index(Incident.index(Incident.linked_incident, name="incident_linke
                    .where(Incident.linked_incident.is_null(False)))
 
 
+# the reports (migration 0011): incidents by the moment of the event counted
+Incident.add_index(Incident.index(Incident.created_at, name="incident_created_at"))
+Incident.add_index(Incident.index(Incident.resolved_at, Incident.created_at, Incident.assignee,
+                                  name="incident_resolved_at")
+                   .where(Incident.resolved_at.is_null(False)))
+Incident.add_index(Incident.index(Incident.closed_at, name="incident_closed_at")
+                   .where(Incident.closed_at.is_null(False)))
+
+
 def _queue_order_indexes() -> list[str]:
     """Migration 0006's indexes on expressions, which peewee cannot describe: the same
     statements, read from the migration (the schema test holds both to the same text)."""
@@ -372,6 +381,14 @@ class TargetClock(BaseModel):
 
     class Meta:
         indexes = ((("incident", "stage", "state"), False),)
+
+
+# the reports (migration 0011): stopped clocks by stage and moment, covering what they read
+TargetClock.add_index(TargetClock.index(
+    TargetClock.stage, TargetClock.stopped_at, TargetClock.priority, TargetClock.elapsed_seconds,
+    TargetClock.target_minutes, TargetClock.started_at, TargetClock.incident,
+    name="target_clock_stopped")
+    .where(TargetClock.state == "stopped"))
 
 
 class ClockRun(BaseModel):

@@ -45,6 +45,7 @@ from desk_app.errors import (
     DatabaseIOError,
     DatabaseReadOnly,
     MaintenanceActive,
+    NotADeskDatabase,
     SchemaTooOld,
     StorageError,
 )
@@ -57,8 +58,10 @@ from desk_app.storage.backup import (
     prune_backups,
     take_backup,
 )
+from desk_app.storage.damage import confirmed
 from desk_app.storage.database import BUSY_TIMEOUT, Store, why_read_only
 from desk_app.storage.filesystem import Location, describe
+from desk_app.storage.identity import identify
 from desk_app.storage.locktest import LockTest, lock_self_test
 from desk_app.storage.migrations import MigrationResult, check_version, migrate
 from desk_app.storage.presence import PRESENCE_SCHEMA, Visitor, install_guard, maintenance
@@ -193,21 +196,22 @@ def _daily_backup(store: Store, report: OpenReport, now: datetime) -> None:
         log.warning("daily backup of %s failed: %s", store.path, report.backup_problem)
 
 
-def open_store(path: str | Path, *, create: bool = False, read_only: bool = False,
+def _open_store(path: str | Path, *, create: bool = False, read_only: bool = False,
                lock_test: LockTestMode = "auto", quick_check: bool = True,
                daily_backup: bool = True, visitor: Visitor | None = None,
                now: datetime | None = None,
                on_wait: Callable[[], None] | None = None,
                defer_checks: bool = False) -> Store:
-    """Open ``path``; with ``create``, a missing file becomes a new, empty database.
-
-    The store's ``report`` (an ``OpenReport``) says where the file is, why it is read-only
-    if it is, and what opening did. ``on_wait`` is called while another workstation's
-    upgrade holds the file. ``defer_checks``: check only the small tables now and leave the
-    rest, and the daily backup, to ``finish_checks`` (see the module's docstring)."""
+    """``open_store`` without the confirmation of damage."""
+    if "\x00" in str(path):
+        raise DatabaseIOError(f"{str(path)!r}: a path cannot hold a NUL character")
     path = Path(path).absolute()
     if not path.exists() and not create:
         raise DatabaseIOError(f"{path}: no such file")
+    if not create:
+        found = identify(path)
+        if found.kind in ("empty", "foreign"):  # never made into a new database here
+            raise NotADeskDatabase(str(path), found.kind)
     if create:
         path.parent.mkdir(parents=True, exist_ok=True)
     report = OpenReport(describe(path))
@@ -247,12 +251,38 @@ def open_store(path: str | Path, *, create: bool = False, read_only: bool = Fals
     return store
 
 
+def open_store(path: str | Path, *, create: bool = False, read_only: bool = False,
+               lock_test: LockTestMode = "auto", quick_check: bool = True,
+               daily_backup: bool = True, visitor: Visitor | None = None,
+               now: datetime | None = None,
+               on_wait: Callable[[], None] | None = None,
+               defer_checks: bool = False) -> Store:
+    """Open ``path``; with ``create``, a missing file becomes a new, empty database.
+
+    The store's ``report`` (an ``OpenReport``) says where the file is, why it is read-only
+    if it is, and what opening did. ``on_wait`` is called while another workstation's
+    upgrade holds the file. ``defer_checks``: check only the small tables now and leave the
+    rest, and the daily backup, to ``finish_checks`` (see the module's docstring). Damage is
+    reported only when a reachable file fails a fresh check (``storage.damage``); a file
+    that cannot be reached says so instead."""
+    with confirmed(Path(path).absolute()):
+        return _open_store(path, create=create, read_only=read_only, lock_test=lock_test,
+                           quick_check=quick_check, daily_backup=daily_backup,
+                           visitor=visitor, now=now, on_wait=on_wait,
+                           defer_checks=defer_checks)
+
+
 def finish_checks(store: Store, now: datetime | None = None) -> OpenReport:
     """What ``open_store(defer_checks=True)`` left, for a worker thread once the window
     shows: the day's backup if it is due, whose copy passes a whole-file ``quick_check``
     (so it checks the file as well), else the growing tables, one read each. Raises
     ``DatabaseCorrupt`` for a damaged file; a backup that fails for another reason is in
     the report's ``backup_problem``, as at open."""
+    with confirmed(store.path):
+        return _finish_checks(store, now)
+
+
+def _finish_checks(store: Store, now: datetime | None = None) -> OpenReport:
     report = store.report
     if report is None or not report.checks_deferred:
         raise ValueError("finish_checks is for a store opened with defer_checks")

@@ -31,9 +31,22 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desk_app.errors import BackupUnusable, DatabaseIOError, RestoreRefused, SchemaTooNew
-from desk_app.storage.backup import backups_dir, copy_database, take_backup, verify_backup
+from desk_app.errors import (
+    BackupUnusable,
+    DatabaseIOError,
+    NotADeskDatabase,
+    RestoreRefused,
+    SchemaTooNew,
+)
+from desk_app.storage.backup import (
+    backups_dir,
+    copy_database,
+    parse_backup,
+    take_backup,
+    verify_backup,
+)
 from desk_app.storage.database import Store, translate_errors
+from desk_app.storage.identity import identify, require_desk_database
 from desk_app.storage.migrations import LATEST, migrate
 from desk_app.storage.models import database as model_proxy
 from desk_app.storage.presence import (
@@ -47,6 +60,7 @@ from desk_app.storage.presence import (
     leave,
     wait_for_release,
 )
+from desk_app.storage.uri import sqlite_uri
 
 
 @dataclass(frozen=True)
@@ -59,12 +73,45 @@ class RestoreResult:
     holdouts: list[PresenceRow] = field(default_factory=list)  # with ``force`` only
 
 
+@dataclass(frozen=True)
+class BackupSummary:
+    """What a restore would put back, shown before it is asked for."""
+
+    path: Path
+    taken_at: datetime | None  # from the backup's name; None for a file named otherwise
+    schema_version: int
+    incidents: int
+    newest_number: str | None
+    newest_at: datetime | None
+
+
+def summarise_backup(backup: Path) -> BackupSummary:
+    """Its moment, schema, how many incidents and the newest one; ``NotADeskDatabase`` for
+    a file that is not a desk-app database, ``BackupUnusable`` for one that cannot be read."""
+    found = require_desk_database(backup)
+    info = parse_backup(backup)
+    try:
+        conn = sqlite3.connect(sqlite_uri(backup, mode="ro"), uri=True, timeout=5)
+        try:
+            count = int(conn.execute("SELECT count(*) FROM incident").fetchone()[0])
+            newest = conn.execute("SELECT number, created_at FROM incident"
+                                  " ORDER BY id DESC LIMIT 1").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        raise BackupUnusable(str(backup), str(error)) from error
+    return BackupSummary(
+        backup, info.taken_at if info else None, found.schema_version, count,
+        str(newest[0]) if newest else None,
+        datetime.fromtimestamp(int(newest[1]), UTC) if newest else None)
+
+
 def live_file_healthy(path: Path) -> bool:
     """Whether the live file opens and passes ``quick_check``."""
     if not path.exists() or path.stat().st_size == 0:
         return False
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=5)
         try:
             return [r[0] for r in conn.execute("PRAGMA quick_check")] == ["ok"]
         finally:
@@ -76,7 +123,7 @@ def live_file_healthy(path: Path) -> bool:
 def _prepare(backup: Path, side: Path, *, token: str | None, visitor: Visitor,
              next_generation: int, now: int) -> None:
     """The backup's content in ``side``, at this program's schema, marked as restored."""
-    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    source = sqlite3.connect(sqlite_uri(backup, mode="ro"), uri=True)
     try:
         copy_database(source, side)
     finally:
@@ -108,6 +155,9 @@ def restore_backup(path: Path, backup: Path, *, visitor: Visitor | None = None,
     ``release_timeout`` seconds, unless ``force``. ``ours``: the presence tokens of the
     calling program's own open store (not waited for; see ``wait_for_release``)."""
     who = visitor or Visitor()
+    require_desk_database(backup)  # a stranger's file would leave the team with nothing
+    if identify(path).kind == "foreign":  # nor is another program's file replaced
+        raise NotADeskDatabase(str(path), "foreign")
     good, detail, version = verify_backup(backup)
     if not good:
         raise BackupUnusable(str(backup), detail)
@@ -149,7 +199,7 @@ def _in_place(path: Path, backup: Path, side: Path, who: Visitor, version: int,
             next_generation = generation(live) + 1
             _prepare(backup, side, token=live.token, visitor=who,
                      next_generation=next_generation, now=int(now()))
-            source = sqlite3.connect(f"file:{side}?mode=ro", uri=True)
+            source = sqlite3.connect(sqlite_uri(side, mode="ro"), uri=True)
             target = live.raw_connection()
             try:
                 with translate_errors():

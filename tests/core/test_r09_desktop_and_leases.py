@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from desk_app.delivery.config import set_config_values
-from desk_app.delivery.cycle import deliver_desktop
+from desk_app.delivery.cycle import _send, deliver_desktop
+from desk_app.delivery.messages import Alert
 from desk_app.delivery.outbox import Outbox
 from desk_app.domain.enums import Impact, NotificationChannel, Urgency
 from desk_app.services import workflow
@@ -91,6 +92,38 @@ def test_r09_lease_of_a_dead_workstation_expires(org: Org) -> None:
     assert taken.took_over and taken.attempts == 2
     assert dead.sent(claim).result == "lost"  # a late outcome from the old holder is refused
     assert alive.sent(taken).result == "sent"
+
+
+def test_r09_a_claim_whose_lease_ran_out_is_not_sent_twice(org: Org) -> None:
+    """A workstation claims a batch and sends it row by row; when the later rows' leases
+    run out meanwhile (a slow server, a loaded PC) and another workstation takes them over,
+    the first must not send them as well: each message goes out once."""
+    breach(org)
+    set_config_values(org.as_("owner"), lease_seconds=60)
+    slow, other = Outbox(org.store, org.clock), Outbox(org.store, org.clock)
+    (claim,) = slow.claim([NotificationChannel.EMAIL])
+    org.clock.advance(seconds=61)  # still busy with the rows before this one
+    (taken,) = other.claim([NotificationChannel.EMAIL])
+    sent: list[int] = []
+
+    def sender(config: object, alert: Alert) -> None:
+        sent.append(alert.notification_id)
+
+    assert _send(slow, claim, sender).result == "lost"
+    assert _send(other, taken, sender).result == "sent"
+    assert sent == [taken.alert.notification_id]
+
+
+def test_r09_sending_renews_the_lease(org: Org) -> None:
+    breach(org)
+    set_config_values(org.as_("owner"), lease_seconds=60)
+    first, other = Outbox(org.store, org.clock), Outbox(org.store, org.clock)
+    (claim,) = first.claim([NotificationChannel.EMAIL])
+    org.clock.advance(seconds=50)
+    assert first.renew(claim)
+    org.clock.advance(seconds=50)  # 100 s after the claim, 50 after the renewal
+    assert other.claim([NotificationChannel.EMAIL]) == []
+    assert first.sent(claim).result == "sent"
 
 
 def _office_hours_for(org: Org, username: str) -> None:

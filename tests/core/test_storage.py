@@ -21,9 +21,9 @@ from tests.conftest import Org
 from tests.helpers import refused
 
 
-def test_every_connection_uses_the_rollback_journal_and_full_sync(org: Org) -> None:
+def test_every_connection_uses_the_rollback_journal_and_extra_sync(org: Org) -> None:
     assert org.store.execute("PRAGMA journal_mode")[0][0] == "delete"
-    assert org.store.execute("PRAGMA synchronous")[0][0] == 2
+    assert org.store.execute("PRAGMA synchronous")[0][0] == 3  # EXTRA
     assert org.store.execute("PRAGMA foreign_keys")[0][0] == 1
     assert org.store.db.timeout > 0
 

@@ -26,9 +26,8 @@ from typing import Any
 
 from desk_app.clock import FakeClock
 from desk_app.services.database_check import check_database
-from desk_app.storage.backup import list_backups
+from desk_app.storage.backup import list_backups, verify_backup
 from desk_app.storage.database import Store
-from desk_app.storage.migrations import LATEST
 from tests.conftest import build_org
 from tests.helpers import old_schema
 
@@ -127,7 +126,9 @@ def verify_updates(path: Path, acknowledged: set[str] | None,
     problems = product_check(path)
     assert not problems, "desk-app check: " + " | ".join(problems)
     return {"present": len(present), "acknowledged": len(wanted),
-            "committed_not_acknowledged": len(present) - len(wanted & present.keys())}
+            "committed_not_acknowledged": len(present) - len(wanted & present.keys()),
+            "integrity": check, "recorded_twice": len(duplicates), "missing": len(missing),
+            "exactly_once": not duplicates and not missing}
 
 
 # -- T1 --------------------------------------------------------------------------------------
@@ -162,7 +163,7 @@ def t1(folder: Path, processes: int = 8, updates: int = 2000, incidents: int = 8
         "retried_writes": sum(v for k, v in attempts.items() if k > 1),
         "max_attempts": max(attempts),
         "busy_failures": sum(r["busy_failures"] for r in results),
-        "integrity": "ok", **verified,
+        **verified,
     }
 
 
@@ -220,7 +221,7 @@ def t3(folder: Path, processes: int = 8, rounds: int = 100, incidents: int = 8,
 
     procs = [start(w) for w in range(processes)]
     time.sleep(1.0)
-    journals = 0
+    journals = checks_passed = 0
     started = time.monotonic()
     for _ in range(rounds):
         time.sleep(rng.uniform(0.05, 0.5))
@@ -228,8 +229,7 @@ def t3(folder: Path, processes: int = 8, rounds: int = 100, incidents: int = 8,
         procs[w].send_signal(signal.SIGKILL)
         procs[w].communicate()
         journals += Path(f"{path}-journal").exists()
-        check = integrity(path)
-        assert check == "ok", f"integrity_check after a kill: {check}"
+        checks_passed += integrity(path) == "ok"
         runs[w] += 1
         procs[w] = start(w)
     for process in procs:
@@ -239,8 +239,8 @@ def t3(folder: Path, processes: int = 8, rounds: int = 100, incidents: int = 8,
     acknowledged = _acknowledged(folder)
     verified = verify_updates(path, acknowledged)
     return {"processes": processes, "kills": rounds, "wall_s": round(wall, 1),
-            "integrity_checks_passed": rounds, "journal_left_by_a_kill": journals,
-            "exactly_once": True, **verified}
+            "integrity_checks_passed": checks_passed, "journal_left_by_a_kill": journals,
+            **verified}
 
 
 # -- T4 --------------------------------------------------------------------------------------
@@ -328,12 +328,65 @@ def _acknowledged_notes(file: Path) -> set[str]:
     return {line for line in file.read_text(encoding="utf-8").split("\n") if line}
 
 
+# -- T6 --------------------------------------------------------------------------------------
+def t6(folder: Path, processes: int = 3, rounds: int = 15, seed: int = 9) -> Figures:
+    """Kills during logging, escalation scans and backups, not only updates: every
+    acknowledged incident present exactly once, every acknowledged backup a good copy, the
+    file sound after each kill."""
+    path, _ = prepared(folder, 1)
+    conn = sqlite3.connect(path)
+    caller, category = conn.execute(
+        "SELECT (SELECT min(id) FROM caller), (SELECT min(id) FROM category)").fetchone()
+    conn.close()
+    rng = Random(seed)
+    runs = [0] * processes
+
+    def start(w: int) -> subprocess.Popen[str]:
+        return worker("mixed", path, w, runs[w], caller, category,
+                      folder / f"mixed-acks-{w}-{runs[w]}.txt", start_new_session=True)
+
+    procs = [start(w) for w in range(processes)]
+    time.sleep(1.5)
+    checks_passed = 0
+    for _ in range(rounds):
+        time.sleep(rng.uniform(0.1, 0.8))
+        w = rng.randrange(processes)
+        procs[w].send_signal(signal.SIGKILL)
+        procs[w].communicate()
+        checks_passed += integrity(path) == "ok"
+        runs[w] += 1
+        procs[w] = start(w)
+    for process in procs:
+        process.send_signal(signal.SIGKILL)
+        process.communicate()
+    acks: list[str] = []
+    for file in folder.glob("mixed-acks-*.txt"):
+        acks += [line for line in file.read_text(encoding="utf-8").split("\n")[:-1] if line]
+    logged = {a.split(" ", 1)[1] for a in acks if a.startswith("log ")}
+    backups = [Path(a.split(" ", 1)[1]) for a in acks if a.startswith("backup ")]
+    conn = sqlite3.connect(path)
+    try:
+        titles = Counter(r[0] for r in conn.execute("SELECT title FROM incident"))
+    finally:
+        conn.close()
+    return {"processes": processes, "kills": rounds, "integrity_checks_passed": checks_passed,
+            "integrity": integrity(path), "logged_acknowledged": len(logged),
+            "logged_missing": sum(1 for t in logged if titles[t] == 0),
+            "logged_twice": sum(1 for t in logged if titles[t] > 1),
+            "scans_acknowledged": sum(1 for a in acks if a.startswith("scan ")),
+            "backups_acknowledged": len(backups),
+            "backups_good": sum(1 for b in backups if verify_backup(b)[0]),
+            "product_check_problems": len(product_check(path))}
+
+
 # -- T5 --------------------------------------------------------------------------------------
 def t5(folder: Path, processes: int = 5, rounds: int = 3) -> Figures:
     """Several workstations open an old-schema file at the same moment."""
     template, _ = prepared(folder / "template", 3)
     old_schema(template)
     applied_by = []
+    upgrades: list[int] = []
+    schemas: set[int] = set()
     for round_ in range(rounds):
         here = folder / f"round-{round_}"
         here.mkdir()
@@ -351,14 +404,13 @@ def t5(folder: Path, processes: int = 5, rounds: int = 3) -> Figures:
             out, err = process.communicate(timeout=120)
             assert process.returncode == 0, err[-3000:]
             results.append(json.loads(out.splitlines()[-1]))
-        applied = [r for r in results if r["applied"]]
-        assert len(applied) == 1, f"upgraded {len(applied)} times"
-        assert all(r["version"] == LATEST for r in results)
+        upgrades.append(sum(1 for r in results if r["applied"]))
+        schemas.update(int(r["version"]) for r in results)
         backups = [b for b in list_backups(path) if b.kind == "migration"]
         assert len(backups) == 1 and backups[0].schema_version == 1
         assert integrity(path) == "ok"
         assert not product_check(path)
         applied_by.append(sum(1 for r in results if r["found"] == 1))
-    return {"processes": processes, "rounds": rounds, "upgrades_per_round": 1,
+    return {"processes": processes, "rounds": rounds, "upgrades_per_round": upgrades,
             "processes_that_found_the_old_schema": applied_by,
-            "all_ended_on_schema": LATEST}
+            "ended_on_schemas": sorted(schemas)}

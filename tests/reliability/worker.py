@@ -162,7 +162,41 @@ def open_file(path: str) -> int:
     return 0
 
 
-MODES = {"updates": updates, "edit-same": edit_same, "fill": fill, "open": open_file}
+def mixed(path: str, worker: str, run: str, caller: str, category: str, acks: str) -> int:
+    """T6: log incidents (each title unique to worker, run and number), and every few, run
+    an escalation scan and take a backup; each is acknowledged in ACKS once it returned."""
+    from desk_app.clock import SystemClock
+    from desk_app.services.escalation import scan
+    from desk_app.services.incidents import NewIncident, log_incident
+    from desk_app.storage.backup import take_backup
+
+    store = open_store(path, daily_backup=False)
+    session = session_for(store, "desk")
+    folder = Path(path).parent / f"backups-{worker}"
+    with open(acks, "a", encoding="utf-8") as ack:
+        n = 0
+        while True:
+            n += 1
+            tag = f"w{worker}-r{run}-{n}"
+            try:
+                log_incident(session, NewIncident(int(caller), "system_fault", int(category),
+                                                  3, tag))
+            except DatabaseBusy:
+                continue
+            _ack(ack, f"log {tag}")
+            if n % 7 == 0:
+                try:
+                    scan(store, SystemClock())
+                    _ack(ack, f"scan {tag}")
+                except DatabaseBusy:
+                    pass
+            if n % 11 == 0:
+                info = take_backup(store, "manual", folder=folder)
+                _ack(ack, f"backup {info.path}")
+
+
+MODES = {"mixed": mixed, "updates": updates, "edit-same": edit_same, "fill": fill,
+         "open": open_file}
 
 if __name__ == "__main__":
     raise SystemExit(MODES[sys.argv[1]](*sys.argv[2:]))

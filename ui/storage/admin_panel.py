@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.errors import DeskError
 from desk_app.i18n import text
 from desk_app.services.admin.process import save_backup_keep_days, setting_with_version
 from desk_app.services.database_check import CheckReport
 from desk_app.services.file_care import backup_now, backups, check_now, restore_now
 from desk_app.storage.backup import BackupInfo
 from desk_app.storage.presence import PresenceRow
-from desk_app.storage.restore import RestoreResult
+from desk_app.storage.restore import RestoreResult, summarise_backup
 from ui.context import UiContext
 from ui.errors import error_text
 from ui.widgets.calls import call
@@ -178,8 +179,20 @@ class StorageAdminPanel(QWidget):
         if info is None:
             return
         when = f"{info.taken_at.astimezone():%Y-%m-%d %H:%M}"
+        try:  # what it would put back, before anyone is asked
+            summary = summarise_backup(info.path)
+        except DeskError as error:
+            QMessageBox.warning(self, self.tr("Restore backup"),
+                                error.message(self.context.language))
+            return
+        newest = (f"{summary.newest_number} ({summary.newest_at.astimezone():%Y-%m-%d %H:%M})"
+                  if summary.newest_number and summary.newest_at else "-")
+        described = text("storage.cli.restore_summary", self.context.language,
+                         backup=info.path.name, taken=when, version=summary.schema_version,
+                         incidents=summary.incidents, newest=newest)
         answer = QMessageBox.question(
             self, self.tr("Restore backup"),
+            described + "\n\n" +
             self.tr("Replace the whole database by the backup of {0}? Everything saved since "
                     "then is replaced (a copy of the current state is kept). Every "
                     "workstation must reopen the database afterwards.").format(when))

@@ -29,6 +29,7 @@ from desk_app.services.admin.common import (
     require_owner,
     save_row,
 )
+from desk_app.services.arguments import checked
 from desk_app.services.editing import IncidentEdit
 from desk_app.services.lookups import active_group
 from desk_app.services.session import Changes, Session
@@ -118,6 +119,17 @@ def current_matrix(session: Session) -> dict[tuple[int, int], tuple[int, int]]:
 
 
 # -- service targets (R15, R19) ----------------------------------------------------------------
+#: The longest target a process owner may set: a year of working time (525,600 minutes).
+#: Targets feed the calendar's arithmetic on every logging; 10^12 minutes made every
+#: incident of that priority fail to log.
+TARGET_MAX_MINUTES = 525_600
+
+
+def _small_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**31
+
+
+@checked
 def save_target(session: Session, priority: int, stage: TargetStage | str, minutes: int,
                 calendar_id: int, version: int | None = None) -> Changes:
     """Change one target. Running clocks keep the target they were matched to; incidents
@@ -128,12 +140,20 @@ def save_target(session: Session, priority: int, stage: TargetStage | str, minut
         problems = Problems()
         if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes <= 0:
             problems.add("minutes", "validation.positive_minutes")
-        if WorkingCalendar.get_or_none(WorkingCalendar.id == calendar_id) is None:
+        elif minutes > TARGET_MAX_MINUTES:  # a due time past the calendar's range
+            problems.add("minutes", "validation.target_too_long", max=TARGET_MAX_MINUTES)
+        if not _small_int(calendar_id) or WorkingCalendar.get_or_none(
+                WorkingCalendar.id == calendar_id) is None:
             problems.add("calendar", "validation.invalid_choice")
+        if not _small_int(priority) or priority not in (1, 2, 3, 4):
+            problems.add("priority", "validation.invalid_choice")
+        try:
+            stage_value = TargetStage(stage).value
+        except ValueError:
+            problems.add("stage", "validation.invalid_choice")
         problems.raise_if_any()
         row = ServiceTarget.get_or_none(
-            (ServiceTarget.priority == int(priority)) & (ServiceTarget.stage == str(
-                TargetStage(stage).value)))
+            (ServiceTarget.priority == int(priority)) & (ServiceTarget.stage == stage_value))
         if row is None:
             raise ValidationError.single("priority", "validation.invalid_choice")
         if version is not None:

@@ -36,6 +36,12 @@ def _statistics(store: Store) -> None:
     install(store)
 
 
+def _mark(store: Store) -> None:
+    from desk_app.storage.identity import APPLICATION_ID
+
+    store.db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
 def _seed(store: Store) -> None:
     from desk_app.storage.reference import seed_reference_data
 
@@ -57,7 +63,10 @@ MIGRATIONS: list[Migration] = [
     Migration(4, "0004_presence.sql"),
     Migration(5, "0005_linked_incidents.sql"),
     Migration(6, "0006_queue_order.sql", then=_statistics),
+    Migration(7, "0007_application_id.sql", then=_mark),
     Migration(10, "0010_security.sql", then=_security),
+    Migration(11, "0011_report_indexes.sql"),
+    Migration(15, "0015_reference_generation.sql"),
 ]
 
 LATEST = MIGRATIONS[-1].version

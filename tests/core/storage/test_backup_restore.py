@@ -19,6 +19,7 @@ from desk_app.storage.migrations import LATEST
 from desk_app.storage.opening import open_store
 from desk_app.storage.presence import Visitor, maintenance_state
 from desk_app.storage.restore import restore_backup
+from desk_app.storage.uri import sqlite_uri
 from tests.conftest import Org
 from tests.helpers import old_schema
 from tests.stations.processes import Workstation, expect_line, finish, spawn_python
@@ -43,7 +44,7 @@ print("done", flush=True)
 
 
 def notes(path: Path) -> list[str]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
         return [n for (n,) in conn.execute(
             "SELECT note FROM journal WHERE action = 'note' ORDER BY id")]

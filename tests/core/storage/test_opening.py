@@ -74,7 +74,7 @@ def test_a_wal_file_cannot_be_opened_read_only(org: Org) -> None:
 
 def test_every_connection_uses_the_rollback_journal(org: Org) -> None:
     assert org.store.execute("PRAGMA journal_mode")[0][0] == "delete"
-    assert org.store.execute("PRAGMA synchronous")[0][0] == 2  # FULL
+    assert org.store.execute("PRAGMA synchronous")[0][0] == 3  # EXTRA
 
 
 def test_lock_self_test_passes_where_locks_work(tmp_path: Path) -> None:

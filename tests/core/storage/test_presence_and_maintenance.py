@@ -169,7 +169,7 @@ except SchemaTooNew as error:
     print(error.message("zh"))
 """, org.path)
     lines = done.stdout.splitlines()
-    assert lines[0].startswith(f"This database was upgraded by desk-app 0.1.0 (schema "
+    assert lines[0].startswith("This database was upgraded by desk-app 0.1.0 (schema "
                                f"{LATEST + 1}); this program reads schema {LATEST}."), done.stderr
     assert f"结构版本 {LATEST + 1}" in lines[1]
     with pytest.raises(SchemaTooNew):

@@ -90,3 +90,23 @@ def test_someone_who_is_not_the_process_owner_is_refused(
     panel.backup_button.click()
     qtbot.waitUntil(lambda: panel.backup_button.isEnabled(), timeout=10000)
     assert list_backups(org.path) == []
+
+
+def test_restore_says_what_it_will_put_back_before_it_asks(
+        org: Org, qtbot: QtBot, context: Callable[..., UiContext],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    org.log()
+    org.log()
+    panel = panel_for(qtbot, context(language="zh"))
+    panel.backup_button.click()
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=10000)
+    panel.table.selectRow(0)
+    asked: list[str] = []
+
+    def question(parent: object, title: str, body: str, *rest: object) -> object:
+        asked.append(body)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    panel.restore_button.click()
+    assert asked and "共 2 个事件" in asked[0] and "INC0000002" in asked[0]

@@ -1,0 +1,141 @@
+"""The Reports screen's reads: the whole report (every section the screen shows) for the
+last full month and for the last twelve months before the data's "now", by the core's
+service on the calling thread (``build_report``, what the screen's read pool runs).
+
+Baseline: the period's headline figures (the command line's JSON keys, overall and per
+priority) by hand-written SQL on a plain connection, each measure read through the same
+indexes; their values must equal the service's (asserted before timing). The service does
+much more than the baseline (about fifty breakdowns and trends besides), so the target is
+the issue's absolute time: a month ≤ 300 ms at 100,000 incidents, a year ≤ 2 s at 1,000,000.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import statistics
+from collections import defaultdict
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bench import open_file, plain_connection
+from bench.benchmarks import Context, benchmark
+from bench.measure import Result, measure
+
+ZONE = ZoneInfo("Asia/Shanghai")
+OPEN = "('logged', 'assigned', 'in_progress')"
+
+
+def _months_back(day: date, months: int) -> date:
+    month = day.month - 1 - months
+    return date(day.year + month // 12, month % 12 + 1, 1)
+
+
+def _pct(part: int, whole: int) -> float | None:
+    return round(100.0 * part / whole, 2) if whole else None
+
+
+def summary_by_hand(conn: sqlite3.Connection, a: int, b: int) -> dict[str, Any]:
+    """The headline figures of docs/kpis.md, straight from the tables."""
+    per: dict[int, dict[str, Any]] = defaultdict(lambda: defaultdict(int))
+    lists: dict[int, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for p, n, fcr, linked in conn.execute(
+            "SELECT priority, count(*), sum(resolved_at IS NOT NULL AND assigned_at IS NULL AND "
+            "accepted_at IS NULL), sum(linked_incident_id IS NOT NULL) FROM incident "
+            "WHERE created_at >= ? AND created_at < ? GROUP BY priority", (a, b)):
+        per[p].update(logged=n, fcr=fcr, linked=linked)
+    for p, n, moved in conn.execute(
+            "SELECT priority, count(*), sum(reassignment_count >= 3) FROM incident "
+            "WHERE resolved_at >= ? AND resolved_at < ? GROUP BY priority", (a, b)):
+        per[p].update(resolved=n, moved=moved)
+    for p, n, auto in conn.execute(
+            "SELECT priority, count(*), sum(closed_by_id IS NULL) FROM incident "
+            "WHERE closed_at >= ? AND closed_at < ? GROUP BY priority", (a, b)):
+        per[p].update(closed=n, auto=auto)
+    for p, score in conn.execute(
+            "SELECT priority, satisfaction FROM incident WHERE closed_at >= ? AND closed_at < ?"
+            " AND satisfaction IS NOT NULL", (a, b)):
+        lists[p]["satisfaction"].append(score)
+    for stage in ("assign", "accept", "resolve"):
+        for p, elapsed, target in conn.execute(
+                "SELECT priority, elapsed_seconds, target_minutes FROM target_clock "
+                "WHERE state = 'stopped' AND stage = ? AND stopped_at >= ? AND stopped_at < ?",
+                (stage, a, b)):
+            per[p][f"{stage}_done"] += 1
+            per[p][f"{stage}_met"] += elapsed <= target * 60
+            lists[p][stage].append(elapsed / 60.0)
+    for p, n in conn.execute(
+            "SELECT i.priority, count(*) FROM escalation e JOIN incident i ON i.id = "
+            "e.incident_id WHERE e.at >= ? AND e.at < ? GROUP BY i.priority", (a, b)):
+        per[p]["escalations"] = n
+    for p, n in conn.execute(f"SELECT priority, count(*) FROM incident WHERE stage IN {OPEN} "
+                             "GROUP BY priority"):
+        per[p]["open"] = n
+
+    def scope(keys: list[int]) -> dict[str, Any]:
+        def n(name: str) -> int:
+            return sum(per[k][name] for k in keys)
+
+        def joined(name: str) -> list[float]:
+            return [v for k in keys for v in lists[k][name]]
+
+        def median(values: list[float]) -> float | None:
+            return round(float(statistics.median(values)), 2) if values else None
+
+        ratings = joined("satisfaction")
+        return {
+            "logged": n("logged"), "resolved": n("resolved"), "closed": n("closed"),
+            "auto_closed": n("auto"),
+            "first_contact_resolution_pct": _pct(n("fcr"), n("logged")),
+            "assign_met_pct": _pct(n("assign_met"), n("assign_done")),
+            "response_met_pct": _pct(n("accept_met"), n("accept_done")),
+            "restore_met_pct": _pct(n("resolve_met"), n("resolve_done")),
+            "breached": sum(n(f"{s}_done") - n(f"{s}_met") for s in ("assign", "accept",
+                                                                       "resolve")),
+            "mtta_working_minutes_median": median(joined("accept")),
+            "mttr_working_minutes_median": median(joined("resolve")),
+            "escalations": n("escalations"),
+            "transfers_3_or_more_pct": _pct(n("moved"), n("resolved")),
+            "satisfaction_mean": round(float(statistics.fmean(ratings)), 2) if ratings else None,
+            "linked_after_closure": n("linked"), "open_now": n("open"),
+        }
+
+    result = scope([1, 2, 3, 4])
+    result["by_priority"] = {str(p): scope([p]) for p in (1, 2, 3, 4)}
+    return result
+
+
+@benchmark("reports", "the Reports screen's whole report for a month and for a year, "
+           "against the headline figures by hand-written SQL")
+def run(ctx: Context) -> list[Result]:
+    from desk_app.clock import FakeClock
+    from desk_app.services.reports.build import build_report
+    from desk_app.services.reports.period import Period
+    from desk_app.services.reports.query import ReportFilter
+    from desk_app.services.session import system_session
+
+    now = datetime.fromisoformat(ctx.manifest.now)
+    this_month = now.astimezone(ZONE).date().replace(day=1)
+    store = open_file(ctx.path, read_only=True)
+    session = system_session(store, FakeClock(now))
+    conn = plain_connection(ctx.path, read_only=True)
+    results: list[Result] = []
+    try:
+        for label, months, limit in (("a month", 1, 300.0), ("a year", 12, 2000.0)):
+            period = Period(_months_back(this_month, months), this_month)
+            f = ReportFilter(period)
+            a, b = period.bounds(ZONE)
+            ours = build_report(session, f)
+            by_hand = summary_by_hand(conn, a, b)
+            assert ours.summary == by_hand, (label, ours.summary, by_hand)
+            timed, baseline = measure(lambda f=f: build_report(session, f),
+                                      lambda a=a, b=b: summary_by_hand(conn, a, b),
+                                      repeat=ctx.repetitions(5), warmup=1)
+            results.append(Result(
+                f"reports: whole report for {label} ({ours.summary['logged']} logged)",
+                ctx.size, timed, baseline, f"≤ {limit:.0f} ms", limit_ms=limit,
+                note=f"{len(ours.tables)} sections; baseline: headline figures only"))
+    finally:
+        conn.close()
+        store.close()
+    return results

@@ -1,0 +1,39 @@
+"""Small statistics the KPIs share, defined once (docs/kpis.md, "Statistics")."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Sequence
+
+
+def pct(part: int, whole: int) -> float | None:
+    """``part`` as a percentage of ``whole`` (2 decimals); None when there is no whole."""
+    return round(100.0 * part / whole, 2) if whole else None
+
+
+def ratio(total: int, count: int) -> float | None:
+    """A mean from its sum and count (2 decimals); None without values."""
+    return round(total / count, 2) if count else None
+
+
+def median(values: Sequence[float]) -> float | None:
+    """The middle value (the mean of the two middle ones for an even count)."""
+    return round(float(statistics.median(values)), 2) if values else None
+
+
+def mean(values: Sequence[float]) -> float | None:
+    return round(float(statistics.fmean(values)), 2) if values else None
+
+
+def p90(values: Sequence[float]) -> float | None:
+    """The 90th percentile by nearest rank: the smallest value that at least 90 % of the
+    values do not exceed."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return round(float(ordered[max(0, math.ceil(0.9 * len(ordered)) - 1)]), 2)
+
+
+def minutes(seconds: Sequence[int]) -> list[float]:
+    return [s / 60.0 for s in seconds]

@@ -1,0 +1,117 @@
+"""Every public service answers hostile values with one of the product's typed errors or a
+correct result, and a refused call changes no row (property-based, hypothesis).
+
+The values are what a caller of the core could pass by mistake or on purpose: wrong types,
+huge and negative numbers (ids at and past 2^63), NUL, lone surrogates, 100 KB strings,
+unknown ids; and the call is made by a person with the wrong role as well as the right one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desk_app.errors import DeskError
+from desk_app.services import incidents, pending, queries, queues, review, search, workflow
+from desk_app.services.admin.process import save_target
+from desk_app.services.incidents import IncidentFields, NewIncident
+from tests.conftest import Org
+
+HOSTILE: list[Any] = [
+    None, -1, 0, 2**63 - 1, 2**63, -(2**63) - 1, 2**64, 10**12, 1.5, float("nan"), True,
+    "", " ", "\x00", "a\x00b", "\ud800", "x" * 100_000, "网络" * 20_000, [], {}, b"bytes",
+    "'; DROP TABLE incident; --", "%_\\", object(),
+]
+VALUES = st.one_of(
+    st.sampled_from(HOSTILE),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.text(max_size=30),
+)
+
+
+def _digest(org: Org) -> str:
+    """Every row of every table but the open's own presence row."""
+    conn = sqlite3.connect(org.path)
+    digest = hashlib.sha256()
+    try:
+        for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                     " AND name NOT IN ('presence') ORDER BY name"):
+            for row in sorted(repr(r) for r in conn.execute(f'SELECT * FROM "{table}"')):
+                digest.update(row.encode())
+    finally:
+        conn.close()
+    return digest.hexdigest()
+
+
+def _services(org: Org, incident: int) -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
+    """name → (call, its valid arguments after the session)."""
+    form = NewIncident(org.ids["caller"], "system_fault", org.ids["cat_network"], 3, "VPN")
+    return {
+        "log_incident.form": (lambda s, form: incidents.log_incident(s, form), {"form": form}),
+        "assign": (workflow.assign, {"incident_id": incident, "assignee_id": None,
+                                     "category_id": None, "version": None, "note": ""}),
+        "accept": (workflow.accept, {"incident_id": incident, "impact": None}),
+        "transfer": (workflow.transfer, {"incident_id": incident, "note": "n",
+                                         "category_id": None, "tier": None,
+                                         "assignee_id": None}),
+        "resolve": (workflow.resolve, {"incident_id": incident, "resolution": "r",
+                                       "resolution_type": "resolution", "knowledge": False}),
+        "reject": (workflow.reject_resolution, {"incident_id": incident, "reason": "r"}),
+        "confirm": (workflow.confirm_resolution, {"incident_id": incident, "note": ""}),
+        "close": (workflow.close, {"incident_id": incident, "close_code_id": 1, "notes": "n",
+                                   "satisfaction": 5}),
+        "add_note": (incidents.add_note, {"incident_id": incident, "note": "n"}),
+        "update": (incidents.update_incident, {"incident_id": incident,
+                                               "fields": IncidentFields(title="t")}),
+        "set_pending": (pending.set_pending, {"incident_id": incident, "wait_code_id": 1,
+                                              "note": ""}),
+        "resume": (pending.resume, {"incident_id": incident, "note": ""}),
+        "raise_change": (pending.raise_change, {"incident_id": incident, "title": "c"}),
+        "acknowledge": (review.acknowledge_escalation, {"escalation_id": 1, "comment": ""}),
+        "search": (search.search, {"text": "VPN", "limit": 10}),
+        "find": (queries.find_incident_id, {"key": "INC0000001"}),
+        "view": (queries.incident_view, {"incident_id": incident}),
+        "page": (queues.page, {"queue": queues.Queue.ALL, "sort_column": queues.DEFAULT_SORT,
+                               "descending": False, "offset": 0, "limit": 100}),
+        "save_target": (save_target, {"priority": 3, "stage": "assign", "minutes": 60,
+                                      "calendar_id": 1}),
+    }
+
+
+NAMES = ["log_incident.form", "assign", "accept", "transfer", "resolve", "reject", "confirm",
+         "close", "add_note", "update", "set_pending", "resume", "raise_change", "acknowledge",
+         "search", "find", "view", "page", "save_target"]
+FORM_FIELDS = ["caller_id", "type", "category_id", "impact", "title", "description",
+               "channel", "urgency", "linked_incident_id"]
+
+
+@settings(max_examples=400, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(name=st.sampled_from(NAMES), position=st.integers(min_value=0, max_value=8),
+       value=VALUES, who=st.sampled_from(["desk", "net1", "owner", "manager", "outsider"]))
+def test_every_service_refuses_hostile_values_with_a_typed_error_and_changes_nothing(
+        org: Org, name: str, position: int, value: Any, who: str) -> None:
+    incident = org.log()
+    call, valid = _services(org, incident)[name]
+    arguments = dict(valid)
+    if name == "log_incident.form":
+        field = FORM_FIELDS[position % len(FORM_FIELDS)]
+        arguments["form"] = replace(valid["form"], **{field: value})
+    else:
+        keys = list(arguments)
+        arguments[keys[position % len(keys)]] = value
+    before = _digest(org)
+    try:
+        call(org.as_(who), **arguments)
+    except DeskError:
+        assert _digest(org) == before, f"{name} was refused but changed rows"
+    except Exception as error:
+        pytest.fail(f"{name}({arguments!r:.300}) as {who} raised "
+                    f"{type(error).__name__}: {error!s:.300}")
