@@ -150,7 +150,12 @@ def find_incident_id(session: Session, key: str | int) -> int:
     """An incident by id or by number (``INC0000042`` or ``42``)."""
 
     def run() -> int:
+        if isinstance(key, bool) or not isinstance(key, str | int):
+            raise NotFound("error.incident_not_found", id=str(key)[:40])
         text = str(key).strip().upper()[:40]
+        if "\x00" in text or any("\ud800" <= ch <= "\udfff" for ch in text):
+            raise NotFound("error.incident_not_found",
+                           id=text.encode("utf-8", "replace").decode("utf-8"))
         row = Incident.get_or_none(Incident.number == text)
         digits = text.removeprefix("INC")
         # a number longer than any id (ids are below 2^63) names no incident

@@ -48,7 +48,7 @@ def _verbs(db: str, value: str) -> list[list[str]]:
     ]
 
 
-@settings(max_examples=60, deadline=None,
+@settings(derandomize=True, max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture,
                                  HealthCheck.too_slow])
 @given(value=HOSTILE, lang=st.sampled_from(["en", "zh"]))
