@@ -45,5 +45,5 @@ def plain_connection(path: str | Path, *, read_only: bool = False) -> sqlite3.Co
     conn = sqlite3.connect(target, uri=True, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.create_function(SQL_FUNCTION, 1, index_text, deterministic=True)
-    register_sqlite(conn)  # and the hash chain's (schema 10), so the baseline chains too
+    register_sqlite(conn)  # and the hash chain's (schema 22), so the baseline chains too
     return conn

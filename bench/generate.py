@@ -354,7 +354,7 @@ def generate(path: str | Path, incidents: int, *, seed: int = 1, now: str = DEFA
     store.close()
 
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    register_sqlite(conn)  # the hash chain's triggers (schema 10) fire until dropped below
+    register_sqlite(conn)  # the hash chain's triggers (schema 22) fire until dropped below
     # CHECK constraints would cost two thirds of the insert time (their IN lists are built
     # again for every row); the rows are what the services write (the replay test proves
     # it, and ``bench.check`` verifies every CHECK of a generated file).

@@ -58,7 +58,7 @@ def old_schema(path: Path, version: int = 1) -> None:
     from desk_app.storage.migrations import MIGRATIONS, statements
 
     conn = sqlite3.connect(path)
-    register_sqlite(conn)  # the hash chain's triggers (schema 10) may fire below
+    register_sqlite(conn)  # the hash chain's triggers (schema 22) may fire below
     created = {}  # index name → the statement that made it, to undo a later DROP INDEX
     for migration in MIGRATIONS:
         for statement in statements(migration.sql_file):

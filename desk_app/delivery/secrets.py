@@ -106,7 +106,7 @@ LOST_KEY = "delivery.secrets_to_enter"
 
 
 def move_out_of_file() -> list[str]:
-    """Schema 10: take the secrets an older program kept in the file out of it — into this
+    """Schema 22: take the secrets an older program kept in the file out of it — into this
     computer's credential store where there is one; where there is none they are removed all
     the same and listed under ``delivery.secrets_to_enter`` for the process owner to enter
     again on a workstation that sends. Returns the names removed without a place to go."""

@@ -208,7 +208,7 @@ def _references(rows: Rows, numbers: dict[int, str]) -> Iterator[Finding]:
 
 
 def _chain(rows: Rows, numbers: dict[int, str]) -> Iterator[Finding]:
-    """The hash chain is whole and everything is what its last witness says (schema 10)."""
+    """The hash chain is whole and everything is what its last witness says (schema 22)."""
     from desk_app.services.security.tamper import chain_findings
 
     for key, params in chain_findings(rows, numbers):

@@ -1,4 +1,4 @@
-"""The hash chain's two SQL functions (migration 0010), registered on every connection.
+"""The hash chain's two SQL functions (migration 0022), registered on every connection.
 
 ``desk_chain(prev, seq, kind, payload)`` is the next link: SHA-256 over the previous link, the
 row's place in the sequence, its table and its content (a ``json_array`` the triggers build,

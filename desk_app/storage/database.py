@@ -131,7 +131,7 @@ class Store:
         )
         # the search index's triggers call it (migration 0003), on every connection
         self.db.register_function(index_text, SQL_FUNCTION, 1, deterministic=True)
-        # the hash chain's triggers call these (migration 0010)
+        # the hash chain's triggers call these (migration 0022)
         register_chain(self.db)
         if bind:
             self.bind()

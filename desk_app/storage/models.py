@@ -87,7 +87,7 @@ class User(Versioned):
     calendar_id: int | None
     active = BooleanField(default=True)
     created_at = UtcField()
-    # schema 10 (docs/security.md): failed sign-ins, the lock after too many, a reset password
+    # schema 22 (docs/security.md): failed sign-ins, the lock after too many, a reset password
     failed_signins = IntegerField(default=0)
     last_failed_at = UtcField(null=True)
     locked = BooleanField(default=False)
@@ -416,7 +416,7 @@ class Journal(BaseModel):
     action = CharField(constraints=[_one_of("action", JournalAction)])
     changes = TextField(default="{}")  # JSON: {field: [old, new]}
     note = TextField(default="")
-    # schema 10: the row's place in the hash chain and its link, set by the trigger
+    # schema 22: the row's place in the hash chain and its link, set by the trigger
     seq = IntegerField(null=True)
     chain = TextField(null=True)
 

@@ -1,4 +1,4 @@
-"""Bringing a file made before schema 10 into the hash chain: its journal rows are linked in
+"""Bringing a file made before schema 22 into the hash chain: its journal rows are linked in
 the order they were written, then a first witness row is written for every person, their roles
 and groups, every setting, matrix cell, escalation and incident, so that from then on each
 one's current state is what its last witness says."""

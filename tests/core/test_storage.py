@@ -58,7 +58,7 @@ def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 
 def _schema(db_path: Path) -> set[tuple[str, str, str]]:
     """Indexes and triggers by their SQL; tables by their columns (name, type, NOT NULL,
-    key) and foreign keys, in name order: a column added by ``ALTER TABLE`` (schema 10)
+    key) and foreign keys, in name order: a column added by ``ALTER TABLE`` (schema 22)
     lands at the end of the stored text, where the models put it among the others."""
     conn = sqlite3.connect(db_path)
     rows = conn.execute(

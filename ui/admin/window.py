@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from desk_app.services.admin import lists
 from desk_app.services.admin.common import administer_refusal
 from desk_app.services.admin.people import caller_refusal
 from ui.admin.calendars_tab import CalendarsTab
@@ -57,8 +58,11 @@ class AdminWindow(QWidget):
         self.setWindowTitle(self.tr("Process administration"))
         self.tabs = QTabWidget(self)
         self.tabs.setUsesScrollButtons(True)
-        self.pages: dict[str, QWidget] = {
-            "users": UsersTab(context, self),
+        refusal = administer_refusal(context.session)
+        self.pages: dict[str, QWidget] = {}
+        if lists.staff_refusal(context.session) is None:  # the staff list has roles (R04)
+            self.pages["users"] = UsersTab(context, self)
+        self.pages |= {
             "groups": GroupsTab(context, self),
             "departments": DepartmentsTab(context, self),
             "callers": CallersTab(context, self),
@@ -69,11 +73,10 @@ class AdminWindow(QWidget):
             "wait_codes": CodesTab(context, "wait", self),
             "close_codes": CodesTab(context, "close", self),
             "rules": EscalationRulesEditor(context, self),
-            "delivery": DeliverySettingsWidget(context, self),
             "settings": SettingsTab(context, self),
         }
-        refusal = administer_refusal(context.session)
-        if refusal is None:  # backups and restores are the process owner's (file_care)
+        if refusal is None:  # delivery settings, backups and restores are the owner's
+            self.pages["delivery"] = DeliverySettingsWidget(context, self)
             database = DatabasePage(context, self)
             database.panel.restored.connect(self.database_restored)
             self.pages["database"] = database

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desk_app.domain.enums import Role
+from desk_app.errors import DeskError
 from desk_app.i18n import Language
 from desk_app.services import permissions as perm
 from desk_app.services.choices import caller_matches
@@ -165,6 +166,17 @@ def callers(session: Session, search: str = "", limit: int = CALLER_LIST_LIMIT,
                       bool(c.vip), bool(c.active), c.version) for c in found], total)
 
     return session.read(run)
+
+
+def staff_refusal(session: Session) -> DeskError | None:
+    """Why this person may not see the staff list, or None if they may: screens leave the
+    list out for everyone else rather than show it empty."""
+    try:
+        session.read(lambda: perm.require_role(session, "see_people", Role.PROCESS_OWNER,
+                                                Role.INCIDENT_MANAGER))
+    except DeskError as error:
+        return error
+    return None
 
 
 def users(session: Session) -> list[UserRow]:

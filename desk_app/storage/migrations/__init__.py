@@ -64,9 +64,9 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "0005_linked_incidents.sql"),
     Migration(6, "0006_queue_order.sql", then=_statistics),
     Migration(7, "0007_application_id.sql", then=_mark),
-    Migration(10, "0010_security.sql", then=_security),
     Migration(11, "0011_report_indexes.sql"),
     Migration(15, "0015_reference_generation.sql"),
+    Migration(22, "0022_security.sql", then=_security),
 ]
 
 LATEST = MIGRATIONS[-1].version

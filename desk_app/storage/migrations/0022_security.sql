@@ -1,4 +1,4 @@
--- Schema 10: sign-in safety and tamper evidence (docs/security.md).
+-- Schema 22: sign-in safety and tamper evidence (docs/security.md).
 -- Failed sign-ins per person, the process owner's lock and forced password change.
 ALTER TABLE "user" ADD COLUMN "failed_signins" INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE "user" ADD COLUMN "last_failed_at" INTEGER;
