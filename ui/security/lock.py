@@ -123,6 +123,7 @@ class WorkstationLock(QObject):
         super().__init__(window)
         self.window = window
         self.locked = False
+        self._telling = False  # the "signed out" message is on screen
         self.minutes = 0
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -174,10 +175,16 @@ class WorkstationLock(QObject):
 
     # -- locking ------------------------------------------------------------------------
     def signed_out(self) -> None:
-        if self.locked:
+        """Tell the person once, then lock. Several reads refused at once each report
+        ``SignedOut``; only the first may show the message (the others would stack boxes)."""
+        if self.locked or self._telling:
             return
-        QMessageBox.information(self.window, self.tr("Signed out"), self.tr(
-            "Your account was disabled or locked; you have been signed out."))
+        self._telling = True
+        try:
+            QMessageBox.information(self.window, self.tr("Signed out"), self.tr(
+                "Your account was disabled or locked; you have been signed out."))
+        finally:
+            self._telling = False
         self.lock(idle=False, discard=True)
 
     def lock(self, *, idle: bool, discard: bool = False) -> None:

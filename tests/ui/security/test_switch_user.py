@@ -82,6 +82,7 @@ def test_the_same_person_finds_tabs_and_typed_text_after_the_idle_lock(
     assert window.context.session.username == "net1"
     assert window.tabs.count() == 2 and typed.text() == "half a note"
     assert window.escalations is timer_before and window.isVisible()
+    typed.clear()  # so that closing the window at the end does not ask about it
 
 
 def test_another_person_is_asked_then_the_tabs_are_discarded(
