@@ -22,6 +22,7 @@ from ui.admin.process_tabs import CategoriesTab, CodesTab, SettingsTab, TargetsT
 from ui.context import UiContext
 from ui.escalations.rules import EscalationRulesEditor
 from ui.escalations.settings import DeliverySettingsWidget
+from ui.security.accounts_page import AccountsPage
 from ui.storage.admin_panel import StorageAdminPanel
 from ui.storage.presence_list import PresenceList
 
@@ -75,8 +76,9 @@ class AdminWindow(QWidget):
             "rules": EscalationRulesEditor(context, self),
             "settings": SettingsTab(context, self),
         }
-        if refusal is None:  # delivery settings, backups and restores are the owner's
+        if refusal is None:  # delivery settings, sign-in safety, backups: the owner's
             self.pages["delivery"] = DeliverySettingsWidget(context, self)
+            self.pages["accounts"] = accounts = AccountsPage(context, self)
             database = DatabasePage(context, self)
             database.panel.restored.connect(self.database_restored)
             self.pages["database"] = database
@@ -91,6 +93,8 @@ class AdminWindow(QWidget):
             "settings": self.tr("Automatic closure"),
             "database": self.tr("Database file"),
         }
+        if "accounts" in self.pages:
+            captions["accounts"] = accounts.caption
         self._arrived: set[str] = set()
         for name, page in self.pages.items():
             page.setObjectName(name)
