@@ -35,7 +35,6 @@ from ui.widgets.combos import fill_rows, select, value
 from ui.widgets.rows_model import Column
 
 
-
 def visible_users(session: Session) -> list[UserRow]:
     """The staff list where this person may see it (process owner, incident manager); an
     empty one on the read-only tabs everyone else sees (R04: reads of people have roles)."""
