@@ -54,9 +54,11 @@ def close_incident(org, incident_id: int) -> None:  # type: ignore[no-untyped-de
 def old_schema(path: Path, version: int = 1) -> None:
     """Take a file back to schema ``version``: what every later migration created is
     dropped, as in a file written by the program of that time."""
+    from desk_app.storage.chain import register_sqlite
     from desk_app.storage.migrations import MIGRATIONS, statements
 
     conn = sqlite3.connect(path)
+    register_sqlite(conn)  # the hash chain's triggers (schema 22) may fire below
     created = {}  # index name → the statement that made it, to undo a later DROP INDEX
     existed = set()  # what the old schema had (a later migration may rebuild it: kept)
     for migration in MIGRATIONS:
@@ -76,6 +78,9 @@ def old_schema(path: Path, version: int = 1) -> None:
                              r'(?:IF NOT EXISTS )?"([^"]+)"', statement)
             if found and found[2] not in existed:
                 conn.execute(f'DROP {found[1]} IF EXISTS "{found[2]}"')
+            added = re.match(r'ALTER TABLE "([^"]+)" ADD COLUMN "([^"]+)"', statement)
+            if added:
+                conn.execute(f'ALTER TABLE "{added[1]}" DROP COLUMN "{added[2]}"')
             dropped = re.match(r'DROP INDEX "([^"]+)"', statement)
             if dropped and dropped[1] in created:
                 conn.execute(created[dropped[1]])

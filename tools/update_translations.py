@@ -29,6 +29,7 @@ LOCALES = ["zh_CN"]
 AREAS: dict[str, list[str]] = {
     "shell": ["ui/app.py", "ui/main_window.py", "ui/shell", "ui/queue", "ui/search",
               "ui/startup"],
+    "security": ["ui/security"],
     "reports": ["ui/reports"],
 }
 

@@ -30,6 +30,7 @@ from desk_app.errors import (
     DatabaseReadOnly,
     DatabaseReplaced,
     MaintenanceActive,
+    SignedOut,
     StorageError,
 )
 from desk_app.i18n import Language
@@ -48,6 +49,7 @@ from ui.queue.view import QueueView
 from ui.reading import read
 from ui.reports.entry import ReportsEntry
 from ui.search.panel import SearchPanel
+from ui.security.lock import install as install_lock
 from ui.shell import screens
 from ui.shell.escalation_screens import EscalationScreens
 from ui.shell.preferences import PreferencesDialog
@@ -125,6 +127,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        self.workstation_lock = install_lock(self)  # switch user, idle lock, own password
         # a file opened read-only cannot take the round's writes (escalations, deliveries):
         # a workstation that may write does them
         self.escalations = EscalationScreens(self, background=watch and not self.read_only)
@@ -417,6 +420,9 @@ class MainWindow(QMainWindow):
     def _read_failed(self, error: BaseException) -> None:
         """A background read could not be done (e.g. the share is busy): say so in the
         status bar and keep showing what was read before; the next refresh tries again."""
+        if isinstance(error, SignedOut):  # disabled or locked meanwhile: the sign-in screen
+            self.context.hub.signed_out.emit()
+            return
         message = error_text(error, self.context.language)
         if not isinstance(error, StorageError):
             show_error(self, error, self.context.language)

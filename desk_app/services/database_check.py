@@ -207,9 +207,30 @@ def _references(rows: Rows, numbers: dict[int, str]) -> Iterator[Finding]:
     del numbers
 
 
+def _chain(rows: Rows, numbers: dict[int, str]) -> Iterator[Finding]:
+    """The hash chain is whole and everything is what its last witness says (schema 22)."""
+    from desk_app.services.security.tamper import chain_findings
+
+    for key, params in chain_findings(rows, numbers):
+        yield Finding(key, params)
+
+
 CHECKS: list[Callable[[Rows, dict[int, str]], Iterator[Finding]]] = [
-    _journal, _counters, _stage_fields, _clocks, _references,
+    _journal, _counters, _stage_fields, _clocks, _references, _chain,
 ]
+
+
+def _witness_head(store: Store, findings: list[Finding], counts: dict[str, int]) -> None:
+    """This workstation's memory of the chain's end (``security.head``): a rewritten history
+    is reported; a whole chain becomes the new memory."""
+    from desk_app.services.security.head import check_head, remember_head
+
+    seen = check_head(store)
+    if seen.rewritten:
+        findings.append(Finding("check.history_rewritten", {"seq": seen.seq}))
+        counts["check.history_rewritten"] = 1
+    elif not counts:
+        remember_head(store)
 
 
 def check_database(store: Store, *, quick: bool = False) -> CheckReport:
@@ -239,4 +260,5 @@ def check_database(store: Store, *, quick: bool = False) -> CheckReport:
 
     if integrity == ["ok"]:
         store.read(run)
+        _witness_head(store, findings, counts)
     return CheckReport(integrity, findings, counts, time.monotonic() - started, quick)

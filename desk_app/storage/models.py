@@ -87,6 +87,11 @@ class User(Versioned):
     calendar_id: int | None
     active = BooleanField(default=True)
     created_at = UtcField()
+    # schema 22 (docs/security.md): failed sign-ins, the lock after too many, a reset password
+    failed_signins = IntegerField(default=0)
+    last_failed_at = UtcField(null=True)
+    locked = BooleanField(default=False)
+    must_change_password = BooleanField(default=False)
 
 
 class UserRole(BaseModel):
@@ -411,9 +416,12 @@ class Journal(BaseModel):
     action = CharField(constraints=[_one_of("action", JournalAction)])
     changes = TextField(default="{}")  # JSON: {field: [old, new]}
     note = TextField(default="")
+    # schema 22: the row's place in the hash chain and its link, set by the trigger
+    seq = IntegerField(null=True)
+    chain = TextField(null=True)
 
     class Meta:
-        indexes = ((("incident", "id"), False),)
+        indexes = ((("incident", "id"), False), (("seq",), False))
 
 
 class Escalation(Versioned):

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from importlib import import_module
 
-AREAS = ["core", "cli", "escalations", "history", "storage", "safety", "reports", "alerts"]
+AREAS = ["core", "cli", "escalations", "history", "storage", "safety", "reports", "security",
+         "alerts"]
 
 
 def load() -> dict[str, dict[str, str]]:
