@@ -18,10 +18,11 @@ from desk_app.services.alerts.tasks import settle
 from desk_app.services.calls import CallTask, call_tasks, record_call
 from desk_app.services.escalation import scan
 from desk_app.services.review import acknowledge_escalation
-from desk_app.storage.models import Escalation, Notification, User
+from desk_app.storage.models import Escalation, Incident, Notification, User
 from desk_app.storage.opening import open_store
 from tests.conftest import Org
 from tests.escalation_helpers import breach, rows
+from tests.helpers import old_schema
 
 
 def _three_breaches(org: Org) -> int:
@@ -189,13 +190,10 @@ def test_r09_upgrade_to_schema_16_merges_duplicate_open_call_tasks(org: Org) -> 
         Notification.channel == "phone").execute())  # as schema 15 left them
     closed_incident = org.store.read(
         lambda: Escalation.get_by_id(closed_escalation).incident_id)
+    org.store.write(lambda: Incident.update(stage="closed").where(
+        Incident.id == closed_incident).execute())
     org.store.close()
-    db = sqlite3.connect(org.path)
-    db.execute("UPDATE incident SET stage = 'closed' WHERE id = ?", (closed_incident,))
-    db.execute("DROP TABLE notice")
-    db.execute("PRAGMA user_version = 15")
-    db.commit()
-    db.close()
+    old_schema(org.path, 15)
     before = sqlite3.connect(org.path).execute("SELECT COUNT(*) FROM notification").fetchone()
     store = open_store(org.path)
     try:
