@@ -1,0 +1,207 @@
+"""One source row read through the mapping: our field names, parsed dates and numbers, and
+their reference values kept as they are until ``resolve`` finds or creates ours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from desk_app.services.importing.fields import PENDING_PREFIX, STATE_TARGETS
+from desk_app.services.importing.mapping import Mapping
+from desk_app.services.importing.source import Table
+
+LEVEL_KINDS = ("impact", "urgency", "priority")
+
+
+class RowRefused(Exception):
+    """A row that cannot be read: its message key and parameters."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(key)
+
+
+@dataclass
+class Row:
+    digest: str  # the source row's values, for the incident's fingerprint
+    line: int
+    number: str
+    stage: str  # one of STATE_TARGETS
+    wait_code: str | None  # our wait code while pending
+    state_text: str  # their state, for the journal
+    at: datetime | None
+    actor: str
+    sequence: int | None
+    opened_at: datetime
+    opened_by: str
+    caller: str
+    type: str
+    channel: str
+    category: str
+    title: str
+    description: str
+    impact: int | None
+    urgency: int | None
+    priority: int | None
+    group: str
+    assignee: str
+    reassignment_count: int | None
+    resolution: str
+    resolved_by: str
+    resolved_at: datetime | None
+    close_code: str
+    closed_at: datetime | None
+
+
+class Reader:
+    """Reads rows through one mapping."""
+
+    def __init__(self, mapping: Mapping) -> None:
+        self.mapping = mapping
+        self.nulls = set(mapping.null_values)
+        self.zone = mapping.zone()
+        self.moments: dict[str, datetime] = {}  # an event log repeats its moments
+        self.columns = dict(mapping.columns)
+        self.defaults = dict(mapping.defaults)
+
+    def raw(self, values: dict[str, str], name: str) -> str:
+        column = self.columns.get(name)
+        value = values.get(column, "") if column else ""
+        if not value or value in self.nulls:
+            return self.defaults.get(name, "")
+        if "  " in value or "\t" in value:
+            return " ".join(value.split()) if "\n" not in value else value
+        return value
+
+    def moment(self, values: dict[str, str], name: str, required: bool = False
+               ) -> datetime | None:
+        value = self.raw(values, name)
+        if not value:
+            if required:
+                raise RowRefused("import.refuse.required", field=name)
+            return None
+        known = self.moments.get(value)
+        if known is None:
+            known = self.moments[value] = self.parse_moment(name, value)
+        return known
+
+    def parse_moment(self, name: str, value: str) -> datetime:
+        for pattern in self.mapping.date_formats:
+            try:
+                parsed = datetime.strptime(value, pattern)
+            except ValueError:
+                continue
+            if parsed.tzinfo is None:
+                parsed = parsed.replace(tzinfo=self.zone)
+            if not 1970 <= parsed.year <= 9000:
+                break
+            return parsed.astimezone(UTC).replace(microsecond=0)
+        raise RowRefused("import.refuse.bad_date", field=name, value=value[:60])
+
+    def whole(self, values: dict[str, str], name: str) -> int | None:
+        value = self.raw(values, name)
+        if not value:
+            return None
+        try:
+            number = int(value)
+        except ValueError as error:
+            raise RowRefused("import.refuse.bad_number", field=name,
+                             value=value[:60]) from error
+        if not 0 <= number <= 1_000_000:
+            raise RowRefused("import.refuse.bad_number", field=name, value=value[:60])
+        return number
+
+    def level(self, values: dict[str, str], kind: str) -> int | None:
+        """1–4 from their value: the mapping, else a leading digit (``2 - Medium``)."""
+        value = self.raw(values, kind)
+        if not value:
+            return None
+        mapped = self.mapping.value(kind, value)
+        text = mapped if mapped is not None else value
+        head = text.split()[0].rstrip(".-:") if text.split() else ""
+        if head.isdigit() and 1 <= int(head) <= 4:
+            return int(head)
+        raise RowRefused("import.refuse.unmapped", kind=kind, value=value[:60])
+
+    def choice(self, values: dict[str, str], kind: str, allowed: tuple[str, ...]) -> str:
+        value = self.raw(values, kind)
+        mapped = self.mapping.value(kind, value)
+        result = mapped if mapped is not None else value
+        if result not in allowed:
+            raise RowRefused("import.refuse.unmapped", kind=kind, value=value[:60])
+        return result
+
+    def state(self, values: dict[str, str]) -> tuple[str, str | None, str]:
+        value = self.raw(values, "state")
+        if not value:
+            raise RowRefused("import.refuse.required", field="state")
+        mapped = self.mapping.value("state", value)
+        target = mapped if mapped is not None else value.lower().replace(" ", "_")
+        if target.startswith(PENDING_PREFIX) and len(target) > len(PENDING_PREFIX):
+            return "", target[len(PENDING_PREFIX):], value
+        if target in STATE_TARGETS:
+            return target, None, value
+        raise RowRefused("import.refuse.unmapped", kind="state", value=value[:60])
+
+    def read(self, line: int, values: dict[str, str]) -> Row:
+        from desk_app.domain.enums import ContactChannel, IncidentType
+
+        number = self.raw(values, "number")
+        if not number:
+            raise RowRefused("import.refuse.required", field="number")
+        if len(number) > 100:
+            raise RowRefused("import.refuse.too_long", field="number")
+        stage, wait_code, state_text = self.state(values)
+        return Row(
+            digest="\x1f".join(values.values()),
+            line=line, number=number, stage=stage, wait_code=wait_code, state_text=state_text,
+            at=self.moment(values, "updated_at"),
+            actor=self.raw(values, "updated_by"),
+            sequence=self.whole(values, "sequence"),
+            opened_at=self.moment(values, "opened_at", required=True) or datetime.now(UTC),
+            opened_by=self.raw(values, "opened_by"),
+            caller=self.raw(values, "caller"),
+            type=self.choice(values, "type", tuple(t.value for t in IncidentType)),
+            channel=self.choice(values, "channel", tuple(c.value for c in ContactChannel)),
+            category=self.raw(values, "category"),
+            title=self.title(values),
+            description=self.raw(values, "description"),
+            impact=self.level(values, "impact"),
+            urgency=self.level(values, "urgency"),
+            priority=self.level(values, "priority"),
+            group=self.raw(values, "group"),
+            assignee=self.raw(values, "assignee"),
+            reassignment_count=self.whole(values, "reassignment_count"),
+            resolution=self.raw(values, "resolution"),
+            resolved_by=self.raw(values, "resolved_by"),
+            resolved_at=self.moment(values, "resolved_at"),
+            close_code=self.raw(values, "close_code"),
+            closed_at=self.moment(values, "closed_at"),
+        )
+
+    def title(self, values: dict[str, str]) -> str:
+        """Their short description; a log without one (ServiceNow's event log) gets a title
+        from what it has: subcategory and symptom, else the category."""
+        title = self.raw(values, "title")
+        if not title:
+            parts = [self.raw(values, n) for n in ("subcategory", "symptom")]
+            title = " · ".join(p for p in parts if p) or self.raw(values, "category")
+        return " ".join(title.split())[:200]
+
+
+def read_rows(table: Table, mapping: Mapping
+              ) -> tuple[dict[str, list[Row]], list[tuple[int, str, str, dict[str, object]]]]:
+    """The rows grouped by incident number (in file order), and the rows that could not be
+    read: (line, number, message key, parameters)."""
+    reader = Reader(mapping)
+    by_number: dict[str, list[Row]] = {}
+    bad: list[tuple[int, str, str, dict[str, object]]] = []
+    for line, values in table.rows:
+        try:
+            row = reader.read(line, values)
+        except RowRefused as refusal:
+            bad.append((line, reader.raw(values, "number")[:100], refusal.key, refusal.params))
+            continue
+        by_number.setdefault(row.number, []).append(row)
+    return by_number, bad

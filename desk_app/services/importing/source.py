@@ -1,0 +1,71 @@
+"""Reading an export as a table: the encodings and separators tools really write.
+
+Excel and WPS save CSV as UTF-8 with a byte-order mark, or as GB18030 on Chinese systems;
+GLPI separates with semicolons. Bad input is a message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from desk_app.errors import BadInput
+
+#: One import reads at most this much (a year of a large desk's event log is well below).
+MAX_BYTES = 512 * 1024 * 1024
+_ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[tuple[int, dict[str, str]]]  # (line number in the file, values by column)
+
+
+def decode(data: bytes) -> str:
+    for encoding in _ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise BadInput("import.bad_encoding")
+
+
+def read_table(path: str | Path) -> Table:
+    """The file's header and rows; a file that is not a readable table is refused."""
+    path = Path(path)
+    if not path.is_file():
+        raise BadInput("import.no_file", path=str(path))
+    if path.stat().st_size > MAX_BYTES:
+        raise BadInput("import.too_big", path=str(path))
+    return parse_table(decode(path.read_bytes()))
+
+
+def parse_table(text: str) -> Table:
+    if "\x00" in text:
+        raise BadInput("import.not_a_table")
+    sample = text[:8192]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, ",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), dialect)
+        header = next(reader, None)
+        if not header or not any(h.strip() for h in header):
+            raise BadInput("import.no_header")
+        columns = [h.strip() for h in header]
+        if len(set(columns)) != len(columns):
+            raise BadInput("import.duplicate_columns")
+        rows = []
+        for values in reader:
+            if not any(v.strip() for v in values):
+                continue
+            line = reader.line_num
+            rows.append((line, {c: (values[i].strip() if i < len(values) else "")
+                                for i, c in enumerate(columns)}))
+    except csv.Error as error:
+        raise BadInput("import.not_a_table_detail", detail=str(error)) from error
+    return Table(columns, rows)
