@@ -244,7 +244,7 @@ class Replay:
             return  # the move to the row's stage assigns it
         changes = {}
         self.set(changes, "group", group)
-        if assignee is not None or row.stage in ("", Stage.ASSIGNED.value):
+        if assignee is not None:  # an empty assignee in a row is not an unassignment
             self.set(changes, "assignee", assignee)
         if changes:
             self.step(actor, JournalAction.ASSIGN, changes)

@@ -13,6 +13,19 @@ from desk_app.services.importing.source import Table
 LEVEL_KINDS = ("impact", "urgency", "priority")
 
 
+def _level_names() -> dict[str, dict[str, int]]:
+    from desk_app.domain.enums import Impact, Priority, Urgency
+    from desk_app.i18n import label
+
+    return {kind: {label(member, lang).split("-", 1)[-1].strip().casefold(): int(member)
+                   for member in enum for lang in ("en", "zh")}
+            for kind, enum in (("impact", Impact), ("urgency", Urgency),
+                               ("priority", Priority))}
+
+
+_LEVEL_NAMES = _level_names()
+
+
 class RowRefused(Exception):
     """A row that cannot be read: its message key and parameters."""
 
@@ -119,6 +132,10 @@ class Reader:
             return None
         mapped = self.mapping.value(kind, value)
         text = mapped if mapped is not None else value
+        if mapped is None:  # "1 - High": our level of that name first (urgency High is 2)
+            name = text.split("-", 1)[-1].strip().casefold()
+            if name in _LEVEL_NAMES[kind]:
+                return _LEVEL_NAMES[kind][name]
         head = text.split()[0].rstrip(".-:") if text.split() else ""
         if head.isdigit() and 1 <= int(head) <= 4:
             return int(head)
