@@ -101,6 +101,7 @@ class Replay:
         self.line = first.line
         self.at = first.opened_at
         self.steps: list[Step] = []
+        self.floor = self.at  # the moment of the row before the one being applied
         self.f: dict[str, Any] = {}
         self.wait: str | None = None
 
@@ -136,6 +137,7 @@ class Replay:
             moment = row.at or row.closed_at or row.resolved_at or row.opened_at
             if moment > self.now:
                 raise self.refuse("import.refuse.future", value=moment.isoformat())
+            self.floor = self.at
             self.at = max(self.at, moment)
             self.apply(row)
         last = self.rows[-1]
@@ -269,7 +271,9 @@ class Replay:
                               target=stage.value)
         if self.stage == Stage.LOGGED and stage == Stage.ASSIGNED and group is None:
             return  # new and not yet dispatched to a group: still Logged here
-        if self.stage == Stage.LOGGED and stage != Stage.RESOLVED and stage != Stage.CLOSED:
+        if self.stage == Stage.LOGGED and (row.group or stage not in (Stage.RESOLVED,
+                                                                       Stage.CLOSED)):
+            # dispatched to a group: not a first-contact resolution
             self.assign(actor, group, assignee if stage == Stage.ASSIGNED else None,
                         implied=stage != Stage.ASSIGNED)
         if stage == Stage.ASSIGNED:
@@ -322,9 +326,13 @@ class Replay:
         self.set(changes, "resolution", text)
         self.set(changes, "resolution_type", "resolution")
         self.set(changes, "resolved_by", resolver)
-        self.f["resolved_at"] = self.at
+        # a ticket list gives the moment of the resolution apart from the last update
+        when = row.resolved_at if row.resolved_at is not None and \
+            self.floor <= row.resolved_at <= self.at else self.at
+        self.f["resolved_at"] = when
         self.f["confirmed_at"] = None
-        self.step(resolver, JournalAction.RESOLVE, changes, IMPLIED if implied else "")
+        self.steps.append(Step(when, resolver, JournalAction.RESOLVE, changes,
+                               IMPLIED if implied else ""))
 
     def reject(self, actor: Ref | None, implied: bool) -> None:
         changes: dict[str, tuple[Any, Any]] = {}

@@ -72,9 +72,11 @@ def import_people(session: Session, path: str | Path, *, dry_run: bool = False
         report.added = report.updated = 0  # a retried transaction counts again
         report.refused.clear()
         now = session.clock.now()
-        for line, values in table.rows:
-            row = {ours: " ".join(values.get(theirs, "").split())
-                   for ours, theirs in columns.items()}
+        rows = [(line, {ours: " ".join(values.get(theirs, "").split())
+                        for ours, theirs in columns.items()}) for line, values in table.rows]
+        # groups first, so that a user's groups named by a later row are found, not doubled
+        rows.sort(key=lambda item: item[1].get("kind", "").lower() != "group")
+        for line, row in rows:
             outcome = _one(row, now)
             if isinstance(outcome, tuple):
                 report.refused.append(Refusal(row.get("login") or row.get("name", ""), line,
