@@ -84,8 +84,8 @@ def test_glpi_tickets_import_with_their_statuses(org: Org, tmp_path: Path) -> No
 def test_a_plain_csv_with_chinese_columns_in_gb18030_and_a_mapping_file(
         org: Org, tmp_path: Path) -> None:
     header = ["单号", "状态", "创建时间", "报告人", "分类", "标题", "影响度"]
-    rows = [{"单号": "A-1", "状态": "已关闭", "创建时间": "2025/03/01 09:00", "报告人": "张伟 Zhang Wei",
-             "分类": "网络", "标题": "无法上网", "影响度": "3"}]
+    rows = [{"单号": "A-1", "状态": "已关闭", "创建时间": "2025/03/01 09:00",
+             "报告人": "张伟 Zhang Wei", "分类": "网络", "标题": "无法上网", "影响度": "3"}]
     path = write_csv(tmp_path / "wps.csv", rows, header, encoding="gb18030")
     mapping = tmp_path / "map.json"
     mapping.write_text(json.dumps({
