@@ -370,7 +370,7 @@ class Replay:
         self.set(changes, "wait_code", Ref("wait_code", row.wait_code))
         self.wait = row.wait_code
         self.f["pending_since"] = self.at
-        self.step(actor, JournalAction.PEND, changes, row.state_text)
+        self.step(actor, JournalAction.PEND, changes)  # the wait code says what it awaits
 
     def resume(self, actor: Ref | None, implied: bool) -> None:
         if self.wait is None:

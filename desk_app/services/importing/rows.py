@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from desk_app.domain.enums import ContactChannel, IncidentType
 from desk_app.services.importing.fields import PENDING_PREFIX, STATE_TARGETS
 from desk_app.services.importing.mapping import Mapping
 from desk_app.services.importing.source import Table
@@ -24,6 +25,8 @@ def _level_names() -> dict[str, dict[str, int]]:
 
 
 _LEVEL_NAMES = _level_names()
+_TYPES = tuple(t.value for t in IncidentType)
+_CHANNELS = tuple(c.value for c in ContactChannel)
 
 
 class RowRefused(Exception):
@@ -77,15 +80,25 @@ class Reader:
         self.moments: dict[str, datetime] = {}  # an event log repeats its moments
         self.columns = dict(mapping.columns)
         self.defaults = dict(mapping.defaults)
+        self.levels: dict[tuple[str, str], int] = {}
 
-    def raw(self, values: dict[str, str], name: str) -> str:
-        column = self.columns.get(name)
-        value = values.get(column, "") if column else ""
-        if not value or value in self.nulls:
-            return self.defaults.get(name, "")
-        if "  " in value or "\t" in value:
-            return " ".join(value.split()) if "\n" not in value else value
-        return value
+    def fields_of(self, values: dict[str, str]) -> dict[str, str]:
+        """Our fields' values in a row: their column's value, empty for their "no value"
+        (ServiceNow's ``?``), else the mapping's default for the field."""
+        result = dict(self.defaults)
+        nulls = self.nulls
+        for name, column in self.columns.items():
+            value = values.get(column, "")
+            if not value or value in nulls:
+                continue
+            if "  " in value or "\t" in value:
+                value = " ".join(value.split()) if "\n" not in value else value
+            result[name] = value
+        return result
+
+    @staticmethod
+    def raw(fields: dict[str, str], name: str) -> str:
+        return fields.get(name, "")
 
     def moment(self, values: dict[str, str], name: str, required: bool = False
                ) -> datetime | None:
@@ -130,6 +143,12 @@ class Reader:
         value = self.raw(values, kind)
         if not value:
             return None
+        key = (kind, value)
+        if key not in self.levels:
+            self.levels[key] = self.parse_level(kind, value)
+        return self.levels[key]
+
+    def parse_level(self, kind: str, value: str) -> int:
         mapped = self.mapping.value(kind, value)
         text = mapped if mapped is not None else value
         if mapped is None:  # "1 - High": our level of that name first (urgency High is 2)
@@ -161,9 +180,8 @@ class Reader:
             return target, None, value
         raise RowRefused("import.refuse.unmapped", kind="state", value=value[:60])
 
-    def read(self, line: int, values: dict[str, str]) -> Row:
-        from desk_app.domain.enums import ContactChannel, IncidentType
-
+    def read(self, line: int, source: dict[str, str]) -> Row:
+        values = self.fields_of(source)
         number = self.raw(values, "number")
         if not number:
             raise RowRefused("import.refuse.required", field="number")
@@ -171,7 +189,7 @@ class Reader:
             raise RowRefused("import.refuse.too_long", field="number")
         stage, wait_code, state_text = self.state(values)
         return Row(
-            digest="\x1f".join(values.values()),
+            digest="\x1f".join(source.values()),
             line=line, number=number, stage=stage, wait_code=wait_code, state_text=state_text,
             at=self.moment(values, "updated_at"),
             actor=self.raw(values, "updated_by"),
@@ -179,8 +197,8 @@ class Reader:
             opened_at=self.moment(values, "opened_at", required=True) or datetime.now(UTC),
             opened_by=self.raw(values, "opened_by"),
             caller=self.raw(values, "caller"),
-            type=self.choice(values, "type", tuple(t.value for t in IncidentType)),
-            channel=self.choice(values, "channel", tuple(c.value for c in ContactChannel)),
+            type=self.choice(values, "type", _TYPES),
+            channel=self.choice(values, "channel", _CHANNELS),
             category=self.raw(values, "category"),
             title=self.title(values),
             description=self.raw(values, "description"),
@@ -218,7 +236,8 @@ def read_rows(table: Table, mapping: Mapping
         try:
             row = reader.read(line, values)
         except RowRefused as refusal:
-            bad.append((line, reader.raw(values, "number")[:100], refusal.key, refusal.params))
+            number = reader.raw(reader.fields_of(values), "number")[:100]
+            bad.append((line, number, refusal.key, refusal.params))
             continue
         by_number.setdefault(row.number, []).append(row)
     return by_number, bad

@@ -9,3 +9,15 @@ CREATE UNIQUE INDEX "import_mapping_source_kind_their_value" ON "import_mapping"
 CREATE TABLE "import_reference" ("id" INTEGER NOT NULL PRIMARY KEY, "source" VARCHAR(255) NOT NULL, "kind" VARCHAR(255) NOT NULL CHECK (kind IN ('incident', 'caller', 'user', 'group', 'category', 'wait_code', 'close_code')), "external_key" VARCHAR(255) NOT NULL, "local_id" INTEGER NOT NULL, "fingerprint" VARCHAR(255) NOT NULL, "incident_version" INTEGER, "imported_at" INTEGER NOT NULL);
 CREATE UNIQUE INDEX "import_reference_source_kind_external_key" ON "import_reference" ("source", "kind", "external_key");
 CREATE INDEX "import_reference_kind_local_id" ON "import_reference" ("kind", "local_id");
+-- The notes an import writes for its own steps ("implied by the imported history") are
+-- message keys, not what people wrote: kept out of the search index like the system's
+-- other entries (an event log imports tens of thousands of them).
+DROP TRIGGER "incident_search_note";
+CREATE TRIGGER "incident_search_note" AFTER INSERT ON "journal"
+WHEN new.note <> '' AND new.note NOT LIKE 'import.%' AND new.action IN ('note', 'assign',
+    'transfer', 'pend', 'resume', 'raise_change', 'close_change', 'reject', 'confirm', 'close',
+    'link')
+BEGIN
+    UPDATE "incident_search" SET notes = notes || ' ' || desk_search_text(new.note)
+    WHERE rowid = new.incident_id;
+END;
