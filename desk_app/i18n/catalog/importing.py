@@ -28,6 +28,12 @@ _KINDS = {
 MESSAGES: dict[str, dict[str, str]] = {
     **{f"import.field.{k}": {"en": en, "zh": zh} for k, (en, zh) in _FIELDS.items()},
     **{f"import.kind.{k}": {"en": en, "zh": zh} for k, (en, zh) in _KINDS.items()},
+    "import.state.logged": {"en": "Logged", "zh": "记录"},
+    "import.state.assigned": {"en": "Assigned", "zh": "指派"},
+    "import.state.in_progress": {"en": "In progress", "zh": "受理"},
+    "import.state.resolved": {"en": "Resolved", "zh": "解决"},
+    "import.state.closed": {"en": "Closed", "zh": "关闭"},
+    "import.state.pending": {"en": "Pending: {code}", "zh": "等待:{code}"},
     # reading the file and the mapping
     "import.no_file": {"en": "There is no file at {path}.", "zh": "找不到文件 {path}。"},
     "import.too_big": {"en": "{path} is too large to import in one go (at most 512 MB).",
