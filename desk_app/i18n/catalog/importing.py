@@ -132,6 +132,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # the bundle
     "export.done": {"en": "Exported {tables} tables, {incidents} incidents to {path}.",
                     "zh": "已导出 {tables} 个表、{incidents} 个事件到 {path}。"},
+    "export.cannot_write": {"en": "The export could not be written to {path}: {detail}",
+                            "zh": "无法把导出写入 {path}:{detail}"},
     "export.out_not_empty": {"en": "{path} exists and is not an empty folder.",
                              "zh": "{path} 已存在且不是空文件夹。"},
     "import.bundle.not_bundle": {"en": "{path} is not a desk-app export (no manifest.json).",

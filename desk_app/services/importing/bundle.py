@@ -23,6 +23,7 @@ from typing import Any
 from desk_app import __version__
 from desk_app.errors import BadInput, RuleViolation
 from desk_app.services.admin.common import require_owner
+from desk_app.services.importing.source import usable_path
 from desk_app.services.session import Session
 from desk_app.storage.migrations import LATEST
 from desk_app.storage.models import (
@@ -57,9 +58,12 @@ def _columns(table: str) -> list[tuple[str, str]]:
 
 def export_bundle(session: Session, out: str | Path) -> dict[str, Any]:
     """Write the export into ``out`` (a new or empty folder)."""
-    out = Path(out)
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise BadInput("export.out_not_empty", path=str(out))
+    out = usable_path(out)
+    try:
+        if out.exists() and (not out.is_dir() or any(out.iterdir())):
+            raise BadInput("export.out_not_empty", path=str(out))
+    except OSError as error:
+        raise BadInput("export.out_not_empty", path=str(out)) from error
 
     def read() -> dict[str, Any]:
         require_owner(session)  # R04: everything, people included
@@ -92,12 +96,19 @@ def export_bundle(session: Session, out: str | Path) -> dict[str, Any]:
         return {"tables": len(manifest["tables"]),
                 "incidents": manifest["tables"]["incident"]["rows"]}
 
-    return session.read(read)
+    try:
+        return session.read(read)
+    except OSError as error:  # a full disk, no rights on the folder
+        raise BadInput("export.cannot_write", path=str(out), detail=str(error)) from error
 
 
 def _manifest(folder: Path) -> dict[str, Any]:
     path = folder / "manifest.json"
-    if not path.is_file():
+    try:
+        found = path.is_file()
+    except OSError:
+        found = False
+    if not found:
         raise BadInput("import.bundle.not_bundle", path=str(folder))
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
@@ -126,7 +137,7 @@ def _value(text: str, kind: str) -> object:
 
 def import_bundle(session: Session, folder: str | Path) -> dict[str, int]:
     """Rebuild this database, which must have no incidents, from the export in ``folder``."""
-    folder = Path(folder)
+    folder = usable_path(folder)
     manifest = _manifest(folder)
 
     def run() -> dict[str, int]:

@@ -18,6 +18,7 @@ from desk_app.services.importing.fields import (
     VALUE_KINDS,
 )
 from desk_app.services.importing.formats import FORMATS, Preset
+from desk_app.services.importing.source import usable_path
 from desk_app.storage.bulk import insert_rows, tuples
 from desk_app.storage.models import ImportMapping
 
@@ -136,7 +137,7 @@ def _lay(mapping: Mapping, layer: dict[str, Any]) -> None:
 
 
 def read_mapping_file(path: str | Path) -> dict[str, Any]:
-    path = Path(path)
+    path = usable_path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError as error:

@@ -79,11 +79,12 @@ def import_table(session: Session, table: Table, source: str, mapping: Mapping, 
         from desk_app.errors import BadInput
 
         raise BadInput("import.unmapped_fields", fields=", ".join(missing))
-    source = source.strip()
-    if not source or len(source) > 100:
+    if not isinstance(source, str) or not source.strip() or len(source.strip()) > 100 or any(
+            ch == "\x00" or "\ud800" <= ch <= "\udfff" for ch in source):
         from desk_app.errors import BadInput
 
         raise BadInput("import.bad_source")
+    source = source.strip()
     by_number, bad = read_rows(table, mapping)
     refused_numbers = {number for _, number, _, _ in bad}
     for line, number, key, params in bad:

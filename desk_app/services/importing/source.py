@@ -33,14 +33,29 @@ def decode(data: bytes) -> str:
     raise BadInput("import.bad_encoding")
 
 
+def usable_path(value: object) -> Path:
+    """``value`` as a path, or a refusal: not text, NUL, undecodable bytes."""
+    if not isinstance(value, (str, Path)):
+        raise BadInput("import.no_file", path=repr(value)[:80])
+    text = str(value)
+    if not text or "\x00" in text or any("\ud800" <= ch <= "\udfff" for ch in text):
+        raise BadInput("import.no_file", path=text.encode("utf-8", "replace").decode()[:200]
+                       .replace("\x00", "\\0"))
+    return Path(text)
+
+
 def read_table(path: str | Path) -> Table:
     """The file's header and rows; a file that is not a readable table is refused."""
-    path = Path(path)
-    if not path.is_file():
-        raise BadInput("import.no_file", path=str(path))
-    if path.stat().st_size > MAX_BYTES:
-        raise BadInput("import.too_big", path=str(path))
-    return parse_table(decode(path.read_bytes()))
+    path = usable_path(path)
+    try:
+        if not path.is_file():
+            raise BadInput("import.no_file", path=str(path))
+        if path.stat().st_size > MAX_BYTES:
+            raise BadInput("import.too_big", path=str(path))
+        data = path.read_bytes()
+    except OSError as error:  # no rights, a name too long, a vanished share
+        raise BadInput("import.no_file", path=str(path)) from error
+    return parse_table(decode(data))
 
 
 def parse_table(text: str) -> Table:
