@@ -22,15 +22,10 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from desk_app.services.importing.formats.servicenow import LOG_COLUMNS
+
 SAMPLE = Path("/work/shared/data/servicenow_incident_event_log_sample.csv")
-HEADER = [
-    "number", "incident_state", "active", "reassignment_count", "reopen_count", "sys_mod_count",
-    "made_sla", "caller_id", "opened_by", "opened_at", "sys_created_by", "sys_created_at",
-    "sys_updated_by", "sys_updated_at", "contact_type", "location", "category", "subcategory",
-    "u_symptom", "cmdb_ci", "impact", "urgency", "priority", "assignment_group", "assigned_to",
-    "knowledge", "u_priority_confirmation", "notify", "problem_id", "rfc", "vendor", "caused_by",
-    "closed_code", "resolved_by", "resolved_at", "closed_at",
-]
+HEADER = list(LOG_COLUMNS)
 FORMAT = "%d-%m-%Y %H:%M"
 
 

@@ -5,14 +5,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-SN_HEADER = [
-    "number", "incident_state", "active", "reassignment_count", "reopen_count", "sys_mod_count",
-    "made_sla", "caller_id", "opened_by", "opened_at", "sys_created_by", "sys_created_at",
-    "sys_updated_by", "sys_updated_at", "contact_type", "location", "category", "subcategory",
-    "u_symptom", "cmdb_ci", "impact", "urgency", "priority", "assignment_group", "assigned_to",
-    "knowledge", "u_priority_confirmation", "notify", "problem_id", "rfc", "vendor", "caused_by",
-    "closed_code", "resolved_by", "resolved_at", "closed_at",
-]
+from desk_app.services.importing.formats.servicenow import LOG_COLUMNS
+
+SN_HEADER = list(LOG_COLUMNS)
 
 
 def sn_row(number: str, state: str, mod: int, at: str, *, count: int = 0,

@@ -3,6 +3,16 @@ the whole record as it was after the update, ``?`` for an empty value, day-first
 
 NAME = "servicenow"
 
+#: The columns of the event log as ServiceNow exports it, in its order.
+LOG_COLUMNS = (
+    "number", "incident_state", "active", "reassignment_count", "reopen_count", "sys_mod_count",
+    "made_sla", "caller_id", "opened_by", "opened_at", "sys_created_by", "sys_created_at",
+    "sys_updated_by", "sys_updated_at", "contact_type", "location", "category", "subcategory",
+    "u_symptom", "cmdb_ci", "impact", "urgency", "priority", "assignment_group", "assigned_to",
+    "knowledge", "u_priority_confirmation", "notify", "problem_id", "rfc", "vendor", "caused_by",
+    "closed_code", "resolved_by", "resolved_at", "closed_at",
+)
+
 COLUMNS: dict[str, tuple[str, ...]] = {
     "number": ("number",),
     "state": ("incident_state", "state"),
