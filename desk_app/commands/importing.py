@@ -12,6 +12,7 @@ in with their password, read from the terminal or the first line of standard inp
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from desk_app.cli import ask_password, command
@@ -89,9 +90,20 @@ def _incidents(session: Session, args: argparse.Namespace, lang: Language) -> in
     origin = (args.origin or args.format).strip()
     kept = session.read(lambda: remembered(origin, args.format))
     mapping = build_mapping(args.format, table.columns, kept, given)
-    report = import_table(session, table, origin, mapping, dry_run=args.dry_run)
+    report = import_table(session, table, origin, mapping, dry_run=args.dry_run,
+                          progress=_progress_bar if sys.stderr.isatty() else None)
     print("\n".join(lines(report, lang)))
     return 0
+
+
+def _progress_bar(done: int, total: int) -> bool:
+    """A progress bar on the terminal: incidents written of those to write."""
+    width = 40
+    filled = width * done // total if total else width
+    end = "\n" if done >= total else ""
+    print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end=end,
+          file=sys.stderr, flush=True)
+    return True
 
 
 def _export_args(parser: argparse.ArgumentParser) -> None:
