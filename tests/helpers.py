@@ -57,10 +57,10 @@ def old_schema(path: Path, version: int = 1) -> None:
     from desk_app.storage.migrations import MIGRATIONS, statements
 
     conn = sqlite3.connect(path)
-    created = {}  # index name → the statement that made it, to undo a later DROP INDEX
+    created = {}  # index or trigger → the statement that made it, to undo a later DROP
     for migration in MIGRATIONS:
         for statement in statements(migration.sql_file):
-            made = re.match(r'CREATE (?:UNIQUE )?INDEX "([^"]+)"', statement)
+            made = re.match(r'CREATE (?:UNIQUE )?(?:INDEX|TRIGGER) "([^"]+)"', statement)
             if made and migration.version <= version:
                 created[made[1]] = statement
     for migration in reversed(MIGRATIONS):
@@ -71,7 +71,7 @@ def old_schema(path: Path, version: int = 1) -> None:
                              r'(?:IF NOT EXISTS )?"([^"]+)"', statement)
             if found:
                 conn.execute(f'DROP {found[1]} IF EXISTS "{found[2]}"')
-            dropped = re.match(r'DROP INDEX "([^"]+)"', statement)
+            dropped = re.match(r'DROP (?:INDEX|TRIGGER) (?:IF EXISTS )?"([^"]+)"', statement)
             if dropped and dropped[1] in created:
                 conn.execute(created[dropped[1]])
     if version < 6 and conn.execute("SELECT 1 FROM sqlite_master "

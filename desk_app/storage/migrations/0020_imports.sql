@@ -12,7 +12,7 @@ CREATE INDEX "import_reference_kind_local_id" ON "import_reference" ("kind", "lo
 -- The notes an import writes for its own steps ("implied by the imported history") are
 -- message keys, not what people wrote: kept out of the search index like the system's
 -- other entries (an event log imports tens of thousands of them).
-DROP TRIGGER "incident_search_note";
+DROP TRIGGER IF EXISTS "incident_search_note";
 CREATE TRIGGER "incident_search_note" AFTER INSERT ON "journal"
 WHEN new.note <> '' AND new.note NOT LIKE 'import.%' AND new.action IN ('note', 'assign',
     'transfer', 'pend', 'resume', 'raise_change', 'close_change', 'reject', 'confirm', 'close',
