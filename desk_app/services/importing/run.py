@@ -36,7 +36,7 @@ from desk_app.storage.models import (
 
 #: Incidents written per transaction: short enough that other workstations are not kept
 #: waiting (ARCHITECTURE.md), long enough that an import is not all commits.
-BATCH = 250
+BATCH = 100
 
 Progress = Callable[[int, int], bool]  # (done, total) -> go on
 
@@ -94,12 +94,18 @@ def import_table(session: Session, table: Table, source: str, mapping: Mapping, 
     resolver = Resolver(source, mapping)
     mapped = json.dumps(mapping.to_json(), sort_keys=True)
 
-    def prepare() -> tuple[list[Plan], dict[str, _Existing], dict[str, Ref]]:
+    def load() -> tuple[dict[tuple[int, int], int], dict[str, _Existing]]:
         require_owner(session)  # R04: bringing history in is process administration
         resolver.load()
         matrix = {(int(i), int(u)): int(p) for (i, u), p in
                   reference(session.store).matrix.items()}
-        existing = _existing(source)
+        return matrix, _existing(source)
+
+    # read quickly, then plan outside the read: a long read would keep every other
+    # workstation's writes waiting (a rollback journal lets no commit past a reader)
+    matrix, existing = session.read(load)
+
+    def prepare() -> tuple[list[Plan], dict[str, Ref]]:
         plans: list[Plan] = []
         category_groups: dict[str, Ref] = {}
         for number, rows in by_number.items():
@@ -130,9 +136,9 @@ def import_table(session: Session, table: Table, source: str, mapping: Mapping, 
             category = planned.fields["category"]
             category_groups.setdefault(category.value, planned.fields["group"])
             plans.append(planned)
-        return plans, existing, category_groups
+        return plans, category_groups
 
-    plans, existing, category_groups = session.read(prepare)
+    plans, category_groups = prepare()
     report.created = {kind: sorted(values) for kind, values in resolver.created.items()
                       if values}
     report.refused.sort(key=lambda r: (r.line, r.number))
@@ -157,7 +163,7 @@ def import_table(session: Session, table: Table, source: str, mapping: Mapping, 
 
         def write(batch: list[Plan] = batch) -> tuple[int, int]:
             require_owner(session)
-            current = _existing(source)
+            current = _existing(source, [plan.number for plan in batch])
             added = updated = 0
             for plan in batch:
                 old = current.get(plan.number)
@@ -176,12 +182,16 @@ def import_table(session: Session, table: Table, source: str, mapping: Mapping, 
     return report
 
 
-def _existing(source: str) -> dict[str, _Existing]:
+def _existing(source: str, numbers: list[str] | None = None) -> dict[str, _Existing]:
+    """The incidents imported from ``source`` before (those of ``numbers``, if given)."""
+    condition = (ImportReference.source == source) & (ImportReference.kind == "incident")
+    if numbers is not None:
+        condition &= ImportReference.external_key.in_(numbers)
     rows = tuples(ImportReference.select(ImportReference.external_key, ImportReference.local_id,
                                    ImportReference.fingerprint,
                                    ImportReference.incident_version, Incident.version)
             .join(Incident, on=(Incident.id == ImportReference.local_id))
-            .where((ImportReference.source == source) & (ImportReference.kind == "incident")))
+            .where(condition))
     return {key: _Existing(local, fp, imported, version)
             for key, local, fp, imported, version in rows}
 
