@@ -362,7 +362,9 @@ class Replay:
         self.f["closed_at"] = closed_at
         self.f["closed_at_or_now"] = closed_at
         self.f["closed_by"] = actor
-        self.step(actor, JournalAction.CLOSE, changes, self.f["close_notes"])
+        # the close notes are on the incident (R21); the entry stays out of the search
+        # index's notes, which are for what people wrote
+        self.step(actor, JournalAction.CLOSE, changes)
 
     def pend(self, actor: Ref | None, row: Row) -> None:
         assert row.wait_code is not None

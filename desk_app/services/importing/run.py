@@ -165,11 +165,13 @@ def import_table(session: Session, table: Table, source: str, mapping: Mapping, 
             require_owner(session)
             current = _existing(source, [plan.number for plan in batch])
             added = updated = 0
+            rows = _Rows()
             for plan in batch:
                 old = current.get(plan.number)
-                _write(session, resolver, plan, old, source, now)
+                _write(session, resolver, plan, old, source, now, rows)
                 added += old is None
                 updated += old is not None
+            rows.flush()
             return added, updated
 
         added, updated = session.write(write)
@@ -231,7 +233,7 @@ _REF_FIELDS = ("caller", "category", "group", "assignee", "wait_code", "close_co
 
 
 def _write(session: Session, resolver: Resolver, plan: Plan, old: _Existing | None,
-           source: str, now: datetime) -> None:
+           source: str, now: datetime, rows: _Rows) -> None:
     """One incident: its row, its journal, its clocks from now on if it is still open, and
     its external reference. No escalation, notification or call task: the past happened."""
     values: dict[str, Any] = {name: plan.fields[name] for name in _INCIDENT_FIELDS}
@@ -280,17 +282,31 @@ def _write(session: Session, resolver: Resolver, plan: Plan, old: _Existing | No
                 json.dumps({k: [_plain(resolver, o), _plain(resolver, n)]
                             for k, (o, n) in step.changes.items()}, ensure_ascii=False)
                 if step.changes else "{}", step.note) for step in plan.steps]
-    insert_rows(Journal, ("incident", "at", "actor", "action", "changes", "note"), journal)
+    rows.journal += journal
     if old is None:
+        rows.new_references.append((source, "incident", plan.number, incident_id,
+                                    plan.fingerprint, incident.version, now))
+    else:
+        rows.references.append((plan.fingerprint, incident.version, now, source, "incident",
+                                plan.number))
+
+
+@dataclass
+class _Rows:
+    """The journal and reference rows of one batch, written in one statement each."""
+
+    journal: list[tuple[Any, ...]] = field(default_factory=list)
+    new_references: list[tuple[Any, ...]] = field(default_factory=list)
+    references: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def flush(self) -> None:
+        insert_rows(Journal, ("incident", "at", "actor", "action", "changes", "note"),
+                    self.journal)
         insert_rows(ImportReference, ("source", "kind", "external_key", "local_id",
                                       "fingerprint", "incident_version", "imported_at"),
-                    [(source, "incident", plan.number, incident_id, plan.fingerprint,
-                      incident.version, now)])
-    else:
+                    self.new_references)
         update_rows(ImportReference, ("fingerprint", "incident_version", "imported_at"),
-                    ("source", "kind", "external_key"),
-                    [(plan.fingerprint, incident.version, now, source, "incident",
-                      plan.number)])
+                    ("source", "kind", "external_key"), self.references)
 
 
 __all__ = ["ImportReport", "Row", "import_table"]

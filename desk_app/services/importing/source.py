@@ -75,12 +75,14 @@ def parse_table(text: str) -> Table:
         if len(set(columns)) != len(columns):
             raise BadInput("import.duplicate_columns")
         rows = []
+        width = len(columns)
         for values in reader:
-            if not any(v.strip() for v in values):
+            cleaned = list(map(str.strip, values))
+            if not any(cleaned):
                 continue
-            line = reader.line_num
-            rows.append((line, {c: (values[i].strip() if i < len(values) else "")
-                                for i, c in enumerate(columns)}))
+            if len(cleaned) < width:  # a short row: the missing cells are empty
+                cleaned += [""] * (width - len(cleaned))
+            rows.append((reader.line_num, dict(zip(columns, cleaned, strict=False))))
     except csv.Error as error:
         raise BadInput("import.not_a_table_detail", detail=str(error)) from error
     return Table(columns, rows)
