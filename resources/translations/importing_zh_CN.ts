@@ -58,6 +58,10 @@
         <translation>取消导入</translation>
     </message>
     <message>
+        <source>Rows refused:</source>
+        <translation>被拒绝的行:</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -157,6 +161,10 @@
     <message>
         <source>Refuse its rows</source>
         <translation>拒绝这些行</translation>
+    </message>
+    <message>
+        <source>(new wait code)</source>
+        <translation>(新建等待代码)</translation>
     </message>
     <message>
         <source>Created</source>

@@ -45,7 +45,7 @@ from desk_app.services.importing.fields import (
 )
 from desk_app.services.importing.formats import FORMATS
 from desk_app.services.importing.mapping import Mapping
-from desk_app.services.importing.report import lines, refusal_line
+from desk_app.services.importing.report import created_lines, refusal_line, summary
 from desk_app.services.importing.run import ImportReport, import_table
 from desk_app.services.importing.source import Table, read_table
 from desk_app.storage.models import Category, CloseCode, SupportGroup, WaitCode
@@ -293,6 +293,14 @@ class ValuesPage(QWizardPage):
                 "type": IncidentType, "channel": ContactChannel}[kind]
         return keep + [(label(member, lang), str(member.value)) for member in enum]
 
+    def _new_label(self, kind: str, chosen: str) -> str:
+        """How a choice that is not one of our rows yet reads: it is created."""
+        if kind == "state" and chosen.startswith(PENDING_PREFIX):
+            code = chosen[len(PENDING_PREFIX):]
+            return text("import.state.pending", self.w.lang, code=code) + " " + self.tr(
+                "(new wait code)")
+        return chosen
+
     def initializePage(self) -> None:
         table, mapping = self.w.table, self.w.mapping
         assert table is not None and mapping is not None
@@ -311,7 +319,10 @@ class ValuesPage(QWizardPage):
                 combo = QComboBox()
                 for shown, data in choices:
                     combo.addItem(shown, data)
-                combo.setCurrentIndex(max(0, combo.findData(mapping.value(kind, value) or "")))
+                chosen = mapping.value(kind, value) or ""
+                if combo.findData(chosen) < 0:  # a preset's or last time's choice made anew
+                    combo.addItem(self._new_label(kind, chosen), chosen)
+                combo.setCurrentIndex(max(0, combo.findData(chosen)))
                 n = self.values.rowCount()
                 self.values.insertRow(n)
                 what = QTableWidgetItem(text(f"import.kind.{kind}", self.w.lang))
@@ -348,6 +359,12 @@ class ValuesPage(QWizardPage):
         for kind, combo in self.policies.items():
             mapping.unknown[kind] = combo.currentData()
         return True
+
+
+def _summary_text(report: ImportReport, lang: Any) -> str:
+    """The summary and what is (or would be) created; the refusals go in their list."""
+    cancelled = [text("import.report.cancelled", lang)] if report.cancelled else []
+    return "\n".join([summary(report, lang), *created_lines(report, lang), *cancelled])
 
 
 # -- 4 and 5: running ------------------------------------------------------------------------
@@ -419,9 +436,7 @@ class DryRunPage(QWizardPage):
 
     def _done(self, report: ImportReport) -> None:
         self.report = report
-        self.summary.setText("\n".join(lines(report, self.w.lang)[:1] + [
-            line for line in lines(report, self.w.lang)[1:]
-            if not line.startswith(("line", "第"))]))
+        self.summary.setText(_summary_text(report, self.w.lang))
         self.refusals.addItems([refusal_line(r, self.w.lang) for r in report.refused])
         self.completeChanged.emit()
 
@@ -446,10 +461,14 @@ class ImportPage(QWizardPage):
         self.summary = QLabel()
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
+        self.refusals = QListWidget()
+        self.refusals.setObjectName("importRefusals")
         layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.summary, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.summary)
+        layout.addWidget(QLabel(self.tr("Rows refused:")))
+        layout.addWidget(self.refusals, 1)
         self.report: ImportReport | None = None
         self.runner: _Runner | None = None
         self.setCommitPage(True)
@@ -479,7 +498,9 @@ class ImportPage(QWizardPage):
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         self.cancel.setEnabled(False)
-        self.summary.setText("\n".join(lines(report, self.w.lang)))
+        self.summary.setText(_summary_text(report, self.w.lang))
+        self.refusals.clear()
+        self.refusals.addItems([refusal_line(r, self.w.lang) for r in report.refused])
         self.w.context.hub.external.emit()  # many incidents and lists changed: read again
         self.completeChanged.emit()
 

@@ -32,17 +32,23 @@ def summary(report: ImportReport, lang: Language) -> str:
     key = "import.report.dry_run" if report.dry_run else "import.report.done"
     return text(key, lang, rows=report.rows, incidents=report.incidents, added=report.added,
                 updated=report.updated, unchanged=report.unchanged,
-                refused=len({(r.number, r.line) for r in report.refused}),
+                refused=len({r.number for r in report.refused}),
                 rate=f"{report.rows_per_second:.0f}")
 
 
-def lines(report: ImportReport, lang: Language) -> list[str]:
-    """The whole report: the summary, what is created, then every refusal."""
-    result = [summary(report, lang)]
+def created_lines(report: ImportReport, lang: Language) -> list[str]:
+    """What the import created (or, in a dry run, would create), a line per kind."""
+    result = []
     for kind, values in report.created.items():
         examples = ", ".join(values[:5]) + (", …" if len(values) > 5 else "")
         result.append(text("import.report.created", lang, kind=Term(f"import.kind.{kind}"),
                            count=len(values), examples=examples))
+    return result
+
+
+def lines(report: ImportReport, lang: Language) -> list[str]:
+    """The whole report: the summary, what is created, then every refusal."""
+    result = [summary(report, lang), *created_lines(report, lang)]
     result += [refusal_line(r, lang) for r in report.refused]
     if report.cancelled:
         result.append(text("import.report.cancelled", lang))

@@ -128,3 +128,31 @@ def _workers_done() -> object:
     from PySide6.QtCore import QThreadPool
 
     QThreadPool.globalInstance().waitForDone(10_000)
+
+
+def test_a_preset_value_that_creates_a_wait_code_is_kept(qtbot: QtBot, org: Org,
+                                                         tmp_path: Path) -> None:
+    """ServiceNow's "Awaiting Problem" maps to a wait code this desk does not have yet: the
+    values page shows it as a new wait code and the import creates it, refusing nothing."""
+    from desk_app.storage.models import WaitCode
+    from tests.core.importing.fixtures import SN_HEADER, sn_row, write_csv
+
+    log = write_csv(tmp_path / "p.csv", [
+        sn_row("INC1", "New", 0, "01-03-2016 09:00"),
+        sn_row("INC1", "Awaiting Problem", 1, "01-03-2016 10:00"),
+        sn_row("INC1", "Active", 2, "01-03-2016 11:00")], SN_HEADER)
+    wizard = _wizard(qtbot, org)
+    wizard.source_page.path.setText(str(log))
+    wizard.next()
+    wizard.next()
+    combo = next(c for kind, value, c in wizard.values_page.rows
+                 if kind == "state" and value == "Awaiting Problem")
+    assert combo.currentData() == "pending:awaiting_problem"
+    assert "new wait code" in combo.currentText()
+    wizard.next()
+    qtbot.waitUntil(wizard.dry_run_page.isComplete, timeout=20_000)
+    assert wizard.dry_run_page.refusals.count() == 0
+    wizard.next()
+    qtbot.waitUntil(wizard.import_page.isComplete, timeout=20_000)
+    assert wizard.import_page.refusals.count() == 0
+    assert WaitCode.select().where(WaitCode.code == "awaiting_problem").exists()
