@@ -100,6 +100,10 @@
         <translation>其他 CSV</translation>
     </message>
     <message>
+        <source>People (a directory export: callers, users, groups)</source>
+        <translation>人员(通讯录导出:报告人、用户、支持组)</translation>
+    </message>
+    <message>
         <source>File:</source>
         <translation>文件:</translation>
     </message>

@@ -45,6 +45,7 @@ from desk_app.services.importing.fields import (
 )
 from desk_app.services.importing.formats import FORMATS
 from desk_app.services.importing.mapping import Mapping
+from desk_app.services.importing.people import PeopleReport, import_people, people_lines
 from desk_app.services.importing.report import created_lines, refusal_line, summary
 from desk_app.services.importing.run import ImportReport, import_table
 from desk_app.services.importing.source import Table, read_table
@@ -55,6 +56,7 @@ from ui.errors import error_text
 PREVIEW_ROWS = 20
 # A kind with more distinct values than this is mapped by its policy for unknown values.
 VALUES_SHOWN = 200
+PEOPLE = "people"
 _VALUE_KINDS = ("state", "category", "group", "close_code", "impact", "urgency", "priority",
                 "type", "channel")
 
@@ -87,6 +89,17 @@ class ImportWizard(QWizard):
     def message(self, error: BaseException) -> str:
         return error_text(error, self.lang)
 
+    @property
+    def people(self) -> bool:
+        """A directory export: no columns or values to map (``services.importing.people``
+        reads its columns by their names)."""
+        return self.source_page.format_name == PEOPLE
+
+    def nextId(self) -> int:
+        if self.currentPage() is self.source_page and self.people:
+            return self.pageIds()[3]  # straight to the dry run
+        return super().nextId()
+
 
 # -- 1. the file ---------------------------------------------------------------------------
 class SourcePage(QWizardPage):
@@ -109,6 +122,8 @@ class SourcePage(QWizardPage):
                  "glpi": self.tr("GLPI ticket list"), "csv": self.tr("Other CSV")}
         for name in FORMATS:
             self.format.addItem(names.get(name, name), name)
+        self.format.addItem(self.tr("People (a directory export: callers, users, groups)"),
+                            PEOPLE)
         self.source = QLineEdit()
         self.source.setObjectName("importSource")
         self.source.setPlaceholderText(self.format_name)
@@ -150,6 +165,10 @@ class SourcePage(QWizardPage):
         time for this source. A file that cannot be read says why and stays on this page."""
         try:
             table = read_table(self.path.text().strip())
+            if self.format_name == PEOPLE:
+                self.problem.clear()
+                self.w.table, self.w.mapping = table, None
+                return True
             session = self.w.context.session
             kept = session.read(lambda: mappings.remembered(self.source_name,
                                                             self.format_name))
@@ -361,8 +380,10 @@ class ValuesPage(QWizardPage):
         return True
 
 
-def _summary_text(report: ImportReport, lang: Any) -> str:
+def _summary_text(report: ImportReport | PeopleReport, lang: Any) -> str:
     """The summary and what is (or would be) created; the refusals go in their list."""
+    if isinstance(report, PeopleReport):
+        return people_lines(report, lang)[0]
     cancelled = [text("import.report.cancelled", lang)] if report.cancelled else []
     return "\n".join([summary(report, lang), *created_lines(report, lang), *cancelled])
 
@@ -386,7 +407,9 @@ class _Runner(QObject):
         table, mapping = self.w.table, self.w.mapping
         session = self.w.context.session
         source = self.w.source_page.source_name
-        assert table is not None and mapping is not None
+        path = self.w.source_page.path.text().strip()
+        people = self.w.people
+        assert table is not None and (mapping is not None or people)
 
         def progress(done: int, total: int) -> bool:
             self.progressed.emit(done, total)
@@ -394,8 +417,13 @@ class _Runner(QObject):
 
         def work() -> None:
             try:
-                report = import_table(session, table, source, mapping,
-                                      dry_run=self.dry_run, progress=progress)
+                if people:
+                    report: ImportReport | PeopleReport = import_people(
+                        session, path, dry_run=self.dry_run)
+                else:
+                    assert mapping is not None
+                    report = import_table(session, table, source, mapping,
+                                          dry_run=self.dry_run, progress=progress)
             except Exception as error:  # shown on the page, in the person's language
                 self.failed.emit(self.w.message(error))
             else:
@@ -421,7 +449,7 @@ class DryRunPage(QWizardPage):
         layout.addWidget(self.summary)
         layout.addWidget(QLabel(self.tr("Rows that would be refused:")))
         layout.addWidget(self.refusals, 1)
-        self.report: ImportReport | None = None
+        self.report: ImportReport | PeopleReport | None = None
         self.runner: _Runner | None = None
 
     def initializePage(self) -> None:
@@ -434,7 +462,7 @@ class DryRunPage(QWizardPage):
         self.runner.start()
         self.completeChanged.emit()
 
-    def _done(self, report: ImportReport) -> None:
+    def _done(self, report: ImportReport | PeopleReport) -> None:
         self.report = report
         self.summary.setText(_summary_text(report, self.w.lang))
         self.refusals.addItems([refusal_line(r, self.w.lang) for r in report.refused])
@@ -469,7 +497,7 @@ class ImportPage(QWizardPage):
         layout.addWidget(self.summary)
         layout.addWidget(QLabel(self.tr("Rows refused:")))
         layout.addWidget(self.refusals, 1)
-        self.report: ImportReport | None = None
+        self.report: ImportReport | PeopleReport | None = None
         self.runner: _Runner | None = None
         self.setCommitPage(True)
 
@@ -493,7 +521,7 @@ class ImportPage(QWizardPage):
             self.runner.cancel.set()
             self.cancel.setEnabled(False)
 
-    def _done(self, report: ImportReport) -> None:
+    def _done(self, report: ImportReport | PeopleReport) -> None:
         self.report = report
         self.bar.setRange(0, 1)
         self.bar.setValue(1)

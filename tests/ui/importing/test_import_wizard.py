@@ -156,3 +156,24 @@ def test_a_preset_value_that_creates_a_wait_code_is_kept(qtbot: QtBot, org: Org,
     qtbot.waitUntil(wizard.import_page.isComplete, timeout=20_000)
     assert wizard.import_page.refusals.count() == 0
     assert WaitCode.select().where(WaitCode.code == "awaiting_problem").exists()
+
+
+def test_people_from_a_directory_export_through_the_wizard(qtbot: QtBot, org: Org,
+                                                           tmp_path: Path) -> None:
+    from desk_app.storage.models import Caller
+
+    people = tmp_path / "people.csv"
+    people.write_text("name,login,vip\nAnn Caller,ann,yes\n,nobody,\n", encoding="utf-8")
+    wizard = _wizard(qtbot, org)
+    page = wizard.source_page
+    page.path.setText(str(people))
+    page.format.setCurrentIndex(page.format.findData("people"))
+    wizard.next()
+    assert wizard.currentPage() is wizard.dry_run_page  # nothing to map
+    qtbot.waitUntil(wizard.dry_run_page.isComplete, timeout=20_000)
+    assert "1 people would be added" in wizard.dry_run_page.summary.text()
+    assert wizard.dry_run_page.refusals.count() == 1
+    assert not Caller.select().where(Caller.name == "Ann Caller").exists()
+    wizard.next()
+    qtbot.waitUntil(wizard.import_page.isComplete, timeout=20_000)
+    assert Caller.get(Caller.name == "Ann Caller").vip
