@@ -67,6 +67,7 @@ MIGRATIONS: list[Migration] = [
     Migration(11, "0011_report_indexes.sql"),
     Migration(15, "0015_reference_generation.sql"),
     Migration(22, "0022_security.sql", then=_security),
+    Migration(23, "0023_imports.sql"),
 ]
 
 LATEST = MIGRATIONS[-1].version
