@@ -51,9 +51,15 @@ def _secret_setting(key: str) -> bool:
     return any(word in key.lower() for word in _SECRET_WORDS)
 
 
+#: Columns that are the file's own evidence, not data: the hash chain's place and link of each
+#: journal row (schema 22). The importing file's triggers chain the rows afresh.
+_FILE_OWN = {("journal", "seq"), ("journal", "chain")}
+
+
 def _columns(table: str) -> list[tuple[str, str]]:
     return [(row[1], str(row[2]).upper())
-            for row in database.execute_sql(f'PRAGMA table_info("{table}")')]
+            for row in database.execute_sql(f'PRAGMA table_info("{table}")')
+            if (table, row[1]) not in _FILE_OWN]
 
 
 def export_bundle(session: Session, out: str | Path) -> dict[str, Any]:
