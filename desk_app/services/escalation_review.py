@@ -80,7 +80,7 @@ class NotificationView:
     acknowledged_at: datetime | None
     last_error: str
     calls: tuple[CallView, ...]
-    #: why the row is in its state (schema 16; ``alerts.why_text`` renders it), else ""
+    #: why the row is in its state (schema 24; ``alerts.why_text`` renders it), else ""
     state_reason: str = ""
 
 

@@ -66,8 +66,9 @@ MIGRATIONS: list[Migration] = [
     Migration(7, "0007_application_id.sql", then=_mark),
     Migration(11, "0011_report_indexes.sql"),
     Migration(15, "0015_reference_generation.sql"),
-    Migration(16, "0016_call_tasks_and_delivery_states.sql"),
     Migration(22, "0022_security.sql", then=_security),
+    Migration(23, "0023_imports.sql"),
+    Migration(24, "0024_call_tasks_and_delivery_states.sql"),
 ]
 
 LATEST = MIGRATIONS[-1].version

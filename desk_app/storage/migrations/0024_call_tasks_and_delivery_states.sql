@@ -1,4 +1,4 @@
--- Schema 16: call tasks a desk can work, and delivery states that never wait for ever (R09).
+-- Schema 24: call tasks a desk can work, and delivery states that never wait for ever (R09).
 --
 -- A notification row may now also be "joined" (a later call for the same incident and person
 -- joined the open call task, named by joined_to_id), "not_needed" (a call task that ended by
