@@ -185,8 +185,9 @@ def test_r09_timer_scans_and_alerts_off_the_gui_thread(qtbot: QtBot, org: Org,
     timer = EscalationTimer(context("manager"), show=no_backend)
     with qtbot.waitSignal(timer.alert, timeout=10_000) as alert:
         timer.start()
-    popup = alert.args[0]
-    assert popup.title == "事件升级:INC0000001(P3)" and popup.error
+    shown = alert.args[0]  # the first round after sign-in: what waits, as one summary
+    assert shown.kind == "summary" and shown.count == 1
+    assert shown.title == "1 escalation(s) wait for your acknowledgement"
     assert threads and threads[0] is not threading.main_thread()
     qtbot.waitUntil(lambda: not timer.busy)
     assert timer.timer.interval() == 30_000  # the setting's default

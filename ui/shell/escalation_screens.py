@@ -120,9 +120,6 @@ class EscalationScreens(QObject):
                 widget.deleteLater()
         if "inbox" not in self.widgets or "calls" not in self.widgets:
             self._make_counters()
-        if self.timer is not None and "inbox" in self.widgets:
-            inbox = self.widgets["inbox"]
-            self.timer.alert.connect(lambda _popup: inbox.refresh())  # type: ignore[attr-defined]
         self.retranslate()
 
     def update_visibility(self, may_administer: bool) -> None:
@@ -161,10 +158,15 @@ class EscalationScreens(QObject):
             self.tray.setToolTip(QApplication.applicationDisplayName())
             self.tray.show()
         self.timer = timer_class(self.window.context, tray=self.tray, parent=self)
+        self.timer.arrived.connect(self._alerts_arrived)  # type: ignore[attr-defined]
+        self.timer.start(first_after_ms=2000)  # type: ignore[attr-defined]
+
+    def _alerts_arrived(self, _count: int) -> None:
+        """Once per round that brought alerts: the inbox of the moment reads them again
+        (connected once, so a language change or a new inbox widget adds no connection)."""
         inbox = self.widgets.get("inbox")
         if inbox is not None:
-            self.timer.alert.connect(lambda _popup: inbox.refresh())  # type: ignore[attr-defined]
-        self.timer.start(first_after_ms=2000)  # type: ignore[attr-defined]
+            inbox.refresh()  # type: ignore[attr-defined]
 
     def stop(self) -> None:
         if self.timer is not None:
