@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         self.callers_action = self._action("user", None, self.open_callers, "callers")
         self.import_action = self._action(None, None, self.open_import, "importWizard")
         self.sign_out_action = self._action("sign_out", None, self.sign_out, "signOut")
-        self.quit_action = self._action(None, QKeySequence(K.Quit), self.close, "quit")
+        self.quit_action = self._action(None, QKeySequence(K.Quit), self.quit_program, "quit")
         if self.quit_action.shortcut().isEmpty():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.about_action = self._action(None, None, self.about, "about")
@@ -690,7 +690,20 @@ class MainWindow(QMainWindow):
         settings.set_user_value(username, "window/splitter", self.splitter.saveState())
         self.queue_view.save_layout()
 
+    def quit_program(self) -> None:
+        """File › Quit and the tray's Quit: close for good, not into the tray."""
+        self._quitting = True
+        try:
+            self.close()
+        finally:
+            self._quitting = False
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        tray = self.escalations.tray_keeper
+        if not getattr(self, "_quitting", False) and not self._signing_out and \
+                tray is not None and tray.hide_window_instead_of_closing():
+            event.ignore()  # R09: the round goes on; the tray brings the window back
+            return
         unsaved = self.tabs.unsaved_titles()
         if unsaved and QMessageBox.question(
                 self, self.tr("Close desk-app?"),

@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from ui import paths
 from ui.shell.screens import screen_class
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.shell.tray import Tray
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,7 @@ class EscalationScreens(QObject):
         self.menu_action.setVisible(bool(self.available))
         self._make_counters()
         self.tray: QSystemTrayIcon | None = None
+        self.tray_keeper: Tray | None = None  # the icon, its count and menu (ui.shell.tray)
         self.timer: QObject | None = None
         if background:
             self._start_round()
@@ -129,6 +131,8 @@ class EscalationScreens(QObject):
 
     def _count(self, key: str, count: int) -> None:
         self.counts[key] = count
+        if key == "inbox" and self.tray_keeper is not None:
+            self.tray_keeper.set_count(count)
         self.retranslate()
 
     def _title(self, screen: Screen) -> str:
@@ -154,9 +158,16 @@ class EscalationScreens(QObject):
                 raise
             return
         if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray = QSystemTrayIcon(paths.icon("app"), self)
-            self.tray.setToolTip(QApplication.applicationDisplayName())
-            self.tray.show()
+            from ui.shell.tray import Tray
+
+            self.tray_keeper = Tray(
+                self.window, open_inbox=lambda: self.show("inbox"),
+                pause=lambda minutes: self.timer.pause(minutes),  # type: ignore[union-attr]
+                resume=lambda: setattr(self.timer, "paused_until", None),
+                quit_program=self.window.quit_program, parent=self)
+            self.tray = self.tray_keeper.icon
+            self.tray_keeper.set_count(self.counts.get("inbox", 0))
+            self.tray_keeper.show()
         self.timer = timer_class(self.window.context, tray=self.tray, parent=self)
         self.timer.arrived.connect(self._alerts_arrived)  # type: ignore[attr-defined]
         self.timer.start(first_after_ms=2000)  # type: ignore[attr-defined]
@@ -173,3 +184,4 @@ class EscalationScreens(QObject):
             self.timer.stop()  # type: ignore[attr-defined]
         if self.tray is not None:
             self.tray.hide()
+        self.tray_keeper = None
