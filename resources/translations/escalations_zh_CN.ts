@@ -607,69 +607,74 @@
 <context>
     <name>RosterEditor</name>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="71"/>
+        <location filename="../../ui/escalations/roster.py" line="72"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="71"/>
+        <location filename="../../ui/escalations/roster.py" line="72"/>
         <source>Service desk</source>
         <translation>服务台值班</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="72"/>
-        <location filename="../../ui/escalations/roster.py" line="96"/>
+        <location filename="../../ui/escalations/roster.py" line="73"/>
+        <location filename="../../ui/escalations/roster.py" line="97"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="81"/>
-        <location filename="../../ui/escalations/roster.py" line="203"/>
+        <location filename="../../ui/escalations/roster.py" line="82"/>
+        <location filename="../../ui/escalations/roster.py" line="210"/>
         <source>New shift</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="93"/>
+        <location filename="../../ui/escalations/roster.py" line="94"/>
         <source>Starts</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="94"/>
+        <location filename="../../ui/escalations/roster.py" line="95"/>
         <source>Ends (earlier than the start: next day)</source>
         <translation>结束时间(早于开始时间即为次日)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="95"/>
+        <location filename="../../ui/escalations/roster.py" line="96"/>
         <source>Service desk staff (Level-1)</source>
         <translation>服务台值班人员(一线)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="98"/>
+        <location filename="../../ui/escalations/roster.py" line="99"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="99"/>
+        <location filename="../../ui/escalations/roster.py" line="100"/>
         <source>Save shift</source>
         <translation>保存班次</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="100"/>
+        <location filename="../../ui/escalations/roster.py" line="101"/>
         <source>Delete shift</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="101"/>
+        <location filename="../../ui/escalations/roster.py" line="102"/>
         <source>Copy this week to next week</source>
         <translation>将本周班次复制到下周</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="184"/>
+        <location filename="../../ui/escalations/roster.py" line="141"/>
+        <source>No phone number: escalation calls to this person go by the next channel instead.</source>
+        <translation>没有电话号码：给此人的升级电话将改由下一个渠道通知。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/roster.py" line="191"/>
         <source>Shifts on %1</source>
         <translation>%1 的班次</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="225"/>
+        <location filename="../../ui/escalations/roster.py" line="232"/>
         <source>Change shift</source>
         <translation>修改班次</translation>
     </message>
