@@ -81,9 +81,10 @@ def old_schema(path: Path, version: int = 1) -> None:
             added = re.match(r'ALTER TABLE "([^"]+)" ADD COLUMN "([^"]+)"', statement)
             if added:
                 conn.execute(f'ALTER TABLE "{added[1]}" DROP COLUMN "{added[2]}"')
-            dropped = re.match(r'DROP (?:INDEX|TRIGGER) (?:IF EXISTS )?"([^"]+)"', statement)
-            if dropped and dropped[1] in created:
-                conn.execute(created[dropped[1]])
+            dropped = re.match(r'DROP (INDEX|TRIGGER) (?:IF EXISTS )?"([^"]+)"', statement)
+            if dropped and dropped[2] in created:  # the old one back (kept above if rebuilt)
+                conn.execute(f'DROP {dropped[1]} IF EXISTS "{dropped[2]}"')
+                conn.execute(created[dropped[2]])
     if version < 6 and conn.execute("SELECT 1 FROM sqlite_master "
                                     "WHERE name = 'sqlite_stat1'").fetchone():
         conn.execute("DELETE FROM sqlite_stat1")  # schema 6 wrote the planner's statistics
