@@ -59,11 +59,11 @@ def old_schema(path: Path, version: int = 1) -> None:
 
     conn = sqlite3.connect(path)
     register_sqlite(conn)  # the hash chain's triggers (schema 22) may fire below
-    created = {}  # index name → the statement that made it, to undo a later DROP INDEX
+    created = {}  # index or trigger → the statement that made it, to undo a later DROP
     existed = set()  # what the old schema had (a later migration may rebuild it: kept)
     for migration in MIGRATIONS:
         for statement in statements(migration.sql_file):
-            made = re.match(r'CREATE (?:UNIQUE )?INDEX "([^"]+)"', statement)
+            made = re.match(r'CREATE (?:UNIQUE )?(?:INDEX|TRIGGER) "([^"]+)"', statement)
             if made and migration.version <= version:
                 created[made[1]] = statement
             named = re.match(r'CREATE (?:UNIQUE |VIRTUAL )?(?:TABLE|INDEX|TRIGGER|VIEW) '
@@ -81,7 +81,7 @@ def old_schema(path: Path, version: int = 1) -> None:
             added = re.match(r'ALTER TABLE "([^"]+)" ADD COLUMN "([^"]+)"', statement)
             if added:
                 conn.execute(f'ALTER TABLE "{added[1]}" DROP COLUMN "{added[2]}"')
-            dropped = re.match(r'DROP INDEX "([^"]+)"', statement)
+            dropped = re.match(r'DROP (?:INDEX|TRIGGER) (?:IF EXISTS )?"([^"]+)"', statement)
             if dropped and dropped[1] in created:
                 conn.execute(created[dropped[1]])
     if version < 6 and conn.execute("SELECT 1 FROM sqlite_master "

@@ -31,6 +31,7 @@ AREAS: dict[str, list[str]] = {
               "ui/startup"],
     "security": ["ui/security"],
     "reports": ["ui/reports"],
+    "importing": ["ui/importing"],
 }
 
 

@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
             self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         self.admin_action = self._action("admin", None, self.open_admin, "administration")
         self.callers_action = self._action("user", None, self.open_callers, "callers")
+        self.import_action = self._action(None, None, self.open_import, "importWizard")
         self.sign_out_action = self._action("sign_out", None, self.sign_out, "signOut")
         self.quit_action = self._action(None, QKeySequence(K.Quit), self.close, "quit")
         if self.quit_action.shortcut().isEmpty():
@@ -256,6 +257,7 @@ class MainWindow(QMainWindow):
         self.admin_menu = bar.addMenu("")
         self.admin_menu.addAction(self.admin_action)
         self.admin_menu.addAction(self.callers_action)
+        self.admin_menu.addAction(self.import_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
@@ -298,6 +300,8 @@ class MainWindow(QMainWindow):
         self.log_action.setVisible(self.may_log)
         self.admin_action.setVisible(self.may_administer)
         self.callers_action.setVisible(self.may_manage_callers)
+        self.import_action.setVisible(self.may_administer)
+        self.import_action.setEnabled(self.may_administer and not self.read_only)
         self.admin_menu.menuAction().setVisible(self.may_administer or self.may_manage_callers)
         self.escalations.update_visibility(self.may_administer)
         self.close_tab_action.setEnabled(self.tabs.currentIndex() > 0)
@@ -332,6 +336,8 @@ class MainWindow(QMainWindow):
             self.callers_action: (self.tr("&Callers…"), self.tr(
                 "Add, correct and retire callers; VIP callers' incidents default to high "
                 "urgency")),
+            self.import_action: (self.tr("&Import…"), self.tr(
+                "Bring incidents in from ServiceNow, GLPI or another tool's CSV export")),
             self.sign_out_action: (self.tr("Sign &out"), self.tr("Sign out, so that someone "
                                                                  "else can sign in")),
             self.quit_action: (self.tr("&Quit"), ""),
@@ -605,6 +611,15 @@ class MainWindow(QMainWindow):
             show_page = getattr(admin, "show_page", None)
             if show_page is not None:
                 show_page("callers")
+
+    def open_import(self) -> None:
+        """Administration > Import…: the import wizard (issue 15)."""
+        if self.may_administer and not self.read_only:
+            from ui.importing.wizard import ImportWizard
+
+            wizard = ImportWizard(self.context, self)
+            wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            wizard.show()
 
     def _show_admin(self) -> QWidget:
         if self._admin is None:

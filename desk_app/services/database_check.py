@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from desk_app.domain.enums import ClockState, TargetStage
+from desk_app.domain.enums import ClockState, Stage, TargetStage
 from desk_app.errors import DatabaseCorrupt
 from desk_app.i18n import Language, text
 from desk_app.services.targets import reached, runs_now
@@ -156,8 +156,17 @@ def _clocks(rows: Rows, numbers: dict[int, str]) -> Iterator[Finding]:
             "SELECT incident_id, stage, count(*) FROM clock_run WHERE ended_at IS NULL "
             "GROUP BY incident_id, stage"):
         open_runs[(incident_id, stage)] = count
+    # history brought in from another tool (schema 23): an incident already resolved or
+    # closed there has no clocks here at all, by design (its targets were the other tool's)
+    imported: set[int] = set()
+    if rows("SELECT name FROM sqlite_master WHERE name = 'import_reference'"):
+        imported = {incident_id for (incident_id,) in rows(
+            "SELECT local_id FROM import_reference r WHERE kind = 'incident' AND NOT EXISTS "
+            "(SELECT 1 FROM target_clock c WHERE c.incident_id = r.local_id)")}
     for incident in Incident.select():
         number = numbers[incident.id]
+        if incident.id in imported and incident.stage in (Stage.RESOLVED, Stage.CLOSED):
+            continue
         deadline = None
         for stage in TargetStage:
             clocks = current.get((incident.id, stage.value), [])

@@ -68,6 +68,7 @@ MIGRATIONS: list[Migration] = [
     Migration(15, "0015_reference_generation.sql"),
     Migration(16, "0016_call_tasks_and_delivery_states.sql"),
     Migration(22, "0022_security.sql", then=_security),
+    Migration(23, "0023_imports.sql"),
 ]
 
 LATEST = MIGRATIONS[-1].version
