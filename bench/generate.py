@@ -329,7 +329,7 @@ def build_search(conn: sqlite3.Connection, triggers: list[str]) -> None:
                         ).fetchone():
         return
     conn.create_function(SQL_FUNCTION, 1, index_text, deterministic=True)
-    note_trigger = next(t for t in triggers if "ON \"journal\"" in t or "ON journal" in t)
+    note_trigger = next(t for t in triggers if "incident_search_note" in t)
     when = re.search(r"WHEN\s+(.*?)\s+BEGIN", note_trigger, re.S | re.I)
     assert when is not None, note_trigger
     condition = when.group(1).replace("new.", "j.")
