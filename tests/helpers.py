@@ -60,14 +60,13 @@ def old_schema(path: Path, version: int = 1) -> None:
     conn = sqlite3.connect(path)
     register_sqlite(conn)  # the hash chain's triggers (schema 22) may fire below
     created = {}  # index or trigger → the statement that made it, to undo a later DROP
-    existed = set()  # what the old schema had (a later migration may rebuild it: kept)
+    existed = set()  # tables the old schema had (a later migration may rebuild one: kept)
     for migration in MIGRATIONS:
         for statement in statements(migration.sql_file):
             made = re.match(r'CREATE (?:UNIQUE )?(?:INDEX|TRIGGER) "([^"]+)"', statement)
             if made and migration.version <= version:
                 created[made[1]] = statement
-            named = re.match(r'CREATE (?:UNIQUE |VIRTUAL )?(?:TABLE|INDEX|TRIGGER|VIEW) '
-                             r'(?:IF NOT EXISTS )?"([^"]+)"', statement)
+            named = re.match(r'CREATE TABLE (?:IF NOT EXISTS )?"([^"]+)"', statement)
             if named and migration.version <= version:
                 existed.add(named[1])
     for migration in reversed(MIGRATIONS):
@@ -76,7 +75,7 @@ def old_schema(path: Path, version: int = 1) -> None:
         for statement in reversed(statements(migration.sql_file)):
             found = re.match(r'CREATE (?:UNIQUE |VIRTUAL )?(TABLE|INDEX|TRIGGER|VIEW) '
                              r'(?:IF NOT EXISTS )?"([^"]+)"', statement)
-            if found and found[2] not in existed:
+            if found and not (found[1] == "TABLE" and found[2] in existed):
                 conn.execute(f'DROP {found[1]} IF EXISTS "{found[2]}"')
             added = re.match(r'ALTER TABLE "([^"]+)" ADD COLUMN "([^"]+)"', statement)
             if added:

@@ -177,7 +177,7 @@ def test_r09_settle_is_idempotent(org: Org) -> None:
     assert org.store.write(lambda: settle([1], org.clock.now())) == 0
 
 
-def test_r09_upgrade_to_schema_16_merges_duplicate_open_call_tasks(org: Org) -> None:
+def test_r09_upgrade_to_schema_24_merges_duplicate_open_call_tasks(org: Org) -> None:
     """A file of schema 15 held one open call task per escalation: the upgrade keeps every
     row, joins the later open ones of an incident and person to the first, and ends those
     of acknowledged escalations and closed incidents."""
@@ -193,7 +193,7 @@ def test_r09_upgrade_to_schema_16_merges_duplicate_open_call_tasks(org: Org) -> 
     org.store.write(lambda: Incident.update(stage="closed").where(
         Incident.id == closed_incident).execute())
     org.store.close()
-    old_schema(org.path, 15)
+    old_schema(org.path, 23)
     before = sqlite3.connect(org.path).execute("SELECT COUNT(*) FROM notification").fetchone()
     store = open_store(org.path)
     try:
