@@ -243,9 +243,9 @@ def _one(session: Session, action: BulkAction, incident_id: int, given: BulkInpu
             incident = load_incident(incident_id)
             _check_acknowledge(session, incident)
             total = Changes()
-            for (escalation_id,) in Escalation.select(Escalation.id).where(
-                    (Escalation.incident == incident_id)
-                    & Escalation.acknowledged_at.is_null()).tuples():
+            waiting = [int(e.id) for e in Escalation.select(Escalation.id).where(
+                (Escalation.incident == incident_id) & Escalation.acknowledged_at.is_null())]
+            for escalation_id in waiting:
                 total |= acknowledge_escalation(session, escalation_id, given.note)
             return total
         return session.write(acknowledge_all)
@@ -258,8 +258,8 @@ def _numbers(session: Session, ids: Sequence[int]) -> dict[int, str]:
         numbers: dict[int, str] = {}
         for start in range(0, len(ids), 500):
             chunk = list(ids[start:start + 500])
-            numbers.update(Incident.select(Incident.id, Incident.number)
-                           .where(Incident.id.in_(chunk)).tuples())
+            numbers.update((int(i.id), str(i.number)) for i in Incident.select(
+                Incident.id, Incident.number).where(Incident.id.in_(chunk)))
         return numbers
 
     return session.read(run)
