@@ -28,4 +28,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This incident has no escalation waiting for acknowledgement.",
         "zh": "该事件没有待确认的升级。",
     },
+    "saved_queue.dates_reversed": {
+        "en": "The end date is before the start date.",
+        "zh": "结束日期早于开始日期。",
+    },
+    "saved_queue.name_taken": {
+        "en": "You already have a queue with this name.",
+        "zh": "您已有同名的队列。",
+    },
+    "saved_queue.too_many": {
+        "en": "A person can keep at most {max} saved queues.",
+        "zh": "每人最多保存 {max} 个队列。",
+    },
+    "saved_queue.not_found": {
+        "en": "This saved queue no longer exists.",
+        "zh": "该保存的队列已不存在。",
+    },
+    "saved_queue.conflict": {
+        "en": "Someone changed this saved queue meanwhile; open it again.",
+        "zh": "该队列已被他人修改,请重新打开。",
+    },
+    "action.saved_queue": {"en": "Change saved queue", "zh": "修改保存的队列"},
 }
