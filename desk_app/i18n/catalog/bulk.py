@@ -72,4 +72,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         ("reassignments", "Transfers", "转派次数"),
         ("updated", "Last update", "最后更新"),
     ]},
+    "bulk.print.meta": {
+        "en": "Printed {when} by {who} · {count} incident(s)",
+        "zh": "{who} 于 {when} 打印 · 共 {count} 个事件",
+    },
+    "bulk.print.incident_meta": {
+        "en": "Printed {when} by {who}",
+        "zh": "{who} 于 {when} 打印",
+    },
+    "bulk.print.history": {"en": "History", "zh": "处理历史"},
+    "bulk.print.when": {"en": "When", "zh": "时间"},
+    "bulk.print.who": {"en": "Who", "zh": "人员"},
+    "bulk.print.what": {"en": "Action", "zh": "操作"},
+    "bulk.print.changes": {"en": "Changes", "zh": "变更内容"},
+    "bulk.print.note": {"en": "Note", "zh": "备注"},
 }
