@@ -371,3 +371,31 @@ def counts(session: Session, queues: list[SavedQueueInfo]) -> dict[int, int]:
         return result
 
     return session.read(run)
+
+
+@dataclass(frozen=True)
+class PersonChoice:
+    id: int
+    full_name: str
+
+    def name(self, _lang: object = None) -> str:
+        return self.full_name
+
+
+def people(session: Session) -> list[PersonChoice]:
+    """Everyone active who can be an assignee, by name (the editor's "these people")."""
+    def run() -> list[PersonChoice]:
+        return [PersonChoice(int(i), str(n)) for i, n in session.store.db.execute_sql(
+            "SELECT id, full_name FROM user WHERE active ORDER BY full_name").fetchall()]
+
+    return session.read(run)
+
+
+def count_of(session: Session, conditions: Conditions) -> int:
+    """How many incidents ``conditions`` hold now (the editor's live count); conditions
+    that cannot be saved count nothing."""
+    if conditions.problems().fields:
+        return 0
+    where, params = conditions.clause(session.user_id, session.clock.now())
+    return int(session.store.execute(f"SELECT COUNT(*) FROM incident i WHERE {where}",
+                                     params)[0][0])
