@@ -30,6 +30,7 @@ from ui.errors import show_error
 ORDER = [BulkAction.ASSIGN_TO_ME, BulkAction.ASSIGN, BulkAction.TRANSFER, BulkAction.PEND,
          BulkAction.RESUME, BulkAction.NOTE, BulkAction.ACKNOWLEDGE, BulkAction.CLOSE]
 NO_INPUT = {BulkAction.ASSIGN_TO_ME}
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -77,11 +78,10 @@ class ListActions(QObject):
         menu = QMenu(self.parent_widget)
         menu.setObjectName("bulkMenu")
         menu.setToolTipsVisible(True)
-        tr = QCoreApplication.translate
         if len(ids) == 1:
-            open_action = menu.addAction(paths.icon("open"), tr("BulkMenu", "&Open"))
+            open_action = menu.addAction(paths.icon("open"), translate("BulkMenu", "&Open"))
         else:
-            open_action = menu.addAction(paths.icon("open"), tr(
+            open_action = menu.addAction(paths.icon("open"), translate(
                 "BulkMenu", "&Open %1 incidents").replace("%1", str(min(len(ids), 10))))
         open_action.setEnabled(bool(ids))
         open_action.triggered.connect(lambda: self.open(ids))
@@ -92,7 +92,7 @@ class ListActions(QObject):
             offer = found[action]
             name = action_title(action) + ("" if action in NO_INPUT else "…")
             if offer.enabled and offer.checked and offer.possible < offer.total:
-                name = tr("BulkMenu", "%1 (%2 of %3)").replace("%1", name).replace(
+                name = translate("BulkMenu", "%1 (%2 of %3)").replace("%1", name).replace(
                     "%2", str(offer.possible)).replace("%3", str(offer.total))
             entry = menu.addAction(name)
             entry.setObjectName(f"bulk_{action.value}")
@@ -102,22 +102,22 @@ class ListActions(QObject):
             entry.triggered.connect(lambda _=False, a=action, o=offer, s=ids: self.start(
                 a, s, o))
         menu.addSeparator()
-        copy = menu.addAction(tr("BulkMenu", "&Copy rows"))
+        copy = menu.addAction(translate("BulkMenu", "&Copy rows"))
         copy.setObjectName("bulk_copy")
         copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
         copy.setEnabled(bool(ids))
         copy.triggered.connect(self.copy)
-        export = menu.addMenu(tr("BulkMenu", "&Export the whole list"))
+        export = menu.addMenu(translate("BulkMenu", "&Export the whole list"))
         export.setObjectName("bulkExport")
-        for fmt, text in ((ExportFormat.CSV, tr("BulkMenu", "CSV (UTF-8, opens in Excel)…")),
-                          (ExportFormat.XLSX, tr("BulkMenu", "Excel workbook (XLSX)…"))):
+        for fmt, text in ((ExportFormat.CSV, translate("BulkMenu", "CSV (UTF-8, opens in Excel)…")),
+                          (ExportFormat.XLSX, translate("BulkMenu", "Excel workbook (XLSX)…"))):
             item = export.addAction(text)
             item.setObjectName(f"bulk_export_{fmt}")
             item.triggered.connect(lambda _=False, f=fmt: self.export(f))
-        print_list = menu.addAction(tr("BulkMenu", "&Print the list…"))
+        print_list = menu.addAction(translate("BulkMenu", "&Print the list…"))
         print_list.setObjectName("bulk_print")
         print_list.triggered.connect(self.print_list)
-        print_one = menu.addAction(tr("BulkMenu", "Print the incident with its &history…"))
+        print_one = menu.addAction(translate("BulkMenu", "Print the incident with its &history…"))
         print_one.setObjectName("bulk_print_incident")
         print_one.setEnabled(len(ids) == 1)
         print_one.triggered.connect(lambda: self.print_incident(ids[0]) if ids else None)

@@ -401,7 +401,8 @@ class SavedQueuesPane(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.heading.setText(f"<b>{self.tr('Saved queues')}</b>")
+        title = self.tr("Saved queues")
+        self.heading.setText(f"<b>{title}</b>")
         self.add_button.setToolTip(self.tr("New saved queue…"))
         self._show()
 
