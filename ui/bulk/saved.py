@@ -396,7 +396,6 @@ class SavedQueuesPane(QWidget):
         self.list.customContextMenuRequested.connect(self._menu_at)
         self.list.itemClicked.connect(self._clicked)
         self.list.itemActivated.connect(self._clicked)
-        self.list.setMaximumHeight(180)
         layout.addWidget(self.list)
         self.retranslate()
 
@@ -439,6 +438,10 @@ class SavedQueuesPane(QWidget):
                 item.setSelected(True)
         self.list.blockSignals(False)
         self.list.setVisible(bool(self.queues))
+        # as tall as its queues (up to eight), so that the standard queues keep the room
+        rows = min(max(len(self.queues), 1), 8)
+        row_height = self.list.sizeHintForRow(0) if self.queues else 20
+        self.list.setFixedHeight(rows * max(row_height, 16) + 2 * self.list.frameWidth() + 4)
 
     def queue(self, queue_id: int) -> SavedQueueInfo | None:
         return next((q for q in self.queues if q.id == queue_id), None)
