@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from desk_app.domain.enums import Role, Stage
+from desk_app.domain.enums import OPEN_STAGES, Role, Stage
 from desk_app.domain.validation import TITLE_MAX, Problems, clean_text
 from desk_app.errors import ConflictError, NotFound, ValidationError
 from desk_app.services import permissions as perm
@@ -129,7 +129,10 @@ class Conditions:
                 params.extend(values)
 
         among("i.stage", self.stages)
-        if self.open_only:
+        open_stages = {s.value for s in OPEN_STAGES}
+        if self.open_only or (self.stages and set(self.stages) <= open_stages):
+            # written as the queue-order indexes begin (migration 0006), so that open work
+            # of a group, category, caller or person is read from a small range of them
             parts.append("(i.stage IN ('resolved', 'closed')) = 0")
         among("i.priority", self.priorities)
         among("i.group_id", self.group_ids)
@@ -170,8 +173,16 @@ class Conditions:
             params.append(_moment(date.fromisoformat(self.date_to) + timedelta(days=1)))
         query = match_query(self.words) if self.words.strip() else None
         if query is not None:
-            parts.append("i.id IN (SELECT rowid FROM incident_search "
-                         "WHERE incident_search MATCH ?)")
+            # with another condition an index can read ("+": the words are not where the
+            # read starts), the incidents come from that index and each is looked up in
+            # the words' matches; alone, the matches are where the read starts
+            narrowed = bool(parts) and any((
+                self.open_only, self.stages, self.group_ids, self.category_ids,
+                self.caller_ids, self.wait_code_ids, self.assignee in (
+                    Assignee.ME.value, Assignee.PEOPLE.value),
+                (self.last_days or self.date_from) and self.date_field != "resolved_at"))
+            parts.append(("+" if narrowed else "") + "i.id IN (SELECT rowid FROM "
+                         "incident_search WHERE incident_search MATCH ?)")
             params.append(query)
         return (" AND ".join(parts) or "1"), params
 
@@ -392,10 +403,8 @@ def people(session: Session) -> list[PersonChoice]:
 
 
 def count_of(session: Session, conditions: Conditions) -> int:
-    """How many incidents ``conditions`` hold now (the editor's live count); conditions
-    that cannot be saved count nothing."""
-    if conditions.problems().fields:
-        return 0
+    """How many incidents ``conditions`` hold now (the editor's live count). The caller
+    has checked them (``Conditions.problems``, as the editor does before it counts)."""
     where, params = conditions.clause(session.user_id, session.clock.now())
     return int(session.store.execute(f"SELECT COUNT(*) FROM incident i WHERE {where}",
                                      params)[0][0])
