@@ -6,9 +6,10 @@ new work, one caller's history, everything at once).
 Ours: ``saved_queues.count_of`` and ``queues.page`` with the conditions (the reads the
 sidebar and the queue table make). Baseline: the same conditions written by hand as SQL,
 in the same form as the service writes them (so that the ratio is the service's cost, and
-the absolute figure the plan's), through plain ``sqlite3`` (``bench.queue_sql.first_page`` for the page, a ``COUNT(*)`` for
-the count), measured in the same run call by call. Targets (docs/performance.md, queues):
-the first page ≤ 20 ms and ≤ 2× baseline; the count, like a filter, ≤ 30 ms and ≤ 2×.
+the absolute figure the plan's), through plain ``sqlite3`` (``bench.queue_sql.first_page``
+for the page, a ``COUNT(*)`` for the count), measured in the same run call by call.
+Targets (docs/performance.md, queues): the first page ≤ 20 ms and ≤ 2× baseline; the
+count, like a filter, ≤ 30 ms and ≤ 2×.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from desk_app.errors import DatabaseReadOnly, DeskError, RuleViolation, Validati
 from desk_app.i18n import Language, text
 from desk_app.services import permissions as perm
 from desk_app.services.actions import CHECKS, Action
+from desk_app.services.arguments import INT_MAX
 from desk_app.services.editing import load_incident
 from desk_app.services.incidents import add_note
 from desk_app.services.pending import resume, set_pending
@@ -174,7 +175,7 @@ def offers(session: Session, incident_ids: Sequence[int],
     same checks the services run, in one read: a menu enables an action only when it can
     succeed for at least one, and says for how many."""
     wanted = list(actions)
-    ids = list(dict.fromkeys(int(i) for i in incident_ids))
+    ids = _clean_ids(incident_ids)
     if not ids:
         return {a: Offer(a, 0, 0) for a in wanted}
     if session.store.read_only:
@@ -211,6 +212,35 @@ def _load(ids: Sequence[int]) -> list[Incident]:
         for incident in Incident.select().where(Incident.id.in_(chunk)):
             found[incident.id] = incident
     return [found[i] for i in ids if i in found]
+
+
+def _clean_ids(incident_ids: object) -> list[int]:
+    """The selection's ids, each once, in order; anything but SQLite integers is refused
+    with a message before anything runs."""
+    if isinstance(incident_ids, str | bytes) or not isinstance(incident_ids, Iterable):
+        raise ValidationError.single("incident_ids", "validation.invalid_choice")
+    ids = list(incident_ids)
+    if any(not isinstance(i, int) or isinstance(i, bool) or not -INT_MAX <= i <= INT_MAX
+           for i in ids):
+        raise ValidationError.single("incident_ids", "validation.invalid_choice")
+    return list(dict.fromkeys(ids))
+
+
+def _clean_input(given: object) -> BulkInput:
+    if given is None:
+        return BulkInput()
+    if not isinstance(given, BulkInput):
+        raise ValidationError.single("input", "validation.invalid_choice")
+    for name in ("assignee_id", "category_id", "tier", "wait_code_id", "close_code_id",
+                 "satisfaction"):
+        value = getattr(given, name)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)
+                                  or not -INT_MAX <= value <= INT_MAX):
+            raise ValidationError.single(name, "validation.invalid_choice")
+    if not isinstance(given.note, str) or "\x00" in given.note or any(
+            "\ud800" <= ch <= "\udfff" for ch in given.note):
+        raise ValidationError.single("note", "validation.bad_characters")
+    return given
 
 
 # -- running ---------------------------------------------------------------------------------
@@ -276,10 +306,8 @@ def run_bulk(session: Session, action: BulkAction | str, incident_ids: Sequence[
         kind = BulkAction(action)
     except ValueError:
         raise ValidationError.single("action", "validation.invalid_choice") from None
-    if not isinstance(given, BulkInput | None):
-        raise ValidationError.single("input", "validation.invalid_choice")
-    given = given or BulkInput()
-    ids = list(dict.fromkeys(int(i) for i in incident_ids))
+    given = _clean_input(given)
+    ids = _clean_ids(incident_ids)
     numbers = _numbers(session, ids)
     result = BulkResult(kind, len(ids))
     for position, incident_id in enumerate(ids):

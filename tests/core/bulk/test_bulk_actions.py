@@ -5,9 +5,11 @@ cancel, and nothing half-done on one incident."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desk_app.domain.enums import Stage
-from desk_app.errors import PermissionDenied, RuleViolation, ValidationError
+from desk_app.errors import DeskError, PermissionDenied, RuleViolation, ValidationError
 from desk_app.services import workflow
 from desk_app.services.bulk.actions import (
     BulkAction,
@@ -233,3 +235,34 @@ def test_offers_say_how_many_each_action_can_take(org: Org) -> None:
 def test_unknown_action_is_refused_with_a_message(org: Org) -> None:
     with pytest.raises(ValidationError):
         run_bulk(org.as_("desk"), "explode", [1])
+
+
+HOSTILE = [None, -1, 0, 2**63, 2**64, 1.5, float("nan"), True, "", "\x00", "\ud800",
+           "x" * 100_000, [], {}, b"bytes", "'; DROP TABLE incident; --"]
+
+
+@settings(max_examples=30, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(action=st.sampled_from(list(BulkAction)), who=st.sampled_from(["desk", "net1",
+                                                                        "manager", "head"]),
+       ids=st.lists(st.one_of(st.integers(min_value=-(2**70), max_value=2**70),
+                              st.sampled_from(HOSTILE)), max_size=3),
+       note=st.one_of(st.text(max_size=20), st.sampled_from(HOSTILE)),
+       number=st.one_of(st.integers(min_value=-(2**70), max_value=2**70),
+                        st.sampled_from(HOSTILE)))
+def test_fuzz_bulk_actions_refuse_with_messages(org: Org, action: BulkAction, who: str,
+                                                ids: list[object], note: object,
+                                                number: object) -> None:
+    """Hostile ids and input: each refusal is a typed error with a message in both
+    languages, never an untyped failure; a refused incident is unchanged."""
+    real = org.log()
+    given_input = BulkInput(note=note, assignee_id=number, category_id=number,  # type: ignore[arg-type]
+                            wait_code_id=number, close_code_id=number,  # type: ignore[arg-type]
+                            satisfaction=number)  # type: ignore[arg-type]
+    try:
+        result = run_bulk(org.as_(who), action, [*ids, real], given_input)  # type: ignore[list-item]
+    except DeskError as error:  # the ids themselves refused before anything ran
+        assert error.message("zh") and error.message("en")
+        return
+    for refusal in result.refused:
+        assert refusal.message("zh") and refusal.message("en")
