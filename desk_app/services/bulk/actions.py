@@ -18,7 +18,7 @@ from desk_app.domain.enums import Stage
 from desk_app.errors import DatabaseReadOnly, DeskError, RuleViolation, ValidationError
 from desk_app.i18n import Language, text
 from desk_app.services import permissions as perm
-from desk_app.services.actions import CHECKS, Action
+from desk_app.services.actions import CHECKS, Action, refusal_of
 from desk_app.services.arguments import INT_MAX
 from desk_app.services.editing import load_incident
 from desk_app.services.incidents import add_note
@@ -144,13 +144,7 @@ CHECK: dict[BulkAction, Callable[[Session, Incident], None]] = {
 
 
 def _refusal(session: Session, action: BulkAction, incident: Incident) -> DeskError | None:
-    if session.store.read_only:
-        return DatabaseReadOnly(session.store.read_only_reason)
-    try:
-        CHECK[action](session, incident)
-    except DeskError as error:
-        return error
-    return None
+    return refusal_of(session, CHECK[action], incident)
 
 
 @dataclass(frozen=True)

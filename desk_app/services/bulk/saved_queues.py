@@ -405,6 +405,6 @@ def people(session: Session) -> list[PersonChoice]:
 def count_of(session: Session, conditions: Conditions) -> int:
     """How many incidents ``conditions`` hold now (the editor's live count). The caller
     has checked them (``Conditions.problems``, as the editor does before it counts)."""
-    where, params = conditions.clause(session.user_id, session.clock.now())
-    return int(session.store.execute(f"SELECT COUNT(*) FROM incident i WHERE {where}",
-                                     params)[0][0])
+    from desk_app.services.queues import Filters, Queue, count
+
+    return count(session, Queue.ALL, Filters(conditions=conditions))
