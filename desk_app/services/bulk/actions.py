@@ -35,9 +35,10 @@ from desk_app.services.workflow import (
 )
 from desk_app.storage.models import Category, Escalation, Incident
 
-#: Above this many incidents a menu does not check each one before offering an action: it
-#: offers what the person's roles allow and the run says which incidents refused.
-PREFLIGHT_LIMIT = 2000
+#: Above this many incidents a menu checks only the first this many before offering an
+#: action (an action that none of them can take is off), and the run says which of the rest
+#: refused: checking 500 takes 0.2-0.5 s, and a menu must open at once.
+PREFLIGHT_LIMIT = 500
 
 
 class BulkAction(StrEnum):
@@ -178,7 +179,10 @@ def offers(session: Session, incident_ids: Sequence[int],
     sample = ids if len(ids) <= PREFLIGHT_LIMIT else ids[:PREFLIGHT_LIMIT]
 
     def run() -> dict[BulkAction, Offer]:
-        incidents = _load(sample)
+        with perm.groups_read_once(session):
+            return checked_all(_load(sample))
+
+    def checked_all(incidents: list[Incident]) -> dict[BulkAction, Offer]:
         result = {}
         for action in wanted:
             possible, reason = 0, None

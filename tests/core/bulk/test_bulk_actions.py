@@ -266,3 +266,14 @@ def test_fuzz_bulk_actions_refuse_with_messages(org: Org, action: BulkAction, wh
         return
     for refusal in result.refused:
         assert refusal.message("zh") and refusal.message("en")
+
+
+def test_large_selections_are_offered_from_a_sample(org: Org,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from desk_app.services.bulk import actions
+
+    monkeypatch.setattr(actions, "PREFLIGHT_LIMIT", 2)
+    ids = [org.log() for _ in range(3)]
+    got = offers(org.as_("desk"), ids)
+    assert got[BulkAction.ASSIGN] == actions.Offer(BulkAction.ASSIGN, 3, 3, checked=False)
+    assert not got[BulkAction.RESUME].enabled and got[BulkAction.RESUME].reason is not None
