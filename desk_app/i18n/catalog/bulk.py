@@ -44,10 +44,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This saved queue no longer exists.",
         "zh": "该保存的队列已不存在。",
     },
-    "saved_queue.conflict": {
-        "en": "Someone changed this saved queue meanwhile; open it again.",
-        "zh": "该队列已被他人修改,请重新打开。",
-    },
     "action.saved_queue": {"en": "Change saved queue", "zh": "修改保存的队列"},
     "bulk.export_failed": {
         "en": "The file could not be written: {detail}",

@@ -318,7 +318,7 @@ def _load(queue_id: int, version: int | None) -> SavedQueue:
     if row is None:
         raise NotFound("saved_queue.not_found")
     if version is not None and row.version != version:
-        raise ConflictError("saved_queue.conflict", current_version=row.version)
+        raise ConflictError(number=row.name, current_version=row.version)
     return row
 
 
@@ -335,7 +335,7 @@ def update_queue(session: Session, queue_id: int, form: SavedQueueForm,
             updated_at=session.clock.now(), version=row.version + 1,
         ).where((SavedQueue.id == row.id) & (SavedQueue.version == row.version)).execute()
         if updated != 1:
-            raise ConflictError("saved_queue.conflict")
+            raise ConflictError(number=row.name)
         return Changes()
 
     return session.write(run)
