@@ -9,7 +9,7 @@ each incident's own rules, and the summary lists each with its reason.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -274,6 +274,10 @@ class SummaryDialog(QDialog):
         self.resize(620, 360 if reasons else 140)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.lang = lang
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.table.resizeRowsToContents()  # wrapped at the column's width as shown
 
     def copy(self) -> None:
         lines = [self.result.summary(self.lang)]
