@@ -1,4 +1,4 @@
--- Schema 19: saved queues (issue 15). A person builds a queue from conditions (stage,
+-- Schema 24: saved queues (issue 15). A person builds a queue from conditions (stage,
 -- priority, group, category, assignee, caller, VIP, escalated, pending with wait code,
 -- dates, words) and keeps it personal or shares it with everyone who works in the file;
 -- the sidebar shows it with a live count. The conditions are JSON
