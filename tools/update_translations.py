@@ -32,6 +32,7 @@ AREAS: dict[str, list[str]] = {
     "security": ["ui/security"],
     "reports": ["ui/reports"],
     "importing": ["ui/importing"],
+    "bulk": ["ui/bulk"],
 }
 
 

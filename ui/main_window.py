@@ -40,6 +40,7 @@ from desk_app.services.queues import Queue
 from desk_app.services.session import Session
 from desk_app.storage.database import Store
 from ui import paths, settings
+from ui.bulk.window import BulkWork
 from ui.context import UiContext
 from ui.errors import error_text, show_error
 from ui.operations import Op
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         # a workstation that may write does them
         self.escalations = EscalationScreens(self, background=watch and not self.read_only)
         self.reports = ReportsEntry(self)  # the Reports menu and sidebar entry (ui.reports)
+        self.bulk = BulkWork(self)  # context menus, copy/export/print, saved queues (ui.bulk)
         self._build_toolbar()
 
         self._refresh_timer = QTimer(self)

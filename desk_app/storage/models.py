@@ -591,6 +591,22 @@ class Maintenance(BaseModel):
     generation = IntegerField(default=0)
 
 
+class SavedQueue(Versioned):
+    """A queue a person built from conditions (``services.bulk.saved_queues``): personal, or
+    shared with everyone who works in the file. The conditions are JSON."""
+
+    name = CharField()
+    owner = ForeignKeyField(User, on_delete="CASCADE", index=False)
+    owner_id: int
+    shared = BooleanField(default=False)
+    conditions = TextField(default="{}")
+    created_at = UtcField()
+    updated_at = UtcField()
+
+    class Meta:
+        indexes = ((("owner", "name"), True), (("shared",), False))
+
+
 MODELS: list[type[BaseModel]] = [
     WorkingCalendar, User, UserRole, Department, SupportGroup, GroupMember, Caller, Category,
     ImpactLevel, UrgencyLevel, PriorityLevel, PriorityCell,
@@ -600,6 +616,7 @@ MODELS: list[type[BaseModel]] = [
     Escalation, EscalationRule, Notification, Notice,
     DutyShift, DutyAssignment, CallAttempt,
     Presence, Maintenance,
+    SavedQueue,
 ]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import import_module
 
 AREAS = ["core", "cli", "escalations", "history", "storage", "safety", "reports", "security",
-         "alerts", "importing"]
+         "alerts", "importing", "bulk"]
 
 
 def load() -> dict[str, dict[str, str]]:

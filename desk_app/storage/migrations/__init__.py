@@ -69,6 +69,7 @@ MIGRATIONS: list[Migration] = [
     Migration(22, "0022_security.sql", then=_security),
     Migration(23, "0023_imports.sql"),
     Migration(24, "0024_call_tasks_and_delivery_states.sql"),
+    Migration(25, "0025_saved_queues.sql"),
 ]
 
 LATEST = MIGRATIONS[-1].version

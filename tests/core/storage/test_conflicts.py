@@ -58,6 +58,7 @@ from desk_app.storage.models import (
     EscalationRule,
     Incident,
     PriorityCell,
+    SavedQueue,
     ServiceTarget,
     Setting,
     SupportGroup,
@@ -96,6 +97,24 @@ def incident_fields(org: Org) -> None:
     stale(lambda v: update_incident(desk, incident, IncidentFields(title="Mine"), version=v),
           version)
     assert Incident.get_by_id(incident).title == "Theirs"
+
+
+@case(SavedQueue)
+def saved_queue(org: Org) -> None:
+    from desk_app.services.bulk.saved_queues import (
+        Conditions,
+        SavedQueueForm,
+        create_queue,
+        update_queue,
+    )
+
+    net1 = org.as_("net1")
+    queue_id = create_queue(net1, SavedQueueForm("Mine", Conditions())).new_id
+    version = SavedQueue.get_by_id(queue_id).version
+    update_queue(net1, queue_id, SavedQueueForm("Theirs", Conditions()), version)
+    stale(lambda v: update_queue(net1, queue_id, SavedQueueForm("Mine", Conditions()), v),
+          version)
+    assert SavedQueue.get_by_id(queue_id).name == "Theirs"
 
 
 def test_incident_moves_from_a_stale_copy_are_conflicts(org: Org) -> None:
