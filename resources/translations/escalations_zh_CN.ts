@@ -217,8 +217,8 @@
     </message>
     <message>
         <location filename="../../ui/escalations/settings.py" line="87"/>
-        <source>Pop-up again after (minutes)</source>
-        <translation>再次弹窗提醒间隔(分钟)</translation>
+        <source>Reminder of what waits, every (minutes)</source>
+        <translation>待处理事项提醒间隔（分钟）</translation>
     </message>
     <message>
         <location filename="../../ui/escalations/settings.py" line="88"/>

@@ -75,3 +75,16 @@ def test_r09_paused_pop_ups_show_nothing_and_the_inbox_still_gets_everything(
     breach(org)
     _round(qtbot, timer)
     assert shown == [] and arrived
+
+
+def test_r09_notifications_follow_the_screen_of_a_person_who_chose_no_language(
+        qtbot: QtBot, org: Org, context: Callable[..., UiContext]) -> None:
+    from desk_app.services.alerts.language import language_of
+    from desk_app.storage.models import User
+
+    org.store.write(lambda: User.update(language="").where(User.username == "manager")
+                    .execute())
+    shown: list[tuple[str, str]] = []
+    timer = _timer(qtbot, context("manager", "en"), shown)
+    _round(qtbot, timer)
+    assert language_of(org.as_("manager")) == "en"  # e-mail, SMS and inbox in English too

@@ -84,7 +84,7 @@ class DeliverySettingsWidget(EditState, QWidget):
                 ("retry_max_seconds", self.tr("Longest wait between retries (seconds)")),
                 ("max_attempts", self.tr("Attempts before failing")),
                 ("call_retry_minutes", self.tr("Call again after (minutes)")),
-                ("desktop_realert_minutes", self.tr("Pop-up again after (minutes)")),
+                ("desktop_realert_minutes", self.tr("Reminder of what waits, every (minutes)")),
                 ("lease_seconds", self.tr("Claim time of a delivery (seconds)"))]),
         ]
         body = QWidget(self)

@@ -30,6 +30,7 @@ from desk_app.delivery.cycle import CycleReport, run_cycle
 from desk_app.delivery.desktop import plyer_notify
 from desk_app.delivery.outbox import Outbox
 from desk_app.delivery.popups import PopupGate, Shown
+from desk_app.services.alerts.language import remember_screen_language
 from desk_app.services.alerts.reading import awaiting_acknowledgement
 from ui.context import UiContext
 
@@ -83,6 +84,8 @@ class EscalationTimer(QObject):
                 or self._gate.language != self.ctx.language
             if first:  # signed in (or another person, or the screen's language changed)
                 self._gate, self._gate_user = PopupGate(self.ctx.language), session.user_id
+                # notifications sent to them while they chose no language follow this screen
+                remember_screen_language(session, self.ctx.language)
             gate = self._gate
             assert gate is not None
             now = session.clock.now()
