@@ -58,6 +58,7 @@ MIGRATIONS: list[Migration] = [
     Migration(7, "0007_application_id.sql", then=_mark),
     Migration(11, "0011_report_indexes.sql"),
     Migration(15, "0015_reference_generation.sql"),
+    Migration(21, "0021_knowledge.sql"),
 ]
 
 LATEST = MIGRATIONS[-1].version

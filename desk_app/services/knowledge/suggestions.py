@@ -1,0 +1,211 @@
+"""What the desk is shown while logging: the caller's open incidents, and the resolved
+incidents and published articles most like what the caller describes.
+
+Words are cut the way the full-text indexes cut them (``words``: Chinese as bigrams), so
+"VPN 老是断开" finds "VPN连接频繁断开" and "VPN disconnects". Candidates come from the
+indexes by any word in common: for incidents, the newest ``RANKED`` matches, ranked by BM25,
+the best ``CANDIDATES`` of them read (the cost stays flat as the file grows, as in
+``services.search``); for articles, every published match. Each candidate is then scored the
+same way whatever it is:
+
+- words in common, each weighted by how rare it is among the candidates (a word every
+  candidate has says little) and by where it stands (title > description > resolution);
+- the same category as the one chosen on the form;
+- recency (a fix from last month beats one from three years ago);
+- how often the solution worked: incidents resolved at first contact with it, and for an
+  incident whether its caller confirmed the result.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+
+from desk_app.domain.enums import OPEN_STAGES
+from desk_app.errors import ValidationError
+from desk_app.services import permissions as perm
+from desk_app.services.arguments import checked
+from desk_app.services.knowledge.articles import uses_of
+from desk_app.services.knowledge.words import contains, match_any, terms
+from desk_app.services.session import Session
+from desk_app.storage.bulk import tuples
+from desk_app.storage.models import Incident, KnowledgeArticle, KnowledgeUse
+
+LIMIT = 8
+#: Newest index matches ranked by BM25, and best of those read, for incidents.
+RANKED = 3000
+CANDIDATES = 150
+#: Open incidents of the caller shown, at most.
+OPEN_LIMIT = 10
+TEXT_MAX = 4000
+#: Weights of the parts of the score (they add up to 1).
+W_TEXT, W_CATEGORY, W_RECENT, W_WORKED = 0.72, 0.12, 0.08, 0.08
+#: Half-life of recency, in days.
+HALF_LIFE = 180.0
+#: Where a word stands: title (or an article's first symptom line), body, resolution.
+PLACE = (1.0, 0.7, 0.5)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    kind: str  # "open" (the caller's open incident), "incident" or "article"
+    id: int
+    number: str
+    title: str
+    resolution: str
+    stage: str | None  # incidents only
+    category_id: int | None
+    at: datetime  # resolved (incident), changed (article) or last updated (open)
+    score: float
+    worked: int  # times the solution worked
+    common: tuple[str, ...]  # the words it has in common with the query
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    open: list[Suggestion]
+    similar: list[Suggestion]
+
+
+@dataclass
+class _Candidate:
+    kind: str
+    id: int
+    number: str
+    title: str
+    body: str
+    resolution: str
+    stage: str | None
+    category_id: int | None
+    at: datetime
+    worked: int = 0
+    places: dict[str, float] | None = None
+
+
+def _places(candidate: _Candidate, words: list[str]) -> dict[str, float]:
+    found: dict[str, float] = {}
+    for weight, part in zip(PLACE, (candidate.title, candidate.body, candidate.resolution),
+                            strict=True):
+        for word in contains(set(terms_all(part)), words):
+            found[word] = max(found.get(word, 0.0), weight)
+    return found
+
+
+def terms_all(text: str) -> list[str]:
+    """Every word of a stored text (a long description is read whole)."""
+    return terms(text, cap=100_000)
+
+
+def _incidents(session: Session, expression: str) -> list[_Candidate]:
+    rows = session.store.db.execute_sql(
+        "SELECT i.id, i.number, i.title, i.description, i.resolution, i.stage, i.category_id, "
+        "COALESCE(i.resolved_at, i.updated_at), i.confirmed_at IS NOT NULL "
+        "FROM (SELECT rowid AS id, score FROM (SELECT rowid, "
+        "bm25(incident_search, 10.0, 3.0, 1.0, 3.0) AS score FROM incident_search "
+        "WHERE incident_search MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score LIMIT ?) best "
+        "JOIN incident i ON i.id = best.id "
+        "WHERE i.stage IN ('resolved', 'closed') AND i.resolution <> '' ORDER BY best.score",
+        (expression, RANKED, CANDIDATES)).fetchall()
+    found = [_Candidate("incident", r[0], r[1], r[2], r[3], r[4], r[5], r[6],
+                        _moment(r[7]), int(r[8])) for r in rows]
+    if found:
+        reused: dict[int, int] = {}
+        for (source,) in tuples(KnowledgeUse.select(KnowledgeUse.source_incident).where(
+                KnowledgeUse.source_incident.in_([c.id for c in found]))):
+            reused[source] = reused.get(source, 0) + 1
+        for candidate in found:
+            candidate.worked += reused.get(candidate.id, 0)
+    return found
+
+
+def _moment(stored: int) -> datetime:
+    moment = Incident.created_at.python_value(stored)
+    assert moment is not None
+    return moment
+
+
+def _articles(session: Session, expression: str) -> list[_Candidate]:
+    ids = [r[0] for r in session.store.db.execute_sql(
+        "SELECT rowid FROM knowledge_search WHERE knowledge_search MATCH ? "
+        "ORDER BY bm25(knowledge_search, 5.0, 2.0, 2.0) LIMIT ?",
+        (expression, CANDIDATES * 2)).fetchall()]
+    if not ids:
+        return []
+    articles = list(KnowledgeArticle.select().where(
+        KnowledgeArticle.id.in_(ids) & (KnowledgeArticle.state == "published")))
+    uses = uses_of([a.id for a in articles])
+    found = []
+    for a in articles:
+        first, _, rest = a.symptom.strip().partition("\n")
+        found.append(_Candidate("article", a.id, a.number, first, rest + "\n" + a.cause,
+                                a.resolution, None, a.category_id, a.updated_at,
+                                uses.get(a.id, 0)))
+    return found
+
+
+def _open_of_caller(caller_id: int) -> list[Suggestion]:
+    rows = (Incident.select(Incident.id, Incident.number, Incident.title, Incident.stage,
+                            Incident.category, Incident.updated_at)
+            .where((Incident.caller == caller_id)
+                   & Incident.stage.in_([s.value for s in OPEN_STAGES]))
+            .order_by(Incident.updated_at.desc()).limit(OPEN_LIMIT))
+    return [Suggestion("open", r.id, r.number, r.title, "", r.stage, r.category_id,
+                       r.updated_at, 0.0, 0, ()) for r in rows]
+
+
+def _score(candidates: list[_Candidate], words: list[str], category_id: int | None,
+           now: datetime) -> list[tuple[float, _Candidate, tuple[str, ...]]]:
+    for candidate in candidates:
+        candidate.places = _places(candidate, words)
+    # a word that most candidates share says little about which one is meant
+    total = len(candidates)
+    df = {w: sum(1 for c in candidates if c.places and w in c.places) for w in words}
+    weight = {w: math.log(1.0 + (total + 1) / (df[w] + 0.5)) for w in words}
+    whole = sum(weight.values()) or 1.0
+    scored = []
+    for c in candidates:
+        assert c.places is not None
+        if not c.places:
+            continue
+        text_part = sum(weight[w] * place for w, place in c.places.items()) / whole
+        same = 1.0 if category_id is not None and c.category_id == category_id else 0.0
+        age = max(0.0, (now - c.at).total_seconds() / 86400.0)
+        recent = 0.5 ** (age / HALF_LIFE)
+        worked = min(1.0, math.log1p(c.worked) / math.log(11.0))
+        score = W_TEXT * text_part + W_CATEGORY * same + W_RECENT * recent + W_WORKED * worked
+        common = tuple(w for w in words if w in c.places)
+        scored.append((score, c, common))
+    scored.sort(key=lambda item: (-item[0], item[1].kind != "article", -item[1].id))
+    return scored
+
+
+def _check(text: str, category_id: int | None, caller_id: int | None, limit: int) -> None:
+    if len(text) > TEXT_MAX:
+        raise ValidationError.single("text", "validation.too_long", max=TEXT_MAX)
+    if not 0 < limit <= 100:
+        raise ValidationError.single("limit", "validation.invalid_choice")
+
+
+@checked
+def suggest(session: Session, text: str, *, category_id: int | None = None,
+            caller_id: int | None = None, limit: int = LIMIT) -> Suggestions:
+    """The caller's open incidents, and up to ``limit`` resolved incidents and published
+    articles like ``text`` (title and description as typed), best first."""
+    _check(text, category_id, caller_id, limit)
+    perm.require(session.is_system or bool(session.roles), "suggest")  # the CLI: system
+    words = terms(text)
+    expression = match_any(words)
+
+    def run() -> Suggestions:
+        opened = _open_of_caller(caller_id) if caller_id is not None else []
+        if expression is None:
+            return Suggestions(opened, [])
+        candidates = _incidents(session, expression) + _articles(session, expression)
+        scored = _score(candidates, words, category_id, session.clock.now())
+        similar = [Suggestion(c.kind, c.id, c.number, c.title, c.resolution, c.stage,
+                              c.category_id, c.at, round(score, 4), c.worked, common)
+                   for score, c, common in scored[:limit]]
+        return Suggestions(opened, similar)
+
+    return session.read(run)
