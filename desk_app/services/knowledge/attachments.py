@@ -37,6 +37,12 @@ DEFAULT_LIMIT_MB = 20
 LIMIT_MB_MAX = 1024
 NAME_MAX = 255
 THUMBNAIL_MAX = 256 * 1024
+#: Python's own table of types, not the system's (which differs from PC to PC), and the
+#: kinds of file a desk is sent that it lacks.
+_TYPES = mimetypes.MimeTypes()
+for _ext, _type in ((".log", "text/plain"), (".heic", "image/heic"), (".webp", "image/webp"),
+                    (".evtx", "application/octet-stream")):
+    _TYPES.add_type(_type, _ext)
 
 
 @dataclass(frozen=True)
@@ -191,7 +197,7 @@ def _store(session: Session, incident_id: int, name: str, chunks: list[bytes],
     for block in chunks:
         digest.update(block)
     size = sum(len(b) for b in chunks)
-    media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    media_type = _TYPES.guess_type(name)[0] or "application/octet-stream"
 
     def run() -> Changes:
         incident = load_incident(incident_id)

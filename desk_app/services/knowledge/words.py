@@ -32,10 +32,13 @@ now always every time times then than so too also get gets got getting any anymo
 """)
 
 STOP_ZH = _listed("""
-我的 我们 你们 他们 她们 这个 那个 一个 一下 一直 老是 总是 还是 就是 不是 是不 可以 好像 怎么
-什么 为什么 今天 现在 时候 的时 了一 一些 有点 有些 请帮 帮忙 帮我 麻烦 谢谢 您好 你好 又出 出现
-了吗 吗 了 的 是 我 你 他 她 在 也 都 很 又 还 就 和 跟 把 被 让 给 啊 呢 吧 呀 嗯 这 那 有 没
+我的 我们 你们 他们 她们 这个 那个 一个 一下 一直 老是 总是 还是 就是 不是 可以 好像 怎么 为什么
+什么 今天 现在 时候 一些 有点 有些 请帮 帮忙 帮我 麻烦 谢谢 您好 你好 又出 出现 突然 经常
+的 了 吗 呢 吧 啊 呀 嗯 么 又 我 你 他 她
 """)
+#: Filler is cut out of a Chinese run before it is cut into bigrams, so that no bigram
+#: straddles it (老是断开 gives 断开, not 是断).
+_FILLER = re.compile("|".join(sorted(STOP_ZH, key=len, reverse=True)))
 
 _ENDINGS = ("ing", "ed", "es", "s")
 
@@ -64,14 +67,11 @@ def terms(text: str, cap: int = MAX_TERMS) -> list[str]:
         if not piece:
             continue
         if index % 2:
-            if len(piece) == 1:
-                if piece not in STOP_ZH:
-                    add(piece)
-                continue
-            for i in range(len(piece) - 1):
-                gram = piece[i:i + 2]
-                if gram not in STOP_ZH:
-                    add(gram)
+            for part in _FILLER.split(piece):
+                if len(part) == 1:
+                    add(part)
+                for i in range(len(part) - 1):
+                    add(part[i:i + 2])
         else:
             for word in _WORD.findall(piece):
                 low = word.casefold()
