@@ -60,6 +60,7 @@ class Suggestion:
     score: float
     worked: int  # times the solution worked
     common: tuple[str, ...]  # the words it has in common with the query
+    alike: int = 1  # incidents with the same title and resolution, shown as this one
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,26 @@ class _Candidate:
     at: datetime
     worked: int = 0
     places: dict[str, float] | None = None
+    alike: int = 1
+
+
+def _merge_alike(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Incidents with the same title and the same resolution are one solution that worked
+    several times: shown once (the newest), with their counts added up."""
+    kept: dict[tuple[str, ...], _Candidate] = {}
+    for c in candidates:
+        if c.kind != "incident":
+            kept[(c.kind, str(c.id))] = c
+            continue
+        key = (c.kind, c.title.strip().casefold(), c.resolution.strip().casefold())
+        first = kept.get(key)
+        if first is None:
+            kept[key] = c
+            continue
+        newest = c if c.at > first.at else first
+        newest.alike, newest.worked = first.alike + 1, first.worked + c.worked
+        kept[key] = newest
+    return list(kept.values())
 
 
 def _places(candidate: _Candidate, words: list[str]) -> dict[str, float]:
@@ -201,10 +222,11 @@ def suggest(session: Session, text: str, *, category_id: int | None = None,
         opened = _open_of_caller(caller_id) if caller_id is not None else []
         if expression is None:
             return Suggestions(opened, [])
-        candidates = _incidents(session, expression) + _articles(session, expression)
+        candidates = _merge_alike(_incidents(session, expression)
+                                  + _articles(session, expression))
         scored = _score(candidates, words, category_id, session.clock.now())
         similar = [Suggestion(c.kind, c.id, c.number, c.title, c.resolution, c.stage,
-                              c.category_id, c.at, round(score, 4), c.worked, common)
+                              c.category_id, c.at, round(score, 4), c.worked, common, c.alike)
                    for score, c, common in scored[:limit]]
         return Suggestions(opened, similar)
 

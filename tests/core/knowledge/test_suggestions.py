@@ -54,11 +54,11 @@ def test_similar_resolved_incidents_rank_by_words_in_common(org: Org) -> None:
 
 
 def test_the_same_category_recency_and_what_worked_break_ties(org: Org) -> None:
-    old = resolved(org, "Printer offline", "Power cycled it", "cat_email")
+    old = resolved(org, "Printer offline", "Replaced the fuser", "cat_email")
     org.clock.advance(days=400)
     new = resolved(org, "Printer offline", "Power cycled it", "cat_email")
     assert suggest(org.as_("desk"), "printer offline").similar[0].id == new
-    other = resolved(org, "Printer offline", "Power cycled it")
+    other = resolved(org, "Printer offline", "Reset its network card")
     assert suggest(org.as_("desk"), "printer offline",
                    category_id=org.ids["cat_network"]).similar[0].id == other
     before = {s.id: s.score for s in suggest(org.as_("desk"), "printer offline").similar}
@@ -68,6 +68,12 @@ def test_the_same_category_recency_and_what_worked_break_ties(org: Org) -> None:
     after = {s.id: s for s in suggest(org.as_("desk"), "printer offline").similar}
     assert after[old].worked == 3 and after[old].score > before[old]
     assert after[new].score == before[new]
+
+
+def test_the_same_solution_to_the_same_problem_is_shown_once(org: Org) -> None:
+    ids = [resolved(org, "VPN drops", "Renewed the certificate") for _ in range(3)]
+    [found] = suggest(org.as_("desk"), "vpn drops").similar
+    assert found.id == ids[-1] and found.alike == 3
 
 
 def test_published_articles_are_suggested_drafts_and_retired_ones_are_not(org: Org) -> None:
