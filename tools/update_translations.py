@@ -30,6 +30,7 @@ AREAS: dict[str, list[str]] = {
     "shell": ["ui/app.py", "ui/main_window.py", "ui/shell", "ui/queue", "ui/search",
               "ui/startup"],
     "reports": ["ui/reports"],
+    "knowledge": ["ui/knowledge"],
 }
 
 

@@ -41,6 +41,7 @@ from desk_app.storage.database import Store
 from ui import paths, settings
 from ui.context import UiContext
 from ui.errors import error_text, show_error
+from ui.knowledge.entry import KnowledgeEntry
 from ui.operations import Op
 from ui.queue import nav
 from ui.queue.nav import QueueNavigator
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         # a workstation that may write does them
         self.escalations = EscalationScreens(self, background=watch and not self.read_only)
         self.reports = ReportsEntry(self)  # the Reports menu and sidebar entry (ui.reports)
+        self.knowledge = KnowledgeEntry(self)  # the Knowledge menu (ui.knowledge)
         self._build_toolbar()
 
         self._refresh_timer = QTimer(self)
@@ -453,6 +455,9 @@ class MainWindow(QMainWindow):
         cancelled = getattr(form, "cancelled", None)
         if cancelled is not None:
             cancelled.connect(lambda f=form: self._close_widget(f))
+        suggested = getattr(form, "open_incident", None)  # a suggestion opened (ui.knowledge)
+        if suggested is not None:
+            suggested.connect(self.open_incident)
         form.setFocus()
 
     def _logged(self, form: QWidget, incident_id: int) -> None:

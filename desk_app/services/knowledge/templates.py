@@ -73,9 +73,9 @@ def save_template(session: Session, form: TemplateForm, row_id: int | None = Non
         values["category"] = category.id
         values["impact"] = int(impact)
         if row_id is None:
-            return Changes(created=IncidentTemplate.create(**values).id)
+            return Changes(created=IncidentTemplate.create(**values).id, reference=True)
         cas_update(IncidentTemplate, get_row(IncidentTemplate, row_id, version), values)
-        return Changes()
+        return Changes(reference=True)  # the log forms read their templates again
 
     return session.write(run)
 

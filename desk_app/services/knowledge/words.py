@@ -29,6 +29,7 @@ again keeps keep kept still just very really not no can cannot cant can't could 
 will won't dont don't doesnt doesn't didnt didn't isnt isn't has have had do does did please
 help hi hello thanks thank some any all since when what which who how why there here today
 now always every time times then than so too also get gets got getting any anymore while
+after about before around only ever each few lot seems like even one
 """)
 
 STOP_ZH = _listed("""
