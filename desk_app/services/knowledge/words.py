@@ -95,7 +95,7 @@ def match_any(words: list[str]) -> str | None:
     return " OR ".join(parts) if parts else None
 
 
-def contains(text_terms: set[str], words: list[str]) -> list[str]:
+def contains(text_terms: frozenset[str] | set[str], words: list[str]) -> list[str]:
     """The ``words`` a text (given as its own ``terms``) holds; Latin words as prefixes."""
     held = []
     for word in words:
