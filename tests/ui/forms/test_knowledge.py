@@ -210,3 +210,29 @@ def test_every_knowledge_text_has_a_chinese_translation(qapp) -> None:  # type: 
             if message.get("numerus") != "yes":
                 assert translator.translate(name, message.findtext("source")) == \
                     translation.text
+
+
+def test_a_dropped_file_is_attached_and_saved_back(qtbot, org, make_context,
+                                                   tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    incident_id = org.log()
+    source = tmp_path / "vpn.log"
+    source.write_text("tunnel down at 09:14\n", encoding="utf-8")
+    panel = AttachmentsPanel(make_context("desk"), incident_id)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.add_button.isEnabled(), timeout=5000)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    panel.dropEvent(drop)
+    qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=10000)
+    panel.list.setCurrentRow(0)
+    assert panel.save_button.isEnabled() and panel.open_button.isEnabled()
+    from desk_app.services.knowledge.attachments import save_attachment
+
+    out = save_attachment(org.as_("desk"), panel.rows[0].id, str(tmp_path / "copy.log"))
+    assert out.read_text(encoding="utf-8") == "tunnel down at 09:14\n"
