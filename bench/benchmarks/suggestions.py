@@ -107,15 +107,15 @@ def run(ctx: Context) -> list[Result]:
     _add_articles(conn)
     store = open_file(path)
     session = system_session(store, FakeClock(ctx.manifest.now))
-    caller = conn.execute("SELECT caller_id FROM incident WHERE stage = 'in_progress' "
-                          "LIMIT 1").fetchone()[0]
+    caller = conn.execute("SELECT caller_id FROM incident ORDER BY stage = 'in_progress' "
+                          "DESC LIMIT 1").fetchone()[0]
     results = []
     try:
         for text in QUERIES:
             expression = match_any(terms(text))
             assert expression is not None
             found = suggestions.suggest(session, text, caller_id=caller)
-            assert found.similar, text
+            assert found.similar or ctx.size < 10_000, text
             matches = conn.execute("SELECT count(*) FROM incident_search WHERE "
                                    "incident_search MATCH ?", (expression,)).fetchone()[0]
             words = terms(text)
@@ -145,10 +145,12 @@ def _attachments(ctx: Context, store: object, session: object, conn: sqlite3.Con
     from desk_app.services.session import session_for
 
     person = session_for(session.store, desk, FakeClock(ctx.manifest.now))
-    incident = conn.execute("SELECT id FROM incident WHERE stage = 'in_progress' "
+    incident = conn.execute("SELECT id FROM incident WHERE stage <> 'closed' "
                             "LIMIT 1").fetchone()[0]
-    data = os.urandom(20 * 1024 * 1024)
-    source = ctx.workdir / "attachment-20mb.bin"
+    full = ctx.size >= 10_000  # a smoke run on a tiny file writes a few MB, not 200
+    megabytes, bulk = (20, 200) if full else (2, 5)
+    data = os.urandom(megabytes * 1024 * 1024)
+    source = ctx.workdir / "attachment.bin"
     source.write_bytes(data)
     results = []
     try:
@@ -161,7 +163,7 @@ def _attachments(ctx: Context, store: object, session: object, conn: sqlite3.Con
         ours, baseline = measure(
             lambda: attachments.attach_file(person, incident, str(source)), plain_insert,
             repeat=ctx.repetitions(5), warmup=1)
-        results.append(Result("attach a 20 MB file (off the window's thread)", ctx.size,
+        results.append(Result(f"attach a {megabytes} MB file (off the window's thread)", ctx.size,
                               ours, baseline, "≤ 3× one blob insert", limit_ratio=3.0))
         before, _ = measure(lambda: _queue_page(session),
                             repeat=ctx.repetitions(30), warmup=ctx.warmup)
@@ -169,9 +171,9 @@ def _attachments(ctx: Context, store: object, session: object, conn: sqlite3.Con
         added = conn.execute("SELECT coalesce(sum(size), 0) FROM attachment").fetchone()[0]
         conn.execute("BEGIN IMMEDIATE")
         rows = conn.execute("SELECT id FROM incident ORDER BY id DESC LIMIT 200").fetchall()
-        while added < 200 * 1024 * 1024:
+        while added < bulk * 1024 * 1024:
             for (incident_id,) in rows:
-                if added >= 200 * 1024 * 1024:
+                if added >= bulk * 1024 * 1024:
                     break
                 cur = conn.execute(
                     "INSERT INTO attachment (incident_id, name, media_type, size, sha256, "
@@ -183,7 +185,7 @@ def _attachments(ctx: Context, store: object, session: object, conn: sqlite3.Con
         conn.execute("COMMIT")
         after, _ = measure(lambda: _queue_page(session),
                            repeat=ctx.repetitions(30), warmup=ctx.warmup)
-        results.append(Result("queue page, All, with 200 MB of attachments "
+        results.append(Result(f"queue page, All, with {bulk} MB of attachments "
                               "(baseline: the same before)", ctx.size, after, before,
                               "≤ 1.2× without", limit_ratio=1.2))
     finally:
