@@ -72,8 +72,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "knowledge.unreadable": {"en": "{name} cannot be read: {detail}",
                              "zh": "无法读取 {name}:{detail}"},
     "knowledge.not_a_file": {"en": "{name} is not a file.", "zh": "{name} 不是文件。"},
-    "knowledge.limit_range": {"en": "Choose a limit from 1 to {max} MB.",
-                              "zh": "请设置 1 到 {max} MB 之间的上限。"},
     "knowledge.attachment_not_found": {"en": "Attachment {id} does not exist.",
                                        "zh": "附件 {id} 不存在。"},
     "knowledge.attachment_damaged": {

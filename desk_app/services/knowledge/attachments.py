@@ -23,7 +23,6 @@ from desk_app.domain.enums import JournalAction, Role, Stage
 from desk_app.domain.validation import Problems, clean_text
 from desk_app.errors import NotFound, RuleViolation, ValidationError
 from desk_app.services import permissions as perm
-from desk_app.services.admin.common import require_owner
 from desk_app.services.arguments import checked
 from desk_app.services.editing import load_incident, write_journal
 from desk_app.services.session import Changes, Session
@@ -80,21 +79,11 @@ def limit_bytes(session: Session) -> int:
 
 
 @checked
-def save_limit_mb(session: Session, megabytes: int) -> Changes:
-    """The process owner's limit on one file's size."""
+def save_limit_mb(session: Session, megabytes: int, version: int | None = None) -> Changes:
+    """The process owner's limit on one file's size (compare-and-set on its version)."""
+    from desk_app.services.admin.process import _save_number_setting
 
-    def run() -> Changes:
-        require_owner(session)
-        if not 1 <= megabytes <= LIMIT_MB_MAX:
-            raise ValidationError.single("attachment_max_mb", "knowledge.limit_range",
-                                         max=LIMIT_MB_MAX)
-        Setting.insert(key=LIMIT_KEY, version=1, value=str(megabytes)).on_conflict(
-            conflict_target=[Setting.key],
-            update={Setting.value: str(megabytes), Setting.version: Setting.version + 1},
-        ).execute()
-        return Changes(reference=True)
-
-    return session.write(run)
+    return _save_number_setting(session, LIMIT_KEY, megabytes, 1, LIMIT_MB_MAX, version)
 
 
 def size_text(size: int) -> str:
