@@ -39,8 +39,10 @@ from bench.story import LONG_HISTORY_EVERY, Storyteller
 from bench.timeline import Timeline
 from desk_app.services.targets import load_calendars
 from desk_app.storage import statistics
+from desk_app.storage.chain import register_sqlite
 from desk_app.storage.reference import CLOSE_AUTO
 from desk_app.storage.segment import SQL_FUNCTION, index_text
+from desk_app.storage.witness import restart_chain
 
 #: Bumped whenever the generator's output changes, so that cached files are made again.
 GENERATOR_VERSION = 5
@@ -319,7 +321,7 @@ def build_search(conn: sqlite3.Connection, triggers: list[str]) -> None:
                         ).fetchone():
         return
     conn.create_function(SQL_FUNCTION, 1, index_text, deterministic=True)
-    note_trigger = next(t for t in triggers if "ON \"journal\"" in t or "ON journal" in t)
+    note_trigger = next(t for t in triggers if "incident_search_note" in t)
     when = re.search(r"WHEN\s+(.*?)\s+BEGIN", note_trigger, re.S | re.I)
     assert when is not None, note_trigger
     condition = when.group(1).replace("new.", "j.")
@@ -352,6 +354,7 @@ def generate(path: str | Path, incidents: int, *, seed: int = 1, now: str = DEFA
     store.close()
 
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    register_sqlite(conn)  # the hash chain's triggers (schema 22) fire until dropped below
     # CHECK constraints would cost two thirds of the insert time (their IN lists are built
     # again for every row); the rows are what the services write (the replay test proves
     # it, and ``bench.check`` verifies every CHECK of a generated file).
@@ -413,6 +416,10 @@ def generate(path: str | Path, incidents: int, *, seed: int = 1, now: str = DEFA
     build_search(conn, [sql for _, sql in triggers])
     for _, sql in triggers:
         conn.execute(sql)
+    # the same seed gives the same file: the file's id too, then the chain over it all
+    conn.execute("UPDATE setting SET value = ? WHERE key = 'security.file_id'",
+                 (f"bench-{seed}",))
+    restart_chain(conn)  # one link per journal row, a first witness of everything
     conn.execute("COMMIT")
     long_history = {i: n for i, n in conn.execute(
         "SELECT incident_id, count(*) FROM journal WHERE incident_id IN"

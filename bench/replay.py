@@ -24,6 +24,7 @@ from desk_app.clock import FakeClock
 from desk_app.services import incidents, pending, review, workflow
 from desk_app.services.escalation import scan
 from desk_app.services.session import Session, session_for
+from desk_app.storage.chain import register_sqlite
 
 Recorded = dict[int, list[tuple[int, int, str, dict[str, Any]]]]
 
@@ -32,6 +33,7 @@ def empty_copy(source: Path, target: Path) -> None:
     """``source`` with its organisation and reference data, and no incidents."""
     shutil.copyfile(source, target)
     conn = sqlite3.connect(target)
+    register_sqlite(conn)  # the program's triggers call its functions
     with conn:
         for table in reversed(BIG_TABLES):
             conn.execute(f"DELETE FROM {table}")

@@ -54,13 +54,15 @@ def close_incident(org, incident_id: int) -> None:  # type: ignore[no-untyped-de
 def old_schema(path: Path, version: int = 1) -> None:
     """Take a file back to schema ``version``: what every later migration created is
     dropped, as in a file written by the program of that time."""
+    from desk_app.storage.chain import register_sqlite
     from desk_app.storage.migrations import MIGRATIONS, statements
 
     conn = sqlite3.connect(path)
-    created = {}  # index name → the statement that made it, to undo a later DROP INDEX
+    register_sqlite(conn)  # the hash chain's triggers (schema 22) may fire below
+    created = {}  # index or trigger → the statement that made it, to undo a later DROP
     for migration in MIGRATIONS:
         for statement in statements(migration.sql_file):
-            made = re.match(r'CREATE (?:UNIQUE )?INDEX "([^"]+)"', statement)
+            made = re.match(r'CREATE (?:UNIQUE )?(?:INDEX|TRIGGER) "([^"]+)"', statement)
             if made and migration.version <= version:
                 created[made[1]] = statement
     for migration in reversed(MIGRATIONS):
@@ -71,7 +73,10 @@ def old_schema(path: Path, version: int = 1) -> None:
                              r'(?:IF NOT EXISTS )?"([^"]+)"', statement)
             if found:
                 conn.execute(f'DROP {found[1]} IF EXISTS "{found[2]}"')
-            dropped = re.match(r'DROP INDEX "([^"]+)"', statement)
+            added = re.match(r'ALTER TABLE "([^"]+)" ADD COLUMN "([^"]+)"', statement)
+            if added:
+                conn.execute(f'ALTER TABLE "{added[1]}" DROP COLUMN "{added[2]}"')
+            dropped = re.match(r'DROP (?:INDEX|TRIGGER) (?:IF EXISTS )?"([^"]+)"', statement)
             if dropped and dropped[1] in created:
                 conn.execute(created[dropped[1]])
     if version < 6 and conn.execute("SELECT 1 FROM sqlite_master "

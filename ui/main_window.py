@@ -30,6 +30,7 @@ from desk_app.errors import (
     DatabaseReadOnly,
     DatabaseReplaced,
     MaintenanceActive,
+    SignedOut,
     StorageError,
 )
 from desk_app.i18n import Language
@@ -49,6 +50,7 @@ from ui.queue.view import QueueView
 from ui.reading import read
 from ui.reports.entry import ReportsEntry
 from ui.search.panel import SearchPanel
+from ui.security.lock import install as install_lock
 from ui.shell import screens
 from ui.shell.escalation_screens import EscalationScreens
 from ui.shell.preferences import PreferencesDialog
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        self.workstation_lock = install_lock(self)  # switch user, idle lock, own password
         # a file opened read-only cannot take the round's writes (escalations, deliveries):
         # a workstation that may write does them
         self.escalations = EscalationScreens(self, background=watch and not self.read_only)
@@ -220,6 +223,7 @@ class MainWindow(QMainWindow):
             self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         self.admin_action = self._action("admin", None, self.open_admin, "administration")
         self.callers_action = self._action("user", None, self.open_callers, "callers")
+        self.import_action = self._action(None, None, self.open_import, "importWizard")
         self.sign_out_action = self._action("sign_out", None, self.sign_out, "signOut")
         self.quit_action = self._action(None, QKeySequence(K.Quit), self.close, "quit")
         if self.quit_action.shortcut().isEmpty():
@@ -255,6 +259,7 @@ class MainWindow(QMainWindow):
         self.admin_menu = bar.addMenu("")
         self.admin_menu.addAction(self.admin_action)
         self.admin_menu.addAction(self.callers_action)
+        self.admin_menu.addAction(self.import_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
@@ -297,6 +302,8 @@ class MainWindow(QMainWindow):
         self.log_action.setVisible(self.may_log)
         self.admin_action.setVisible(self.may_administer)
         self.callers_action.setVisible(self.may_manage_callers)
+        self.import_action.setVisible(self.may_administer)
+        self.import_action.setEnabled(self.may_administer and not self.read_only)
         self.admin_menu.menuAction().setVisible(self.may_administer or self.may_manage_callers)
         self.escalations.update_visibility(self.may_administer)
         self.close_tab_action.setEnabled(self.tabs.currentIndex() > 0)
@@ -331,6 +338,8 @@ class MainWindow(QMainWindow):
             self.callers_action: (self.tr("&Callers…"), self.tr(
                 "Add, correct and retire callers; VIP callers' incidents default to high "
                 "urgency")),
+            self.import_action: (self.tr("&Import…"), self.tr(
+                "Bring incidents in from ServiceNow, GLPI or another tool's CSV export")),
             self.sign_out_action: (self.tr("Sign &out"), self.tr("Sign out, so that someone "
                                                                  "else can sign in")),
             self.quit_action: (self.tr("&Quit"), ""),
@@ -419,6 +428,9 @@ class MainWindow(QMainWindow):
     def _read_failed(self, error: BaseException) -> None:
         """A background read could not be done (e.g. the share is busy): say so in the
         status bar and keep showing what was read before; the next refresh tries again."""
+        if isinstance(error, SignedOut):  # disabled or locked meanwhile: the sign-in screen
+            self.context.hub.signed_out.emit()
+            return
         message = error_text(error, self.context.language)
         if not isinstance(error, StorageError):
             show_error(self, error, self.context.language)
@@ -604,6 +616,15 @@ class MainWindow(QMainWindow):
             show_page = getattr(admin, "show_page", None)
             if show_page is not None:
                 show_page("callers")
+
+    def open_import(self) -> None:
+        """Administration > Import…: the import wizard (issue 15)."""
+        if self.may_administer and not self.read_only:
+            from ui.importing.wizard import ImportWizard
+
+            wizard = ImportWizard(self.context, self)
+            wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            wizard.show()
 
     def _show_admin(self) -> QWidget:
         if self._admin is None:

@@ -2,6 +2,7 @@
 
 from desk_app.commands import (  # noqa: F401
     database,
+    importing,
     incidents,
     knowledge,
     reports,

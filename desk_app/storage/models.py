@@ -88,6 +88,11 @@ class User(Versioned):
     calendar_id: int | None
     active = BooleanField(default=True)
     created_at = UtcField()
+    # schema 22 (docs/security.md): failed sign-ins, the lock after too many, a reset password
+    failed_signins = IntegerField(default=0)
+    last_failed_at = UtcField(null=True)
+    locked = BooleanField(default=False)
+    must_change_password = BooleanField(default=False)
 
 
 class UserRole(BaseModel):
@@ -412,9 +417,12 @@ class Journal(BaseModel):
     action = CharField(constraints=[_one_of("action", JournalAction)])
     changes = TextField(default="{}")  # JSON: {field: [old, new]}
     note = TextField(default="")
+    # schema 22: the row's place in the hash chain and its link, set by the trigger
+    seq = IntegerField(null=True)
+    chain = TextField(null=True)
 
     class Meta:
-        indexes = ((("incident", "id"), False),)
+        indexes = ((("incident", "id"), False), (("seq",), False))
 
 
 class Escalation(Versioned):
@@ -687,3 +695,42 @@ class AttachmentChunk(BaseModel):
 
 MODELS += [KnowledgeArticle, KnowledgeRevision, KnowledgeUse, IncidentTemplate, Attachment,
            AttachmentChunk]
+
+
+class ImportReference(BaseModel):
+    """A row brought in from another tool (issue 15): the source's own key for it, so that
+    importing the same export again changes nothing and a later export adds and updates.
+    ``kind`` is what the row is here (incident, caller, user, group, category);
+    ``fingerprint`` is a digest of the source rows it was built from, and
+    ``incident_version`` the version the import left an incident at (a later change made
+    here is never overwritten by an import)."""
+
+    source = CharField()
+    kind = CharField(constraints=[Check(
+        "kind IN ('incident', 'caller', 'user', 'group', 'category', 'wait_code', "
+        "'close_code')")])
+    external_key = CharField()
+    local_id = IntegerField()
+    fingerprint = CharField(default="")
+    incident_version = IntegerField(null=True)
+    imported_at = UtcField()
+
+    class Meta:
+        indexes = ((("source", "kind", "external_key"), True), (("kind", "local_id"), False))
+
+
+class ImportMapping(BaseModel):
+    """What a person chose for an import from one source, remembered for the next:
+    ``kind`` 'column' maps one of our fields to their column, the others map one of their
+    values (a state, a category…) to ours."""
+
+    source = CharField()
+    kind = CharField()
+    their_value = CharField()
+    our_value = CharField()
+
+    class Meta:
+        indexes = ((("source", "kind", "their_value"), True),)
+
+
+MODELS += [ImportReference, ImportMapping]

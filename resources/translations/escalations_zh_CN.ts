@@ -172,6 +172,11 @@
     </message>
     <message>
         <location filename="../../ui/escalations/settings.py" line="78"/>
+        <source>Token ($token; kept on this computer)</source>
+        <translation>令牌($token;保存在本机)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/settings.py" line="78"/>
         <source>Method</source>
         <translation>请求方法</translation>
     </message>

@@ -286,6 +286,14 @@
         <translation>添加、修改和停用报告人;VIP 报告人的事件紧急度默认为“高”</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Bring incidents in from ServiceNow, GLPI or another tool&apos;s CSV export</source>
+        <translation>从 ServiceNow、GLPI 或其他工具的 CSV 导出文件导入事件</translation>
+    </message>
+    <message>
         <source>Sign &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.enums import Role
+from desk_app.errors import PermissionDenied
 from desk_app.i18n import label
 from desk_app.services.admin import lists
 from desk_app.services.admin.lists import CalendarRow, DepartmentRow, GroupRow, UserRow
@@ -33,6 +34,14 @@ from ui.admin.editor import EditorTab
 from ui.widgets.combos import fill_rows, select, value
 from ui.widgets.rows_model import Column
 
+
+def visible_users(session: Session) -> list[UserRow]:
+    """The staff list where this person may see it (process owner, incident manager); an
+    empty one on the read-only tabs everyone else sees (R04: reads of people have roles)."""
+    try:
+        return lists.users(session)
+    except PermissionDenied:
+        return []
 
 class _PersonChoice:
     """A user as a combo entry."""
@@ -107,7 +116,7 @@ class UsersTab(EditorTab):
         self.add("password", self.tr("Pass&word"), self.password, self.password_hint)
 
     def fetch(self, session: Session) -> tuple[list[Any], Any]:
-        return lists.users(session), lists.calendars(session)
+        return visible_users(session), lists.calendars(session)
 
     def use_extra(self, extra: list[CalendarRow]) -> None:
         fill_rows(self.calendar, extra, self.lang, none_text=self.tr("(none)"))
@@ -189,7 +198,7 @@ class GroupsTab(EditorTab):
         self.add("members", self.tr("&Members"), self.members)
 
     def fetch(self, session: Session) -> tuple[list[Any], Any]:
-        return lists.groups(session), (lists.departments(session), lists.users(session))
+        return lists.groups(session), (lists.departments(session), visible_users(session))
 
     def use_extra(self, extra: tuple[list[DepartmentRow], list[UserRow]]) -> None:
         departments, self.users = extra
@@ -242,7 +251,7 @@ class DepartmentsTab(EditorTab):
         self.add("head", self.tr("He&ad"), self.head, hint)
 
     def fetch(self, session: Session) -> tuple[list[Any], Any]:
-        return lists.departments(session), lists.users(session)
+        return lists.departments(session), visible_users(session)
 
     def use_extra(self, extra: list[UserRow]) -> None:
         self.heads = {u.id: u.full_name for u in extra}

@@ -48,6 +48,14 @@ def _seed(store: Store) -> None:
     seed_reference_data(store)
 
 
+def _security(store: Store) -> None:
+    from desk_app.delivery.secrets import move_out_of_file
+    from desk_app.storage.witness import chain_existing
+
+    move_out_of_file()
+    chain_existing(store)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "0001_initial.sql", then=_seed),
     Migration(2, "0002_escalations.sql"),
@@ -59,6 +67,8 @@ MIGRATIONS: list[Migration] = [
     Migration(11, "0011_report_indexes.sql"),
     Migration(15, "0015_reference_generation.sql"),
     Migration(21, "0021_knowledge.sql"),
+    Migration(22, "0022_security.sql", then=_security),
+    Migration(23, "0023_imports.sql"),
 ]
 
 LATEST = MIGRATIONS[-1].version
