@@ -33,6 +33,7 @@ AREAS: dict[str, list[str]] = {
     "reports": ["ui/reports"],
     "importing": ["ui/importing"],
     "bulk": ["ui/bulk"],
+    "knowledge": ["ui/knowledge"],
 }
 
 

@@ -43,6 +43,7 @@ from ui import paths, settings
 from ui.bulk.window import BulkWork
 from ui.context import UiContext
 from ui.errors import error_text, show_error
+from ui.knowledge.entry import KnowledgeEntry
 from ui.operations import Op
 from ui.queue import nav
 from ui.queue.nav import QueueNavigator
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self.escalations = EscalationScreens(self, background=watch and not self.read_only)
         self.reports = ReportsEntry(self)  # the Reports menu and sidebar entry (ui.reports)
         self.bulk = BulkWork(self)  # context menus, copy/export/print, saved queues (ui.bulk)
+        self.knowledge = KnowledgeEntry(self)  # the Knowledge menu (ui.knowledge)
         self._build_toolbar()
 
         self._refresh_timer = QTimer(self)
@@ -467,6 +469,9 @@ class MainWindow(QMainWindow):
         cancelled = getattr(form, "cancelled", None)
         if cancelled is not None:
             cancelled.connect(lambda f=form: self._close_widget(f))
+        suggested = getattr(form, "open_incident", None)  # a suggestion opened (ui.knowledge)
+        if suggested is not None:
+            suggested.connect(self.open_incident)
         form.setFocus()
 
     def _logged(self, form: QWidget, incident_id: int) -> None:

@@ -4,6 +4,7 @@ from desk_app.commands import (  # noqa: F401
     database,
     importing,
     incidents,
+    knowledge,
     reports,
     storage,
     watch,

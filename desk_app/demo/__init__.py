@@ -316,6 +316,10 @@ def build_demo(path: str | Path, *, seed: int = 7, incidents: int = 200,
         demo = _Demo(store, clock, random.Random(seed), end)
         demo.organise()
         demo.run(incidents, start, progress)
+        from desk_app.demo.knowledge import add_knowledge
+
+        add_knowledge(demo.as_("chenjing"), demo.as_("zhaolei"),
+                      {code: ids[0] for code, ids in demo.categories.items()})
     finally:
         store.close()
     return {"incidents": demo.logged, "users": len(USERS), "username": "wangfang",

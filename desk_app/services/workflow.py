@@ -212,7 +212,12 @@ def resolve_in_transaction(session: Session, incident_id: int, resolution: str,
     edit.set("resolved_by", session.user_id)
     edit.set("confirmed_at", None, journal=False)
     edit.set("confirmed_by", None, journal=False)
-    return _finish(edit, now)
+    changes = _finish(edit, now)
+    if knowledge:
+        from desk_app.services.knowledge.articles import draft_from_incident
+
+        draft_from_incident(session, incident.id)  # a resolution marked as knowledge
+    return changes
 
 
 def _caller_side(session: Session, incident: Incident) -> bool:

@@ -14,6 +14,7 @@ from typing import Any
 from peewee import (
     SQL,
     AutoField,
+    BlobField,
     BooleanField,
     CharField,
     Check,
@@ -618,6 +619,118 @@ MODELS: list[type[BaseModel]] = [
     Presence, Maintenance,
     SavedQueue,
 ]
+
+
+# -- knowledge, templates and attachments (migration 0026) ---------------------------------
+class KnowledgeArticle(Versioned):
+    """A reusable resolution: drafted from a resolution marked as knowledge, reviewed and
+    published by Level-2 staff or the process owner, retired when it no longer applies."""
+
+    number = CharField(unique=True)
+    state = CharField(constraints=[Check("state IN ('draft', 'published', 'retired')")])
+    language = CharField(constraints=[Check("language IN ('en', 'zh')")])
+    category = ForeignKeyField(Category, null=True)
+    category_id: int | None
+    symptom = TextField()
+    cause = TextField(default="")
+    resolution = TextField()
+    source_incident = ForeignKeyField(Incident, null=True, unique=True, on_delete="SET NULL")
+    source_incident_id: int | None
+    created_by = ForeignKeyField(User, null=True, index=False)
+    created_by_id: int | None
+    created_at = UtcField()
+    updated_at = UtcField()
+    published_at = UtcField(null=True)
+    published_by = ForeignKeyField(User, null=True, index=False)
+    published_by_id: int | None
+
+    class Meta:
+        indexes = ((("state", "updated_at"), False),)
+
+
+class KnowledgeRevision(BaseModel):
+    """An article as it was after each change (R10's idea for articles): who, when, what."""
+
+    article = ForeignKeyField(KnowledgeArticle, backref="revisions", on_delete="CASCADE",
+                              index=False)
+    article_id: int
+    revision = IntegerField()
+    action = CharField(constraints=[Check(
+        "action IN ('draft', 'create', 'edit', 'publish', 'retire', 'restore')")])
+    actor = ForeignKeyField(User, null=True, index=False)
+    actor_id: int | None
+    at = UtcField()
+    state = CharField()
+    language = CharField()
+    category = ForeignKeyField(Category, null=True, index=False)
+    category_id: int | None
+    symptom = TextField()
+    cause = TextField(default="")
+    resolution = TextField()
+
+    class Meta:
+        indexes = ((("article", "revision"), True),)
+
+
+class KnowledgeUse(BaseModel):
+    """An incident resolved at first contact with an article's or an earlier incident's
+    resolution: the count of incidents each solution resolved."""
+
+    incident = ForeignKeyField(Incident, unique=True, on_delete="CASCADE")
+    incident_id: int
+    article = ForeignKeyField(KnowledgeArticle, null=True, on_delete="SET NULL")
+    article_id: int | None
+    source_incident = ForeignKeyField(Incident, null=True, on_delete="SET NULL")
+    source_incident_id: int | None
+    at = UtcField()
+    actor = ForeignKeyField(User, null=True, index=False)
+    actor_id: int | None
+
+
+class IncidentTemplate(Versioned):
+    """A common incident's starting point, kept by the process owner."""
+
+    name = CharField()
+    language = CharField(constraints=[Check("language IN ('en', 'zh')")])
+    category = ForeignKeyField(Category)
+    category_id: int
+    impact = IntegerField(constraints=[_level("impact")])
+    title = CharField()
+    description = TextField(default="")
+    active = BooleanField(default=True)
+
+
+class Attachment(BaseModel):
+    """A file or screenshot on an incident. Its bytes are in ``attachment_chunk``, so that
+    nothing that reads incidents or this list reads them."""
+
+    incident = ForeignKeyField(Incident, on_delete="CASCADE", index=False)
+    incident_id: int
+    name = CharField()
+    media_type = CharField(default="application/octet-stream")
+    size = IntegerField(constraints=[Check("size >= 0")])
+    sha256 = CharField()
+    thumbnail = BlobField(null=True)
+    created_by = ForeignKeyField(User, null=True, index=False)
+    created_by_id: int | None
+    created_at = UtcField()
+
+    class Meta:
+        indexes = ((("incident", "id"), False),)
+
+
+class AttachmentChunk(BaseModel):
+    attachment = ForeignKeyField(Attachment, on_delete="CASCADE", index=False)
+    attachment_id: int
+    seq = IntegerField()
+    data = BlobField()
+
+    class Meta:
+        indexes = ((("attachment", "seq"), True),)
+
+
+MODELS += [KnowledgeArticle, KnowledgeRevision, KnowledgeUse, IncidentTemplate, Attachment,
+           AttachmentChunk]
 
 
 class ImportReference(BaseModel):

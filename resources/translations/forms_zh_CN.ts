@@ -1177,6 +1177,10 @@
 <context>
     <name>IncidentView</name>
     <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
         <location filename="../../ui/incident/view.py" line="98" />
         <source>Loading…</source>
         <extracomment>The action buttons, in the order of an incident&apos;s life.</extracomment>
@@ -1320,6 +1324,10 @@
 </context>
 <context>
     <name>LogIncidentForm</name>
+    <message>
+        <source>Te&amp;mplate</source>
+        <translation>模板(&amp;M)</translation>
+    </message>
     <message>
         <location filename="../../ui/incident/log_form.py" line="72" />
         <source>Choose the type…</source>

@@ -70,6 +70,7 @@ MIGRATIONS: list[Migration] = [
     Migration(23, "0023_imports.sql"),
     Migration(24, "0024_call_tasks_and_delivery_states.sql"),
     Migration(25, "0025_saved_queues.sql"),
+    Migration(26, "0026_knowledge.sql"),
 ]
 
 LATEST = MIGRATIONS[-1].version

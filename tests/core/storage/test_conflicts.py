@@ -57,6 +57,8 @@ from desk_app.storage.models import (
     Escalation,
     EscalationRule,
     Incident,
+    IncidentTemplate,
+    KnowledgeArticle,
     PriorityCell,
     SavedQueue,
     ServiceTarget,
@@ -294,6 +296,32 @@ def setting(org: Org) -> None:
         save(owner, 9, version)
         stale(lambda v, save=save: save(owner, 30, v), version)
         assert Setting.get_by_id(key).value == "9"
+
+
+@case(KnowledgeArticle)
+def knowledge_article(org: Org) -> None:
+    from desk_app.services.knowledge.articles import ArticleForm, create_article, edit_article
+
+    l2 = org.as_("l2")
+    article = create_article(l2, ArticleForm("VPN drops", "Renew the certificate")).new_id
+    version = KnowledgeArticle.get_by_id(article).version
+    edit_article(l2, article, ArticleForm("VPN drops", "theirs"), version)
+    stale(lambda v: edit_article(l2, article, ArticleForm("VPN drops", "mine"), v), version)
+    assert KnowledgeArticle.get_by_id(article).resolution == "theirs"
+
+
+@case(IncidentTemplate)
+def incident_template(org: Org) -> None:
+    from desk_app.services.knowledge.templates import TemplateForm, save_template
+
+    owner = org.as_("owner")
+    form = TemplateForm("VPN", "en", org.ids["cat_network"], 3, "VPN drops")
+    template = save_template(owner, form).new_id
+    version = IncidentTemplate.get_by_id(template).version
+    save_template(owner, TemplateForm("theirs", "en", org.ids["cat_network"], 3, "t"),
+                  template, version)
+    stale(lambda v: save_template(owner, form, template, v), version)
+    assert IncidentTemplate.get_by_id(template).name == "theirs"
 
 
 @pytest.mark.parametrize("model", sorted(CASES, key=lambda m: m.__name__),
