@@ -42,7 +42,8 @@ def test_r09_sign_in_after_many_escalations_pops_up_one_summary(
     _round(qtbot, timer)
     assert len(shown) == 1, shown  # not one per past escalation
     assert "wait for your acknowledgement" in shown[0][0]
-    assert arrived and arrived[0] >= 6  # all of them reached the inbox, in one refresh
+    # all of them reached the inbox, read again once (it was once per alert: the CPU spin)
+    assert len(arrived) == 1 and arrived[0] >= 6
     _round(qtbot, timer)
     assert len(shown) == 1  # nothing new: nothing pops up again
 

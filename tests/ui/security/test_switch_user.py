@@ -57,14 +57,22 @@ def _sign_in_when_shown(qtbot: QtBot, username: str, password: str,
     return seen
 
 
-def _answer_when_asked(button: QMessageBox.StandardButton, asked: list[str]) -> None:
+def _answer_when_asked(button: QMessageBox.StandardButton, asked: list[str],
+                       until: Callable[[], bool] | None = None) -> None:
+    """Answer the next message box; with ``until``, every one until it holds (on a loaded
+    machine another box may come first)."""
     def answer() -> None:
+        if until is not None and until():
+            return
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox):
             QTimer.singleShot(20, answer)
             return
         asked.append(box.text())
-        box.button(button).click()
+        found = box.button(button)
+        (found if found is not None else box.buttons()[0]).click()
+        if until is not None:
+            QTimer.singleShot(20, answer)
 
     QTimer.singleShot(0, answer)
 
@@ -107,12 +115,13 @@ def test_a_disabled_person_is_brought_to_the_sign_in_screen(
     window = _window(qtbot, org)
     org.store.write(lambda: User.update(active=False).where(User.username == "net1").execute())
     told: list[str] = []
-    _answer_when_asked(QMessageBox.StandardButton.Ok, told)
+    _answer_when_asked(QMessageBox.StandardButton.Ok, told,
+                       until=lambda: window.context.session.username == "desk")
     _sign_in_when_shown(qtbot, "desk", PASSWORD)
     # the next read of the window is refused by the core
     QTimer.singleShot(0, window.refresh)
     qtbot.waitUntil(lambda: window.context.session.username == "desk", timeout=10_000)
-    assert told and "signed out" in told[0]
+    assert any("signed out" in text for text in told), told
 
 
 def test_the_password_dialog_enables_ok_only_when_it_can_succeed(
