@@ -106,6 +106,9 @@
         <source>New password again</source>
         <translation>再次输入新密码</translation>
     </message>
+</context>
+<context>
+    <name>NewPasswordFields</name>
     <message>
         <source>The new password needs at least %1 characters.</source>
         <translation>新密码至少需要 %1 个字符。</translation>
@@ -132,14 +135,6 @@
     <message>
         <source>Again</source>
         <translation>再次输入</translation>
-    </message>
-    <message>
-        <source>The password needs at least %1 characters.</source>
-        <translation>密码至少需要 %1 个字符。</translation>
-    </message>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>

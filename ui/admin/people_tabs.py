@@ -29,6 +29,7 @@ from desk_app.services.admin.people import (
     save_group,
     save_user,
 )
+from desk_app.services.alerts.phones import people_without_phone
 from desk_app.services.session import Changes, Session
 from ui.admin.editor import EditorTab
 from ui.widgets.combos import fill_rows, select, value
@@ -42,17 +43,6 @@ def visible_users(session: Session) -> list[UserRow]:
         return lists.users(session)
     except PermissionDenied:
         return []
-
-def _phone_gaps(session: Session) -> dict[int, str]:
-    """People who may be phoned about escalations but have no number, where this person
-    may see the staff list (else none)."""
-    from desk_app.services.alerts.phones import people_without_phone
-
-    try:
-        return {gap.user_id: gap.why for gap in people_without_phone(session)}
-    except PermissionDenied:
-        return {}
-
 
 class _PersonChoice:
     """A user as a combo entry."""
@@ -133,7 +123,8 @@ class UsersTab(EditorTab):
         self.add("password", self.tr("Pass&word"), self.password, self.password_hint)
 
     def fetch(self, session: Session) -> tuple[list[Any], Any]:
-        return visible_users(session), (lists.calendars(session), _phone_gaps(session))
+        gaps = {gap.user_id: gap.why for gap in people_without_phone(session)}
+        return visible_users(session), (lists.calendars(session), gaps)
 
     def use_extra(self, extra: tuple[list[CalendarRow], dict[int, str]]) -> None:
         calendars, self.phone_gaps = extra

@@ -80,14 +80,15 @@ class EscalationTimer(QObject):
             if self._outbox is None or self._outbox.store is not session.store:
                 # the first round, or the window reopened the file (after a restore)
                 self._outbox = Outbox(session.store, session.clock)
-            first = self._gate is None or self._gate_user != session.user_id \
-                or self._gate.language != self.ctx.language
-            if first:  # signed in (or another person, or the screen's language changed)
+            first = self._gate is None or self._gate_user != session.user_id
+            if first:  # signed in, or another person took the workstation
                 self._gate, self._gate_user = PopupGate(self.ctx.language), session.user_id
-                # notifications sent to them while they chose no language follow this screen
-                remember_screen_language(session, self.ctx.language)
             gate = self._gate
             assert gate is not None
+            if first or gate.language != self.ctx.language:
+                gate.language = self.ctx.language  # a language switch: no second summary
+                # notifications sent to them while they chose no language follow this screen
+                remember_screen_language(session, self.ctx.language)
             now = session.clock.now()
             paused = self.paused_until is not None and now < self.paused_until
             quiet = first or paused
@@ -126,6 +127,10 @@ class EscalationTimer(QObject):
     def pause(self, minutes: int = 60) -> None:
         """No pop-ups for a while (the tray's menu); the inbox still receives everything."""
         self.paused_until = self.ctx.session.clock.now() + timedelta(minutes=minutes)
+
+    def resume(self) -> None:
+        """Pop-ups again from the next round."""
+        self.paused_until = None
 
     def _tray_fallback(self, popup: Shown) -> None:
         if self.tray is not None and QSystemTrayIcon.isSystemTrayAvailable():

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
 from desk_app.formatting import format_moment
 from desk_app.services.admin import lists
 from desk_app.services.security.accounts import (
-    PASSWORD_MIN,
     FailedSignIns,
     failed_sign_ins,
     reset_password,
@@ -35,6 +33,7 @@ from desk_app.services.security.accounts import (
 from desk_app.services.security.idle import MAX_MINUTES, idle_lock_minutes, save_idle_lock_minutes
 from desk_app.services.session import Changes
 from ui.context import UiContext
+from ui.security.password_fields import NewPasswordFields
 from ui.widgets.calls import call
 from ui.widgets.feedback import MessageBar
 
@@ -53,11 +52,9 @@ class ResetPasswordDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.new = QLineEdit(self)
-        self.again = QLineEdit(self)
-        for edit in (self.new, self.again):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-            edit.textChanged.connect(self._update)
+        self.fields = NewPasswordFields(self)
+        self.fields.changed.connect(self._update)
+        self.new, self.again = self.fields.new, self.fields.again
         form.addRow(self.tr("Temporary password"), self.new)
         form.addRow(self.tr("Again"), self.again)
         layout.addLayout(form)
@@ -72,15 +69,9 @@ class ResetPasswordDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
-        problem = ""
-        if self.new.text() and len(self.new.text()) < PASSWORD_MIN:
-            problem = self.tr("The password needs at least %1 characters.").replace(
-                "%1", str(PASSWORD_MIN))
-        elif self.again.text() and self.again.text() != self.new.text():
-            problem = self.tr("The two passwords differ.")
-        self.problem.setText(problem)
+        self.problem.setText(self.fields.problem())
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            bool(self.new.text()) and not problem and self.again.text() == self.new.text())
+            self.fields.complete())
 
 
 class AccountsPage(QWidget):

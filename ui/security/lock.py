@@ -35,6 +35,7 @@ from desk_app.services.security.idle import idle_lock_minutes
 from desk_app.services.session import Changes, Session
 from ui.errors import error_text
 from ui.operations import Op
+from ui.security.password_fields import NewPasswordFields
 from ui.shell.tabs import KEEP_KEY
 
 if TYPE_CHECKING:
@@ -62,11 +63,11 @@ class ChangePasswordDialog(QDialog):
         layout.addWidget(self.reason)
         form = QFormLayout()
         self.current = QLineEdit(self)
-        self.new = QLineEdit(self)
-        self.again = QLineEdit(self)
-        for edit in (self.current, self.new, self.again):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-            edit.textChanged.connect(self._update)
+        self.current.setEchoMode(QLineEdit.EchoMode.Password)
+        self.current.textChanged.connect(self._update)
+        self.fields = NewPasswordFields(self)
+        self.fields.changed.connect(self._update)
+        self.new, self.again = self.fields.new, self.fields.again
         form.addRow(self.tr("Current password"), self.current)
         form.addRow(self.tr("New password"), self.new)
         form.addRow(self.tr("New password again"), self.again)
@@ -84,18 +85,9 @@ class ChangePasswordDialog(QDialog):
 
     def _update(self) -> None:
         """Say up front what is missing, and enable OK only when it can succeed."""
-        from desk_app.services.security.accounts import PASSWORD_MIN
-
-        problem = ""
-        if self.new.text() and len(self.new.text()) < PASSWORD_MIN:
-            problem = self.tr("The new password needs at least %1 characters.").replace(
-                "%1", str(PASSWORD_MIN))
-        elif self.again.text() and self.again.text() != self.new.text():
-            problem = self.tr("The two new passwords differ.")
-        self.problem.setText(problem)
-        ok = bool(self.current.text() and self.new.text() and not problem
-                  and self.again.text() == self.new.text())
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        self.problem.setText(self.fields.problem())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            bool(self.current.text()) and self.fields.complete())
 
     def save(self) -> None:
         session, current, new = self.session, self.current.text(), self.new.text()

@@ -163,7 +163,7 @@ class EscalationScreens(QObject):
             self.tray_keeper = Tray(
                 self.window, open_inbox=lambda: self.show("inbox"),
                 pause=lambda minutes: self.timer.pause(minutes),  # type: ignore[union-attr]
-                resume=lambda: setattr(self.timer, "paused_until", None),
+                resume=lambda: self.timer.resume(),  # type: ignore[union-attr]
                 quit_program=self.window.quit_program, parent=self)
             self.tray = self.tray_keeper.icon
             self.tray_keeper.set_count(self.counts.get("inbox", 0))
