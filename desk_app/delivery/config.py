@@ -19,6 +19,7 @@ from desk_app.delivery import secrets
 from desk_app.domain.validation import Problems, clean_text
 from desk_app.errors import ConflictError, ValidationError
 from desk_app.services.admin.common import require_owner
+from desk_app.services.arguments import checked
 from desk_app.services.session import Changes, Session
 from desk_app.storage.models import Setting
 
@@ -143,6 +144,7 @@ def template_problems(template: str) -> bool:
     return invalid or bool(names - SMS_PLACEHOLDERS)
 
 
+@checked
 def save_config(session: Session, config: DeliveryConfig,
                 versions: Mapping[str, int] | None = None) -> Changes:
     """Store every delivery setting at once; only the process owner may (R04). With

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from desk_app.domain.enums import Role
 from desk_app.services import permissions as perm
+from desk_app.services.arguments import checked
 from desk_app.services.database_check import CheckReport, check_database
 from desk_app.services.session import Session
 from desk_app.storage.backup import (
@@ -49,11 +50,13 @@ def backup_now(session: Session) -> BackupInfo:
     return info
 
 
+@checked
 def check_now(session: Session, *, quick: bool = False) -> CheckReport:
     _require_owner(session)
     return check_database(session.store, quick=quick)
 
 
+@checked
 def restore_now(session: Session, backup: Path, *, force: bool = False,
                 release_timeout: float | None = None,
                 on_progress: Callable[[list[PresenceRow]], None] | None = None
@@ -74,8 +77,11 @@ def connected(session: Session) -> list[PresenceRow]:
     return present(session.store)
 
 
+@checked
 def restore_offer(path: Path) -> BackupInfo | None:
     """The backup to offer when the file will not open because it is damaged: nobody can
     sign in to a damaged file, so this asks for no session (the restore itself is still
     the file holder's decision, as on the command line)."""
+    if not path.name:  # a folder's root names no database
+        return None
     return latest_good_backup(path)

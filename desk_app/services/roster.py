@@ -16,6 +16,7 @@ from desk_app.domain.validation import NAME_MAX, Problems, clean_text
 from desk_app.errors import ValidationError
 from desk_app.services import permissions as perm
 from desk_app.services.admin.common import cas_update, get_row
+from desk_app.services.arguments import checked
 from desk_app.services.session import Changes, Session
 from desk_app.storage.models import DutyAssignment, DutyShift, User, UserRole
 
@@ -68,6 +69,19 @@ def eligible_staff(session: Session) -> list[StaffMember]:
     return session.read(run)
 
 
+def _plus(moment: datetime, span: timedelta) -> datetime:
+    """``moment + span``, or the last representable moment: a hostile ``datetime.max``
+    must be refused as a bad shift, not overflow."""
+    try:
+        return moment + span
+    except OverflowError:
+        return datetime.max.replace(tzinfo=moment.tzinfo)
+
+
+#: How far a copy of shifts may move them (a year either way).
+COPY_MAX = timedelta(days=366)
+
+
 def _overlapping(form: ShiftForm, row_id: int | None) -> dict[int, str]:
     """People of ``form`` already on another shift that overlaps it: one desk person cannot
     staff two shifts at once."""
@@ -80,6 +94,7 @@ def _overlapping(form: ShiftForm, row_id: int | None) -> dict[int, str]:
     return {a.user.id: a.user.full_name for a in query}
 
 
+@checked
 def save_shift(session: Session, form: ShiftForm, row_id: int | None = None,
                version: int | None = None) -> Changes:
     def run() -> Changes:
@@ -87,8 +102,10 @@ def save_shift(session: Session, form: ShiftForm, row_id: int | None = None,
         problems = Problems()
         note = clean_text(problems, "note", form.note, required=False, max_length=NAME_MAX,
                           single_line=True)
+        if form.starts_at.tzinfo is None or form.ends_at.tzinfo is None:  # not a moment
+            raise ValidationError.single("starts_at", "validation.invalid_choice")
         if not (form.starts_at < form.ends_at
-                <= form.starts_at + timedelta(hours=SHIFT_MAX_HOURS)):
+                <= _plus(form.starts_at, timedelta(hours=SHIFT_MAX_HOURS))):
             problems.add("ends_at", "validation.shift_order", hours=SHIFT_MAX_HOURS)
         if not form.staff:
             problems.add("staff", "validation.required")
@@ -114,6 +131,7 @@ def save_shift(session: Session, form: ShiftForm, row_id: int | None = None,
     return session.write(run)
 
 
+@checked
 def delete_shift(session: Session, row_id: int, version: int | None = None) -> Changes:
     def run() -> Changes:
         require_roster_editor(session)
@@ -124,6 +142,7 @@ def delete_shift(session: Session, row_id: int, version: int | None = None) -> C
     return session.write(run)
 
 
+@checked
 def copy_shifts(session: Session, start: datetime, end: datetime, shift_by: timedelta
                 ) -> Changes:
     """Repeat the shifts that start in [start, end) ``shift_by`` later (e.g. next week),
@@ -131,12 +150,15 @@ def copy_shifts(session: Session, start: datetime, end: datetime, shift_by: time
 
     def run() -> Changes:
         require_roster_editor(session)
-        if shift_by.total_seconds() == 0:
+        if shift_by.total_seconds() == 0 or abs(shift_by) > COPY_MAX:
             raise ValidationError.single("shift_by", "validation.invalid_choice")
         copied = 0
         for shift in _shifts(start, end):
-            form = ShiftForm(shift.starts_at + shift_by, shift.ends_at + shift_by,
-                             [uid for uid, _ in shift.staff], shift.note)
+            try:
+                form = ShiftForm(shift.starts_at + shift_by, shift.ends_at + shift_by,
+                                 [uid for uid, _ in shift.staff], shift.note)
+            except OverflowError:  # a shift near the end of time has nowhere to go
+                continue
             if set(form.staff) - _tier1_ids() or _overlapping(form, None):
                 continue
             created = DutyShift.create(starts_at=form.starts_at, ends_at=form.ends_at,
@@ -162,6 +184,7 @@ def _shifts(start: datetime, end: datetime) -> list[ShiftView]:
                       tuple(staff.get(r.id, ()))) for r in rows]
 
 
+@checked
 def shifts_between(session: Session, start: datetime, end: datetime) -> list[ShiftView]:
     """Shifts overlapping [start, end), for the roster screen."""
     return session.read(lambda: _shifts(start, end))

@@ -179,10 +179,12 @@ def parse_backup(path: Path) -> BackupInfo | None:
 def list_backups(path: Path, folder: Path | None = None) -> list[BackupInfo]:
     """The backups of the database at ``path``, newest first."""
     where = folder or backups_dir(path)
-    if not where.is_dir():
+    try:
+        entries = list(where.iterdir()) if where.is_dir() else []
+    except OSError:  # a name the system refuses (too long) or a folder it cannot read
         return []
     found = []
-    for entry in where.iterdir():
+    for entry in entries:
         info = parse_backup(entry)
         if info is not None and entry.name.startswith(path.stem + "-"):
             found.append(info)

@@ -9,10 +9,15 @@ from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desk_app.domain.calendar import CalendarSpec
-from desk_app.domain.validation import Problems
+from desk_app.domain.validation import NAME_MAX, Problems, clean_text
 from desk_app.services.admin.common import check_unique, coded_names, require_owner, save_row
+from desk_app.services.arguments import checked
 from desk_app.services.session import Changes, Session
 from desk_app.storage.models import CalendarDay, CalendarHours, WorkingCalendar
+
+#: The longest time-zone name looked up (IANA names are far shorter; a longer one would be
+#: looked up as a file name and fail with an operating-system error).
+TIMEZONE_MAX = 64
 
 
 @dataclass
@@ -45,14 +50,17 @@ def _check_hours(problems: Problems, weekly: dict[int, list[tuple[int, int]]]) -
 
 def _check_days(problems: Problems, name: str, days: dict[str, str]) -> set[date]:
     result = set()
-    for value in days:
+    for value, note in days.items():
         try:
             result.add(date.fromisoformat(value))
         except ValueError:
             problems.add(name, "validation.date")
+        clean_text(problems, name, note, required=False, max_length=NAME_MAX,
+                   single_line=True)
     return result
 
 
+@checked
 def save_calendar(session: Session, form: CalendarForm, row_id: int | None = None,
                   version: int | None = None) -> Changes:
     def run() -> Changes:
@@ -61,8 +69,10 @@ def save_calendar(session: Session, form: CalendarForm, row_id: int | None = Non
         values: dict[str, object] = coded_names(problems, form.code, form.name_en,
                                                 form.name_zh)
         try:
+            if len(form.timezone) > TIMEZONE_MAX:
+                raise ValueError(form.timezone)
             ZoneInfo(form.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):
             problems.add("timezone", "validation.timezone")
         _check_hours(problems, form.weekly)
         holidays = _check_days(problems, "holidays", form.holidays)

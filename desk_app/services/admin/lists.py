@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desk_app.domain.enums import Role
-from desk_app.errors import DeskError
+from desk_app.domain.validation import Problems, clean_text
+from desk_app.errors import DeskError, ValidationError
 from desk_app.i18n import Language
 from desk_app.services import permissions as perm
+from desk_app.services.arguments import checked
 from desk_app.services.choices import caller_matches
 from desk_app.services.session import Session
 from desk_app.services.settings import get_setting
@@ -144,12 +146,18 @@ class CallerPage:
 CALLER_LIST_LIMIT = 200
 
 
+@checked
 def callers(session: Session, search: str = "", limit: int = CALLER_LIST_LIMIT,
             keep_id: int | None = None) -> CallerPage:
     """Callers whose name, phone, e-mail or location contain ``search``, current ones first,
     then retired ones, by name. ``keep_id`` is added even if it does not match (the caller
     just saved stays on the screen)."""
-    needle = search.strip()
+    if not 1 <= limit <= 10 * CALLER_LIST_LIMIT:
+        raise ValidationError.single("limit", "validation.invalid_choice")
+    problems = Problems()
+    needle = clean_text(problems, "search", search, required=False, max_length=200,
+                        single_line=True)
+    problems.raise_if_any()
 
     def run() -> CallerPage:
         query = Caller.select()

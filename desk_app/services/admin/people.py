@@ -17,6 +17,7 @@ from desk_app.services.admin.common import (
     require_owner,
     save_row,
 )
+from desk_app.services.arguments import checked
 from desk_app.services.passwords import hash_password
 from desk_app.services.session import Changes, Session
 from desk_app.storage.models import (
@@ -26,6 +27,7 @@ from desk_app.storage.models import (
     SupportGroup,
     User,
     UserRole,
+    WorkingCalendar,
 )
 
 PASSWORD_MIN = 8
@@ -52,6 +54,7 @@ def _roles(problems: Problems, roles: Iterable[Role | str]) -> set[Role]:
         return set()
 
 
+@checked
 def save_user(session: Session, form: UserForm, row_id: int | None = None,
               version: int | None = None) -> Changes:
     def run() -> Changes:
@@ -68,6 +71,9 @@ def save_user(session: Session, form: UserForm, row_id: int | None = None,
         roles = _roles(problems, form.roles)
         if form.language not in ("", "en", "zh"):
             problems.add("language", "validation.invalid_choice")
+        if form.calendar_id is not None and WorkingCalendar.get_or_none(
+                WorkingCalendar.id == form.calendar_id) is None:
+            problems.add("calendar", "validation.invalid_choice")
         check_unique(problems, User, "username", username, row_id,
                      "validation.duplicate_username")
         new_password = form.password is not None or row_id is None
@@ -100,6 +106,7 @@ def _keep_a_process_owner(problems: Problems) -> None:
         problems.raise_if_any()
 
 
+@checked
 def create_first_owner(session: Session, form: UserForm) -> int:
     """The first administrator of a new database, before anyone can sign in."""
 
@@ -137,6 +144,7 @@ class GroupForm:
     members: list[int] = field(default_factory=list)
 
 
+@checked
 def save_group(session: Session, form: GroupForm, row_id: int | None = None,
                version: int | None = None) -> Changes:
     def run() -> Changes:
@@ -164,6 +172,7 @@ def save_group(session: Session, form: GroupForm, row_id: int | None = None,
     return session.write(run)
 
 
+@checked
 def save_department(session: Session, name_en: str, name_zh: str, head_id: int | None,
                     row_id: int | None = None, version: int | None = None) -> Changes:
     def run() -> Changes:
@@ -208,6 +217,7 @@ def caller_refusal(session: Session) -> DeskError | None:
     return None
 
 
+@checked
 def save_caller(session: Session, form: CallerForm, row_id: int | None = None,
                 version: int | None = None) -> Changes:
     """Record or correct a caller; VIP decides the default urgency (R12). A caller who has

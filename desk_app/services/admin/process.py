@@ -65,6 +65,7 @@ def _open_incidents() -> list[Incident]:
     return list(Incident.select().where(Incident.stage.in_([s.value for s in OPEN_STAGES])))
 
 
+@checked
 def preview_matrix(session: Session, cells: Cells) -> int:
     """How many open incidents would change priority if ``cells`` were saved."""
     matrix = _checked_matrix(cells)
@@ -79,6 +80,7 @@ def preview_matrix(session: Session, cells: Cells) -> int:
     return session.read(count)
 
 
+@checked
 def save_matrix(session: Session, cells: Cells, versions: Mapping[tuple[int, int], int] | None
                 = None) -> Changes:
     """Replace the matrix; every cell keeps a value (R13). Open incidents whose cell changed
@@ -193,11 +195,13 @@ def _save_code(session: Session, model: type[WaitCode] | type[CloseCode], form: 
     return session.write(run)
 
 
+@checked
 def save_wait_code(session: Session, form: CodeForm, row_id: int | None = None,
                    version: int | None = None) -> Changes:
     return _save_code(session, WaitCode, form, row_id, version)
 
 
+@checked
 def save_close_code(session: Session, form: CodeForm, row_id: int | None = None,
                     version: int | None = None) -> Changes:
     return _save_code(session, CloseCode, form, row_id, version)
@@ -214,6 +218,7 @@ class CategoryForm:
     active: bool = True
 
 
+@checked
 def save_category(session: Session, form: CategoryForm, row_id: int | None = None,
                   version: int | None = None) -> Changes:
     """A category and the support group it dispatches to. Incidents already routed keep
@@ -260,21 +265,26 @@ def _save_number_setting(session: Session, key: str, value: int, low: int, high:
     return session.write(run)
 
 
+@checked
 def save_auto_close_days(session: Session, days: int, version: int | None = None) -> Changes:
     """R23: how many days a resolved incident waits for confirmation before the system
     closes it."""
     return _save_number_setting(session, "auto_close_days", days, 1, 365, version)
 
 
+@checked
 def save_backup_keep_days(session: Session, days: int, version: int | None = None) -> Changes:
     """How many days backups are kept (the newest few are kept whatever their age)."""
     return _save_number_setting(session, "backup_keep_days", days, 1, 3650, version)
 
 
+@checked
 def setting_with_version(session: Session, key: str) -> tuple[str, int | None]:
     """(value, version) for an editor; the default, with no version, if never saved."""
     from desk_app.storage.reference import DEFAULT_SETTINGS
 
+    if key not in DEFAULT_SETTINGS:
+        raise ValidationError.single("key", "validation.invalid_choice")
     row = session.read(lambda: Setting.get_or_none(Setting.key == key))
     return (row.value, row.version) if row is not None else (DEFAULT_SETTINGS[key], None)
 
@@ -294,6 +304,7 @@ class RuleForm:
     active: bool = True
 
 
+@checked
 def save_escalation_rule(session: Session, form: RuleForm, row_id: int | None = None,
                          version: int | None = None) -> Changes:
     def run() -> Changes:
