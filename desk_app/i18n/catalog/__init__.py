@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-AREAS = ["core", "cli", "escalations", "history", "storage", "safety", "reports"]
+AREAS = ["core", "cli", "escalations", "history", "storage", "safety", "reports", "guidance"]
 
 
 def load() -> dict[str, dict[str, str]]:

@@ -99,7 +99,7 @@ def test_r12_r14_fields_the_core_does_not_let_this_person_change_are_disabled(
     assert "transferring" in view.details.category.toolTip()
     outsider = open_view(qtbot, make_context("outsider"), incident_id)
     assert not outsider.details.title.isEnabled()
-    assert "does not allow “Edit”" in outsider.details.title.toolTip()
+    assert "“Edit” is for" in outsider.details.title.toolTip()
 
 
 def test_r15_target_clocks_count_down_live(qtbot, make_context, org):
