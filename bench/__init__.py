@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from desk_app.storage.chain import register_sqlite
 from desk_app.storage.database import Store
 from desk_app.storage.opening import open_store
 from desk_app.storage.segment import SQL_FUNCTION, index_text
@@ -44,4 +45,5 @@ def plain_connection(path: str | Path, *, read_only: bool = False) -> sqlite3.Co
     conn = sqlite3.connect(target, uri=True, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.create_function(SQL_FUNCTION, 1, index_text, deterministic=True)
+    register_sqlite(conn)  # and the hash chain's (schema 22), so the baseline chains too
     return conn

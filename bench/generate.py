@@ -39,8 +39,10 @@ from bench.story import LONG_HISTORY_EVERY, Storyteller
 from bench.timeline import Timeline
 from desk_app.services.targets import load_calendars
 from desk_app.storage import statistics
+from desk_app.storage.chain import register_sqlite
 from desk_app.storage.reference import CLOSE_AUTO
 from desk_app.storage.segment import SQL_FUNCTION, index_text
+from desk_app.storage.witness import restart_chain
 
 #: Bumped whenever the generator's output changes, so that cached files are made again.
 GENERATOR_VERSION = 5
@@ -79,7 +81,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                    "acknowledged_by_id", "ack_comment"),
     "notification": ("id", "escalation_id", "recipient_id", "channel", "state", "attempts",
                      "next_attempt_at", "lease_owner", "lease_until", "last_error",
-                     "created_at", "sent_at", "acknowledged_at", "acknowledged_by_id"),
+                     "created_at", "sent_at", "acknowledged_at", "acknowledged_by_id",
+                     "joined_to_id", "state_reason"),
     "change_request": ("id", "version", "number", "incident_id", "title", "description",
                        "state", "outcome", "created_by_id", "created_at", "closed_by_id",
                        "closed_at"),
@@ -196,7 +199,9 @@ class Writer:
         self.counts: Counter[str] = Counter()
         self.flushed: int | None = None
         skip = {"notification": 2, "change_request": 3}
-        self.getters = {t: itemgetter(*c[skip.get(t, 1):]) for t, c in COLUMNS.items()}
+        self.getters = {t: itemgetter(*c[skip.get(t, 1):len(c) - (2 if t == "notification"
+                                                                 else 0)])
+                        for t, c in COLUMNS.items()}
         self.queue: queue.Queue[tuple[str, list[tuple]] | None] = queue.Queue(maxsize=4)
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._insert, name="bench-writer", daemon=True)
@@ -244,7 +249,9 @@ class Writer:
                                  v["changes"], str(note) if isinstance(note, ChangeNumber)
                                  else note)
             elif table == "notification":
-                values = (row.id, v["escalation"].id, *getters[table](v))
+                lead = v["joined_to"]
+                values = (row.id, v["escalation"].id, *getters[table](v),
+                          lead.id if lead is not None else None, v["state_reason"])
             elif table == "change_request":
                 values = (row.id, v["version"], f"CHG{row.id:07d}", *getters[table](v))
             else:
@@ -308,6 +315,9 @@ def deliver_notifications(conn: sqlite3.Connection, now: int) -> None:
             [(n, desk[at % len(desk)], at) for n, at in calls])
     conn.executemany("UPDATE notification SET state = 'sent', attempts = 1, last_error = '',"
                      " sent_at = ? WHERE id = ?", [(at, n) for n, at in calls])
+    # the call told the person every reason of its task (services.calls.record_call)
+    conn.executemany("UPDATE notification SET state = 'sent', last_error = '', sent_at = ?"
+                     " WHERE joined_to_id = ? AND state = 'joined'", [(at, n) for n, at in calls])
 
 
 def build_search(conn: sqlite3.Connection, triggers: list[str]) -> None:
@@ -319,7 +329,7 @@ def build_search(conn: sqlite3.Connection, triggers: list[str]) -> None:
                         ).fetchone():
         return
     conn.create_function(SQL_FUNCTION, 1, index_text, deterministic=True)
-    note_trigger = next(t for t in triggers if "ON \"journal\"" in t or "ON journal" in t)
+    note_trigger = next(t for t in triggers if "incident_search_note" in t)
     when = re.search(r"WHEN\s+(.*?)\s+BEGIN", note_trigger, re.S | re.I)
     assert when is not None, note_trigger
     condition = when.group(1).replace("new.", "j.")
@@ -352,6 +362,7 @@ def generate(path: str | Path, incidents: int, *, seed: int = 1, now: str = DEFA
     store.close()
 
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    register_sqlite(conn)  # the hash chain's triggers (schema 22) fire until dropped below
     # CHECK constraints would cost two thirds of the insert time (their IN lists are built
     # again for every row); the rows are what the services write (the replay test proves
     # it, and ``bench.check`` verifies every CHECK of a generated file).
@@ -413,6 +424,10 @@ def generate(path: str | Path, incidents: int, *, seed: int = 1, now: str = DEFA
     build_search(conn, [sql for _, sql in triggers])
     for _, sql in triggers:
         conn.execute(sql)
+    # the same seed gives the same file: the file's id too, then the chain over it all
+    conn.execute("UPDATE setting SET value = ? WHERE key = 'security.file_id'",
+                 (f"bench-{seed}",))
+    restart_chain(conn)  # one link per journal row, a first witness of everything
     conn.execute("COMMIT")
     long_history = {i: n for i, n in conn.execute(
         "SELECT incident_id, count(*) FROM journal WHERE incident_id IN"

@@ -24,6 +24,7 @@ from desk_app.clock import FakeClock
 from desk_app.services import incidents, pending, review, workflow
 from desk_app.services.escalation import scan
 from desk_app.services.session import Session, session_for
+from desk_app.storage.chain import register_sqlite
 
 Recorded = dict[int, list[tuple[int, int, str, dict[str, Any]]]]
 
@@ -32,6 +33,7 @@ def empty_copy(source: Path, target: Path) -> None:
     """``source`` with its organisation and reference data, and no incidents."""
     shutil.copyfile(source, target)
     conn = sqlite3.connect(target)
+    register_sqlite(conn)  # the program's triggers call its functions
     with conn:
         for table in reversed(BIG_TABLES):
             conn.execute(f"DELETE FROM {table}")
@@ -134,7 +136,8 @@ COMPARABLE = {
     "notification": "SELECT e.incident_id, e.reason, n.recipient_id, n.channel, n.state,"
                     " n.attempts, n.next_attempt_at, n.lease_owner, n.lease_until,"
                     " n.last_error, n.created_at, n.sent_at, n.acknowledged_at,"
-                    " n.acknowledged_by_id FROM notification n"
+                    " n.acknowledged_by_id, n.state_reason, n.joined_to_id IS NULL"
+                    " FROM notification n"
                     " JOIN escalation e ON e.id = n.escalation_id"
                     " ORDER BY e.incident_id, e.reason, n.recipient_id, n.channel",
     "change_request": "SELECT * FROM change_request ORDER BY id",

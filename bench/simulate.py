@@ -29,6 +29,7 @@ STAGE_ORDER = ("assign", "accept", "resolve")
 #: escalations; the replay test pins it.
 BREACH_ORDER = ("accept", "assign", "resolve")
 TRANSFER_LIMIT = 3
+CALL_CHANNELS = ("phone", "verbal")
 #: Work notes sort after every other row made in the same second (see ``Life.run``).
 NOTE_SEQUENCE = 10**9
 MINUTE = 60
@@ -109,6 +110,7 @@ class Life:
         #: when and by whom a supervisor acknowledges an escalation (R08), or None
         self.ack_policy: Callable[[str, int], tuple[int, int, str] | None] | None = None
         self.acks: list[tuple[int, str, int, str]] = []  # (time, reason, manager, comment)
+        self.notifications: list[Row] = []
 
     # -- rows -------------------------------------------------------------------------------
     def emit(self, table: str, row: Row, at: int) -> Row:
@@ -304,12 +306,59 @@ class Life:
                 # R09 (delivery.hours.due_time): priority 2-4 waits for working hours
                 due = now if calendar is None or self.f["priority"] == 1 else (
                     ref.timelines[calendar].next_working_moment(now))
-                self.emit("notification", Row(
+                # one open call task per incident and person (services.alerts.tasks); every
+                # person of the benchmark's organisation has a phone number, so the fallback
+                # of a phone call to the next channel never happens here
+                state, lead = "pending", None
+                if channel in CALL_CHANNELS:
+                    lead = self.open_lead(user_id)
+                    if lead is not None:
+                        state = "joined"
+                        lead.values["next_attempt_at"] = min(lead.values["next_attempt_at"],
+                                                             due)
+                row = self.emit("notification", Row(
                     escalation=escalation, recipient_id=user_id, channel=channel,
-                    state="pending", attempts=0, next_attempt_at=due, lease_owner=None,
+                    state=state, attempts=0, next_attempt_at=due, lease_owner=None,
                     lease_until=None, last_error="", created_at=now, sent_at=None,
-                    acknowledged_at=None, acknowledged_by_id=None), now)
+                    acknowledged_at=None, acknowledged_by_id=None, joined_to=lead,
+                    state_reason=""), now)
+                self.notifications.append(row)
         self.on_escalated(reason, now)
+
+    def open_lead(self, user_id: int) -> Row | None:
+        for row in self.notifications:
+            v = row.values
+            if (v["recipient_id"] == user_id and v["channel"] in CALL_CHANNELS
+                    and v["state"] == "pending" and v["joined_to"] is None):
+                return row
+        return None
+
+    def settle(self) -> None:
+        """``alerts.tasks.settle`` for this incident: calls whose reason ended end."""
+        calls = [r for r in self.notifications
+                 if r.values["channel"] in CALL_CHANNELS
+                 and r.values["state"] in ("pending", "joined")]
+        stage = self.f["stage"]
+        ended: dict[int, tuple[Row, str]] = {}
+        alive: dict[int, int] = {}
+        for row in calls:
+            v = row.values
+            acknowledged = v["escalation"].values["acknowledged_at"] is not None
+            if stage in ("resolved", "closed"):
+                ended[id(row)] = (row, stage)
+            elif v["state"] == "joined" and acknowledged:
+                ended[id(row)] = (row, "acknowledged")
+            elif v["state"] == "joined" and v["joined_to"] is not None:
+                alive[id(v["joined_to"])] = alive.get(id(v["joined_to"]), 0) + 1
+        for row in calls:
+            v = row.values
+            if (id(row) not in ended and v["state"] == "pending"
+                    and v["escalation"].values["acknowledged_at"] is not None
+                    and not alive.get(id(row))):
+                ended[id(row)] = (row, "acknowledged")
+        for row, why in ended.values():
+            row.values.update(state="not_needed", state_reason=why, lease_owner=None,
+                              lease_until=None, last_error="")
 
     def on_escalated(self, reason: str, now: int) -> None:
         if self.ack_policy is not None:
@@ -584,9 +633,19 @@ class Life:
         return self.escalations[reason].values["acknowledged_at"] is None
 
     def acknowledge(self, at: int, *, reason: str, actor: int, comment: str) -> None:
-        e = self.escalations[reason].values
+        escalation = self.escalations[reason]
+        e = escalation.values
         e.update(acknowledged_at=at, acknowledged_by_id=actor, ack_comment=comment,
                  version=e["version"] + 1)
+        # alerts.reading.settle_acknowledged: read for everyone, pop-ups and calls end
+        for row in self.notifications:
+            v = row.values
+            if v["escalation"] is not escalation or v["acknowledged_at"] is not None:
+                continue
+            if v["channel"] == "desktop" and v["state"] in ("pending", "sent"):
+                v.update(state="acknowledged", lease_owner=None, lease_until=None)
+            v.update(acknowledged_at=at, acknowledged_by_id=actor)
+        self.settle()
 
 
 class ChangeNumber:
@@ -634,6 +693,8 @@ class Edit:
 
     def save(self, now: int, action: str, actor: int | None, note: Any = "") -> None:
         f = self.life.f
+        if self.values.get("stage") in ("resolved", "closed"):
+            self.life.settle()  # editing.save_all: a resolved or closed incident needs no calls
         f["updated_at"] = now
         f["version"] += 1
         if self.changes or note or action != "update":

@@ -64,6 +64,14 @@ class AuthenticationError(DeskError):
     pass
 
 
+class SignedOut(AuthenticationError):
+    """The acting person was disabled (or removed) since signing in: the call is refused and
+    the workstation returns to its sign-in screen."""
+
+    def __init__(self) -> None:
+        super().__init__("error.signed_out")
+
+
 class StorageError(DeskError):
     """The database file could not do what was asked; nothing was half-written."""
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# what a workstation remembers of each file's hash chain, kept out of the user's profile
+os.environ.setdefault("DESK_APP_STATE_DIR", __import__("tempfile").mkdtemp(prefix="desk-state-"))
 
 import shutil
 from collections.abc import Iterator
@@ -26,12 +28,21 @@ from desk_app.services.admin.people import (
 )
 from desk_app.services.admin.process import CategoryForm, save_category
 from desk_app.services.incidents import NewIncident, log_incident
+from desk_app.services.passwords import use_cheap_hashes
 from desk_app.services.session import Session, session_for
 from desk_app.services.setup import create_database
 from desk_app.storage.database import Store
 from desk_app.storage.opening import open_store
 
 PASSWORD = "correct horse"
+
+use_cheap_hashes()  # argon2id at OWASP's parameters costs ~0.5 s a hash; tests make hundreds
+if not os.environ.get("DESK_TEST_REAL_KEYRING"):
+    import keyring
+
+    from tests.keyring_memory import MemoryKeyring
+
+    keyring.set_keyring(MemoryKeyring())
 
 
 @dataclass

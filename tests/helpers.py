@@ -54,26 +54,36 @@ def close_incident(org, incident_id: int) -> None:  # type: ignore[no-untyped-de
 def old_schema(path: Path, version: int = 1) -> None:
     """Take a file back to schema ``version``: what every later migration created is
     dropped, as in a file written by the program of that time."""
+    from desk_app.storage.chain import register_sqlite
     from desk_app.storage.migrations import MIGRATIONS, statements
 
     conn = sqlite3.connect(path)
-    created = {}  # index name → the statement that made it, to undo a later DROP INDEX
+    register_sqlite(conn)  # the hash chain's triggers (schema 22) may fire below
+    created = {}  # index or trigger → the statement that made it, to undo a later DROP
+    existed = set()  # tables the old schema had (a later migration may rebuild one: kept)
     for migration in MIGRATIONS:
         for statement in statements(migration.sql_file):
-            made = re.match(r'CREATE (?:UNIQUE )?INDEX "([^"]+)"', statement)
+            made = re.match(r'CREATE (?:UNIQUE )?(?:INDEX|TRIGGER) "([^"]+)"', statement)
             if made and migration.version <= version:
                 created[made[1]] = statement
+            named = re.match(r'CREATE TABLE (?:IF NOT EXISTS )?"([^"]+)"', statement)
+            if named and migration.version <= version:
+                existed.add(named[1])
     for migration in reversed(MIGRATIONS):
         if migration.version <= version:
             continue
         for statement in reversed(statements(migration.sql_file)):
             found = re.match(r'CREATE (?:UNIQUE |VIRTUAL )?(TABLE|INDEX|TRIGGER|VIEW) '
                              r'(?:IF NOT EXISTS )?"([^"]+)"', statement)
-            if found:
+            if found and not (found[1] == "TABLE" and found[2] in existed):
                 conn.execute(f'DROP {found[1]} IF EXISTS "{found[2]}"')
-            dropped = re.match(r'DROP INDEX "([^"]+)"', statement)
-            if dropped and dropped[1] in created:
-                conn.execute(created[dropped[1]])
+            added = re.match(r'ALTER TABLE "([^"]+)" ADD COLUMN "([^"]+)"', statement)
+            if added:
+                conn.execute(f'ALTER TABLE "{added[1]}" DROP COLUMN "{added[2]}"')
+            dropped = re.match(r'DROP (INDEX|TRIGGER) (?:IF EXISTS )?"([^"]+)"', statement)
+            if dropped and dropped[2] in created:  # the old one back (kept above if rebuilt)
+                conn.execute(f'DROP {dropped[1]} IF EXISTS "{dropped[2]}"')
+                conn.execute(created[dropped[2]])
     if version < 6 and conn.execute("SELECT 1 FROM sqlite_master "
                                     "WHERE name = 'sqlite_stat1'").fetchone():
         conn.execute("DELETE FROM sqlite_stat1")  # schema 6 wrote the planner's statistics

@@ -29,7 +29,11 @@ LOCALES = ["zh_CN"]
 AREAS: dict[str, list[str]] = {
     "shell": ["ui/app.py", "ui/main_window.py", "ui/shell", "ui/queue", "ui/search",
               "ui/startup"],
+    "security": ["ui/security"],
     "reports": ["ui/reports"],
+    "importing": ["ui/importing"],
+    "bulk": ["ui/bulk"],
+    "knowledge": ["ui/knowledge"],
 }
 
 

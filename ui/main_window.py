@@ -30,6 +30,7 @@ from desk_app.errors import (
     DatabaseReadOnly,
     DatabaseReplaced,
     MaintenanceActive,
+    SignedOut,
     StorageError,
 )
 from desk_app.i18n import Language
@@ -39,8 +40,10 @@ from desk_app.services.queues import Queue
 from desk_app.services.session import Session
 from desk_app.storage.database import Store
 from ui import paths, settings
+from ui.bulk.window import BulkWork
 from ui.context import UiContext
 from ui.errors import error_text, show_error
+from ui.knowledge.entry import KnowledgeEntry
 from ui.operations import Op
 from ui.queue import nav
 from ui.queue.nav import QueueNavigator
@@ -48,6 +51,7 @@ from ui.queue.view import QueueView
 from ui.reading import read
 from ui.reports.entry import ReportsEntry
 from ui.search.panel import SearchPanel
+from ui.security.lock import install as install_lock
 from ui.shell import screens
 from ui.shell.escalation_screens import EscalationScreens
 from ui.shell.language import keep_own_language, reopen_in_language
@@ -126,10 +130,13 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus()
+        self.workstation_lock = install_lock(self)  # switch user, idle lock, own password
         # a file opened read-only cannot take the round's writes (escalations, deliveries):
         # a workstation that may write does them
         self.escalations = EscalationScreens(self, background=watch and not self.read_only)
         self.reports = ReportsEntry(self)  # the Reports menu and sidebar entry (ui.reports)
+        self.bulk = BulkWork(self)  # context menus, copy/export/print, saved queues (ui.bulk)
+        self.knowledge = KnowledgeEntry(self)  # the Knowledge menu (ui.knowledge)
         self._build_toolbar()
 
         self._refresh_timer = QTimer(self)
@@ -219,8 +226,9 @@ class MainWindow(QMainWindow):
             self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         self.admin_action = self._action("admin", None, self.open_admin, "administration")
         self.callers_action = self._action("user", None, self.open_callers, "callers")
+        self.import_action = self._action(None, None, self.open_import, "importWizard")
         self.sign_out_action = self._action("sign_out", None, self.sign_out, "signOut")
-        self.quit_action = self._action(None, QKeySequence(K.Quit), self.close, "quit")
+        self.quit_action = self._action(None, QKeySequence(K.Quit), self.quit_program, "quit")
         if self.quit_action.shortcut().isEmpty():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.about_action = self._action(None, None, self.about, "about")
@@ -254,6 +262,7 @@ class MainWindow(QMainWindow):
         self.admin_menu = bar.addMenu("")
         self.admin_menu.addAction(self.admin_action)
         self.admin_menu.addAction(self.callers_action)
+        self.admin_menu.addAction(self.import_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
@@ -296,6 +305,8 @@ class MainWindow(QMainWindow):
         self.log_action.setVisible(self.may_log)
         self.admin_action.setVisible(self.may_administer)
         self.callers_action.setVisible(self.may_manage_callers)
+        self.import_action.setVisible(self.may_administer)
+        self.import_action.setEnabled(self.may_administer and not self.read_only)
         self.admin_menu.menuAction().setVisible(self.may_administer or self.may_manage_callers)
         self.escalations.update_visibility(self.may_administer)
         self.close_tab_action.setEnabled(self.tabs.currentIndex() > 0)
@@ -330,6 +341,8 @@ class MainWindow(QMainWindow):
             self.callers_action: (self.tr("&Callers…"), self.tr(
                 "Add, correct and retire callers; VIP callers' incidents default to high "
                 "urgency")),
+            self.import_action: (self.tr("&Import…"), self.tr(
+                "Bring incidents in from ServiceNow, GLPI or another tool's CSV export")),
             self.sign_out_action: (self.tr("Sign &out"), self.tr("Sign out, so that someone "
                                                                  "else can sign in")),
             self.quit_action: (self.tr("&Quit"), ""),
@@ -420,6 +433,9 @@ class MainWindow(QMainWindow):
     def _read_failed(self, error: BaseException) -> None:
         """A background read could not be done (e.g. the share is busy): say so in the
         status bar and keep showing what was read before; the next refresh tries again."""
+        if isinstance(error, SignedOut):  # disabled or locked meanwhile: the sign-in screen
+            self.context.hub.signed_out.emit()
+            return
         message = error_text(error, self.context.language)
         if not isinstance(error, StorageError):
             show_error(self, error, self.context.language)
@@ -459,6 +475,9 @@ class MainWindow(QMainWindow):
         cancelled = getattr(form, "cancelled", None)
         if cancelled is not None:
             cancelled.connect(lambda f=form: self._close_widget(f))
+        suggested = getattr(form, "open_incident", None)  # a suggestion opened (ui.knowledge)
+        if suggested is not None:
+            suggested.connect(self.open_incident)
         form.setFocus()
 
     def _logged(self, form: QWidget, incident_id: int) -> None:
@@ -606,6 +625,15 @@ class MainWindow(QMainWindow):
             if show_page is not None:
                 show_page("callers")
 
+    def open_import(self) -> None:
+        """Administration > Import…: the import wizard (issue 15)."""
+        if self.may_administer and not self.read_only:
+            from ui.importing.wizard import ImportWizard
+
+            wizard = ImportWizard(self.context, self)
+            wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            wizard.show()
+
     def _show_admin(self) -> QWidget:
         if self._admin is None:
             self._admin = screens.admin_window(self.context, self)
@@ -675,7 +703,20 @@ class MainWindow(QMainWindow):
         settings.set_user_value(username, "window/splitter", self.splitter.saveState())
         self.queue_view.save_layout()
 
+    def quit_program(self) -> None:
+        """File › Quit and the tray's Quit: close for good, not into the tray."""
+        self._quitting = True
+        try:
+            self.close()
+        finally:
+            self._quitting = False
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        tray = self.escalations.tray_keeper
+        if not getattr(self, "_quitting", False) and not self._signing_out and \
+                tray is not None and tray.hide_window_instead_of_closing():
+            event.ignore()  # R09: the round goes on; the tray brings the window back
+            return
         unsaved = self.tabs.unsaved_titles()
         if unsaved and QMessageBox.question(
                 self, self.tr("Close desk-app?"),

@@ -14,7 +14,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from desk_app.errors import StorageError
+from desk_app.errors import SignedOut, StorageError
 from desk_app.services.session import Changes
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,8 @@ class ChangeHub(QObject):
     changed = Signal(object)
     external = Signal()
     storage_error = Signal(object)
+    #: the core refused a call because the person was disabled or locked meanwhile
+    signed_out = Signal()
 
     def publish(self, changes: Changes) -> None:
         if not changes.empty:
@@ -106,6 +108,8 @@ class Op(Generic[T]):
             _finished(signals)
             if hub is not None and isinstance(error, StorageError):
                 hub.storage_error.emit(error)
+            if hub is not None and isinstance(error, SignedOut):
+                hub.signed_out.emit()
             if self._failure is not None:
                 self._failure(error)
             elif Op.default_failure is not None:

@@ -74,9 +74,11 @@ def send_email(config: DeliveryConfig, alert: Alert) -> None:
 
 # -- SMS -------------------------------------------------------------------------------------
 def sms_request(config: DeliveryConfig, alert: Alert) -> urllib.request.Request:
-    """The gateway request: ``$phone``, ``$text`` and ``$id`` filled into the URL (URL-encoded)
-    and the body (JSON-escaped for a JSON body, form-encoded otherwise)."""
-    values = {"phone": alert.phone, "text": alert.sms_text(), "id": str(alert.notification_id)}
+    """The gateway request: ``$phone``, ``$text``, ``$id`` and ``$token`` (the gateway's
+    secret, kept in this computer's credential store) filled into the URL (URL-encoded) and
+    the body (JSON-escaped for a JSON body, form-encoded otherwise)."""
+    values = {"phone": alert.phone, "text": alert.sms_text(), "id": str(alert.notification_id),
+              "token": config.sms_token}
     url = string.Template(config.sms_url).safe_substitute(
         {k: quote(v, safe="") for k, v in values.items()})
     headers = {"Idempotency-Key": f"desk-app-notification-{alert.notification_id}",

@@ -2,9 +2,9 @@
 re-alerting and calling back. Kept in the ``setting`` table so that every workstation sharing
 the file delivers the same way; the process owner edits them.
 
-The SMTP password is stored in the shared file because every workstation must be able to
-send; it is kept out of logs and out of ``repr``. Anyone who can read the database file can
-read it: give the product an SMTP account of its own.
+The SMTP password and the SMS gateway's token are secrets: they are kept in the sending
+workstation's credential store (``delivery.secrets``), never in the shared file, which holds
+only the marker that one is set; they are kept out of logs and out of ``repr`` too.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 from urllib.parse import urlsplit
 
+from desk_app.delivery import secrets
 from desk_app.domain.validation import Problems, clean_text
 from desk_app.errors import ConflictError, ValidationError
 from desk_app.services.admin.common import require_owner
@@ -24,8 +25,8 @@ from desk_app.storage.models import Setting
 SECURITY_CHOICES = ("ssl", "starttls", "none")
 SMS_METHODS = ("POST", "GET")
 #: Placeholders an SMS template may use: ``$phone``, ``$text``, ``$id`` (the notification,
-#: for a gateway that de-duplicates).
-SMS_PLACEHOLDERS = frozenset({"phone", "text", "id"})
+#: for a gateway that de-duplicates), ``$token`` (the gateway's secret).
+SMS_PLACEHOLDERS = frozenset({"phone", "text", "id", "token"})
 
 PREFIX = "delivery."
 
@@ -41,6 +42,7 @@ class DeliveryConfig:
     smtp_sender: str = ""
     smtp_timeout_seconds: int = 20
     sms_url: str = ""
+    sms_token: str = field(default="", repr=False)
     sms_method: str = "POST"
     sms_body: str = '{"to": "$phone", "text": "$text", "id": "$id"}'
     sms_content_type: str = "application/json"
@@ -48,7 +50,8 @@ class DeliveryConfig:
     retry_max_seconds: int = 3600
     max_attempts: int = 6
     call_retry_minutes: int = 15
-    desktop_realert_minutes: int = 10
+    #: the reminder digest of what still waits unread: at most one per person per interval
+    desktop_realert_minutes: int = 60
     lease_seconds: int = 120
 
     @property
@@ -95,12 +98,20 @@ def load_config() -> DeliveryConfig:
     defaults = DeliveryConfig()
     values = {f.name: _convert(f.name, stored[f.name], getattr(defaults, f.name))
               for f in fields(DeliveryConfig) if f.name in stored}
+    for name in secrets.SECRET_FIELDS:  # never the file's value: the credential store's
+        values[name] = secrets.load(name) if stored.get(name) == secrets.MARKER else ""
     return DeliveryConfig(**{**{f.name: getattr(defaults, f.name)
                                 for f in fields(DeliveryConfig)}, **values})
 
 
 def read_config(session: Session) -> DeliveryConfig:
-    return session.read(load_config)
+    """The delivery settings, for the process owner who edits them (R04)."""
+
+    def run() -> DeliveryConfig:
+        require_owner(session)
+        return load_config()
+
+    return session.read(run)
 
 
 def _versions() -> dict[str, int]:
@@ -112,7 +123,11 @@ def _versions() -> dict[str, int]:
 def read_config_versions(session: Session) -> tuple[DeliveryConfig, dict[str, int]]:
     """The settings and the versions an editor sends back to ``save_config``, so that saving
     over someone else's newer settings is a conflict, not an overwrite."""
-    return session.read(lambda: (load_config(), _versions()))
+    def run() -> tuple[DeliveryConfig, dict[str, int]]:
+        require_owner(session)
+        return load_config(), _versions()
+
+    return session.read(run)
 
 
 def template_problems(template: str) -> bool:
@@ -167,8 +182,11 @@ def save_config(session: Session, config: DeliveryConfig,
         if config.lease_seconds <= config.smtp_timeout_seconds:
             problems.add("lease_seconds", "delivery.validation.lease")
         problems.raise_if_any()
+        markers = _keep_secrets(config)
         for f in fields(DeliveryConfig):
             key, value = PREFIX + f.name, str(getattr(config, f.name)).strip()
+            if f.name in markers:
+                value = markers[f.name]
             row = Setting.get_or_none(Setting.key == key)
             if row is None:
                 Setting.create(key=key, value=value)
@@ -178,6 +196,25 @@ def save_config(session: Session, config: DeliveryConfig,
         return Changes(reference=True)
 
     return session.write(run)
+
+
+def _keep_secrets(config: DeliveryConfig) -> dict[str, str]:
+    """Keep each changed secret on this computer (refused, with the reason, where there is no
+    credential store) and return what the file records instead: the marker, or ""."""
+    markers = {}
+    for name in secrets.SECRET_FIELDS:
+        row = Setting.get_or_none(Setting.key == PREFIX + name)
+        was_set = row is not None and row.value == secrets.MARKER
+        value = str(getattr(config, name))
+        current = secrets.load(name) if was_set else ""
+        if value != current:
+            secrets.keep(name, value)
+            if value:
+                secrets.note_sending_workstation()
+            markers[name] = secrets.MARKER if value else ""
+        else:
+            markers[name] = secrets.MARKER if was_set else ""
+    return markers
 
 
 def set_config_values(session: Session, **values: Any) -> Changes:

@@ -1,4 +1,4 @@
-"""What an alerted person reads, in their language (Chinese unless they chose English)."""
+"""What an alerted person reads, in their language (``services.alerts.language``)."""
 
 from __future__ import annotations
 
@@ -70,7 +70,11 @@ class Alert:
 
 
 def recipient_language(user: User) -> Language:
-    return "en" if user.language == "en" else "zh"
+    """The recipient's language (``services.alerts.language``): chosen for them, else the
+    one their screen last showed."""
+    from desk_app.services.alerts.language import person_language
+
+    return person_language(user.id)
 
 
 def load_alert(notification: Notification) -> Alert:

@@ -53,7 +53,8 @@ class Claim:
 class Outcome:
     notification_id: int
     channel: str
-    result: str  # "sent", "retry", "failed", or "lost" (the lease was taken over)
+    result: str  # "sent", "retry", "failed", "lost" (the lease was taken over),
+    # "not_configured" or "no_address" (delivery.states)
     error: str = ""
 
 
@@ -78,12 +79,24 @@ class Outbox:
         desktop = wanted == [NotificationChannel.DESKTOP.value]
         now = self.clock.now()
 
+        def due(query):  # type: ignore[no-untyped-def]
+            query = query.where(Notification.channel.in_(wanted)
+                                & (Notification.state == NotificationState.PENDING.value)
+                                & (Notification.next_attempt_at <= now))
+            if recipient_id is not None:
+                query = query.where(Notification.recipient == recipient_id)
+            return query
+
+        # most rounds nothing is due: find that out without taking the write lock
+        if not self.store.read(lambda: due(Notification.select(Notification.id)).exists()):
+            return []
+
         def run() -> list[Claim]:
             config = load_config()
             self.config = config
+            # a desktop alert pops up once, when new; what still waits comes back in one
+            # reminder digest per person and interval (delivery.digest), not row by row
             states = [NotificationState.PENDING.value]
-            if desktop:  # alerts again until acknowledged
-                states.append(NotificationState.SENT.value)
             query = (Notification.select()
                      .where(Notification.channel.in_(wanted)
                             & Notification.state.in_(states)
@@ -164,14 +177,9 @@ class Outbox:
         now = self.clock.now()
         values: dict = {Notification.state: NotificationState.SENT.value,
                         Notification.last_error: ""}
-        if claim.alert.channel == NotificationChannel.DESKTOP.value:
-            # the inbox is the record: the pop-up comes back until acknowledged
-            values[Notification.next_attempt_at] = self._later(
-                claim, self.config.desktop_realert_minutes * 60)
-            if not claim.alert.reminder:
-                values[Notification.sent_at] = now
-        else:
-            values[Notification.sent_at] = now
+        # a desktop alert is shown once; the inbox is the record, and what stays unread
+        # comes back in the person's reminder digest (delivery.digest)
+        values[Notification.sent_at] = now
         return self._record(claim, values, "sent")
 
     def failed(self, claim: Claim, error: str, *, permanent: bool) -> Outcome:

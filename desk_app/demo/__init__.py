@@ -15,6 +15,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from desk_app.clock import FakeClock, SystemClock
+from desk_app.delivery.cycle import deliver_desktop
+from desk_app.delivery.outbox import Outbox
 from desk_app.demo.data import (
     CALLERS,
     CATEGORIES,
@@ -37,16 +39,20 @@ from desk_app.services.admin.people import (
     save_user,
 )
 from desk_app.services.admin.process import CategoryForm, save_category
+from desk_app.services.calls import call_tasks, record_call
 from desk_app.services.escalation import scan
 from desk_app.services.incidents import FirstContactResolution, NewIncident, log_incident
 from desk_app.services.review import acknowledge_escalation
 from desk_app.services.session import Session, session_for
 from desk_app.services.setup import create_database
+from desk_app.storage.bulk import tuples
 from desk_app.storage.database import Store
-from desk_app.storage.models import CloseCode, Escalation, WaitCode
+from desk_app.storage.models import CloseCode, Escalation, Notification, WaitCode
 
 DESK = ["wangfang", "emily", "zhangwei"]
 SCAN_EVERY = timedelta(minutes=30)
+#: The people whom escalations alert on their desktops (R09), signed in on office days.
+ALERTED = ("chenjing", "liuyang", "hejing", "robert", "huangmin")
 
 
 @dataclass(order=True)
@@ -68,6 +74,8 @@ class _Demo:
         self.wait_codes: list[int] = []
         self.close_codes: dict[str, int] = {}
         self.logged = 0
+        self.outbox = Outbox(store, clock, worker="demo")
+        self.desk: Session | None = None
 
     def as_(self, username: str) -> Session:
         return session_for(self.store, username, self.clock)
@@ -229,13 +237,33 @@ class _Demo:
                            satisfaction=self.rng.choices([5, 4, 3, 2], [6, 3, 1, 0.3])[0])
 
     def review(self) -> None:
-        """The incident manager's morning round: yesterday's escalations acknowledged."""
-        cutoff = self.clock.now() - timedelta(hours=12)
+        """The incident manager's rounds (10:00 and 16:00): escalations older than a few
+        hours acknowledged, which reads them for everyone and ends their calls."""
+        cutoff = self.clock.now() - timedelta(hours=4)
         ids = self.store.read(lambda: [e.id for e in Escalation.select().where(
             Escalation.acknowledged_at.is_null() & (Escalation.at < cutoff))])
         manager = self.as_("liuyang")
         for escalation_id in ids:
             acknowledge_escalation(manager, escalation_id, "已联系支持组跟进 / followed up")
+
+    def work_alerts(self) -> None:
+        """A desk that works its alerts, in office hours: the people alerted are at their
+        workstations and see their pop-ups as they come, and the service desk makes the calls
+        that are due (most reach the person at the first try)."""
+        people = [self.ids[u] for u in ALERTED]
+        waiting = self.store.read(lambda: {r for (r,) in tuples(Notification.select(
+            Notification.recipient).where(
+            Notification.recipient.in_(people) & (Notification.state == "pending")
+            & (Notification.channel == "desktop")).distinct())})
+        for person in waiting:
+            deliver_desktop(self.outbox, person, lambda title, body: None, reminders=False)
+        if self.desk is None:
+            self.desk = self.as_("wangfang")
+        desk = self.desk
+        for task in call_tasks(desk):
+            reached = self.rng.random() < 0.85
+            record_call(desk, task.notification_id, reached=reached,
+                        note="已电话告知 / told by phone" if reached else "无人接听 / no answer")
 
     # -- the run --------------------------------------------------------------------------
     def run(self, count: int, start: datetime,
@@ -247,16 +275,20 @@ class _Demo:
             for _ in range(round(count * share)):
                 self.at(self.end - timedelta(seconds=self.rng.uniform(60, window)), self.arrive)
         next_scan = start + SCAN_EVERY
-        reviewed = start.date()
+        reviewed: tuple[object, bool] = (None, False)
         while self.events:
             event = heapq.heappop(self.events)
             while next_scan <= event.at:
                 self.clock.set(next_scan)
                 scan(self.store, self.clock)
                 workflow.auto_close(self.store, self.clock)
-                if next_scan.hour >= 2 and next_scan.date() != reviewed:  # 10:00 Shanghai
+                local = next_scan + timedelta(hours=8)  # Shanghai
+                if 9 <= local.hour < 18 and local.weekday() < 5 and local.minute < 30:
+                    self.work_alerts()  # hourly
+                round_key = (local.date(), local.hour >= 16)
+                if local.hour in (10, 16) and round_key != reviewed:
                     self.review()
-                    reviewed = next_scan.date()
+                    reviewed = round_key
                 next_scan += SCAN_EVERY
             self.clock.set(event.at)
             event.step()
@@ -278,11 +310,16 @@ def build_demo(path: str | Path, *, seed: int = 7, incidents: int = 200,
     username, full_name, roles, language = USERS[0]
     store = create_database(path, UserForm(username, full_name, roles, email=
                                            f"{username}@demo.example", language=language,
-                                           password=DEMO_PASSWORD), clock)
+                                           phone="13800138000", password=DEMO_PASSWORD),
+                            clock)
     try:
         demo = _Demo(store, clock, random.Random(seed), end)
         demo.organise()
         demo.run(incidents, start, progress)
+        from desk_app.demo.knowledge import add_knowledge
+
+        add_knowledge(demo.as_("chenjing"), demo.as_("zhaolei"),
+                      {code: ids[0] for code, ids in demo.categories.items()})
     finally:
         store.close()
     return {"incidents": demo.logged, "users": len(USERS), "username": "wangfang",

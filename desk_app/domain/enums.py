@@ -121,6 +121,11 @@ class NotificationState(StrEnum):
     SENT = "sent"
     FAILED = "failed"  # permanent: stays visible for a person to act on
     ACKNOWLEDGED = "acknowledged"
+    # schema 24: states that end a row without waiting for ever (docs/escalations.md)
+    JOINED = "joined"  # a call joined the open call task of its incident and person
+    NOT_NEEDED = "not_needed"  # a call task ended by itself: acknowledged, resolved, closed
+    NOT_CONFIGURED = "not_configured"  # no SMTP server / SMS gateway configured
+    NO_ADDRESS = "no_address"  # the recipient has no e-mail address / phone number
 
 
 class ResolutionType(StrEnum):

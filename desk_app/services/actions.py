@@ -72,16 +72,22 @@ CHECKS: dict[Action, Callable[[Session, Incident], None]] = {
 }
 
 
-def _refusal(session: Session, action: Action, incident: Incident) -> DeskError | None:
-    """What ``action`` would meet now: every action writes, so a file opened read-only
-    refuses them all before any rule is asked."""
+def refusal_of(session: Session, check: Callable[[Session, Incident], None],
+               incident: Incident) -> DeskError | None:
+    """What ``check`` says of ``incident`` now (None: allowed): every action writes, so a
+    file opened read-only refuses them all before any rule is asked."""
     if session.store.read_only:
         return DatabaseReadOnly(session.store.read_only_reason)
     try:
-        CHECKS[action](session, incident)
+        check(session, incident)
     except DeskError as error:
         return error
     return None
+
+
+def _refusal(session: Session, action: Action, incident: Incident) -> DeskError | None:
+    """What ``action`` would meet now."""
+    return refusal_of(session, CHECKS[action], incident)
 
 
 def action_states(session: Session, incident_id: int) -> dict[Action, DeskError | None]:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from desk_app.domain.enums import ClockState, TargetStage
+from desk_app.domain.enums import ClockState, Stage, TargetStage
 from desk_app.errors import DatabaseCorrupt
 from desk_app.i18n import Language, text
 from desk_app.services.targets import reached, runs_now
@@ -156,8 +156,17 @@ def _clocks(rows: Rows, numbers: dict[int, str]) -> Iterator[Finding]:
             "SELECT incident_id, stage, count(*) FROM clock_run WHERE ended_at IS NULL "
             "GROUP BY incident_id, stage"):
         open_runs[(incident_id, stage)] = count
+    # history brought in from another tool (schema 23): an incident already resolved or
+    # closed there has no clocks here at all, by design (its targets were the other tool's)
+    imported: set[int] = set()
+    if rows("SELECT name FROM sqlite_master WHERE name = 'import_reference'"):
+        imported = {incident_id for (incident_id,) in rows(
+            "SELECT local_id FROM import_reference r WHERE kind = 'incident' AND NOT EXISTS "
+            "(SELECT 1 FROM target_clock c WHERE c.incident_id = r.local_id)")}
     for incident in Incident.select():
         number = numbers[incident.id]
+        if incident.id in imported and incident.stage in (Stage.RESOLVED, Stage.CLOSED):
+            continue
         deadline = None
         for stage in TargetStage:
             clocks = current.get((incident.id, stage.value), [])
@@ -207,9 +216,30 @@ def _references(rows: Rows, numbers: dict[int, str]) -> Iterator[Finding]:
     del numbers
 
 
+def _chain(rows: Rows, numbers: dict[int, str]) -> Iterator[Finding]:
+    """The hash chain is whole and everything is what its last witness says (schema 22)."""
+    from desk_app.services.security.tamper import chain_findings
+
+    for key, params in chain_findings(rows, numbers):
+        yield Finding(key, params)
+
+
 CHECKS: list[Callable[[Rows, dict[int, str]], Iterator[Finding]]] = [
-    _journal, _counters, _stage_fields, _clocks, _references,
+    _journal, _counters, _stage_fields, _clocks, _references, _chain,
 ]
+
+
+def _witness_head(store: Store, findings: list[Finding], counts: dict[str, int]) -> None:
+    """This workstation's memory of the chain's end (``security.head``): a rewritten history
+    is reported; a whole chain becomes the new memory."""
+    from desk_app.services.security.head import check_head, remember_head
+
+    seen = check_head(store)
+    if seen.rewritten:
+        findings.append(Finding("check.history_rewritten", {"seq": seen.seq}))
+        counts["check.history_rewritten"] = 1
+    elif not counts:
+        remember_head(store)
 
 
 def check_database(store: Store, *, quick: bool = False) -> CheckReport:
@@ -239,4 +269,5 @@ def check_database(store: Store, *, quick: bool = False) -> CheckReport:
 
     if integrity == ["ok"]:
         store.read(run)
+        _witness_head(store, findings, counts)
     return CheckReport(integrity, findings, counts, time.monotonic() - started, quick)

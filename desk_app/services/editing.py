@@ -15,6 +15,7 @@ from peewee import ForeignKeyField
 
 from desk_app.domain.enums import JournalAction
 from desk_app.errors import ConflictError, NotFound
+from desk_app.services.alerts import tasks
 from desk_app.services.session import Session
 from desk_app.storage.bulk import insert_rows, update_rows
 from desk_app.storage.models import Incident, Journal
@@ -127,6 +128,9 @@ def save_all(edits: list[IncidentEdit], journal: JournalRows) -> None:
         return
     now = edits[0].session.clock.now()
     groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+    # R09: a resolved or closed incident needs no more calls
+    ending = [edit.incident.id for edit in edits
+              if edit.values.get(Incident.stage) in tasks.ENDING_STAGES]
     for edit in edits:
         names, values = edit._update(now)
         groups.setdefault(names, []).append(values)
@@ -136,3 +140,5 @@ def save_all(edits: list[IncidentEdit], journal: JournalRows) -> None:
             raise ConflictError(number=numbers)
     for edit in edits:
         edit._saved(now, journal)
+    if ending:
+        tasks.settle(ending, now)

@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from peewee import SQL, fn
+
 from desk_app.clock import Clock
 from desk_app.delivery.faults import fault_point
 from desk_app.delivery.hours import due_time
@@ -25,19 +27,21 @@ from desk_app.domain.enums import (
     EscalationReason,
     Impact,
     JournalAction,
+    NotificationChannel,
     NotificationState,
     RecipientKind,
     TargetStage,
     Urgency,
 )
 from desk_app.domain.priority import escalated_urgency, priority_of
+from desk_app.services.alerts import tasks
 from desk_app.services.editing import IncidentEdit, JournalRows, save_all
 from desk_app.services.reference import Reference, Rule, reference
 from desk_app.services.session import Changes, Session, system_session
 from desk_app.services.targets import ClockLedger, ClockSync
 from desk_app.storage.bulk import insert_rows, tuples
 from desk_app.storage.database import Store
-from desk_app.storage.models import Caller, Escalation, Incident, Notification
+from desk_app.storage.models import Caller, Escalation, Incident, Notification, User
 
 RUNNING = ClockState.RUNNING.value
 #: R07: the transfer that escalates.
@@ -48,8 +52,12 @@ MAX_BATCHES = 200
 
 _ESCALATION_COLUMNS = ("id", "version", "incident", "reason", "at", "actor", "old_urgency",
                        "new_urgency", "old_priority", "new_priority", "ack_comment")
-_NOTIFICATION_COLUMNS = ("escalation", "recipient", "channel", "state", "attempts",
-                         "last_error", "created_at", "next_attempt_at")
+_NOTIFICATION_COLUMNS = ("id", "escalation", "recipient", "channel", "state", "attempts",
+                         "last_error", "created_at", "next_attempt_at", "joined_to",
+                         "state_reason")
+PHONE = NotificationChannel.PHONE.value
+#: Where a phone call to a person without a phone number falls back to, in order.
+FALLBACK_CHANNELS = (NotificationChannel.EMAIL.value, NotificationChannel.DESKTOP.value)
 
 
 @dataclass
@@ -62,8 +70,14 @@ class Escalations:
     done: set[tuple[int, str]] = field(default_factory=set)  # (incident, reason) escalated
     _known: set[int] = field(default_factory=set)  # incidents whose escalations are in done
     _next_id: int = 0
+    _next_notification: int = 0
     _escalations: list[tuple] = field(default_factory=list)
-    _notifications: list[tuple] = field(default_factory=list)
+    _notifications: list[list] = field(default_factory=list)
+    #: (incident, person) → the open call task's lead row: in the file, or written by flush
+    _leads: dict[tuple[int, int], int] = field(default_factory=dict)
+    _new_leads: dict[int, list] = field(default_factory=dict)  # lead id → its queued row
+    _earlier: dict[int, object] = field(default_factory=dict)  # stored lead → due sooner
+    _contacts: dict[int, tuple[str, str]] | None = None  # person → (phone, e-mail)
 
     @classmethod
     def load(cls, session: Session, incidents: Sequence[Incident] = ()) -> Escalations:
@@ -79,6 +93,7 @@ class Escalations:
             self._known.update(ids)
             self.done.update(tuples(Escalation.select(Escalation.incident, Escalation.reason).where(
                 Escalation.incident.in_(ids))))
+            self._leads.update(tasks.open_leads(ids))
         callers = {i.caller_id for i in incidents} - set(self.caller_departments)
         if callers:
             self.caller_departments.update(tuples(Caller.select(Caller.id, Caller.department).where(
@@ -129,23 +144,85 @@ class Escalations:
         at = Notification.created_at.db_value(now)
         pending = NotificationState.PENDING.value
         ref = self.ref
-        for user_id, channel in sorted(self.recipients(incident, reason)):
+        wanted = sorted(self.recipients(incident, reason))
+        channels_of: dict[int, set[str]] = {}
+        for user_id, channel in wanted:
+            channels_of.setdefault(user_id, set()).add(channel)
+        for user_id, channel in wanted:
             if user_id not in ref.active_users:
                 continue
             calendar = ref.user_calendars.get(user_id)
             # R09: priority 2-4 waits for the recipient's working hours; 1 goes at once
             due = at if calendar is None else Notification.next_attempt_at.db_value(
                 due_time(ref.calendars.get(calendar), incident.priority, now))
-            self._notifications.append(
-                (escalation_id, user_id, channel, pending, 0, "", at, due))
+            if channel == PHONE and not self._contact(user_id)[0]:
+                # nobody can phone them: the row says so, and the next channel takes over
+                self._queue(escalation_id, user_id, channel,
+                            NotificationState.NO_ADDRESS.value, at, None,
+                            reason=tasks.WHY_NO_PHONE)
+                fallback = next((c for c in FALLBACK_CHANNELS
+                                 if c not in channels_of[user_id]
+                                 and (c != NotificationChannel.EMAIL.value
+                                      or self._contact(user_id)[1])), None)
+                if fallback is not None:
+                    channels_of[user_id].add(fallback)
+                    self._queue(escalation_id, user_id, fallback, pending, at, due,
+                                reason=tasks.WHY_FALLBACK)
+                continue
+            if channel in tasks.CALL_CHANNELS:
+                lead = self._leads.get((incident.id, user_id))
+                if lead is not None:  # one open call task per incident and person
+                    self._queue(escalation_id, user_id, channel, tasks.JOINED, at, due,
+                                joined_to=lead)
+                    self._sooner(lead, due)
+                    continue
+                row = self._queue(escalation_id, user_id, channel, pending, at, due)
+                self._leads[(incident.id, user_id)] = row[0]
+                self._new_leads[row[0]] = row
+                continue
+            self._queue(escalation_id, user_id, channel, pending, at, due)
         return escalation_id
+
+    def _contact(self, user_id: int) -> tuple[str, str]:
+        if self._contacts is None:
+            self._contacts = {u: (p or "", e or "") for u, p, e in tuples(
+                User.select(User.id, User.phone, User.email).where(User.active))}
+        return self._contacts.get(user_id, ("", ""))
+
+    def _queue(self, escalation_id: int, user_id: int, channel: str, state: str, at: object,
+               due: object, *, joined_to: int | None = None, reason: str = "") -> list:
+        if not self._next_notification:
+            self._next_notification = (Notification.select(Notification.id).order_by(
+                Notification.id.desc()).limit(1).scalar() or 0) + 1
+        row = [self._next_notification, escalation_id, user_id, channel, state, 0, "", at,
+               due, joined_to, reason]
+        self._next_notification += 1
+        self._notifications.append(row)
+        return row
+
+    def _sooner(self, lead: int, due: object) -> None:
+        """A later reason of a call task may make it due sooner (e.g. priority 1)."""
+        queued = self._new_leads.get(lead)
+        if queued is not None:
+            if due is not None and (queued[8] is None or due < queued[8]):
+                queued[8] = due
+            return
+        known = self._earlier.get(lead)
+        if due is not None and (known is None or due < known):  # type: ignore[operator]
+            self._earlier[lead] = due
 
     def flush(self) -> None:
         insert_rows(Escalation, _ESCALATION_COLUMNS, self._escalations)
         insert_rows(Notification, _NOTIFICATION_COLUMNS, self._notifications, ignore=True,
                     converted=True)
+        for lead, due in self._earlier.items():
+            (Notification.update(next_attempt_at=fn.MIN(Notification.next_attempt_at,
+                                                         SQL("?", [due])))
+             .where(Notification.id == lead).execute())
         self._escalations.clear()
         self._notifications.clear()
+        self._new_leads.clear()
+        self._earlier.clear()
 
 
 def escalate(edit: IncidentEdit, reason: EscalationReason, now: datetime,

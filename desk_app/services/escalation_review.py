@@ -80,6 +80,8 @@ class NotificationView:
     acknowledged_at: datetime | None
     last_error: str
     calls: tuple[CallView, ...]
+    #: why the row is in its state (schema 24; ``alerts.why_text`` renders it), else ""
+    state_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,10 @@ class Summary:
 
 
 #: Worst first: the state a channel shows when its recipients differ.
-_SEVERITY = [NotificationState.FAILED.value, NotificationState.PENDING.value,
-             NotificationState.SENT.value, NotificationState.ACKNOWLEDGED.value]
+_SEVERITY = [NotificationState.FAILED.value, NotificationState.NO_ADDRESS.value,
+             NotificationState.NOT_CONFIGURED.value, NotificationState.PENDING.value,
+             NotificationState.JOINED.value, NotificationState.SENT.value,
+             NotificationState.NOT_NEEDED.value, NotificationState.ACKNOWLEDGED.value]
 
 
 def _require_supervisor(session: Session) -> None:
@@ -162,7 +166,7 @@ def notifications_of(session: Session, escalation_id: int) -> list[NotificationV
                 CallView(c.called_at, c.called_by.full_name, c.reached, c.note))
         return [NotificationView(r.id, r.recipient.full_name, r.channel, r.state, r.attempts,
                                  r.next_attempt_at, r.sent_at, r.acknowledged_at, r.last_error,
-                                 tuple(calls.get(r.id, ()))) for r in rows]
+                                 tuple(calls.get(r.id, ())), r.state_reason) for r in rows]
 
     return session.read(run)
 

@@ -149,6 +149,8 @@ def note_text(entry: JournalEntry, lang: Language) -> str:
         return text("history.matrix_changed", lang)
     if entry.action == JournalAction.AUTO_CLOSE.value and note.startswith("auto_close_days="):
         return text("history.auto_closed", lang, days=note.split("=", 1)[1])
+    if note.startswith("import.") and note in MESSAGES:  # written by an import (issue 15)
+        return text(note, lang)
     return note
 
 

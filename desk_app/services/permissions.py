@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from desk_app.domain.enums import Role
 from desk_app.errors import PermissionDenied
 from desk_app.i18n import AllOf, Name, OneOf, Phrase, Term
@@ -11,9 +15,32 @@ from desk_app.storage.models import GroupMember, Incident, SupportGroup, User
 SUPPORT = (Role.TIER1, Role.TIER2)
 
 
+#: the person's support groups, read once for the checks of many incidents in one read
+_GROUPS: ContextVar[tuple[int, frozenset[int]] | None] = ContextVar("groups", default=None)
+
+
+@contextmanager
+def groups_read_once(session: Session) -> Iterator[None]:
+    """Inside one read transaction: the person's support groups are read once for every
+    check made meanwhile (a selection of 500 incidents' menu asked them 4,000 times)."""
+    if session.user_id is None:
+        yield
+        return
+    groups = frozenset(int(m.group_id) for m in GroupMember.select(GroupMember.group).where(
+        GroupMember.user == session.user_id))
+    token = _GROUPS.set((session.user_id, groups))
+    try:
+        yield
+    finally:
+        _GROUPS.reset(token)
+
+
 def is_member(session: Session, group_id: int) -> bool:
     if session.user_id is None:
         return False
+    known = _GROUPS.get()
+    if known is not None and known[0] == session.user_id:
+        return group_id in known[1]
     return (
         GroupMember.select()
         .where((GroupMember.group == group_id) & (GroupMember.user == session.user_id))

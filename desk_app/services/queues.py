@@ -81,6 +81,9 @@ class Filters:
     group_id: int | None = None
     category_id: int | None = None
     text: str = ""
+    #: a saved queue's conditions (``services.bulk.saved_queues.Conditions``): anything
+    #: with ``clause(user_id, now)``
+    conditions: Any = None
 
     def clause(self) -> tuple[str, list[object]]:
         parts: list[str] = []
@@ -203,6 +206,9 @@ def _select(session: Session, queue: Queue, filters: Filters | None, now: dateti
             ) -> tuple[str, list[object]]:
     where, params = condition(session, queue, now)
     extra, extra_params = (filters or Filters()).clause()
+    if filters is not None and filters.conditions is not None:
+        saved, saved_params = filters.conditions.clause(session.user_id, now)
+        extra, extra_params = f"{extra} AND ({saved})", extra_params + saved_params
     return f"({where}) AND ({extra})", params + extra_params
 
 

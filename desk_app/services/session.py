@@ -14,8 +14,7 @@ from typing import TypeVar
 
 from desk_app.clock import Clock, SystemClock
 from desk_app.domain.enums import Role
-from desk_app.errors import AuthenticationError, NotFound
-from desk_app.services.passwords import verify_password
+from desk_app.errors import AuthenticationError, NotFound, SignedOut
 from desk_app.storage.database import Store
 from desk_app.storage.models import User, UserRole
 
@@ -62,6 +61,9 @@ class Session:
     full_name: str = "System"
     clock: Clock = field(default_factory=SystemClock)
     workstation: str = field(default_factory=socket.gethostname)
+    #: The process owner reset this person's password: every call but changing it is
+    #: refused until they choose their own (``security.accounts.change_own_password``).
+    must_change_password: bool = False
 
     @property
     def is_system(self) -> bool:
@@ -76,8 +78,12 @@ class Session:
         tables again (``services.reference``)."""
         from desk_app.services.reference import forget
 
+        def checked() -> T:
+            self.refresh()
+            return fn()
+
         try:
-            result = self.store.write(fn)
+            result = self.store.write(checked)
         except BaseException:
             forget(self.store)
             raise
@@ -86,24 +92,45 @@ class Session:
         return result
 
     def read(self, fn: Callable[[], T]) -> T:
-        return self.store.read(fn)
+        def checked() -> T:
+            self.refresh()
+            return fn()
+
+        return self.store.read(checked)
+
+    def refresh(self) -> None:
+        """Re-read this person's active flag and roles inside the running transaction, so
+        that every check a service makes sees what the file says now: a person disabled
+        meanwhile is refused (``SignedOut``, the workstation signs them out) and a demoted
+        one has lost the power at once. One indexed query, on every call."""
+        if self.user_id is None:
+            return
+        rows = self.store.db.execute_sql(
+            "SELECT u.active AND NOT u.locked, u.must_change_password, r.role FROM user u "
+            "LEFT JOIN user_role r ON r.user_id = u.id WHERE u.id = ?",
+            (self.user_id,)).fetchall()
+        if not rows or not rows[0][0]:
+            self.roles = frozenset()
+            raise SignedOut()
+        self.must_change_password = bool(rows[0][1])
+        if self.must_change_password:
+            raise AuthenticationError("error.must_change_password")
+        self.roles = frozenset(Role(role) for _active, _must, role in rows if role is not None)
 
 
 def sign_in(store: Store, username: str, password: str, clock: Clock | None = None) -> Session:
-    """A session for ``username``; the same refusal for an unknown name and a wrong password."""
+    """A session for ``username``; the same refusal for an unknown name and a wrong password.
 
-    def load() -> tuple[User | None, frozenset[Role]]:
-        user = User.get_or_none(User.username == username.strip())
-        if user is None:
-            return None, frozenset()
-        roles = frozenset(Role(r.role) for r in UserRole.select().where(UserRole.user == user))
-        return user, roles
+    Failed sign-ins are counted in the file per person (``security.signin``): after five, each
+    further try must wait longer; after ten the account is locked until the process owner
+    unlocks it. A hash of an older scheme is replaced at the first sign-in that proves it."""
+    from desk_app.services.security.signin import check_sign_in
 
-    user, roles = store.read(load)
-    if user is None or not user.active or not verify_password(password, user.password_hash):
-        raise AuthenticationError("error.sign_in")
-    return Session(store, user.id, roles, user.username, user.full_name,
-                   clock or SystemClock())
+    clock = clock or SystemClock()
+    user, roles = check_sign_in(store, username, password, clock)
+    session = Session(store, user.id, roles, user.username, user.full_name, clock)
+    session.must_change_password = bool(user.must_change_password)
+    return session
 
 
 def session_for(store: Store, username: str, clock: Clock | None = None) -> Session:

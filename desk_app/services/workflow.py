@@ -29,7 +29,7 @@ from desk_app.services.session import Changes, Session, system_session
 from desk_app.services.settings import get_setting
 from desk_app.services.targets import ClockLedger, ClockSync, sync_clocks
 from desk_app.storage.database import Store
-from desk_app.storage.models import Category, CloseCode, Incident
+from desk_app.storage.models import Category, CloseCode, ImportReference, Incident
 from desk_app.storage.reference import CLOSE_AUTO
 
 
@@ -216,7 +216,12 @@ def resolve_in_transaction(session: Session, incident_id: int, resolution: str,
     edit.set("resolved_by", session.user_id)
     edit.set("confirmed_at", None, journal=False)
     edit.set("confirmed_by", None, journal=False)
-    return _finish(edit, now)
+    changes = _finish(edit, now)
+    if knowledge:
+        from desk_app.services.knowledge.articles import draft_from_incident
+
+        draft_from_incident(session, incident.id)  # a resolution marked as knowledge
+    return changes
 
 
 CALLER_SIDE = (Role.SERVICE_DESK, Role.INCIDENT_MANAGER)
@@ -368,10 +373,16 @@ def auto_close(store: Store, clock: Clock, batch: int = 200) -> Changes:
         now = clock.now()
         days = int(get_setting("auto_close_days"))
         code = CloseCode.get(CloseCode.code == CLOSE_AUTO)
+        # an imported incident resolved long ago waits as long from its import: no
+        # automatic closure for what happened before the import (issue 15)
+        recent = ImportReference.select(ImportReference.local_id).where(
+            (ImportReference.kind == "incident")
+            & (ImportReference.imported_at > now - timedelta(days=days)))
         due = list(
             Incident.select()
             .where((Incident.stage == Stage.RESOLVED.value)
-                   & (Incident.resolved_at <= now - timedelta(days=days)))
+                   & (Incident.resolved_at <= now - timedelta(days=days))
+                   & Incident.id.not_in(recent))
             .order_by(Incident.resolved_at)
             .limit(batch)
         )

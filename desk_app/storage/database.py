@@ -32,6 +32,8 @@ from desk_app.errors import (
     DiskFull,
     StorageError,
 )
+from desk_app.storage.chain import register as register_chain
+from desk_app.storage.chain import register_sqlite as register_chain_sqlite
 from desk_app.storage.events import BusyEvent, StorageEvents, WriteReport
 from desk_app.storage.models import database as model_proxy
 from desk_app.storage.segment import SQL_FUNCTION, index_text
@@ -129,6 +131,8 @@ class Store:
         )
         # the search index's triggers call it (migration 0003), on every connection
         self.db.register_function(index_text, SQL_FUNCTION, 1, deterministic=True)
+        # the hash chain's triggers call these (migration 0022)
+        register_chain(self.db)
         if bind:
             self.bind()
 
@@ -277,6 +281,7 @@ class Store:
             else:
                 conn = sqlite3.connect(sqlite_uri(self.path, mode="rwc"), uri=True,
                                        timeout=self.busy_timeout, isolation_level=None)
+            register_chain_sqlite(conn)
             return conn
 
     def close(self) -> None:

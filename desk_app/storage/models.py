@@ -14,6 +14,7 @@ from typing import Any
 from peewee import (
     SQL,
     AutoField,
+    BlobField,
     BooleanField,
     CharField,
     Check,
@@ -87,6 +88,11 @@ class User(Versioned):
     calendar_id: int | None
     active = BooleanField(default=True)
     created_at = UtcField()
+    # schema 22 (docs/security.md): failed sign-ins, the lock after too many, a reset password
+    failed_signins = IntegerField(default=0)
+    last_failed_at = UtcField(null=True)
+    locked = BooleanField(default=False)
+    must_change_password = BooleanField(default=False)
 
 
 class UserRole(BaseModel):
@@ -411,9 +417,12 @@ class Journal(BaseModel):
     action = CharField(constraints=[_one_of("action", JournalAction)])
     changes = TextField(default="{}")  # JSON: {field: [old, new]}
     note = TextField(default="")
+    # schema 22: the row's place in the hash chain and its link, set by the trigger
+    seq = IntegerField(null=True)
+    chain = TextField(null=True)
 
     class Meta:
-        indexes = ((("incident", "id"), False),)
+        indexes = ((("incident", "id"), False), (("seq",), False))
 
 
 class Escalation(Versioned):
@@ -478,6 +487,11 @@ class Notification(BaseModel):
     acknowledged_at = UtcField(null=True)
     acknowledged_by = ForeignKeyField(User, null=True)
     acknowledged_by_id: int | None
+    #: schema 24: the call task (its first phone/verbal row) that this call joined
+    joined_to = ForeignKeyField("self", null=True, on_delete="SET NULL")
+    joined_to_id: int | None
+    #: schema 24: why the row is in its state (a key of the alerts catalogue's reasons)
+    state_reason = CharField(default="")
 
     class Meta:
         indexes = (
@@ -486,6 +500,20 @@ class Notification(BaseModel):
             (("recipient", "state"), False),
             (("channel", "state", "next_attempt_at"), False),  # 0002: delivery claims
         )
+
+
+class Notice(BaseModel):
+    """Schema 24: something a person is told once in the inbox (e.g. that e-mail is not
+    configured, and where to configure it); unique per person and kind."""
+
+    recipient = ForeignKeyField(User, on_delete="CASCADE", index=False)
+    recipient_id: int
+    kind = CharField()
+    created_at = UtcField()
+    read_at = UtcField(null=True)
+
+    class Meta:
+        indexes = ((("recipient", "kind"), True),)
 
 
 class DutyShift(Versioned):
@@ -564,13 +592,181 @@ class Maintenance(BaseModel):
     generation = IntegerField(default=0)
 
 
+class SavedQueue(Versioned):
+    """A queue a person built from conditions (``services.bulk.saved_queues``): personal, or
+    shared with everyone who works in the file. The conditions are JSON."""
+
+    name = CharField()
+    owner = ForeignKeyField(User, on_delete="CASCADE", index=False)
+    owner_id: int
+    shared = BooleanField(default=False)
+    conditions = TextField(default="{}")
+    created_at = UtcField()
+    updated_at = UtcField()
+
+    class Meta:
+        indexes = ((("owner", "name"), True), (("shared",), False))
+
+
 MODELS: list[type[BaseModel]] = [
     WorkingCalendar, User, UserRole, Department, SupportGroup, GroupMember, Caller, Category,
     ImpactLevel, UrgencyLevel, PriorityLevel, PriorityCell,
     CalendarHours, CalendarDay, ServiceTarget,
     WaitCode, CloseCode, Setting,
     Incident, ChangeRequest, TargetClock, ClockRun, Journal,
-    Escalation, EscalationRule, Notification,
+    Escalation, EscalationRule, Notification, Notice,
     DutyShift, DutyAssignment, CallAttempt,
     Presence, Maintenance,
+    SavedQueue,
 ]
+
+
+# -- knowledge, templates and attachments (migration 0026) ---------------------------------
+class KnowledgeArticle(Versioned):
+    """A reusable resolution: drafted from a resolution marked as knowledge, reviewed and
+    published by Level-2 staff or the process owner, retired when it no longer applies."""
+
+    number = CharField(unique=True)
+    state = CharField(constraints=[Check("state IN ('draft', 'published', 'retired')")])
+    language = CharField(constraints=[Check("language IN ('en', 'zh')")])
+    category = ForeignKeyField(Category, null=True)
+    category_id: int | None
+    symptom = TextField()
+    cause = TextField(default="")
+    resolution = TextField()
+    source_incident = ForeignKeyField(Incident, null=True, unique=True, on_delete="SET NULL")
+    source_incident_id: int | None
+    created_by = ForeignKeyField(User, null=True, index=False)
+    created_by_id: int | None
+    created_at = UtcField()
+    updated_at = UtcField()
+    published_at = UtcField(null=True)
+    published_by = ForeignKeyField(User, null=True, index=False)
+    published_by_id: int | None
+
+    class Meta:
+        indexes = ((("state", "updated_at"), False),)
+
+
+class KnowledgeRevision(BaseModel):
+    """An article as it was after each change (R10's idea for articles): who, when, what."""
+
+    article = ForeignKeyField(KnowledgeArticle, backref="revisions", on_delete="CASCADE",
+                              index=False)
+    article_id: int
+    revision = IntegerField()
+    action = CharField(constraints=[Check(
+        "action IN ('draft', 'create', 'edit', 'publish', 'retire', 'restore')")])
+    actor = ForeignKeyField(User, null=True, index=False)
+    actor_id: int | None
+    at = UtcField()
+    state = CharField()
+    language = CharField()
+    category = ForeignKeyField(Category, null=True, index=False)
+    category_id: int | None
+    symptom = TextField()
+    cause = TextField(default="")
+    resolution = TextField()
+
+    class Meta:
+        indexes = ((("article", "revision"), True),)
+
+
+class KnowledgeUse(BaseModel):
+    """An incident resolved at first contact with an article's or an earlier incident's
+    resolution: the count of incidents each solution resolved."""
+
+    incident = ForeignKeyField(Incident, unique=True, on_delete="CASCADE")
+    incident_id: int
+    article = ForeignKeyField(KnowledgeArticle, null=True, on_delete="SET NULL")
+    article_id: int | None
+    source_incident = ForeignKeyField(Incident, null=True, on_delete="SET NULL")
+    source_incident_id: int | None
+    at = UtcField()
+    actor = ForeignKeyField(User, null=True, index=False)
+    actor_id: int | None
+
+
+class IncidentTemplate(Versioned):
+    """A common incident's starting point, kept by the process owner."""
+
+    name = CharField()
+    language = CharField(constraints=[Check("language IN ('en', 'zh')")])
+    category = ForeignKeyField(Category)
+    category_id: int
+    impact = IntegerField(constraints=[_level("impact")])
+    title = CharField()
+    description = TextField(default="")
+    active = BooleanField(default=True)
+
+
+class Attachment(BaseModel):
+    """A file or screenshot on an incident. Its bytes are in ``attachment_chunk``, so that
+    nothing that reads incidents or this list reads them."""
+
+    incident = ForeignKeyField(Incident, on_delete="CASCADE", index=False)
+    incident_id: int
+    name = CharField()
+    media_type = CharField(default="application/octet-stream")
+    size = IntegerField(constraints=[Check("size >= 0")])
+    sha256 = CharField()
+    thumbnail = BlobField(null=True)
+    created_by = ForeignKeyField(User, null=True, index=False)
+    created_by_id: int | None
+    created_at = UtcField()
+
+    class Meta:
+        indexes = ((("incident", "id"), False),)
+
+
+class AttachmentChunk(BaseModel):
+    attachment = ForeignKeyField(Attachment, on_delete="CASCADE", index=False)
+    attachment_id: int
+    seq = IntegerField()
+    data = BlobField()
+
+    class Meta:
+        indexes = ((("attachment", "seq"), True),)
+
+
+MODELS += [KnowledgeArticle, KnowledgeRevision, KnowledgeUse, IncidentTemplate, Attachment,
+           AttachmentChunk]
+
+
+class ImportReference(BaseModel):
+    """A row brought in from another tool (issue 15): the source's own key for it, so that
+    importing the same export again changes nothing and a later export adds and updates.
+    ``kind`` is what the row is here (incident, caller, user, group, category);
+    ``fingerprint`` is a digest of the source rows it was built from, and
+    ``incident_version`` the version the import left an incident at (a later change made
+    here is never overwritten by an import)."""
+
+    source = CharField()
+    kind = CharField(constraints=[Check(
+        "kind IN ('incident', 'caller', 'user', 'group', 'category', 'wait_code', "
+        "'close_code')")])
+    external_key = CharField()
+    local_id = IntegerField()
+    fingerprint = CharField(default="")
+    incident_version = IntegerField(null=True)
+    imported_at = UtcField()
+
+    class Meta:
+        indexes = ((("source", "kind", "external_key"), True), (("kind", "local_id"), False))
+
+
+class ImportMapping(BaseModel):
+    """What a person chose for an import from one source, remembered for the next:
+    ``kind`` 'column' maps one of our fields to their column, the others map one of their
+    values (a state, a category…) to ours."""
+
+    source = CharField()
+    kind = CharField()
+    their_value = CharField()
+    our_value = CharField()
+
+    class Meta:
+        indexes = ((("source", "kind", "their_value"), True),)
+
+
+MODELS += [ImportReference, ImportMapping]

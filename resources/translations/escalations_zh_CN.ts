@@ -96,162 +96,167 @@
 <context>
     <name>DeliverySettingsWidget</name>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="65"/>
+        <location filename="../../ui/escalations/settings.py" line="66"/>
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="65"/>
+        <location filename="../../ui/escalations/settings.py" line="66"/>
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="66"/>
+        <location filename="../../ui/escalations/settings.py" line="67"/>
         <source>None (not encrypted)</source>
         <translation>无(不加密)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="68"/>
+        <location filename="../../ui/escalations/settings.py" line="69"/>
         <source>Escalation scan</source>
         <translation>升级扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="69"/>
+        <location filename="../../ui/escalations/settings.py" line="70"/>
         <source>Scan every (seconds)</source>
         <translation>扫描间隔(秒)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="70"/>
+        <location filename="../../ui/escalations/settings.py" line="71"/>
         <source>E-mail (SMTP)</source>
         <translation>电子邮件(SMTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="71"/>
+        <location filename="../../ui/escalations/settings.py" line="72"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="71"/>
+        <location filename="../../ui/escalations/settings.py" line="72"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="72"/>
+        <location filename="../../ui/escalations/settings.py" line="73"/>
         <source>Encryption</source>
         <translation>加密方式</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="73"/>
+        <location filename="../../ui/escalations/settings.py" line="74"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="73"/>
+        <location filename="../../ui/escalations/settings.py" line="74"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="74"/>
+        <location filename="../../ui/escalations/settings.py" line="75"/>
         <source>Sender address</source>
         <translation>发件人地址</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="75"/>
+        <location filename="../../ui/escalations/settings.py" line="76"/>
         <source>Time-out (seconds)</source>
         <translation>超时(秒)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="76"/>
+        <location filename="../../ui/escalations/settings.py" line="77"/>
         <source>SMS gateway (HTTP)</source>
         <translation>短信网关(HTTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="77"/>
+        <location filename="../../ui/escalations/settings.py" line="78"/>
         <source>Address ($phone, $text, $id)</source>
         <translation>地址($phone、$text、$id)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="78"/>
+        <location filename="../../ui/escalations/settings.py" line="79"/>
+        <source>Token ($token; kept on this computer)</source>
+        <translation>令牌($token;保存在本机)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/settings.py" line="80"/>
         <source>Method</source>
         <translation>请求方法</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="78"/>
+        <location filename="../../ui/escalations/settings.py" line="80"/>
         <source>Body template</source>
         <translation>正文模板</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="79"/>
+        <location filename="../../ui/escalations/settings.py" line="81"/>
         <source>Content type</source>
         <translation>内容类型</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="80"/>
+        <location filename="../../ui/escalations/settings.py" line="82"/>
         <source>Retries and reminders</source>
         <translation>重试与提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="81"/>
+        <location filename="../../ui/escalations/settings.py" line="83"/>
         <source>First retry after (seconds)</source>
         <translation>首次重试间隔(秒)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="82"/>
+        <location filename="../../ui/escalations/settings.py" line="84"/>
         <source>Longest wait between retries (seconds)</source>
         <translation>最长重试间隔(秒)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="83"/>
+        <location filename="../../ui/escalations/settings.py" line="85"/>
         <source>Attempts before failing</source>
         <translation>判定失败前的尝试次数</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="84"/>
+        <location filename="../../ui/escalations/settings.py" line="86"/>
         <source>Call again after (minutes)</source>
         <translation>未接通后再次拨打间隔(分钟)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="85"/>
-        <source>Pop-up again after (minutes)</source>
-        <translation>再次弹窗提醒间隔(分钟)</translation>
+        <location filename="../../ui/escalations/settings.py" line="87"/>
+        <source>Reminder of what waits, every (minutes)</source>
+        <translation>待处理事项提醒间隔（分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="86"/>
+        <location filename="../../ui/escalations/settings.py" line="88"/>
         <source>Claim time of a delivery (seconds)</source>
         <translation>发送领取时限(秒)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="110"/>
+        <location filename="../../ui/escalations/settings.py" line="112"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="111"/>
+        <location filename="../../ui/escalations/settings.py" line="113"/>
         <source>Save these settings (Ctrl+S)</source>
         <translation>保存这些设置(Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="112"/>
+        <location filename="../../ui/escalations/settings.py" line="114"/>
         <source>Re&amp;vert</source>
         <translation>还原(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="113"/>
+        <location filename="../../ui/escalations/settings.py" line="115"/>
         <source>Show the settings as they are saved now</source>
         <translation>显示当前已保存的设置</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="184"/>
+        <location filename="../../ui/escalations/settings.py" line="186"/>
         <source>Someone else changed these settings while you were editing. Your edits are kept; saving them will be refused until you revert.</source>
         <translation>您编辑期间他人修改了这些设置。您的修改已保留;还原之前将无法保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="269"/>
+        <location filename="../../ui/escalations/settings.py" line="256"/>
         <source>Revert shows the settings as they are saved now (your edits are dropped).</source>
         <translation>“还原”将显示当前已保存的设置(您的修改将被丢弃)。</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/settings.py" line="257"/>
+        <location filename="../../ui/escalations/settings.py" line="244"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -542,52 +547,57 @@
 <context>
     <name>InboxWidget</name>
     <message>
-        <location filename="../../ui/escalations/inbox.py" line="43"/>
+        <location filename="../../ui/escalations/inbox.py" line="46"/>
         <source>Unread only</source>
         <translation>仅显示未读</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/inbox.py" line="46"/>
+        <location filename="../../ui/escalations/inbox.py" line="49"/>
         <source>Incident</source>
         <translation>事件单</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/inbox.py" line="46"/>
+        <location filename="../../ui/escalations/inbox.py" line="49"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/inbox.py" line="46"/>
+        <location filename="../../ui/escalations/inbox.py" line="49"/>
         <source>Reason</source>
         <translation>升级原因</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/inbox.py" line="46"/>
+        <location filename="../../ui/escalations/inbox.py" line="49"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/inbox.py" line="47"/>
+        <location filename="../../ui/escalations/inbox.py" line="50"/>
         <source>Escalated at</source>
         <translation>升级时间</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/inbox.py" line="47"/>
+        <location filename="../../ui/escalations/inbox.py" line="50"/>
         <source>Channels</source>
         <translation>通知方式</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/inbox.py" line="57"/>
+        <location filename="../../ui/escalations/inbox.py" line="60"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/inbox.py" line="58"/>
+        <location filename="../../ui/escalations/inbox.py" line="61"/>
         <source>Open incident</source>
         <translation>打开事件单</translation>
     </message>
+    <message>
+        <location filename="../../ui/escalations/inbox.py" line="62"/>
+        <source>Mark all read</source>
+        <translation>全部标为已读</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/escalations/inbox.py" line="122"/>
+        <location filename="../../ui/escalations/inbox.py" line="137"/>
         <source>Inbox: %n unread</source>
         <translation>
             <numerusform>收件箱:%n 条未读</numerusform>
@@ -597,69 +607,74 @@
 <context>
     <name>RosterEditor</name>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="71"/>
+        <location filename="../../ui/escalations/roster.py" line="72"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="71"/>
+        <location filename="../../ui/escalations/roster.py" line="72"/>
         <source>Service desk</source>
         <translation>服务台值班</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="72"/>
-        <location filename="../../ui/escalations/roster.py" line="96"/>
+        <location filename="../../ui/escalations/roster.py" line="73"/>
+        <location filename="../../ui/escalations/roster.py" line="97"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="81"/>
-        <location filename="../../ui/escalations/roster.py" line="203"/>
+        <location filename="../../ui/escalations/roster.py" line="82"/>
+        <location filename="../../ui/escalations/roster.py" line="210"/>
         <source>New shift</source>
         <translation>新班次</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="93"/>
+        <location filename="../../ui/escalations/roster.py" line="94"/>
         <source>Starts</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="94"/>
+        <location filename="../../ui/escalations/roster.py" line="95"/>
         <source>Ends (earlier than the start: next day)</source>
         <translation>结束时间(早于开始时间即为次日)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="95"/>
+        <location filename="../../ui/escalations/roster.py" line="96"/>
         <source>Service desk staff (Level-1)</source>
         <translation>服务台值班人员(一线)</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="98"/>
+        <location filename="../../ui/escalations/roster.py" line="99"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="99"/>
+        <location filename="../../ui/escalations/roster.py" line="100"/>
         <source>Save shift</source>
         <translation>保存班次</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="100"/>
+        <location filename="../../ui/escalations/roster.py" line="101"/>
         <source>Delete shift</source>
         <translation>删除班次</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="101"/>
+        <location filename="../../ui/escalations/roster.py" line="102"/>
         <source>Copy this week to next week</source>
         <translation>将本周班次复制到下周</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="184"/>
+        <location filename="../../ui/escalations/roster.py" line="141"/>
+        <source>No phone number: escalation calls to this person go by the next channel instead.</source>
+        <translation>没有电话号码：给此人的升级电话将改由下一个渠道通知。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalations/roster.py" line="191"/>
         <source>Shifts on %1</source>
         <translation>%1 的班次</translation>
     </message>
     <message>
-        <location filename="../../ui/escalations/roster.py" line="225"/>
+        <location filename="../../ui/escalations/roster.py" line="232"/>
         <source>Change shift</source>
         <translation>修改班次</translation>
     </message>

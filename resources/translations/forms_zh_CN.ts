@@ -48,87 +48,88 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../../ui/admin/window.py" line="29" />
+        <location filename="../../ui/admin/window.py" line="59" />
         <source>Process administration</source>
+        <extracomment>The process owner restored a backup from the database page (a ``RestoreResult``): the main window opens the file again.</extracomment>
         <translation>流程管理</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="48" />
+        <location filename="../../ui/admin/window.py" line="86" />
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="48" />
+        <location filename="../../ui/admin/window.py" line="86" />
         <source>Support groups</source>
         <translation>支持组</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="49" />
+        <location filename="../../ui/admin/window.py" line="87" />
         <source>Departments</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="49" />
+        <location filename="../../ui/admin/window.py" line="87" />
         <source>Callers</source>
         <translation>报告人</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="50" />
+        <location filename="../../ui/admin/window.py" line="88" />
         <source>Categories</source>
         <translation>事件分类</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="51" />
+        <location filename="../../ui/admin/window.py" line="89" />
         <source>Priority matrix</source>
         <translation>优先级矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="51" />
+        <location filename="../../ui/admin/window.py" line="89" />
         <source>Service targets</source>
         <translation>服务目标</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="52" />
+        <location filename="../../ui/admin/window.py" line="90" />
         <source>Working calendars</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="52" />
+        <location filename="../../ui/admin/window.py" line="90" />
         <source>Wait codes</source>
         <translation>等待代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="53" />
+        <location filename="../../ui/admin/window.py" line="91" />
         <source>Close codes</source>
         <translation>关闭代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="53" />
+        <location filename="../../ui/admin/window.py" line="91" />
         <source>Escalation rules</source>
         <translation>升级规则</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="54" />
+        <location filename="../../ui/admin/window.py" line="92" />
         <source>Notification delivery</source>
         <translation>通知发送</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="55" />
+        <location filename="../../ui/admin/window.py" line="93" />
         <source>Automatic closure</source>
         <translation>自动关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="89" />
+        <location filename="../../ui/admin/window.py" line="94" />
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="69" />
+        <location filename="../../ui/admin/window.py" line="109" />
         <source>You can add and change callers here. The other settings are shown read-only: only the process owner can change them.</source>
         <translation>您可以在此添加和修改报告人。其他设置仅供查看:只有流程负责人可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/window.py" line="73" />
+        <location filename="../../ui/admin/window.py" line="113" />
         <source>You can look at these settings; only the process owner can change them.</source>
         <translation>您可以查看这些设置;只有流程负责人可以修改。</translation>
     </message>
@@ -308,17 +309,17 @@
         <translation>登记尚未在列表中的报告人</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="122" />
+        <location filename="../../ui/incident/caller_lookup.py" line="124" />
         <source>No caller matches “%1”. Press “New caller…” to record one.</source>
         <translation>没有与“%1”匹配的报告人。请点击“新报告人…”登记。</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="161" />
+        <location filename="../../ui/incident/caller_lookup.py" line="163" />
         <source>No contact details</source>
         <translation>无联系方式</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="162" />
+        <location filename="../../ui/incident/caller_lookup.py" line="164" />
         <source>VIP caller</source>
         <translation>VIP 报告人</translation>
     </message>
@@ -326,112 +327,112 @@
 <context>
     <name>CallersTab</name>
     <message>
-        <location filename="../../ui/admin/callers_tab.py" line="45" />
+        <location filename="../../ui/admin/callers_tab.py" line="46" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/callers_tab.py" line="46" />
+        <location filename="../../ui/admin/callers_tab.py" line="47" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/callers_tab.py" line="47" />
+        <location filename="../../ui/admin/callers_tab.py" line="48" />
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/callers_tab.py" line="49" />
+        <location filename="../../ui/admin/callers_tab.py" line="50" />
         <source>VIP</source>
         <translation>VIP</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/callers_tab.py" line="50" />
+        <location filename="../../ui/admin/callers_tab.py" line="51" />
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/callers_tab.py" line="51" />
+        <location filename="../../ui/admin/callers_tab.py" line="52" />
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/callers_tab.py" line="64" />
+        <location filename="../../ui/admin/callers_tab.py" line="65" />
         <source>Search by name, phone, e-mail or location</source>
         <translation>按姓名、电话、邮箱或位置搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/callers_tab.py" line="65" />
+        <location filename="../../ui/admin/callers_tab.py" line="66" />
         <source>Search callers</source>
         <translation>搜索报告人</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/callers_tab.py" line="84" />
+        <location filename="../../ui/admin/callers_tab.py" line="89" />
         <source>VIP caller</source>
         <translation>VIP 报告人</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/callers_tab.py" line="85" />
+        <location filename="../../ui/admin/callers_tab.py" line="90" />
         <source>New incidents of a VIP caller default to urgency %1; others to %2 (R12).</source>
         <translation>VIP 报告人的新事件紧急度默认为“%1”,其他报告人默认为“%2”(R12)。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/callers_tab.py" line="92" />
+        <location filename="../../ui/admin/callers_tab.py" line="97" />
         <source>Active (can be chosen when logging)</source>
         <translation>有效(记录事件时可选)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/callers_tab.py" line="93" />
+        <location filename="../../ui/admin/callers_tab.py" line="98" />
         <source>Untick to retire a caller who has left: their incidents keep them.</source>
         <translation>报告人离开后取消勾选即可停用:其事件单仍保留该报告人。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/callers_tab.py" line="97" />
+        <location filename="../../ui/admin/callers_tab.py" line="102" />
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/callers_tab.py" line="98" />
+        <location filename="../../ui/admin/callers_tab.py" line="103" />
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/callers_tab.py" line="99" />
+        <location filename="../../ui/admin/callers_tab.py" line="104" />
         <source>&amp;E-mail</source>
         <translation>邮箱(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/callers_tab.py" line="100" />
+        <location filename="../../ui/admin/callers_tab.py" line="105" />
         <source>&amp;Department</source>
         <translation>部门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/callers_tab.py" line="101" />
+        <location filename="../../ui/admin/callers_tab.py" line="106" />
         <source>&amp;Location</source>
         <translation>位置(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/callers_tab.py" line="129" />
+        <location filename="../../ui/admin/callers_tab.py" line="134" />
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/callers_tab.py" line="132" />
+        <location filename="../../ui/admin/callers_tab.py" line="137" />
         <source>Showing %1 of %2 callers; type to narrow the list.</source>
         <translation>显示 %1 位报告人(共 %2 位);输入更多内容可缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/callers_tab.py" line="136" />
+        <location filename="../../ui/admin/callers_tab.py" line="141" />
         <source>Found: %1</source>
         <translation>找到:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/callers_tab.py" line="138" />
+        <location filename="../../ui/admin/callers_tab.py" line="143" />
         <source>Callers: %1</source>
         <translation>报告人:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/callers_tab.py" line="142" />
+        <location filename="../../ui/admin/callers_tab.py" line="147" />
         <source>%1 (retired)</source>
         <translation>%1(已停用)</translation>
     </message>
@@ -864,42 +865,42 @@
 <context>
     <name>DepartmentsTab</name>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="228" />
+        <location filename="../../ui/admin/people_tabs.py" line="267" />
         <source>Name (English)</source>
         <translation>名称(英文)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="229" />
+        <location filename="../../ui/admin/people_tabs.py" line="268" />
         <source>Name (Chinese)</source>
         <translation>名称(中文)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="230" />
+        <location filename="../../ui/admin/people_tabs.py" line="269" />
         <source>Head</source>
         <translation>部门领导</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="238" />
+        <location filename="../../ui/admin/people_tabs.py" line="277" />
         <source>Escalation rules can notify the department head (R09).</source>
         <translation>升级规则可以通知部门领导(R09)。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="240" />
+        <location filename="../../ui/admin/people_tabs.py" line="279" />
         <source>Name (&amp;English)</source>
         <translation>名称(英文)(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="241" />
+        <location filename="../../ui/admin/people_tabs.py" line="280" />
         <source>Name (C&amp;hinese)</source>
         <translation>名称(中文)(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="242" />
+        <location filename="../../ui/admin/people_tabs.py" line="281" />
         <source>He&amp;ad</source>
         <translation>部门领导(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="250" />
+        <location filename="../../ui/admin/people_tabs.py" line="289" />
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
@@ -1050,62 +1051,62 @@
 <context>
     <name>EditorTab</name>
     <message>
-        <location filename="../../ui/admin/editor.py" line="79" />
+        <location filename="../../ui/admin/editor.py" line="80" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="88" />
+        <location filename="../../ui/admin/editor.py" line="89" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="89" />
+        <location filename="../../ui/admin/editor.py" line="90" />
         <source>Save this record (Ctrl+S)</source>
         <translation>保存此记录(Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="90" />
+        <location filename="../../ui/admin/editor.py" line="91" />
         <source>Re&amp;vert</source>
         <translation>还原(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="91" />
+        <location filename="../../ui/admin/editor.py" line="92" />
         <source>Show the record as it is saved now</source>
         <translation>显示当前已保存的记录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="212" />
+        <location filename="../../ui/admin/editor.py" line="213" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="212" />
+        <location filename="../../ui/admin/editor.py" line="213" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="251" />
+        <location filename="../../ui/admin/editor.py" line="252" />
         <source>Someone else changed this record while you were editing. Your edits are kept; saving them will be refused until you revert.</source>
         <translation>您编辑期间他人修改了该记录。您的修改已保留;还原之前将无法保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="274" />
+        <location filename="../../ui/admin/editor.py" line="275" />
         <source>Save or revert your edits before choosing another record.</source>
         <translation>请先保存或还原您的修改,再选择其他记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="303" />
+        <location filename="../../ui/admin/editor.py" line="304" />
         <source>New record</source>
         <translation>新记录</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="366" />
+        <location filename="../../ui/admin/editor.py" line="352" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/editor.py" line="376" />
+        <location filename="../../ui/admin/editor.py" line="362" />
         <source>Revert shows the record as it is saved now (your edits are dropped).</source>
         <translation>“还原”将显示当前已保存的记录(您的修改将被丢弃)。</translation>
     </message>
@@ -1113,82 +1114,82 @@
 <context>
     <name>GroupsTab</name>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="159" />
+        <location filename="../../ui/admin/people_tabs.py" line="198" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="160" />
+        <location filename="../../ui/admin/people_tabs.py" line="199" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="161" />
+        <location filename="../../ui/admin/people_tabs.py" line="200" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="162" />
+        <location filename="../../ui/admin/people_tabs.py" line="201" />
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="163" />
+        <location filename="../../ui/admin/people_tabs.py" line="202" />
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="167" />
+        <location filename="../../ui/admin/people_tabs.py" line="206" />
         <source>Level 2</source>
         <translation>二线</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="167" />
+        <location filename="../../ui/admin/people_tabs.py" line="206" />
         <source>Level 1</source>
         <translation>一线</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="179" />
+        <location filename="../../ui/admin/people_tabs.py" line="218" />
         <source>Active (receives incidents)</source>
         <translation>有效(接收事件)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="182" />
+        <location filename="../../ui/admin/people_tabs.py" line="221" />
         <source>&amp;Code</source>
         <translation>代码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="183" />
+        <location filename="../../ui/admin/people_tabs.py" line="222" />
         <source>Name (&amp;English)</source>
         <translation>名称(英文)(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="184" />
+        <location filename="../../ui/admin/people_tabs.py" line="223" />
         <source>Name (C&amp;hinese)</source>
         <translation>名称(中文)(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="187" />
+        <location filename="../../ui/admin/people_tabs.py" line="226" />
         <source>E-ma&amp;il</source>
         <translation>邮箱(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="185" />
+        <location filename="../../ui/admin/people_tabs.py" line="224" />
         <source>&amp;Level</source>
         <translation>级别(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="186" />
+        <location filename="../../ui/admin/people_tabs.py" line="225" />
         <source>&amp;Department</source>
         <translation>部门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="189" />
+        <location filename="../../ui/admin/people_tabs.py" line="228" />
         <source>&amp;Members</source>
         <translation>成员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="196" />
+        <location filename="../../ui/admin/people_tabs.py" line="235" />
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
@@ -1198,6 +1199,10 @@
     <message>
         <source>…and %1 more: see “Why not?”</source>
         <translation>……另有 %1 项:请查看“为什么不可用?”</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
     </message>
     <message>
         <location filename="../../ui/incident/view.py" line="98" />
@@ -1343,6 +1348,10 @@
 </context>
 <context>
     <name>LogIncidentForm</name>
+    <message>
+        <source>Te&amp;mplate</source>
+        <translation>模板(&amp;M)</translation>
+    </message>
     <message>
         <location filename="../../ui/incident/log_form.py" line="72" />
         <source>Choose the type…</source>
@@ -1579,53 +1588,53 @@
 <context>
     <name>NewCallerDialog</name>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="186" />
+        <location filename="../../ui/incident/caller_lookup.py" line="188" />
         <source>New caller</source>
         <translation>新报告人</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="195" />
+        <location filename="../../ui/incident/caller_lookup.py" line="197" />
         <source>VIP (urgency defaults to High)</source>
         <translation>VIP(紧急度默认为“高”)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="198" />
+        <location filename="../../ui/incident/caller_lookup.py" line="200" />
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="198" />
+        <location filename="../../ui/incident/caller_lookup.py" line="200" />
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="199" />
+        <location filename="../../ui/incident/caller_lookup.py" line="201" />
         <source>&amp;E-mail</source>
         <translation>邮箱(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="200" />
+        <location filename="../../ui/incident/caller_lookup.py" line="202" />
         <source>&amp;Department</source>
         <translation>部门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="201" />
+        <location filename="../../ui/incident/caller_lookup.py" line="203" />
         <source>&amp;Location</source>
         <translation>位置(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="208" />
+        <location filename="../../ui/incident/caller_lookup.py" line="210" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="209" />
+        <location filename="../../ui/incident/caller_lookup.py" line="211" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/caller_lookup.py" line="216" />
-        <location filename="../../ui/incident/caller_lookup.py" line="221" />
+        <location filename="../../ui/incident/caller_lookup.py" line="218" />
+        <location filename="../../ui/incident/caller_lookup.py" line="223" />
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
@@ -2129,87 +2138,92 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="69" />
+        <location filename="../../ui/admin/people_tabs.py" line="89" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="70" />
+        <location filename="../../ui/admin/people_tabs.py" line="90" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="71" />
+        <location filename="../../ui/admin/people_tabs.py" line="91" />
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="72" />
+        <location filename="../../ui/admin/people_tabs.py" line="92" />
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="81" />
+        <location filename="../../ui/admin/people_tabs.py" line="101" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="94" />
+        <location filename="../../ui/admin/people_tabs.py" line="114" />
         <source>Active (may sign in)</source>
         <translation>有效(可以登录)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="99" />
+        <location filename="../../ui/admin/people_tabs.py" line="119" />
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="100" />
+        <location filename="../../ui/admin/people_tabs.py" line="120" />
         <source>&amp;Full name</source>
         <translation>姓名(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="101" />
+        <location filename="../../ui/admin/people_tabs.py" line="121" />
         <source>&amp;Roles</source>
         <translation>角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="102" />
+        <location filename="../../ui/admin/people_tabs.py" line="122" />
         <source>&amp;E-mail</source>
         <translation>邮箱(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="103" />
+        <location filename="../../ui/admin/people_tabs.py" line="129" />
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="104" />
+        <location filename="../../ui/admin/people_tabs.py" line="130" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="105" />
+        <location filename="../../ui/admin/people_tabs.py" line="131" />
         <source>Working &amp;hours</source>
         <translation>工作时间(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="107" />
+        <location filename="../../ui/admin/people_tabs.py" line="133" />
         <source>Pass&amp;word</source>
         <translation>密码(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="113" />
+        <location filename="../../ui/admin/people_tabs.py" line="140" />
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="132" />
+        <location filename="../../ui/admin/people_tabs.py" line="148" />
+        <source>No phone number: escalation calls to this person go by the next channel instead.</source>
+        <translation>没有电话号码：给此人的升级电话将改由下一个渠道通知。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/people_tabs.py" line="171" />
         <source>Leave empty to keep the current password.</source>
         <translation>留空则保留当前密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="133" />
+        <location filename="../../ui/admin/people_tabs.py" line="172" />
         <source>At least 8 characters.</source>
         <translation>至少 8 个字符。</translation>
     </message>

@@ -286,6 +286,14 @@
         <translation>添加、修改和停用报告人;VIP 报告人的事件紧急度默认为“高”</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Bring incidents in from ServiceNow, GLPI or another tool&apos;s CSV export</source>
+        <translation>从 ServiceNow、GLPI 或其他工具的 CSV 导出文件导入事件</translation>
+    </message>
+    <message>
         <source>Sign &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>
@@ -774,6 +782,43 @@ Create a new one or open another.</source>
     <message>
         <source>Signed in as %1 (%2): %3</source>
         <translation>当前登录：%1（%2）：%3</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>&amp;Open desk-app</source>
+        <translation>打开 desk-app(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>通知(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause pop-ups for an hour</source>
+        <translation>暂停弹窗一小时(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running in the tray when the window closes</source>
+        <translation>关闭窗口后在托盘中继续运行(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread notification(s)</source>
+        <translation>
+            <numerusform>%n 条未读通知</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>desk-app keeps watching</source>
+        <translation>desk-app 仍在值守</translation>
+    </message>
+    <message>
+        <source>Escalations still pop up while the window is closed. Click this icon to open it again; Quit is in its menu.</source>
+        <translation>窗口关闭后，升级仍会弹出提醒。单击此图标可重新打开窗口；“退出”在其菜单中。</translation>
     </message>
 </context>
 <context>

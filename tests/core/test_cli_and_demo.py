@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from desk_app.clock import FakeClock
 from desk_app.demo import build_demo
 from desk_app.storage.models import Escalation, Incident, Journal, User
 from desk_app.storage.opening import open_store
@@ -80,3 +82,28 @@ def test_show_an_unknown_incident_is_a_clear_message(demo_file: Path) -> None:
     result = cli("show", str(demo_file), "INC9999999")
     assert result.returncode == 1
     assert "There is no incident" in result.stderr
+
+
+def test_r09_fresh_demo_call_queue_has_no_task_for_a_closed_incident(demo_file: Path) -> None:
+    """The demo tells the truth: a desk that works its alerts. Most escalations are
+    acknowledged, a handful wait, and no call task outlives its incident or its reason."""
+    from desk_app.services.calls import call_tasks
+    from desk_app.services.session import session_for
+
+    store = open_store(demo_file, read_only=True)
+    try:
+        escalations = Escalation.select().count()
+        acknowledged = Escalation.select().where(
+            Escalation.acknowledged_at.is_null(False)).count()
+        clock = FakeClock(datetime(2026, 3, 20, 3, 0, tzinfo=UTC))
+        tasks = call_tasks(session_for(store, "liuyang", clock))
+        stages = {i.id: i.stage for i in Incident.select(Incident.id, Incident.stage)}
+        per_person = Counter((t.incident_id, t.recipient) for t in tasks)
+        waiting = {e.id for e in Escalation.select().where(Escalation.acknowledged_at.is_null())}
+    finally:
+        store.close()
+    assert escalations >= 10 and acknowledged >= 0.75 * escalations
+    assert 0 < escalations - acknowledged <= 12  # a handful waiting
+    assert all(stages[t.incident_id] not in ("resolved", "closed") for t in tasks)
+    assert all(set(t.escalation_ids) & waiting for t in tasks)  # none for settled ones
+    assert max(per_person.values(), default=1) == 1  # one per incident and person

@@ -21,6 +21,9 @@ from hypothesis import strategies as st
 from desk_app.errors import DeskError
 from desk_app.services import incidents, pending, queries, queues, review, search, workflow
 from desk_app.services.admin.process import save_target
+from desk_app.services.alerts.language import language_of, remember_screen_language
+from desk_app.services.alerts.reading import inbox_by_incident
+from desk_app.services.inbox import read_notice
 from desk_app.services.incidents import IncidentFields, NewIncident
 from tests.conftest import Org
 
@@ -82,12 +85,17 @@ def _services(org: Org, incident: int) -> dict[str, tuple[Callable[..., Any], di
                                "descending": False, "offset": 0, "limit": 100}),
         "save_target": (save_target, {"priority": 3, "stage": "assign", "minutes": 60,
                                       "calendar_id": 1}),
+        "read_notice": (read_notice, {"notice_id": 1}),
+        "language_of": (language_of, {"user_id": org.ids["manager"]}),
+        "remember_screen_language": (remember_screen_language, {"language": "en"}),
+        "inbox_by_incident": (inbox_by_incident, {"unread_only": False}),
     }
 
 
 NAMES = ["log_incident.form", "assign", "accept", "transfer", "resolve", "reject", "confirm",
          "close", "add_note", "update", "set_pending", "resume", "raise_change", "acknowledge",
-         "search", "find", "view", "page", "save_target"]
+         "search", "find", "view", "page", "save_target", "read_notice", "language_of",
+         "remember_screen_language", "inbox_by_incident"]
 FORM_FIELDS = ["caller_id", "type", "category_id", "impact", "title", "description",
                "channel", "urgency", "linked_incident_id"]
 

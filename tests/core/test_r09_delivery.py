@@ -20,7 +20,7 @@ from desk_app.services.admin.process import RuleForm, save_escalation_rule
 from desk_app.services.escalation_review import notifications_of, retry_notification
 from desk_app.storage.models import User
 from tests.conftest import Org
-from tests.escalation_helpers import breach, configure_sms, configure_smtp, rows
+from tests.escalation_helpers import breach, configure_sms, configure_smtp, quiet, rows
 from tests.servers import make_certificate, sms_gateway, smtp_server
 
 EMAIL = NotificationChannel.EMAIL
@@ -124,7 +124,7 @@ def test_r09_permanent_failure_stays_visible_and_can_be_sent_again(org: Org) -> 
     assert rows(org, escalation=escalation, channel="email")[0].state == "sent"
 
 
-def test_r09_no_email_address_is_a_permanent_failure(org: Org) -> None:
+def test_r09_no_email_address_says_no_address_never_waits(org: Org) -> None:
     owner = org.as_("owner")
     manager = org.store.read(lambda: User.get_by_id(org.ids["manager"]))
     save_user(owner, UserForm("manager", manager.full_name, ["incident_manager"], email=""),
@@ -133,16 +133,34 @@ def test_r09_no_email_address_is_a_permanent_failure(org: Org) -> None:
     with smtp_server() as (server, port):
         configure_smtp(org, port)
         (outcome,) = deliver(Outbox(org.store, org.clock), [EMAIL])
-    assert outcome.result == "failed"
-    assert rows(org, channel="email")[0].last_error == "The recipient has no e-mail address."
+        assert deliver(Outbox(org.store, org.clock), [EMAIL]) == []  # settled, not retried
+    assert outcome.result == "no_address"
+    (row,) = rows(org, channel="email")
+    assert (row.state, row.state_reason, row.attempts) == ("no_address", "no_email", 0)
     assert server.messages == []
 
 
-def test_r09_email_left_pending_while_smtp_is_not_configured(org: Org) -> None:
-    breach(org)
-    assert deliver(Outbox(org.store, org.clock), [EMAIL]) == []
+def test_r09_email_not_configured_says_so_and_tells_the_owner_once(org: Org) -> None:
+    from desk_app.services.inbox import inbox, unread_count
+
+    quiet(org, breach(org))
+    (outcome,) = deliver(Outbox(org.store, org.clock), [EMAIL])
+    assert outcome.result == "not_configured"
     (row,) = rows(org, channel="email")
-    assert (row.state, row.attempts) == ("pending", 0)
+    assert (row.state, row.state_reason, row.attempts) == (
+        "not_configured", "email_not_configured", 0)
+    breach(org)  # a second escalation: its row says so too, the owner is not told again
+    assert [o.result for o in deliver(Outbox(org.store, org.clock), [EMAIL])] == [
+        "not_configured"]
+    assert deliver(Outbox(org.store, org.clock), [EMAIL]) == []
+    owner = org.as_("owner")
+    assert unread_count(owner) == 1
+    (notice,) = inbox(owner)
+    assert notice.notice_id is not None and "SMTP" in notice.title
+    assert "通知发送" in inbox(owner)[0].title or "Notification delivery" in notice.title
+    # every R09 recipient still has the escalations in the inbox
+    assert len(inbox(org.as_("manager"))) == 2
+    assert unread_count(org.as_("manager")) == 2
 
 
 @pytest.mark.skipif(shutil.which("openssl") is None,
@@ -233,3 +251,17 @@ def test_delivery_settings_are_checked_and_only_for_the_process_owner(org: Org) 
 def _sms_for_manager(org: Org) -> None:
     save_escalation_rule(org.as_("owner"), RuleForm(
         "Manager by SMS", "经理短信", "user", ["sms"], user_id=org.ids["manager"]))
+
+
+def test_r09_sms_to_a_person_without_phone_says_no_address(org: Org) -> None:
+    org.store.write(lambda: User.update(phone="").where(User.id == org.ids["head"]).execute())
+    save_escalation_rule(org.as_("owner"), RuleForm(
+        "Text He Jing", "短信通知何静", "user", ["sms"], user_id=org.ids["head"]))
+    breach(org)
+    with sms_gateway() as (gateway, port):
+        configure_sms(org, port)
+        outcomes = deliver(Outbox(org.store, org.clock), [NotificationChannel.SMS])
+    assert [o.result for o in outcomes] == ["no_address"]
+    (row,) = rows(org, channel="sms")
+    assert (row.state, row.state_reason) == ("no_address", "no_sms_phone")
+    assert gateway.requests == []

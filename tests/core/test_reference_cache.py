@@ -11,6 +11,7 @@ import sys
 from desk_app.domain.enums import Impact, TargetStage, Urgency
 from desk_app.services.admin.process import save_matrix, save_target
 from desk_app.services.reference import reference
+from desk_app.storage.chain import register_sqlite
 from desk_app.storage.models import Incident, TargetClock
 from tests.conftest import Org
 
@@ -116,6 +117,7 @@ def test_r15_writes_elsewhere_to_incidents_keep_the_cache(org: Org, monkeypatch)
     original = module.read_reference
     monkeypatch.setattr(module, "read_reference", lambda: loads.append(1) or original())
     other = sqlite3.connect(org.path, isolation_level=None)
+    register_sqlite(other)  # the journal chain's functions, as every program connection has
     try:
         for _ in range(5):
             other.execute("UPDATE incident SET updated_at = updated_at WHERE id = 1")
@@ -149,6 +151,7 @@ def test_r15_a_change_rolled_back_is_never_served(org: Org) -> None:
         org.store.write(change_then_fail)
     assert assign_minutes(org.log()) == 60
     other = sqlite3.connect(org.path, isolation_level=None)
+    register_sqlite(other)
     try:
         other.execute("UPDATE service_target SET minutes = 50 WHERE priority = 3"
                       " AND stage = 'assign'")

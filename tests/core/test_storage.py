@@ -57,9 +57,25 @@ def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def _schema(db_path: Path) -> set[tuple[str, str, str]]:
-    rows = sqlite3.connect(db_path).execute(
+    """Indexes and triggers by their SQL; tables by their columns (name, type, NOT NULL,
+    key) and foreign keys, in name order: a column added by ``ALTER TABLE`` (schema 22)
+    lands at the end of the stored text, where the models put it among the others."""
+    conn = sqlite3.connect(db_path)
+    rows = conn.execute(
         "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL").fetchall()
-    return {(t, n, " ".join(s.split())) for t, n, s in rows}
+    found = set()
+    for t, n, s in rows:
+        if t == "table" and not s.upper().startswith("CREATE VIRTUAL"):
+            columns = sorted((c[1], c[2], c[3], c[5]) for c in conn.execute(
+                f'PRAGMA table_info("{n}")'))
+            keys = sorted((*tuple(k[2:5]), k[6]) for k in conn.execute(
+                f'PRAGMA foreign_key_list("{n}")'))
+            checks = sorted(part.strip() for part in s.split("CHECK")[1:])
+            found.add((t, n, repr((columns, keys, checks))))
+        else:
+            found.add((t, n, " ".join(s.split())))
+    conn.close()
+    return found
 
 
 def test_migrations_build_exactly_the_schema_the_models_describe(tmp_path: Path) -> None:

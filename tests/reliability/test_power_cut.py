@@ -37,6 +37,7 @@ from desk_app.storage.opening import open_store
 path, name, caller, category = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 store = open_store(path, daily_backup=False, quick_check=False, lock_test="never")
 session = session_for(store, "desk")
+print("ready", flush=True)
 n = 0
 while True:
     n += 1
@@ -68,6 +69,8 @@ def test_power_cuts_lose_no_acknowledged_write(org: Org, tmp_path: Path) -> None
         os.sync()
         for cycle in range(CYCLES):
             writers = _writers(path, org, 2, cycle)
+            for writer in writers:  # started up: the cut falls while they write
+                assert writer.stdout is not None and writer.stdout.readline() == "ready\n"
             time.sleep(rng.uniform(0.8, 1.6))
             loopfs.shut_down(mountpoint)  # the power goes
             for writer in writers:

@@ -149,5 +149,8 @@ def test_r07_r08_r09_escalation_reaches_everyone_once_with_three_workstations(
     assert done is not None and done.ack_comment == "已电话通知应用组,正在处理"
     assert store.read(lambda: User.get_by_id(done.acknowledged_by_id).username) == "liuyang"
     rows = manager_rows()
+    # acknowledging settles it: read for everyone, no more pop-ups, the call no longer needed
     assert {c: (n.state, n.attempts) for c, n in rows.items()} == {
-        "desktop": ("sent", 1), "email": ("sent", 1), "phone": ("pending", 0)}
+        "desktop": ("acknowledged", 1), "email": ("sent", 1), "phone": ("not_needed", 0)}
+    assert rows["phone"].state_reason == "acknowledged"
+    assert all(n.acknowledged_at is not None for n in rows.values())

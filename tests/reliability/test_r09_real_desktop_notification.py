@@ -44,3 +44,5 @@ def test_r09_plyer_reaches_the_notification_daemon(org: Org) -> None:
     assert popup.title == "事件升级:INC0000001(P3)"
     assert _logged(popup.title), Path(LOG or "").read_text(errors="replace")[-2000:]
     assert _logged(popup.body)
+    # it expires by itself (the spec's 0 would mean "never": pop-ups stayed until dismissed)
+    assert "int32 15000" in Path(LOG or "").read_text(encoding="utf-8", errors="replace")

@@ -28,7 +28,9 @@ def fake_notify(title: str = "", message: str = "", **_: object) -> None:
         os.fsync(log.fileno())
 
 
-plyer.notification = types.SimpleNamespace(notify=fake_notify)  # type: ignore[attr-defined]
+# the program calls the backend directly (desk_app.delivery.desktop: the expiry)
+plyer.notification = types.SimpleNamespace(  # type: ignore[attr-defined]
+    notify=fake_notify, _notify=fake_notify)
 
 from desk_app.cli import main  # noqa: E402
 

@@ -58,3 +58,22 @@ def test_r09_inbox_in_chinese(qtbot: QtBot, org: Org,
     assert widget.acknowledge_button.text() == "确认"
     assert widget.table.item(0, 2).text() == "超过受理时限"
     assert widget.table.horizontalHeaderItem(0).text() == "事件单"
+
+
+def test_r09_inbox_mark_all_read_and_one_incident_together(
+        qtbot: QtBot, org: Org, context: Callable[..., UiContext]) -> None:
+    first = breach(org)
+    quiet(org, first)
+    org.clock.advance(days=1)
+    breach(org)
+    widget = InboxWidget(context("manager"))
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.unread == 2)
+    numbers = [widget.table.item(r, 0).text() for r in range(widget.table.rowCount())]
+    assert numbers == ["INC0000002", "INC0000001"]  # each incident once, newest first
+    assert widget.all_read_button.isEnabled()
+    widget.all_read_button.click()
+    qtbot.waitUntil(lambda: widget.unread == 0)
+    assert unread_count(org.as_("manager")) == 0
+    assert not widget.all_read_button.isEnabled()  # nothing left to mark
+    assert widget.table.rowCount() == 2  # the inbox keeps everything

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 from pytestqt.qtbot import QtBot
 
 from desk_app.storage.backup import take_backup
+from desk_app.storage.chain import register_sqlite
 from desk_app.storage.migrations import LATEST
 from tests.conftest import PASSWORD, Org
 from tests.core.storage.test_deferred_checks import pages_of
@@ -147,6 +148,7 @@ def test_a_file_from_a_newer_program_says_so_and_opens_nothing(
         qtbot: QtBot, org: Org, app_settings: Path, english: None) -> None:
     org.store.close()
     conn = sqlite3.connect(org.path)
+    register_sqlite(conn)  # the hash chain's triggers fire on the setting below
     conn.execute(f"PRAGMA user_version = {LATEST + 1}")
     conn.execute("INSERT INTO setting (key, version, value) VALUES "
                  "('upgraded_by_program', 1, '9.0.0') ON CONFLICT (key) DO UPDATE "

@@ -261,6 +261,9 @@ def test_a_restore_from_the_window_reopens_the_file_and_keeps_open_tabs(
     assert view.timeline.note.toPlainText() == "typed before the restore"
     notes = new_store.execute("SELECT note FROM journal WHERE action = 'note'")
     assert notes == []  # the note saved after the backup went with the restore
+    # the view reads the incident again from the reopened file; a person can add the note
+    # once its button is enabled again (a click before that does nothing)
+    qtbot.waitUntil(lambda: view.timeline.add_button.isEnabled(), timeout=10000)
     rows = view.timeline.model.rowCount()
     view.timeline.add()
     qtbot.waitUntil(lambda: view.timeline.model.rowCount() == rows + 1, timeout=10000)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.enums import Role
+from desk_app.errors import PermissionDenied
 from desk_app.i18n import label
 from desk_app.services.admin import lists
 from desk_app.services.admin.lists import CalendarRow, DepartmentRow, GroupRow, UserRow
@@ -32,6 +33,25 @@ from desk_app.services.session import Changes, Session
 from ui.admin.editor import EditorTab
 from ui.widgets.combos import fill_rows, select, value
 from ui.widgets.rows_model import Column
+
+
+def visible_users(session: Session) -> list[UserRow]:
+    """The staff list where this person may see it (process owner, incident manager); an
+    empty one on the read-only tabs everyone else sees (R04: reads of people have roles)."""
+    try:
+        return lists.users(session)
+    except PermissionDenied:
+        return []
+
+def _phone_gaps(session: Session) -> dict[int, str]:
+    """People who may be phoned about escalations but have no number, where this person
+    may see the staff list (else none)."""
+    from desk_app.services.alerts.phones import people_without_phone
+
+    try:
+        return {gap.user_id: gap.why for gap in people_without_phone(session)}
+    except PermissionDenied:
+        return {}
 
 
 class _PersonChoice:
@@ -100,17 +120,34 @@ class UsersTab(EditorTab):
         self.add("full_name", self.tr("&Full name"), self.full_name)
         self.add("roles", self.tr("&Roles"), self.roles_box)
         self.add("email", self.tr("&E-mail"), self.email)
-        self.add("phone", self.tr("&Phone"), self.phone)
+        self.phone_hint = QLabel(self)  # R09: a call task cannot reach them by phone
+        self.phone_hint.setWordWrap(True)
+        self.phone_hint.setStyleSheet("color:#b26a00;")
+        self.phone_gaps: dict[int, str] = {}
+        self.shown_id: int | None = None
+        self.phone.textChanged.connect(lambda _t: self._phone_hint())
+        self.add("phone", self.tr("&Phone"), self.phone, self.phone_hint)
         self.add("language", self.tr("&Language"), self.language)
         self.add("calendar", self.tr("Working &hours"), self.calendar)
         self.add("active", "", self.active)
         self.add("password", self.tr("Pass&word"), self.password, self.password_hint)
 
     def fetch(self, session: Session) -> tuple[list[Any], Any]:
-        return lists.users(session), lists.calendars(session)
+        return visible_users(session), (lists.calendars(session), _phone_gaps(session))
 
-    def use_extra(self, extra: list[CalendarRow]) -> None:
-        fill_rows(self.calendar, extra, self.lang, none_text=self.tr("(none)"))
+    def use_extra(self, extra: tuple[list[CalendarRow], dict[int, str]]) -> None:
+        calendars, self.phone_gaps = extra
+        fill_rows(self.calendar, calendars, self.lang, none_text=self.tr("(none)"))
+
+    def _phone_hint(self) -> None:
+        """Flag a person who may be phoned about escalations but has no number (R09): their
+        call tasks go to the next channel instead, saying why."""
+        gap = self.shown_id is not None and self.shown_id in self.phone_gaps \
+            and not self.phone.text().strip()
+        self.phone_hint.setText(self.tr(
+            "No phone number: escalation calls to this person go by the next channel "
+            "instead.") if gap else "")
+        self.phone_hint.setVisible(gap)
 
     def title_of(self, row: UserRow) -> str:
         return row.full_name
@@ -119,7 +156,9 @@ class UsersTab(EditorTab):
         self.username.setText(row.username if row else "")
         self.full_name.setText(row.full_name if row else "")
         self.email.setText(row.email if row else "")
+        self.shown_id = row.id if row else None
         self.phone.setText(row.phone if row else "")
+        self._phone_hint()
         select(self.language, row.language if row else "")
         select(self.calendar, row.calendar_id if row else None)
         if self.calendar.currentIndex() < 0:
@@ -189,7 +228,7 @@ class GroupsTab(EditorTab):
         self.add("members", self.tr("&Members"), self.members)
 
     def fetch(self, session: Session) -> tuple[list[Any], Any]:
-        return lists.groups(session), (lists.departments(session), lists.users(session))
+        return lists.groups(session), (lists.departments(session), visible_users(session))
 
     def use_extra(self, extra: tuple[list[DepartmentRow], list[UserRow]]) -> None:
         departments, self.users = extra
@@ -242,7 +281,7 @@ class DepartmentsTab(EditorTab):
         self.add("head", self.tr("He&ad"), self.head, hint)
 
     def fetch(self, session: Session) -> tuple[list[Any], Any]:
-        return lists.departments(session), lists.users(session)
+        return lists.departments(session), visible_users(session)
 
     def use_extra(self, extra: list[UserRow]) -> None:
         self.heads = {u.id: u.full_name for u in extra}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from desk_app.services.admin import lists
 from desk_app.services.admin.common import administer_refusal
 from desk_app.services.admin.people import caller_refusal
 from ui.admin.calendars_tab import CalendarsTab
@@ -21,6 +22,7 @@ from ui.admin.process_tabs import CategoriesTab, CodesTab, SettingsTab, TargetsT
 from ui.context import UiContext
 from ui.escalations.rules import EscalationRulesEditor
 from ui.escalations.settings import DeliverySettingsWidget
+from ui.security.accounts_page import AccountsPage
 from ui.storage.admin_panel import StorageAdminPanel
 from ui.storage.presence_list import PresenceList
 
@@ -57,8 +59,11 @@ class AdminWindow(QWidget):
         self.setWindowTitle(self.tr("Process administration"))
         self.tabs = QTabWidget(self)
         self.tabs.setUsesScrollButtons(True)
-        self.pages: dict[str, QWidget] = {
-            "users": UsersTab(context, self),
+        refusal = administer_refusal(context.session)
+        self.pages: dict[str, QWidget] = {}
+        if lists.staff_refusal(context.session) is None:  # the staff list has roles (R04)
+            self.pages["users"] = UsersTab(context, self)
+        self.pages |= {
             "groups": GroupsTab(context, self),
             "departments": DepartmentsTab(context, self),
             "callers": CallersTab(context, self),
@@ -69,11 +74,11 @@ class AdminWindow(QWidget):
             "wait_codes": CodesTab(context, "wait", self),
             "close_codes": CodesTab(context, "close", self),
             "rules": EscalationRulesEditor(context, self),
-            "delivery": DeliverySettingsWidget(context, self),
             "settings": SettingsTab(context, self),
         }
-        refusal = administer_refusal(context.session)
-        if refusal is None:  # backups and restores are the process owner's (file_care)
+        if refusal is None:  # delivery settings, sign-in safety, backups: the owner's
+            self.pages["delivery"] = DeliverySettingsWidget(context, self)
+            self.pages["accounts"] = accounts = AccountsPage(context, self)
             database = DatabasePage(context, self)
             database.panel.restored.connect(self.database_restored)
             self.pages["database"] = database
@@ -88,6 +93,8 @@ class AdminWindow(QWidget):
             "settings": self.tr("Automatic closure"),
             "database": self.tr("Database file"),
         }
+        if "accounts" in self.pages:
+            captions["accounts"] = accounts.caption
         self._arrived: set[str] = set()
         for name, page in self.pages.items():
             page.setObjectName(name)

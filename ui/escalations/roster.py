@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
-from PySide6.QtGui import QFont, QTextCharFormat
+from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.errors import ValidationError
+from desk_app.services.alerts.phones import people_without_phone
 from desk_app.services.roster import (
     ShiftForm,
     ShiftView,
@@ -126,13 +127,19 @@ class RosterEditor(QWidget):
         ctx.hub.changed.connect(self._on_changed)
         ctx.hub.external.connect(self.refresh)
         session = ctx.session
-        run(ctx, self, lambda: eligible_staff(session), self._staff_loaded)
+        run(ctx, self, lambda: (eligible_staff(session), {
+            gap.user_id for gap in people_without_phone(session)}), self._staff_loaded)
 
     # -- loading ------------------------------------------------------------------------------
-    def _staff_loaded(self, staff: list[StaffMember]) -> None:
+    def _staff_loaded(self, loaded: tuple[list[StaffMember], set[int]]) -> None:
+        staff, no_phone = loaded
         self.staff.clear()
         for member in staff:
             item = QListWidgetItem(f"{member.full_name} ({member.username})")
+            if member.id in no_phone:  # R09: flagged where the roster is edited
+                item.setForeground(QColor("#b26a00"))
+                item.setToolTip(self.tr("No phone number: escalation calls to this person go "
+                                        "by the next channel instead."))
             item.setData(Qt.ItemDataRole.UserRole, member.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)

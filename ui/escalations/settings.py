@@ -76,6 +76,7 @@ class DeliverySettingsWidget(EditState, QWidget):
                 ("smtp_timeout_seconds", self.tr("Time-out (seconds)"))]),
             (self.tr("SMS gateway (HTTP)"), [
                 ("sms_url", self.tr("Address ($phone, $text, $id)")),
+                ("sms_token", self.tr("Token ($token; kept on this computer)")),
                 ("sms_method", self.tr("Method")), ("sms_body", self.tr("Body template")),
                 ("sms_content_type", self.tr("Content type"))]),
             (self.tr("Retries and reminders"), [
@@ -83,7 +84,7 @@ class DeliverySettingsWidget(EditState, QWidget):
                 ("retry_max_seconds", self.tr("Longest wait between retries (seconds)")),
                 ("max_attempts", self.tr("Attempts before failing")),
                 ("call_retry_minutes", self.tr("Call again after (minutes)")),
-                ("desktop_realert_minutes", self.tr("Pop-up again after (minutes)")),
+                ("desktop_realert_minutes", self.tr("Reminder of what waits, every (minutes)")),
                 ("lease_seconds", self.tr("Claim time of a delivery (seconds)"))]),
         ]
         body = QWidget(self)
@@ -149,7 +150,7 @@ class DeliverySettingsWidget(EditState, QWidget):
                 combo.addItem(value, value)
             return combo
         edit = QLineEdit(self)
-        if name == "smtp_password":
+        if name in ("smtp_password", "sms_token"):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         return edit
 

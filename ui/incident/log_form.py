@@ -8,6 +8,7 @@ field in the user's language; a refused save keeps everything typed.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +36,8 @@ from desk_app.services.session import Changes
 from ui.context import UiContext
 from ui.incident.caller_lookup import CallerLookup
 from ui.incident.link_field import ClosedIncidentField
+from ui.knowledge.suggestions import SuggestionsPanel
+from ui.knowledge.template_picker import TemplatePicker
 from ui.widgets.badges import PriorityBadge
 from ui.widgets.calls import call
 from ui.widgets.combos import fill_enum, select, value
@@ -46,6 +50,7 @@ class LogIncidentForm(QWidget):
 
     logged = Signal(int)
     cancelled = Signal()
+    open_incident = Signal(int)  # a suggestion the person wants to see
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +60,7 @@ class LogIncidentForm(QWidget):
         self.categories: dict[int, CategoryChoice] = {}
         self.urgency_chosen = False  # the desk changed the R12 default by hand
         self.saving = False
+        self.solution: object | None = None  # the suggestion being applied (ui.knowledge)
         self._build()
         self._connect()
         context.hub.changed.connect(self._hub_changed)
@@ -96,6 +102,8 @@ class LogIncidentForm(QWidget):
         self.description.setPlaceholderText(self.tr("What the caller reports, in their words"))
         self.description.setMinimumHeight(90)
         self.linked = ClosedIncidentField(self.context, self)
+        self.template = TemplatePicker(self.context, self)
+        self.suggestions = SuggestionsPanel(self.context, self)
 
         # a tick box with the resolution's fields in a frame under it, shown only when
         # ticked (a checkable group box would leave an empty frame while unticked)
@@ -119,6 +127,7 @@ class LogIncidentForm(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         rows: list[tuple[str, str, QWidget, list[QWidget]]] = [
+            ("template", self.tr("Te&mplate"), self.template, []),
             ("caller", self.tr("&Caller"), self.caller, []),
             ("type", self.tr("&Type"), self.type, []),
             ("channel", self.tr("C&hannel"), self.channel, []),
@@ -172,16 +181,30 @@ class LogIncidentForm(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(scroll)
+        split.addWidget(self.suggestions)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        self.split = split
         outer = QVBoxLayout(self)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(split, 1)
         outer.addLayout(buttons)
 
-        order = [self.caller.edit, self.caller.new_button, self.type, self.channel,
+        order = [self.template, self.caller.edit, self.caller.new_button, self.type, self.channel,
                  self.category, self.impact, self.urgency, self.title, self.description,
                  self.linked.edit, self.first_contact, self.resolution_type, self.resolution,
                  self.knowledge, self.save_button, self.cancel_button]
         tab_order(order)
         self.setFocusProxy(self.caller)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_sized", False):  # the form and the suggestions side by side
+            self._sized = True
+            width = max(self.split.width(), 800)
+            self.split.setSizes([width * 11 // 20, width * 9 // 20])
 
     def _row(self, form: QFormLayout, name: str, caption: str, widget: QWidget,
              extra: list[QWidget]) -> None:
@@ -203,6 +226,13 @@ class LogIncidentForm(QWidget):
         self.linked.refused.connect(lambda message: self.errors.set("linked_incident", message))
         self.save_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.cancel)
+        self.template.chosen.connect(self._template_chosen)
+        for signal in (self.title.textChanged, self.description.textChanged,
+                       self.caller.caller_changed, self.category.currentIndexChanged):
+            signal.connect(self._suggest)
+        self.suggestions.resolve_with.connect(self.resolve_with)
+        self.suggestions.link_to.connect(self._link_to)
+        self.suggestions.open_incident.connect(self.open_incident)
         for keys in SUBMIT_KEYS:
             shortcut(self, keys, self.submit)
         shortcut(self, Qt.Key.Key_Escape, self.cancel)
@@ -299,6 +329,38 @@ class LogIncidentForm(QWidget):
         if not on:
             self.errors.set("resolution", "")
 
+    # -- suggestions and templates (ui.knowledge) -----------------------------------------
+    def _suggest(self, *_args: object) -> None:
+        caller = self.caller.caller
+        self.suggestions.update_query(
+            f"{self.title.text()}\n{self.description.toPlainText()}", value(self.category),
+            caller.id if caller else None)
+
+    def _template_chosen(self, chosen: object) -> None:
+        """Fill the form from a template; what was already typed is kept."""
+        from desk_app.services.knowledge.templates import TemplateRow
+
+        assert isinstance(chosen, TemplateRow)
+        select(self.category, chosen.category_id)
+        select(self.impact, chosen.impact)
+        if not self.title.text().strip():
+            self.title.setText(chosen.title)
+        if not self.description.toPlainText().strip():
+            self.description.setPlainText(chosen.description)
+        self.title.setFocus()
+
+    def _link_to(self, chosen: object) -> None:
+        """R24: the new incident follows up a closed one the suggestions found."""
+        number = getattr(chosen, "number", "")
+        self.linked.edit.setText(number)
+        self.linked.lookup()
+
+    def resolve_with(self, chosen: object) -> None:
+        """One click: log the incident resolved at first contact with the suggestion's
+        resolution (R05). A form with problems shows them and keeps what was typed."""
+        self.solution = chosen
+        self.submit()
+
     # -- saving ----------------------------------------------------------------------------
     def problems(self) -> dict[str, str]:
         """The form's own quick checks; the core checks everything again."""
@@ -328,7 +390,10 @@ class LogIncidentForm(QWidget):
             self.linked.lookup(then=self.submit)
             return
         found = self.problems()
+        if self.solution is not None:
+            found.pop("resolution", None)  # the suggestion brings the resolution
         if found:
+            self.solution = None
             self.errors.show(found, text("error.validation", self.lang, count=len(found)))
             return
         self.errors.clear()
@@ -347,6 +412,16 @@ class LogIncidentForm(QWidget):
         ) if self.first_contact.isChecked() else None
         session = self.context.session
         self._set_saving(True)
+        chosen, self.solution = self.solution, None
+        if chosen is not None:
+            from desk_app.services.knowledge.apply import log_resolved_with
+
+            kind, chosen_id = getattr(chosen, "kind", ""), getattr(chosen, "id", 0)
+            call(self, self.context, lambda: log_resolved_with(
+                session, form, article_id=chosen_id if kind == "article" else None,
+                source_incident_id=chosen_id if kind == "incident" else None),
+                self._saved, self._failed)
+            return
         call(self, self.context, lambda: log_incident(session, form, resolve), self._saved,
              self._failed)
 
@@ -382,6 +457,8 @@ class LogIncidentForm(QWidget):
         self.resolution.clear()
         select(self.resolution_type, ResolutionType.RESOLUTION.value)
         self.knowledge.setChecked(False)
+        self.template.reset()
+        self.suggestions.clear()
         self._update_priority()
         self.caller.setFocus()
 

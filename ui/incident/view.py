@@ -45,6 +45,7 @@ from ui.incident.details import DetailsPanel
 from ui.incident.dialogs import DIALOGS, ActionDialog, CloseChangeDialog
 from ui.incident.targets import TargetsPanel
 from ui.incident.timeline import TimelinePanel
+from ui.knowledge.attachments import AttachmentsPanel
 from ui.widgets.badges import Badge, PriorityBadge
 from ui.widgets.calls import call
 from ui.widgets.feedback import MessageBar
@@ -167,6 +168,8 @@ class IncidentView(QWidget):
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
         self.tabs.addTab(self.targets, self.tr("Targets and escalations"))
         self.tabs.addTab(self.changes, self.tr("Changes"))
+        self.attachments = AttachmentsPanel(self.context, self.incident_id, self)
+        self.tabs.addTab(self.attachments, self.tr("Attachments"))
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(details_scroll)
         splitter.addWidget(self.tabs)
@@ -187,7 +190,8 @@ class IncidentView(QWidget):
         self.details.conflict.connect(self._details_conflict)
         self.changes.close_requested.connect(self._close_change)
         shortcut(self, Qt.Key.Key_F5, self.reload)
-        for number, tab in enumerate((self.timeline, self.targets, self.changes), start=1):
+        for number, tab in enumerate((self.timeline, self.targets, self.changes,
+                                      self.attachments), start=1):
             shortcut(self, f"Alt+{number}", lambda t=tab: self._show_tab(t))
 
     def _show_tab(self, tab: QWidget) -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 from array import array
 from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -89,10 +90,20 @@ class QueueModel(QAbstractTableModel):
     # -- what to show -----------------------------------------------------------------
     def set_queue(self, queue: Queue) -> None:
         self.queue = Queue(queue)
+        self.filters = replace(self.filters, conditions=None)
         self.refresh()
 
     def set_filters(self, filters: Filters) -> None:
+        """The filter bar's narrowing; a saved queue's conditions shown stay."""
+        if filters.conditions is None:
+            filters = replace(filters, conditions=self.filters.conditions)
         self.filters = filters
+        self.refresh()
+
+    def show_conditions(self, conditions: object) -> None:
+        """A saved queue: every incident that meets ``conditions`` (``services.bulk``)."""
+        self.queue = Queue.ALL
+        self.filters = replace(self.filters, conditions=conditions)
         self.refresh()
 
     def set_sort(self, column: SortColumn, descending: bool) -> None:

@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from ui import paths
 from ui.shell.screens import screen_class
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.shell.tray import Tray
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,7 @@ class EscalationScreens(QObject):
         self.menu_action.setVisible(bool(self.available))
         self._make_counters()
         self.tray: QSystemTrayIcon | None = None
+        self.tray_keeper: Tray | None = None  # the icon, its count and menu (ui.shell.tray)
         self.timer: QObject | None = None
         if background:
             self._start_round()
@@ -120,9 +122,6 @@ class EscalationScreens(QObject):
                 widget.deleteLater()
         if "inbox" not in self.widgets or "calls" not in self.widgets:
             self._make_counters()
-        if self.timer is not None and "inbox" in self.widgets:
-            inbox = self.widgets["inbox"]
-            self.timer.alert.connect(lambda _popup: inbox.refresh())  # type: ignore[attr-defined]
         self.retranslate()
 
     def update_visibility(self, may_administer: bool) -> None:
@@ -132,6 +131,8 @@ class EscalationScreens(QObject):
 
     def _count(self, key: str, count: int) -> None:
         self.counts[key] = count
+        if key == "inbox" and self.tray_keeper is not None:
+            self.tray_keeper.set_count(count)
         self.retranslate()
 
     def _title(self, screen: Screen) -> str:
@@ -157,17 +158,30 @@ class EscalationScreens(QObject):
                 raise
             return
         if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray = QSystemTrayIcon(paths.icon("app"), self)
-            self.tray.setToolTip(QApplication.applicationDisplayName())
-            self.tray.show()
+            from ui.shell.tray import Tray
+
+            self.tray_keeper = Tray(
+                self.window, open_inbox=lambda: self.show("inbox"),
+                pause=lambda minutes: self.timer.pause(minutes),  # type: ignore[union-attr]
+                resume=lambda: setattr(self.timer, "paused_until", None),
+                quit_program=self.window.quit_program, parent=self)
+            self.tray = self.tray_keeper.icon
+            self.tray_keeper.set_count(self.counts.get("inbox", 0))
+            self.tray_keeper.show()
         self.timer = timer_class(self.window.context, tray=self.tray, parent=self)
+        self.timer.arrived.connect(self._alerts_arrived)  # type: ignore[attr-defined]
+        self.timer.start(first_after_ms=2000)  # type: ignore[attr-defined]
+
+    def _alerts_arrived(self, _count: int) -> None:
+        """Once per round that brought alerts: the inbox of the moment reads them again
+        (connected once, so a language change or a new inbox widget adds no connection)."""
         inbox = self.widgets.get("inbox")
         if inbox is not None:
-            self.timer.alert.connect(lambda _popup: inbox.refresh())  # type: ignore[attr-defined]
-        self.timer.start(first_after_ms=2000)  # type: ignore[attr-defined]
+            inbox.refresh()  # type: ignore[attr-defined]
 
     def stop(self) -> None:
         if self.timer is not None:
             self.timer.stop()  # type: ignore[attr-defined]
         if self.tray is not None:
             self.tray.hide()
+        self.tray_keeper = None

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from importlib import import_module
 
-AREAS = ["core", "cli", "escalations", "history", "storage", "safety", "reports", "guidance"]
+AREAS = ["core", "cli", "escalations", "history", "storage", "safety", "reports", "security",
+         "alerts", "importing", "bulk", "knowledge", "guidance"]
 
 
 def load() -> dict[str, dict[str, str]]:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desk_app.domain.enums import Role
+from desk_app.errors import DeskError
 from desk_app.i18n import Language
+from desk_app.services import permissions as perm
 from desk_app.services.choices import caller_matches
 from desk_app.services.session import Session
 from desk_app.services.settings import get_setting
@@ -166,8 +168,23 @@ def callers(session: Session, search: str = "", limit: int = CALLER_LIST_LIMIT,
     return session.read(run)
 
 
+def staff_refusal(session: Session) -> DeskError | None:
+    """Why this person may not see the staff list, or None if they may: screens leave the
+    list out for everyone else rather than show it empty."""
+    try:
+        session.read(lambda: perm.require_role(session, "see_people", Role.PROCESS_OWNER,
+                                                Role.INCIDENT_MANAGER))
+    except DeskError as error:
+        return error
+    return None
+
+
 def users(session: Session) -> list[UserRow]:
+    """Everyone who signs in, with their roles: for the process owner and the incident
+    manager only (a service-desk person has no business with the staff list)."""
+
     def run() -> list[UserRow]:
+        perm.require_role(session, "see_people", Role.PROCESS_OWNER, Role.INCIDENT_MANAGER)
         roles: dict[int, list[Role]] = {}
         for row in UserRole.select():
             roles.setdefault(row.user_id, []).append(Role(row.role))

@@ -48,6 +48,14 @@ def _seed(store: Store) -> None:
     seed_reference_data(store)
 
 
+def _security(store: Store) -> None:
+    from desk_app.delivery.secrets import move_out_of_file
+    from desk_app.storage.witness import chain_existing
+
+    move_out_of_file()
+    chain_existing(store)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "0001_initial.sql", then=_seed),
     Migration(2, "0002_escalations.sql"),
@@ -58,6 +66,11 @@ MIGRATIONS: list[Migration] = [
     Migration(7, "0007_application_id.sql", then=_mark),
     Migration(11, "0011_report_indexes.sql"),
     Migration(15, "0015_reference_generation.sql"),
+    Migration(22, "0022_security.sql", then=_security),
+    Migration(23, "0023_imports.sql"),
+    Migration(24, "0024_call_tasks_and_delivery_states.sql"),
+    Migration(25, "0025_saved_queues.sql"),
+    Migration(26, "0026_knowledge.sql"),
 ]
 
 LATEST = MIGRATIONS[-1].version

@@ -57,7 +57,10 @@ from desk_app.storage.models import (
     Escalation,
     EscalationRule,
     Incident,
+    IncidentTemplate,
+    KnowledgeArticle,
     PriorityCell,
+    SavedQueue,
     ServiceTarget,
     Setting,
     SupportGroup,
@@ -96,6 +99,24 @@ def incident_fields(org: Org) -> None:
     stale(lambda v: update_incident(desk, incident, IncidentFields(title="Mine"), version=v),
           version)
     assert Incident.get_by_id(incident).title == "Theirs"
+
+
+@case(SavedQueue)
+def saved_queue(org: Org) -> None:
+    from desk_app.services.bulk.saved_queues import (
+        Conditions,
+        SavedQueueForm,
+        create_queue,
+        update_queue,
+    )
+
+    net1 = org.as_("net1")
+    queue_id = create_queue(net1, SavedQueueForm("Mine", Conditions())).new_id
+    version = SavedQueue.get_by_id(queue_id).version
+    update_queue(net1, queue_id, SavedQueueForm("Theirs", Conditions()), version)
+    stale(lambda v: update_queue(net1, queue_id, SavedQueueForm("Mine", Conditions()), v),
+          version)
+    assert SavedQueue.get_by_id(queue_id).name == "Theirs"
 
 
 def test_incident_moves_from_a_stale_copy_are_conflicts(org: Org) -> None:
@@ -275,6 +296,32 @@ def setting(org: Org) -> None:
         save(owner, 9, version)
         stale(lambda v, save=save: save(owner, 30, v), version)
         assert Setting.get_by_id(key).value == "9"
+
+
+@case(KnowledgeArticle)
+def knowledge_article(org: Org) -> None:
+    from desk_app.services.knowledge.articles import ArticleForm, create_article, edit_article
+
+    l2 = org.as_("l2")
+    article = create_article(l2, ArticleForm("VPN drops", "Renew the certificate")).new_id
+    version = KnowledgeArticle.get_by_id(article).version
+    edit_article(l2, article, ArticleForm("VPN drops", "theirs"), version)
+    stale(lambda v: edit_article(l2, article, ArticleForm("VPN drops", "mine"), v), version)
+    assert KnowledgeArticle.get_by_id(article).resolution == "theirs"
+
+
+@case(IncidentTemplate)
+def incident_template(org: Org) -> None:
+    from desk_app.services.knowledge.templates import TemplateForm, save_template
+
+    owner = org.as_("owner")
+    form = TemplateForm("VPN", "en", org.ids["cat_network"], 3, "VPN drops")
+    template = save_template(owner, form).new_id
+    version = IncidentTemplate.get_by_id(template).version
+    save_template(owner, TemplateForm("theirs", "en", org.ids["cat_network"], 3, "t"),
+                  template, version)
+    stale(lambda v: save_template(owner, form, template, v), version)
+    assert IncidentTemplate.get_by_id(template).name == "theirs"
 
 
 @pytest.mark.parametrize("model", sorted(CASES, key=lambda m: m.__name__),

@@ -10,6 +10,7 @@ import pytest
 
 from desk_app.errors import MaintenanceActive, SchemaTooNew
 from desk_app.services.incidents import add_note
+from desk_app.storage.chain import register_sqlite
 from desk_app.storage.migrations import LATEST
 from desk_app.storage.opening import open_store
 from desk_app.storage.presence import (
@@ -138,6 +139,7 @@ def test_a_running_older_program_stops_writing_after_an_upgrade(org: Org,
     into a new-schema file."""
     assert other.ask("note fine") == "ok"
     conn = sqlite3.connect(org.path)
+    register_sqlite(conn)  # the program's triggers call its functions
     conn.execute(f"PRAGMA user_version = {LATEST + 1}")
     conn.execute("INSERT INTO setting (key, version, value) VALUES "
                  "('upgraded_by_program', 1, '9.9.0') ON CONFLICT (key) DO UPDATE SET "

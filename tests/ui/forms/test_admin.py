@@ -172,3 +172,22 @@ def test_calendar_hours_are_read_and_bad_hours_shown_inline(qtbot, make_context,
     tab.save()
     qtbot.waitUntil(lambda: tab.errors.message("holidays") != "", timeout=5000)
     assert tab.errors.message("holidays") == "Enter a date as YYYY-MM-DD."
+
+
+def test_r09_a_person_who_may_be_phoned_without_a_number_is_flagged(qtbot, make_context, org):
+    from desk_app.storage.models import User
+
+    org.store.write(lambda: User.update(phone="").where(User.username == "manager").execute())
+    window = AdminWindow(make_context("owner"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.loaded, timeout=10000)
+    users = window.pages["users"]
+    users.table.selectRow(users.model.row_of(lambda r: r.username == "manager"))
+    assert users.phone_hint.isVisible()
+    assert "No phone number" in users.phone_hint.text()
+    users.phone.setText("13800000001")  # typing a number clears the flag at once
+    assert not users.phone_hint.isVisible()
+    users.phone.clear()
+    users.table.selectRow(users.model.row_of(lambda r: r.username == "owner"))
+    assert not users.phone_hint.isVisible()  # the owner is not phoned about escalations

@@ -123,7 +123,8 @@ def test_the_desk_reaches_callers_in_the_admin_window(qtbot, make_context, org):
     qtbot.waitUntil(lambda: window.loaded, timeout=10000)
     assert window.tabs.currentWidget() is window.pages["callers"]
     assert window.pages["callers"].new_button.isEnabled()
-    assert not window.pages["users"].new_button.isEnabled()
+    assert "users" not in window.pages  # the staff list is not theirs to read (R04)
+    assert not window.pages["groups"].new_button.isEnabled()
     assert window.note is not None
     assert window.note.text().startswith("You can add and change callers here.")
 

@@ -1,0 +1,108 @@
+"""Screenshots of the bulk work in English and Chinese, for looking: the context menu of a
+queue, a bulk action's summary, the saved-queue editor and the sidebar with saved queues.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/bulk_screenshots.py [--out DIR]
+
+It makes a demo database in a temporary folder and signs in as the service desk
+(王芳 Wang Fang).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+if os.environ.get("DISPLAY"):
+    os.environ.pop("QT_QPA_PLATFORM", None)  # the real display, not offscreen
+
+from PySide6.QtCore import QPoint  # noqa: E402
+
+from desk_app.demo import DEMO_PASSWORD, build_demo  # noqa: E402
+from desk_app.services.bulk.actions import BulkAction, BulkInput, run_bulk  # noqa: E402
+from desk_app.services.bulk.saved_queues import (  # noqa: E402
+    Conditions,
+    SavedQueueForm,
+    create_queue,
+)
+from desk_app.services.queues import Queue  # noqa: E402
+from desk_app.services.session import sign_in  # noqa: E402
+from desk_app.storage.opening import open_store  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tools"))
+from screenshots import grab, rows_shown, settle  # noqa: E402
+
+from ui import settings  # noqa: E402
+from ui.app import application  # noqa: E402
+from ui.bulk.dialogs import SummaryDialog  # noqa: E402
+from ui.context import UiContext  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+from ui.operations import ChangeHub  # noqa: E402
+from ui.translations import translations  # noqa: E402
+
+
+def shoot(lang: str, store: object, out: Path) -> None:
+    translations.apply(lang)  # type: ignore[arg-type]
+    session = sign_in(store, "wangfang", DEMO_PASSWORD)  # type: ignore[arg-type]
+    context = UiContext(session, ChangeHub(), lang)  # type: ignore[arg-type]
+    window = MainWindow(context, watch=False)
+    window.resize(1440, 860)
+    window.show()
+    window.show_queue(Queue.MY_GROUPS)
+    settle(lambda: rows_shown(window) and window.bulk.pane.list.count() > 0, extra=0.8)
+    table = window.queue_view.table
+    for row in range(12):
+        table.selectRow(row) if row == 0 else table.selectionModel().select(
+            window.queue_view.model.index(row, 0),
+            table.selectionModel().SelectionFlag.Select
+            | table.selectionModel().SelectionFlag.Rows)
+    grab(window, out / f"bulk_window_{lang}.png")
+    menu = window.bulk.queue_actions.menu()
+    menu.popup(table.viewport().mapToGlobal(QPoint(200, 60)))
+    settle(extra=0.4)
+    grab(menu, out / f"bulk_menu_{lang}.png")
+    menu.close()
+    ids = window.queue_view.selected_ids()
+    result = run_bulk(session, BulkAction.PEND, ids, BulkInput(
+        wait_code_id=2, note="vendor" if lang == "en" else "等待供应商"))
+    summary = SummaryDialog(context, result, window)
+    summary.show()
+    grab(summary, out / f"bulk_summary_{lang}.png")
+    summary.close()
+    editor = window.bulk.pane.edit(window.bulk.pane.queues[0])
+    settle(extra=0.8)
+    grab(editor, out / f"bulk_saved_editor_{lang}.png")
+    editor.close()
+    window.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    application()
+    with tempfile.TemporaryDirectory() as folder:
+        settings.use_file(Path(folder) / "settings.ini")
+        path = Path(folder) / "demo.sqlite"
+        build_demo(path)
+        store = open_store(path, daily_backup=False)
+        try:
+            desk = sign_in(store, "wangfang", DEMO_PASSWORD)
+            create_queue(desk, SavedQueueForm("VIP · 网络 / network", Conditions(
+                open_only=True, vip=True, words="网络"), shared=True))
+            create_queue(desk, SavedQueueForm("Waiting on vendors", Conditions(
+                pending=True, wait_code_ids=(2,), last_days=30)))
+            for lang in ("en", "zh"):
+                shoot(lang, store, args.out)
+        finally:
+            store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The Administration's import wizard (issue 15)."""
