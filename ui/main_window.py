@@ -54,6 +54,7 @@ from ui.search.panel import SearchPanel
 from ui.security.lock import install as install_lock
 from ui.shell import screens
 from ui.shell.escalation_screens import EscalationScreens
+from ui.shell.language import keep_own_language, reopen_in_language
 from ui.shell.preferences import PreferencesDialog
 from ui.shell.reopen import reopen_session
 from ui.shell.status import StatusBar
@@ -385,6 +386,8 @@ class MainWindow(QMainWindow):
         self.navigator.list_model.retranslate()
         self.status.retranslate()
         self.retranslate()
+        reopen_in_language(self)
+        keep_own_language(self, "" if choice is None else lang)
 
     # -- queues -----------------------------------------------------------------------
     def show_queue(self, queue: Queue) -> None:
@@ -448,14 +451,17 @@ class MainWindow(QMainWindow):
         row = self.queue_view.model.cached(incident_id)
         fallback = row.number if row is not None else f"INC{incident_id:07d}"
 
-        def make() -> QWidget:
-            view = screens.incident_view(self.context, incident_id, fallback, self.tabs)
-            linked = getattr(view, "open_incident", None)  # a related incident clicked (R24)
-            if linked is not None:
-                linked.connect(self.open_incident)
-            return view
+        return self.tabs.open_incident(incident_id, lambda: self.incident_screen(incident_id),
+                                       fallback)
 
-        return self.tabs.open_incident(incident_id, make, fallback)
+    def incident_screen(self, incident_id: int) -> QWidget:
+        row = self.queue_view.model.cached(incident_id)
+        fallback = row.number if row is not None else f"INC{incident_id:07d}"
+        view = screens.incident_view(self.context, incident_id, fallback, self.tabs)
+        linked = getattr(view, "open_incident", None)  # a related incident clicked (R24)
+        if linked is not None:
+            linked.connect(self.open_incident)
+        return view
 
     def log_incident(self) -> None:
         if not self.may_log:

@@ -40,9 +40,44 @@ class Term(str):
     """A parameter that is itself a message key, rendered in the reader's language."""
 
 
+class Name(tuple[str, str]):
+    """A name kept in both languages (a support group's): (English, 中文)."""
+
+
+class Phrase:
+    """A parameter that is a message of its own, with its own parameters."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        self.params = params
+
+
+class OneOf(tuple[object, ...]):
+    """Alternatives a message names ("the service desk or the incident manager")."""
+
+
+class AllOf(tuple[object, ...]):
+    """Several things a message names together ("Service desk and Level-1 support")."""
+
+
+def _joined(items: tuple[object, ...], lang: Language, either: bool) -> str:
+    words = [str(_render(item, lang)) for item in items]
+    if len(words) < 2:
+        return "".join(words)
+    if lang == "zh":
+        return f"{'、'.join(words[:-1])}{'或' if either else '和'}{words[-1]}"
+    return f"{', '.join(words[:-1])} {'or' if either else 'and'} {words[-1]}"
+
+
 def _render(value: object, lang: Language) -> object:
     if isinstance(value, Enum):
         return label(value, lang)
     if isinstance(value, Term):
         return text(str(value), lang)
+    if isinstance(value, Name):
+        return value[1] if lang == "zh" else value[0]
+    if isinstance(value, Phrase):
+        return text(value.key, lang, **value.params)
+    if isinstance(value, OneOf | AllOf):
+        return _joined(value, lang, isinstance(value, OneOf))
     return value

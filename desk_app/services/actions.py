@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 
-from desk_app.domain.enums import Role, Stage
+from desk_app.domain.enums import OPEN_STAGES, Role, Stage
+from desk_app.domain.lifecycle import Move, check_can_pend, check_can_resume, check_move
 from desk_app.errors import DatabaseReadOnly, DeskError, RuleViolation, ValidationError
 from desk_app.services import permissions as perm
 from desk_app.services.editing import load_incident
@@ -43,8 +44,10 @@ class Action(StrEnum):
 def _check_update(session: Session, incident: Incident) -> None:
     if incident.stage == Stage.CLOSED.value:
         raise RuleViolation("rule.closed_final")
-    perm.require(session.has(Role.SERVICE_DESK, Role.INCIDENT_MANAGER)
-                 or perm.is_support_staff(session, incident), "update")
+    if not (session.has(Role.SERVICE_DESK, Role.INCIDENT_MANAGER)
+            or perm.is_support_staff(session, incident)):
+        raise perm.who_may(session, incident, "update",
+                           (Role.SERVICE_DESK, Role.INCIDENT_MANAGER), group=True)
 
 
 def _check_note(session: Session, incident: Incident) -> None:
@@ -106,6 +109,33 @@ def allowed_actions(session: Session, incident_id: int) -> frozenset[Action]:
 def why_not(session: Session, incident_id: int, action: Action) -> DeskError | None:
     """The refusal ``action`` would meet now, for a tooltip; None if it is allowed."""
     return session.read(lambda: _refusal(session, action, load_incident(incident_id)))
+
+
+_MOVES = {Action.ASSIGN: Move.ASSIGN, Action.ACCEPT: Move.ACCEPT,
+          Action.TRANSFER: Move.TRANSFER, Action.RESOLVE: Move.RESOLVE,
+          Action.REJECT: Move.REJECT, Action.CLOSE: Move.CLOSE}
+
+
+def stage_allows(action: Action, incident: Incident) -> bool:
+    """Whether the incident's stage (R05, R16) lets anyone take ``action`` now: a refusal of
+    such an action is about who acts, and a screen says it up front, with who can."""
+    stage, waiting = Stage(incident.stage), incident.wait_code_id is not None
+    try:
+        if action in _MOVES:
+            check_move(_MOVES[action], stage, waiting)
+        elif action == Action.PEND:
+            check_can_pend(stage, waiting)
+        elif action == Action.RESUME:
+            check_can_resume(stage, waiting)
+        elif action == Action.CONFIRM:
+            return stage == Stage.RESOLVED and incident.confirmed_at is None
+        elif action == Action.RAISE_CHANGE:
+            return stage in OPEN_STAGES and not waiting
+        else:
+            return stage != Stage.CLOSED
+    except DeskError:
+        return False
+    return True
 
 
 #: The fields ``update_incident`` changes, as a form names them.

@@ -162,7 +162,9 @@ def _update(session: Session, incident_id: int, fields: IncidentFields,
     if incident.stage == Stage.CLOSED.value:
         raise RuleViolation("rule.closed_final")
     staff = session.has(Role.SERVICE_DESK, Role.INCIDENT_MANAGER)
-    perm.require(staff or perm.is_support_staff(session, incident), "update")
+    if not (staff or perm.is_support_staff(session, incident)):
+        raise perm.who_may(session, incident, "update",
+                           (Role.SERVICE_DESK, Role.INCIDENT_MANAGER), group=True)
     problems = Problems()
     edit = IncidentEdit(session, incident, JournalAction.UPDATE)
     if fields.title is not None:

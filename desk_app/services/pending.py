@@ -24,12 +24,16 @@ def _may_pend(session: Session, incident: Incident) -> bool:
 
 
 def check_pend(session: Session, incident: Incident) -> None:
-    perm.require(_may_pend(session, incident), "pend")
+    if not _may_pend(session, incident):
+        raise perm.who_may(session, incident, "pend", (Role.INCIDENT_MANAGER,), group=True,
+                           recorder=True)
     check_can_pend(Stage(incident.stage), incident.wait_code_id is not None)
 
 
 def check_resume(session: Session, incident: Incident) -> None:
-    perm.require(_may_pend(session, incident), "resume")
+    if not _may_pend(session, incident):
+        raise perm.who_may(session, incident, "resume", (Role.INCIDENT_MANAGER,),
+                           group=True, recorder=True)
     check_can_resume(Stage(incident.stage), incident.wait_code_id is not None)
     if _open_changes(incident.id):
         raise RuleViolation("rule.resume_waits_for_change")
@@ -95,8 +99,9 @@ def _resume(session: Session, incident: Incident, note: str) -> None:
 
 
 def check_raise_change(session: Session, incident: Incident) -> None:
-    perm.require(perm.is_support_staff(session, incident) or session.has(Role.INCIDENT_MANAGER),
-                 "raise_change")
+    if not (perm.is_support_staff(session, incident) or session.has(Role.INCIDENT_MANAGER)):
+        raise perm.who_may(session, incident, "raise_change", (Role.INCIDENT_MANAGER,),
+                           group=True)
     stage = Stage(incident.stage)
     if stage == Stage.CLOSED:
         raise RuleViolation("rule.closed_final")

@@ -8,9 +8,9 @@ from contextvars import ContextVar
 
 from desk_app.domain.enums import Role
 from desk_app.errors import PermissionDenied
-from desk_app.i18n import Term
+from desk_app.i18n import AllOf, Name, OneOf, Phrase, Term
 from desk_app.services.session import Session
-from desk_app.storage.models import GroupMember, Incident
+from desk_app.storage.models import GroupMember, Incident, SupportGroup, User
 
 SUPPORT = (Role.TIER1, Role.TIER2)
 
@@ -67,4 +67,34 @@ def require(allowed: bool, action: str) -> None:
 
 
 def require_role(session: Session, action: str, *roles: Role) -> None:
-    require(session.has(*roles), action)
+    if not session.has(*roles):
+        raise who_may(session, None, action, roles)
+
+
+def _yours(session: Session) -> Phrase:
+    if not session.roles:
+        return Phrase("permission.no_roles")
+    return Phrase("permission.you_have", roles=AllOf(r for r in Role if r in session.roles))
+
+
+def who_may(session: Session, incident: Incident | None, action: str,
+            roles: tuple[Role, ...] = (), *, group: bool = False,
+            recorder: bool = False) -> PermissionDenied:
+    """The refusal that names who can act and what this person is missing ("Why not?"):
+    the roles, the members of the incident's support group, or the person who logged it."""
+    who: list[object] = list(roles)
+    missing: Phrase = _yours(session)
+    if incident is not None and group:
+        row = SupportGroup.get_or_none(SupportGroup.id == incident.group_id)
+        name = Name((row.name_en, row.name_zh)) if row is not None else Name(("?", "?"))
+        who.append(Phrase("permission.group_members", group=name))
+        if session.has(*SUPPORT) and not is_member(session, incident.group_id):
+            missing = Phrase("permission.not_member", group=name)
+    if incident is not None and recorder:
+        creator = User.get_or_none(User.id == incident.created_by_id)
+        person = creator.full_name if creator is not None else "?"
+        who.append(Phrase("permission.recorder", person=person))
+        if not roles and not group:
+            missing = Phrase("permission.not_recorder", person=person)
+    return PermissionDenied("permission.who", action=Term(f"action.{action}"),
+                            who=OneOf(who), missing=missing)

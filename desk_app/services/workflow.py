@@ -95,7 +95,8 @@ def _route(problems: Problems, edit: IncidentEdit, category_id: int | None, tier
 
 # -- accept ------------------------------------------------------------------------------
 def check_accept(session: Session, incident: Incident) -> None:
-    perm.require(perm.is_support_staff(session, incident), "accept")
+    if not perm.is_support_staff(session, incident):
+        raise perm.who_may(session, incident, "accept", group=True)
     check_move(Move.ACCEPT, Stage(incident.stage), incident.wait_code_id is not None)
 
 
@@ -129,7 +130,9 @@ def accept(session: Session, incident_id: int, *, impact: Impact | int | None = 
 def check_transfer(session: Session, incident: Incident) -> None:
     allowed = session.has(Role.SERVICE_DESK, Role.INCIDENT_MANAGER) or perm.is_support_staff(
         session, incident)
-    perm.require(allowed, "transfer")
+    if not allowed:
+        raise perm.who_may(session, incident, "transfer",
+                           (Role.SERVICE_DESK, Role.INCIDENT_MANAGER), group=True)
     check_move(Move.TRANSFER, Stage(incident.stage), incident.wait_code_id is not None)
 
 
@@ -179,8 +182,9 @@ def check_resolve(session: Session, incident: Incident) -> None:
     if incident.stage == Stage.LOGGED.value:
         perm.require_role(session, "resolve", Role.SERVICE_DESK)  # first-contact resolution
     else:
-        perm.require(perm.is_support_staff(session, incident)
-                     or session.has(Role.INCIDENT_MANAGER), "resolve")
+        if not (perm.is_support_staff(session, incident) or session.has(Role.INCIDENT_MANAGER)):
+            raise perm.who_may(session, incident, "resolve", (Role.INCIDENT_MANAGER,),
+                               group=True)
 
 
 @checked
@@ -220,14 +224,18 @@ def resolve_in_transaction(session: Session, incident_id: int, resolution: str,
     return changes
 
 
+CALLER_SIDE = (Role.SERVICE_DESK, Role.INCIDENT_MANAGER)
+
+
 def _caller_side(session: Session, incident: Incident) -> bool:
     """The people who speak with the caller about the result: desk, recorder, manager."""
-    return session.has(Role.SERVICE_DESK, Role.INCIDENT_MANAGER) or perm.is_recorder(
+    return session.has(*CALLER_SIDE) or perm.is_recorder(
         session, incident)
 
 
 def check_reject(session: Session, incident: Incident) -> None:
-    perm.require(_caller_side(session, incident), "reject")
+    if not _caller_side(session, incident):
+        raise perm.who_may(session, incident, "reject", CALLER_SIDE, recorder=True)
     check_move(Move.REJECT, Stage(incident.stage), incident.wait_code_id is not None)
 
 
@@ -258,7 +266,8 @@ def reject_resolution(session: Session, incident_id: int, *, reason: str,
 
 
 def check_confirm(session: Session, incident: Incident) -> None:
-    perm.require(_caller_side(session, incident), "confirm")
+    if not _caller_side(session, incident):
+        raise perm.who_may(session, incident, "confirm", CALLER_SIDE, recorder=True)
     if incident.stage != Stage.RESOLVED.value:
         raise RuleViolation("rule.confirm_needs_resolved")
     if incident.confirmed_at is not None:
@@ -287,7 +296,8 @@ def confirm_resolution(session: Session, incident_id: int, *, note: str = "",
 
 # -- close -------------------------------------------------------------------------------
 def check_close(session: Session, incident: Incident) -> None:
-    perm.require(perm.is_recorder(session, incident), "close")  # R20
+    if not perm.is_recorder(session, incident):  # R20
+        raise perm.who_may(session, incident, "close", recorder=True)
     check_move(Move.CLOSE, Stage(incident.stage), incident.wait_code_id is not None)
 
 
@@ -298,16 +308,22 @@ def satisfaction_required(session: Session) -> bool:
 
 @checked
 def close(session: Session, incident_id: int, *, close_code_id: int | None, notes: str,
-          satisfaction: int | None = None, version: int | None = None) -> Changes:
+          satisfaction: int | None = None, version: int | None = None,
+          caller_confirmed_now: bool = False) -> Changes:
     """Resolved → Closed, by the person who logged it (R20), with a confirmed result, a
     resolution and notes (R21), the caller's satisfaction when the closer is the service desk
-    (R22), and a close code (R23). Closed is final (R24)."""
+    (R22), and a close code (R23). Closed is final (R24).
+
+    ``caller_confirmed_now``: the closer has the caller on the line and the caller confirms
+    the result now; the confirmation and the closure are recorded in one transaction, so
+    that the closing form can offer it instead of refusing after it was filled in."""
 
     def run() -> Changes:
         incident = load_incident(incident_id, version)
         check_close(session, incident)
         problems = Problems()
-        if incident.confirmed_at is None:
+        confirming = incident.confirmed_at is None and bool(caller_confirmed_now)
+        if incident.confirmed_at is None and not confirming:
             problems.add("confirmed", "validation.confirm_first")
         if not incident.resolution.strip():
             problems.add("resolution", "validation.required")
@@ -328,6 +344,12 @@ def close(session: Session, incident_id: int, *, close_code_id: int | None, note
         problems.raise_if_any()
         assert code is not None
         now = session.clock.now()
+        if confirming:
+            check_confirm(session, incident)
+            confirmation = IncidentEdit(session, incident, JournalAction.CONFIRM)
+            confirmation.set("confirmed_at", now)
+            confirmation.set("confirmed_by", session.user_id)
+            confirmation.save()
         edit = IncidentEdit(session, incident, JournalAction.CLOSE, text)
         edit.set("stage", Stage.CLOSED)
         edit.set("close_code", code.id)

@@ -32,6 +32,14 @@
 <context>
     <name>ActionDialog</name>
     <message>
+        <source>This form has text you typed that is not saved. Close it and lose that text?</source>
+        <translation>此表单中有尚未保存的输入。仍要关闭并放弃这些内容吗?</translation>
+    </message>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation>放弃已输入的内容?</translation>
+    </message>
+    <message>
         <location filename="../../ui/incident/dialogs.py" line="81" />
         <source>Cancel</source>
         <translation>取消</translation>
@@ -620,6 +628,18 @@
 <context>
     <name>CloseDialog</name>
     <message>
+        <source>Confirmation</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>The caller has not confirmed the result yet. Closing needs it: tick this when the caller confirms now, and both are recorded together.</source>
+        <translation>报告人尚未确认处理结果,关闭前必须确认:报告人现在确认时请勾选此项,确认与关闭将一并记录。</translation>
+    </message>
+    <message>
+        <source>The caller &amp;confirmed the result just now</source>
+        <translation>报告人刚刚已确认处理结果(&amp;C)</translation>
+    </message>
+    <message>
         <location filename="../../ui/incident/dialogs.py" line="506" />
         <source>Close</source>
         <translation>关闭</translation>
@@ -1176,6 +1196,10 @@
 </context>
 <context>
     <name>IncidentView</name>
+    <message>
+        <source>…and %1 more: see “Why not?”</source>
+        <translation>……另有 %1 项:请查看“为什么不可用?”</translation>
+    </message>
     <message>
         <source>Attachments</source>
         <translation>附件</translation>

@@ -441,8 +441,8 @@ Several workstations share one database file, on this computer or in a shared fo
         <translation>跟随系统</translation>
     </message>
     <message>
-        <source>The window changes language at once. Incidents already open in tabs change when you open them again.</source>
-        <translation>窗口会立即切换语言。已在标签页中打开的事件需重新打开后才会切换。</translation>
+        <source>Every window changes language at once, and the choice goes with you to any workstation. A tab with unsaved input changes when you open it again.</source>
+        <translation>所有窗口立即切换语言,并且该选择会随您到任何工作站。含有未保存输入的标签页在您再次打开时切换。</translation>
     </message>
 </context>
 <context>

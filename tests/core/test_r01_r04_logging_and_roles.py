@@ -56,7 +56,7 @@ def test_r02_unknown_channel_is_refused(org: Org) -> None:
 
 @pytest.mark.parametrize("who", ["net1", "l2", "manager", "owner", "head"])
 def test_r02_only_the_service_desk_logs_incidents(org: Org, who: str) -> None:
-    with refused(org.store, PermissionDenied, "permission.denied"):
+    with refused(org.store, PermissionDenied, "permission.who"):
         log_incident(org.as_(who), form(org))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -67,6 +69,8 @@ class ActionDialog(QDialog):
         self.incident_id = int(screen.view.incident.id)
         self.version = screen.version
         self.saving = False
+        self.fields: list[QWidget] = []
+        self._focused = False
         self.bar = MessageBar(self)
         self.errors = FieldErrors(self.bar)
         self.form = QFormLayout()
@@ -95,6 +99,51 @@ class ActionDialog(QDialog):
         error = ErrorLabel(self)
         self.errors.add(name, widget, error)
         self.form.addRow(caption, field_box(widget, error, *extra))
+        self.fields.append(widget)
+
+    def first_field(self) -> QWidget | None:
+        """Where typing starts: the first field still to fill (a required choice not yet
+        made, an empty text), else the first field."""
+        enabled = [w for w in self.fields if w.isEnabled()]
+        for widget in enabled:
+            if isinstance(widget, QComboBox) and widget.currentIndex() < 0:
+                return widget
+            if isinstance(widget, QPlainTextEdit | QLineEdit) and not self.typed_in(widget):
+                return widget
+        return enabled[0] if enabled else None
+
+    @staticmethod
+    def typed_in(widget: QWidget) -> bool:
+        if isinstance(widget, QPlainTextEdit):
+            return bool(widget.toPlainText().strip())
+        if isinstance(widget, QLineEdit):
+            return bool(widget.text().strip())
+        return False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._focused:
+            self._focused = True
+            first = self.first_field()
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def has_typed_text(self) -> bool:
+        return any(self.typed_in(widget) for widget in self.fields)
+
+    def reject(self) -> None:
+        """Esc and Cancel: what was typed is not thrown away without asking."""
+        if self.has_typed_text() and not self.discard_confirmed():
+            return
+        super().reject()
+
+    def discard_confirmed(self) -> bool:
+        return QMessageBox.question(
+            self, self.tr("Discard what you typed?"),
+            self.tr("This form has text you typed that is not saved. Close it and lose that "
+                    "text?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel) == QMessageBox.StandardButton.Discard
 
     def set_ok_text(self, caption: str) -> None:
         self.ok_button.setText(caption)
@@ -241,18 +290,34 @@ class TransferDialog(_RoutingDialog):
         self.tier = QComboBox(self)
         self.tier.addItem(self.tr("Level-1 support group"), 1)
         self.tier.addItem(self.tr("Level-2 support group"), 2)
-        current = screen.view.group
-        select(self.tier, 2 if current.tier == 2 else 1)
+        # the other level of the category (the current group is the one choice that is
+        # refused); set again once the categories are known
+        select(self.tier, 1 if screen.view.group.tier == 2 else 2)
         self.tier.currentIndexChanged.connect(self._routing_changed)
         self.note = text_box(self, self.tr("Why it goes there (required)"))
         self.add("category", self.tr("Cate&gory"), self.category)
         self.add("tier", self.tr("&Level"), self.tier, self.route)
         self.add("assignee", self.tr("&Person"), self.member)
         self.add("note", self.tr("&Note"), self.note)
+        self.member.currentIndexChanged.connect(lambda _i: self._say_target())
+        self.category.currentIndexChanged.connect(self._category_chosen)
         count = screen.view.incident.reassignment_count
         if count >= 2:
             self.bar.show_warning(self.tr("This incident has been transferred %1 time(s); the "
                                           "third transfer escalates it.").replace("%1", str(count)))
+
+    def _categories(self, rows: list[CategoryChoice]) -> None:
+        category = next((c for c in rows if c.id == self.screen.view.incident.category_id),
+                        None)
+        if category is not None:
+            self.tier.blockSignals(True)
+            here = self.screen.view.incident.group_id
+            if category.tier2_group is not None and category.tier2_group.id != here:
+                select(self.tier, 2)
+            else:
+                select(self.tier, 1)
+            self.tier.blockSignals(False)
+        super()._categories(rows)
 
     def target_group(self) -> Choice | None:
         category = self.categories.get(value(self.category))
@@ -260,8 +325,44 @@ class TransferDialog(_RoutingDialog):
             return None
         return category.tier2_group if value(self.tier) == 2 else category.group
 
+    def _category_chosen(self, _index: int = -1) -> None:
+        """Another category dispatches to its own first-line group (R14); the incident's own
+        category keeps the level chosen, if the category has it."""
+        category = self.categories.get(value(self.category))
+        if category is None:
+            return
+        if category.id != self.screen.view.incident.category_id or \
+                category.tier2_group is None:
+            select(self.tier, 1)
+
+    def same_target(self) -> bool:
+        """The incident would stay where it is: the one choice a transfer refuses."""
+        group = self.target_group()
+        incident = self.screen.view.incident
+        if group is None or group.id != incident.group_id:
+            return False
+        person = value(self.member)
+        return person is None or person == incident.assignee_id
+
+    def _routing_changed(self, _index: int = -1) -> None:
+        super()._routing_changed(_index)
+        self._say_target()
+
+    def _members(self, people: list[Person]) -> None:
+        super()._members(people)
+        self._say_target()
+
+    def _say_target(self) -> None:
+        if not hasattr(self, "note"):
+            return
+        self.errors.set("tier", text("validation.transfer_same_target", self.lang)
+                        if self.categories and self.same_target() else "")
+
     def problems(self) -> dict[str, str]:
-        return {} if self.note.toPlainText().strip() else {"note": self.required()}
+        found = {} if self.note.toPlainText().strip() else {"note": self.required()}
+        if self.same_target():
+            found["tier"] = text("validation.transfer_same_target", self.lang)
+        return found
 
     def make_call(self, session: Session, version: int) -> Call:
         incident_id, assignee, tier = self.incident_id, value(self.member), value(self.tier)
@@ -511,6 +612,17 @@ class CloseDialog(ActionDialog):
                             else incident.resolution, self)
         resolution.setWordWrap(True)
         self.form.addRow(self.tr("Resolution"), resolution)
+        # R21 needs the caller's confirmation: offered here, up front, when it is missing
+        self.confirmed: QCheckBox | None = None
+        if incident.confirmed_at is None:
+            self.confirmed = QCheckBox(self.tr("The caller &confirmed the result just now"),
+                                       self)
+            self.confirmed.setObjectName("callerConfirmed")
+            hint = QLabel(self.tr("The caller has not confirmed the result yet. Closing needs "
+                                  "it: tick this when the caller confirms now, and both are "
+                                  "recorded together."), self)
+            hint.setWordWrap(True)
+            self.add("confirmed", self.tr("Confirmation"), self.confirmed, hint)
         self.close_code = QComboBox(self)
         self.close_code.setPlaceholderText(self.tr("Choose a close code…"))
         self.notes = text_box(self, self.tr("Closing notes (required)"))
@@ -532,8 +644,15 @@ class CloseDialog(ActionDialog):
              lambda rows: fill_rows(self.close_code, rows, self.lang,
                                     placeholder=self.close_code.placeholderText()))
 
+    def first_field(self) -> QWidget | None:
+        if self.confirmed is not None and not self.confirmed.isChecked():
+            return self.confirmed
+        return super().first_field()
+
     def problems(self) -> dict[str, str]:
         found = {}
+        if self.confirmed is not None and not self.confirmed.isChecked():
+            found["confirmed"] = text("validation.confirm_first", self.lang)
         if value(self.close_code) is None:
             found["close_code"] = self.required()
         if not self.notes.toPlainText().strip():
@@ -545,8 +664,10 @@ class CloseDialog(ActionDialog):
     def make_call(self, session: Session, version: int) -> Call:
         incident_id, code = self.incident_id, value(self.close_code)
         notes, satisfaction = self.notes.toPlainText(), value(self.satisfaction)
+        confirmed_now = self.confirmed is not None and self.confirmed.isChecked()
         return lambda: workflow.close(session, incident_id, close_code_id=code, notes=notes,
-                                      satisfaction=satisfaction, version=version)
+                                      satisfaction=satisfaction, version=version,
+                                      caller_confirmed_now=confirmed_now)
 
     def summary(self) -> list[tuple[str, str]]:
         return [(self.tr("Close code"), self.close_code.currentText()),

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.enums import Stage
-from desk_app.errors import ConflictError
+from desk_app.errors import ConflictError, PermissionDenied
 from desk_app.formatting import format_moment
 from desk_app.i18n import label
-from desk_app.services.actions import Action
+from desk_app.services.actions import Action, stage_allows
 from desk_app.services.history import action_text, actor_text
 from desk_app.services.queries import LinkedIncident
 from desk_app.services.session import Changes
@@ -149,6 +149,12 @@ class IncidentView(QWidget):
         self.reload_button.clicked.connect(self.reload)
         actions.addWidget(self.why_button)
         actions.addWidget(self.reload_button)
+        # who may do what this person may not, said up front rather than after a click
+        self.why_line = QLabel(self)
+        self.why_line.setObjectName("whyNot")
+        self.why_line.setWordWrap(True)
+        self.why_line.setStyleSheet("color: palette(placeholder-text);")
+        self.why_line.hide()
 
         self.details = DetailsPanel(self.context, self)
         details_scroll = QScrollArea(self)
@@ -177,6 +183,7 @@ class IncidentView(QWidget):
         layout.addWidget(self.links)
         layout.addWidget(self.bar)
         layout.addLayout(actions)
+        layout.addWidget(self.why_line)
         layout.addWidget(splitter, 1)
 
         self.details.saved.connect(self._done)
@@ -274,6 +281,7 @@ class IncidentView(QWidget):
             button.setEnabled(refusal is None)
             button.setToolTip("" if refusal is None else refusal.message(lang))
             button.setAccessibleDescription(button.toolTip())
+        self._say_why_not(screen)
         self.details.show_screen(screen)
         self.timeline.show_screen(screen)
         self.targets.show_screen(screen)
@@ -295,6 +303,18 @@ class IncidentView(QWidget):
         self.links.setText("<br>".join(lines))
         self.links.setVisible(bool(lines))
         self.links.setAccessibleName(self.links.text())
+
+    def _say_why_not(self, screen: Screen) -> None:
+        """The next steps of this stage that someone else must take, with who and why; the
+        moves the stage does not allow at all stay in "Why not?"."""
+        lines = [f"{plain(self.buttons[a].text())}: {refusal.message(self.lang)}"
+                 for a in BUTTON_ORDER
+                 if isinstance(refusal := screen.actions.get(a), PermissionDenied)
+                 and stage_allows(a, screen.view.incident)]
+        self.why_line.setText("\n".join(lines[:3]) + (
+            "\n" + self.tr("…and %1 more: see “Why not?”").replace("%1", str(len(lines) - 3))
+            if len(lines) > 3 else ""))
+        self.why_line.setVisible(bool(lines))
 
     def explain(self) -> None:
         """Every unavailable action with its reason, for someone who cannot hover."""

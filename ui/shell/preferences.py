@@ -50,8 +50,8 @@ class PreferencesDialog(QDialog):
         self.language_label.setText(self.tr("&Language:"))
         self.language.setItemText(0, self.tr("Follow the system"))
         self.note.setText(self.tr(
-            "The window changes language at once. Incidents already open in tabs change "
-            "when you open them again."))
+            "Every window changes language at once, and the choice goes with you to any "
+            "workstation. A tab with unsaved input changes when you open it again."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

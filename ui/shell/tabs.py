@@ -15,7 +15,7 @@ INCIDENT_KEY = "desk_incident_id"
 KEEP_KEY = "desk_keep"
 
 
-def _unsaved(widget: QWidget) -> bool:
+def unsaved(widget: QWidget) -> bool:
     flag = getattr(widget, "has_unsaved_changes", False)
     return bool(flag() if callable(flag) else flag)
 
@@ -64,12 +64,12 @@ class WorkTabs(QTabWidget):
         return None
 
     def open_incident(self, incident_id: int, make: Callable[[], QWidget],
-                      fallback_title: str) -> QWidget:
+                      fallback_title: str, index: int = -1) -> QWidget:
         widget = self.incident_tab(incident_id)
         if widget is None:
             widget = make()
             widget.setProperty(INCIDENT_KEY, incident_id)
-            self.addTab(widget, _title(widget, fallback_title))
+            self.insertTab(index, widget, _title(widget, fallback_title))
             self.setTabToolTip(self.indexOf(widget), fallback_title)
         self.setCurrentWidget(widget)
         return widget
@@ -92,7 +92,7 @@ class WorkTabs(QTabWidget):
         widget = self.widget(index)
         if widget is None or widget is self.home:
             return False
-        if _unsaved(widget):
+        if unsaved(widget):
             answer = QMessageBox.question(
                 self, self.tr("Close this tab?"),
                 self.tr("“%1” has input that is not saved yet. Close it anyway and lose "
@@ -107,7 +107,7 @@ class WorkTabs(QTabWidget):
         return True
 
     def unsaved_titles(self) -> list[str]:
-        return [self.tabText(i) for i in range(self.count()) if _unsaved(self.widget(i))]
+        return [self.tabText(i) for i in range(self.count()) if unsaved(self.widget(i))]
 
     def close_current(self) -> None:
         self.close_tab(self.currentIndex())

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from desk_app.clock import Clock
 from desk_app.errors import DatabaseCorrupt, DeskError, SchemaTooNew
 from desk_app.i18n import Language, text
+from desk_app.services.own_language import own_language, set_own_language
 from desk_app.services.session import Session, sign_in
 from desk_app.storage.database import Store
 from desk_app.storage.opening import open_store
@@ -66,7 +67,10 @@ class Startup(QObject):
         self.demo_path = demo_path
         self.demo_incidents = demo_incidents
         self.clock = clock
+        # ``--lang`` holds for the whole run; otherwise each person's own language applies
+        self.forced_language = language
         self.language: Language = language or settings.language() or system_language()
+        self.chosen_at_sign_in = False  # the person picked a language in the sign-in dialog
         self.store: Store | None = None
         self.window: MainWindow | None = None
 
@@ -156,6 +160,7 @@ class Startup(QObject):
 
     def _session(self, credentials: tuple[str, str] | None) -> Session | None:
         assert self.store is not None
+        self.chosen_at_sign_in = False
         if credentials is not None:
             store, clock = self.store, self.clock
             try:
@@ -172,18 +177,43 @@ class Startup(QObject):
         assert self.store is not None
         from desk_app.demo import DEMO_PASSWORD
 
+        # the language the workstation speaks now (the last person may have switched it),
+        # not the one this program started in
+        self.language = translations.language or self.language
         return SignInDialog(
             self.store, self.language, demo=demo_accounts() if self.demo else (),
             demo_password=DEMO_PASSWORD if self.demo else "", clock=self.clock,
-            on_language=self.set_language)
+            on_language=self._chosen_in_dialog)
+
+    def _chosen_in_dialog(self, lang: Language) -> None:
+        self.chosen_at_sign_in = True
+        self.set_language(lang)
 
     def _show_window(self, session: Session) -> None:
+        self._person_language(session)
         context = UiContext(session, ChangeHub(), self.language)
         self.window = MainWindow(context)
         self.window.signed_out.connect(self._signed_out)
         self.window.closed.connect(self.quit)
         self.window.store_reopened.connect(self._reopened)
         self.window.show()
+
+    def _person_language(self, session: Session) -> None:
+        """Switch to the language the person keeps (chosen at any workstation), unless the
+        program was started with ``--lang``; the sign-in's choice is remembered with them."""
+        if self.forced_language is not None:
+            return
+        try:
+            kept = None if self.chosen_at_sign_in else own_language(session)
+            if kept is None:
+                set_own_language(session, self.language)
+        except DeskError as error:  # a read-only or busy file: the workstation's language
+            log.warning("the person's language could not be read or kept: %s", error)
+            return
+        if kept is not None and kept != self.language:
+            self.language = kept
+            settings.set_language(kept)
+            translations.apply(kept)
 
     def _reopened(self, store: Store) -> None:
         """The window opened the file again after a restore (and closed the old store)."""

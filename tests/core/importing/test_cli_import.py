@@ -76,7 +76,7 @@ def test_export_and_people_from_the_command_line(org: Org, tmp_path: Path,
     (["import", "{db}", "{log}", "--format", "csv"], 2, "No column is mapped"),
     (["import", "{db}", "{log}", "--format", "bundle"], 2, "is not a desk-app export"),
     (["import", "{db}", "{log}", "--format", "servicenow", "--user", "desk"], 1,
-     "does not allow"),
+     "is for Process owner"),
     (["import", "{db}", "{dir}", "--format", "glpi"], 2, "There is no file"),
 ])
 def test_bad_input_is_a_message_and_an_exit_code(org: Org, tmp_path: Path, argv: list[str],

@@ -54,7 +54,7 @@ def test_r04_matrix_is_read_only_for_anyone_but_the_process_owner(qtbot, make_co
     cell = editor.model.index(0, 0)
     assert not cell.flags() & Qt.ItemFlag.ItemIsEditable
     assert not editor.save_button.isEnabled()
-    assert "does not allow “Process administration”" in editor.save_button.toolTip()
+    assert "“Process administration” is for Process owner" in editor.save_button.toolTip()
     assert "Read-only" in editor.bar.text()
     editor.table.setCurrentIndex(cell)
     qtbot.keyClick(editor.table, Qt.Key.Key_4)
@@ -63,7 +63,7 @@ def test_r04_matrix_is_read_only_for_anyone_but_the_process_owner(qtbot, make_co
     editor.model.editable = True
     editor.model.setData(cell, 4)
     editor.save()
-    qtbot.waitUntil(lambda: "does not allow" in editor.bar.text() and
+    qtbot.waitUntil(lambda: "is for Process owner" in editor.bar.text() and
                     editor.bar.kind == "error", timeout=5000)
     owner_view = open_matrix(qtbot, make_context("owner"))
     assert owner_view.model.index(0, 0).data() == "1 - Very high"

@@ -125,7 +125,7 @@ def test_r04_a_refused_role_is_shown_and_nothing_typed_is_lost(qtbot, make_conte
     fill_required(form, org)
     form.submit()
     qtbot.waitUntil(lambda: form.bar.text() != "", timeout=5000)
-    assert "does not allow “Log”" in form.bar.text()
+    assert "“Log” is for Service desk" in form.bar.text()
     assert form.title.text() == "Printer jams"
 
 
