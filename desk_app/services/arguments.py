@@ -7,9 +7,9 @@ untyped one. ``checked`` reads the service's own annotations, so the check and t
 signature cannot drift apart.
 
 The annotations understood: ``int``, ``str``, ``bool``, ``float``, enums, ``datetime``,
-``date``, ``timedelta``, ``Path``, forms (dataclasses, field by field), unions (``X | None``,
-``Role | str``), ``list``/``set``/``Iterable`` of those, ``tuple[...]`` and
-``dict``/``Mapping``. Anything else is left to the service.
+``date``, ``timedelta``, ``Path``, ``Literal[...]`` (a language), forms (dataclasses, field by
+field), unions (``X | None``, ``Role | str``), ``list``/``set``/``Iterable`` of those,
+``tuple[...]`` and ``dict``/``Mapping``. Anything else is left to the service.
 """
 
 from __future__ import annotations
@@ -179,11 +179,23 @@ def _mapping(key: object, item: object) -> Check:
     return check
 
 
+def _literal(choices: tuple[object, ...]) -> Check:
+    """One of the values named (``Language``: "en" or "zh")."""
+
+    def check(name: str, value: object) -> None:
+        if not any(isinstance(value, type(c)) and value == c for c in choices):
+            raise _bad(name)
+
+    return check
+
+
 def _for_type(kind: object) -> Check | None:
     """The check for an (evaluated) annotation, or None for one this module leaves alone."""
     origin, args = typing.get_origin(kind), typing.get_args(kind)
     if origin in (typing.Union, types.UnionType):
         return _union(args)
+    if origin is typing.Literal:
+        return _literal(args)
     if kind in _SIMPLE:
         return _SIMPLE[kind]
     if isinstance(kind, type) and issubclass(kind, Enum):
@@ -234,6 +246,13 @@ def _form_checker(cls: type) -> Check:
 def _any(name: str, value: object) -> None:
     if isinstance(value, float) and not math.isfinite(value):
         raise _bad(name)
+
+
+def check_form(name: str, cls: type, value: object) -> None:
+    """``value`` is a ``cls`` form whose fields hold what their annotations say, or
+    ``ValidationError`` (for services that take forms ``checked`` cannot see, e.g. beside a
+    table with more rows than a list argument may hold)."""
+    _form_checker(cls)(name, value)
 
 
 def checked(fn: F) -> F:

@@ -6,14 +6,14 @@ department heads), like acknowledging (``services.review``)."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from desk_app.domain.enums import EscalationReason, NotificationState
-from desk_app.errors import RuleViolation
+from desk_app.errors import RuleViolation, ValidationError
 from desk_app.services import permissions as perm
-from desk_app.services.arguments import checked
+from desk_app.services.arguments import checked, enum_argument
 from desk_app.services.review import SUPERVISORS
 from desk_app.services.session import Changes, Session
 from desk_app.storage.models import (
@@ -101,6 +101,20 @@ def _require_supervisor(session: Session) -> None:
     perm.require_role(session, "review_escalations", *SUPERVISORS)
 
 
+#: The states the review lists: open ones, acknowledged ones, or every escalation.
+STATES = ("open", "acknowledged", "all")
+
+
+def _checked_filter(f: ReviewFilter) -> ReviewFilter:
+    """The filter with its reason as the enumeration's member; an unknown state or reason is
+    refused (``@checked`` has checked the kinds of its fields)."""
+    if f.state not in STATES:
+        raise ValidationError.single("state", "validation.invalid_choice")
+    if f.reason is None or f.reason == "":
+        return f
+    return replace(f, reason=enum_argument("reason", EscalationReason, f.reason))
+
+
 def _query(f: ReviewFilter):  # type: ignore[no-untyped-def]
     query = (Escalation.select(Escalation, Incident.id, Incident.number, Incident.title,
                                Incident.group, SupportGroup.id, SupportGroup.name_en,
@@ -123,8 +137,11 @@ def _query(f: ReviewFilter):  # type: ignore[no-untyped-def]
     return query
 
 
+@checked
 def list_escalations(session: Session, f: ReviewFilter = ReviewFilter(),
                      limit: int = LIST_LIMIT) -> list[ReviewRow]:
+    f = _checked_filter(f)
+
     def run() -> list[ReviewRow]:
         _require_supervisor(session)
         rows = list(_query(f).order_by(Escalation.at.desc(), Escalation.id.desc()).limit(limit))
@@ -176,9 +193,11 @@ def _monday(moment: datetime) -> date:
     return local - timedelta(days=local.weekday())
 
 
+@checked
 def summary(session: Session, f: ReviewFilter = ReviewFilter(state="all")) -> Summary:
     """Counts per support group and per week (Monday, in the desk's time zone), split into
     open and acknowledged, for the escalations the filter selects."""
+    f = _checked_filter(f)
 
     def run() -> Summary:
         _require_supervisor(session)

@@ -19,7 +19,7 @@ from desk_app.errors import DatabaseReadOnly, DeskError, RuleViolation, Validati
 from desk_app.i18n import Language, text
 from desk_app.services import permissions as perm
 from desk_app.services.actions import CHECKS, Action, refusal_of
-from desk_app.services.arguments import INT_MAX
+from desk_app.services.arguments import INT_MAX, enum_argument
 from desk_app.services.editing import load_incident
 from desk_app.services.incidents import add_note
 from desk_app.services.pending import resume, set_pending
@@ -169,7 +169,9 @@ def offers(session: Session, incident_ids: Sequence[int],
     """For each action, how many of the selected incidents it can take now, asked of the
     same checks the services run, in one read: a menu enables an action only when it can
     succeed for at least one, and says for how many."""
-    wanted = list(actions)
+    if isinstance(actions, str | bytes) or not isinstance(actions, Iterable):
+        raise ValidationError.single("actions", "validation.invalid_choice")
+    wanted = [enum_argument("actions", BulkAction, a) for a in actions]
     ids = _clean_ids(incident_ids)
     if not ids:
         return {a: Offer(a, 0, 0) for a in wanted}

@@ -12,6 +12,7 @@ from html import escape
 from desk_app.domain.enums import ContactChannel, IncidentType, Priority, Stage
 from desk_app.formatting import format_moment
 from desk_app.i18n import Language, label, text
+from desk_app.services.arguments import checked
 from desk_app.services.bulk.tables import cells, header
 from desk_app.services.history import (
     action_text,
@@ -71,6 +72,7 @@ def queue_html(title: str, rows: Sequence[QueueRow], lang: Language, now: dateti
     return _page(title, meta, table, lang)
 
 
+@checked
 def incident_html(session: Session, incident_id: int, lang: Language) -> str:
     """An incident on paper: its fields, its description and resolution, and its whole
     history (who did what and when, what changed, the notes) in the person's language."""

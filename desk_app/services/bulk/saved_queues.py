@@ -96,7 +96,8 @@ class Conditions:
             problems.add("priorities", "validation.invalid_choice")
         for name, enum in (("assignee", Assignee), ("escalated", Escalated),
                            ("date_field", DateField)):
-            if getattr(self, name) not in enum._value2member_map_:
+            value = getattr(self, name)
+            if not isinstance(value, str) or value not in enum._value2member_map_:
                 problems.add(name, "validation.invalid_choice")
         if self.assignee == Assignee.PEOPLE.value and not self.assignee_ids:
             problems.add("assignee_ids", "validation.required")
@@ -403,8 +404,11 @@ def people(session: Session) -> list[PersonChoice]:
 
 
 def count_of(session: Session, conditions: Conditions) -> int:
-    """How many incidents ``conditions`` hold now (the editor's live count). The caller
-    has checked them (``Conditions.problems``, as the editor does before it counts)."""
+    """How many incidents ``conditions`` hold now (the editor's live count). Conditions
+    that could not be saved are refused field by field, as saving them would be."""
     from desk_app.services.queues import Filters, Queue, count
 
+    if not isinstance(conditions, Conditions):
+        raise ValidationError.single("conditions", "validation.invalid_choice")
+    conditions.problems().raise_if_any()
     return count(session, Queue.ALL, Filters(conditions=conditions))

@@ -9,6 +9,7 @@ short read of its own so that a long export never holds the shared file.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from collections.abc import Callable, Iterator, Sequence
@@ -20,6 +21,7 @@ from desk_app.errors import ValidationError
 from desk_app.formatting import format_moment
 from desk_app.i18n import Language, label, text
 from desk_app.services import queues
+from desk_app.services.arguments import INT_MAX
 from desk_app.services.queues import QueueRow
 from desk_app.services.session import Session
 
@@ -59,10 +61,33 @@ def cells(row: QueueRow, lang: Language, columns: Sequence[str] = COLUMNS) -> li
     return [values[key] for key in columns]
 
 
+def checked_ids(ids: object) -> Sequence[int]:
+    """A list of incident ids (a whole queue's: no cap), each a SQLite integer; anything else
+    is refused before a row is read."""
+    if not isinstance(ids, list | tuple) or any(
+            not isinstance(i, int) or isinstance(i, bool) or not -INT_MAX <= i <= INT_MAX
+            for i in ids):
+        raise ValidationError.single("incident_ids", "validation.invalid_choice")
+    return ids
+
+
+def checked_language(lang: object) -> Language:
+    if lang not in ("en", "zh") or not isinstance(lang, str):
+        raise ValidationError.single("language", "validation.invalid_choice")
+    return lang  # type: ignore[return-value]
+
+
 def rows_of(session: Session, ids: Sequence[int], *,
             progress: Callable[[int, int], None] | None = None,
             cancelled: Callable[[], bool] | None = None) -> Iterator[QueueRow]:
     """The rows of ``ids`` in that order, read a chunk at a time."""
+    checked_ids(ids)
+    return _rows_of(session, ids, progress, cancelled)
+
+
+def _rows_of(session: Session, ids: Sequence[int],
+             progress: Callable[[int, int], None] | None,
+             cancelled: Callable[[], bool] | None) -> Iterator[QueueRow]:
     for start in range(0, len(ids), CHUNK):
         if cancelled is not None and cancelled():
             return
@@ -116,9 +141,10 @@ def export_ids(session: Session, ids: Sequence[int], path: Path | str, fmt: str,
     byte-order mark, so that Excel reads Chinese right) or XLSX. The file is written beside
     its place and moved there when complete: a cancelled or failed export leaves no half
     file, and never half-overwrites an older one."""
-    if fmt not in ExportFormat.ALL:
+    if not isinstance(fmt, str) or fmt not in ExportFormat.ALL:
         raise ValidationError.single("format", "validation.invalid_choice")
-    target = Path(path)
+    lang = checked_language(lang)
+    target = _export_path(path)
     partial = target.with_name(target.name + ".partial")
     rows = rows_of(session, ids, progress=progress, cancelled=cancelled)
     try:
@@ -129,13 +155,32 @@ def export_ids(session: Session, ids: Sequence[int], path: Path | str, fmt: str,
             return ExportResult(target, count, False)
         partial.replace(target)
     except OSError as error:
-        partial.unlink(missing_ok=True)
+        _remove(partial)
         raise ValidationError.single("path", "bulk.export_failed", detail=str(error)) \
             from None
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _remove(partial)
         raise
     return ExportResult(target, count, True)
+
+
+def _export_path(path: object) -> Path:
+    """Where an export goes: a path with a file name, and no character no system takes."""
+    if not isinstance(path, str | Path):
+        raise ValidationError.single("path", "validation.invalid_choice")
+    name = str(path)
+    if "\x00" in name or any("\ud800" <= ch <= "\udfff" for ch in name):
+        raise ValidationError.single("path", "validation.bad_characters")
+    target = Path(name)
+    if not target.name:
+        raise ValidationError.single("path", "validation.required")
+    return target
+
+
+def _remove(partial: Path) -> None:
+    """The half-written file goes; a place the system refuses has none to remove."""
+    with contextlib.suppress(OSError):
+        partial.unlink(missing_ok=True)
 
 
 def _write_csv(path: Path, rows: Iterator[QueueRow], lang: Language, _title: str) -> int:

@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desk_app.errors import BadInput
+from desk_app.services.arguments import checked
 from desk_app.services.importing.fields import (
     CREATE,
     FIELD_NAMES,
@@ -75,6 +76,7 @@ def guess_columns(preset_: Preset, columns: list[str]) -> dict[str, str]:
     return result
 
 
+@checked
 def build_mapping(format_name: str, columns: list[str], remembered: Mapping | None = None,
                   given: dict[str, Any] | None = None) -> Mapping:
     """The preset for ``format_name`` with the remembered choices and then ``given`` (the

@@ -11,12 +11,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from typing import Any
+from zoneinfo import ZoneInfoNotFoundError
 
 from desk_app.domain.enums import JournalAction, Stage
+from desk_app.errors import ValidationError
 from desk_app.services.admin.common import require_owner
+from desk_app.services.arguments import check_form
 from desk_app.services.editing import IncidentEdit
 from desk_app.services.importing import mapping as mappings
-from desk_app.services.importing.fields import REQUIRED
+from desk_app.services.importing.fields import CREATE, REFUSE, REQUIRED
 from desk_app.services.importing.history import Plan, Ref, Refusal, plan_incident
 from desk_app.services.importing.mapping import Mapping
 from desk_app.services.importing.resolve import Resolver, Unresolved
@@ -59,6 +62,30 @@ class ImportReport:
         return self.rows / self.seconds if self.seconds > 0 else 0.0
 
 
+def _check_inputs(table: object, mapping: object) -> None:
+    """What the services below take for granted: a table of text cells by line number (any
+    number of rows), and a mapping whose parts are of their kinds and whose time zone
+    exists; anything else is refused before a row is read."""
+    from desk_app.errors import BadInput
+
+    if not isinstance(table, Table) or not isinstance(table.columns, list) or any(
+            not isinstance(c, str) for c in table.columns) or not isinstance(table.rows, list):
+        raise ValidationError.single("table", "validation.invalid_choice")
+    for row in table.rows:
+        if not (isinstance(row, tuple) and len(row) == 2 and isinstance(row[0], int)
+                and isinstance(row[1], dict)
+                and all(isinstance(k, str) and isinstance(v, str) for k, v in row[1].items())):
+            raise ValidationError.single("table", "validation.invalid_choice")
+    check_form("mapping", Mapping, mapping)
+    assert isinstance(mapping, Mapping)
+    try:
+        mapping.zone()
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise BadInput("import.bad_timezone", zone=mapping.timezone[:80]) from None
+    if any(v not in (CREATE, REFUSE) for v in mapping.unknown.values()):
+        raise ValidationError.single("unknown", "validation.invalid_choice")
+
+
 @dataclass
 class _Existing:
     local_id: int
@@ -72,6 +99,7 @@ def import_table(session: Session, table: Table, source: str, mapping: Mapping, 
     """Import ``table`` from ``source`` (a name for the tool the rows come from: their keys
     are unique within it). A dry run changes nothing and reports what the import would do,
     with every row it would refuse and why."""
+    _check_inputs(table, mapping)
     started = time.perf_counter()
     report = ImportReport(dry_run, rows=len(table.rows))
     missing = [name for name in REQUIRED if name not in mapping.columns]

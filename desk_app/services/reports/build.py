@@ -17,6 +17,7 @@ from typing import Any
 
 from desk_app.domain.enums import ContactChannel, EscalationReason, Stage
 from desk_app.i18n import Language, label, text
+from desk_app.services.arguments import checked
 from desk_app.services.session import Session
 from desk_app.storage.models import Category, SupportGroup, User, WaitCode, database
 
@@ -36,6 +37,7 @@ SUMMARY_KEYS = ("logged", "resolved", "closed", "auto_closed", "first_contact_re
                 "open_now")
 
 
+@checked
 def build_report(session: Session, f: ReportFilter, lang: Language = "en",
                  granularity: Granularity | None = None) -> Report:
     """The report for ``f`` in ``lang``; refused to people who may not see reports.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desk_app.services.arguments import checked
 from desk_app.services.session import Session
 from desk_app.storage.models import Category, Department, GroupMember, SupportGroup, User
 
@@ -29,6 +30,7 @@ class ReportChoices:
     assignees: tuple[Choice, ...] = ()
 
 
+@checked
 def report_choices(session: Session, period: Period) -> ReportChoices:
     def run() -> ReportChoices:
         if not may_see_reports(session):

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from desk_app.errors import ValidationError
+from desk_app.services.arguments import INT_MAX, checked
 from desk_app.services.session import Session
 from desk_app.storage.models import Incident, SupportGroup
 
 from .access import scope_filter
-from .period import desk_zone
-from .query import Drill, Reader, ReportFilter
+from .period import check_period, desk_zone
+from .query import DIMENSIONS, MEASURES, Drill, Reader, ReportFilter
 
 #: more than a person reads in a list; the tab says when it was cut
 LIMIT = 5000
@@ -29,8 +31,28 @@ class DrillRow:
     resolved_at: datetime | None
 
 
+def _check_drill(drill: Drill) -> None:
+    """A drill-down the reports could have made: a known measure and dimension, and a value
+    a stored column can hold (``@checked`` has checked the kinds of the rest)."""
+    if drill.measure not in MEASURES:
+        raise ValidationError.single("measure", "validation.invalid_choice")
+    if drill.dimension is not None and drill.dimension not in DIMENSIONS:
+        raise ValidationError.single("dimension", "validation.invalid_choice")
+    value = drill.value
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)
+                         and -INT_MAX <= value <= INT_MAX):
+        return
+    if isinstance(value, str) and "\x00" not in value and not any(
+            "\ud800" <= ch <= "\udfff" for ch in value):
+        return
+    raise ValidationError.single("value", "validation.invalid_choice")
+
+
+@checked
 def drill_incidents(session: Session, f: ReportFilter, drill: Drill) -> list[DrillRow]:
     """The incidents counted in ``drill`` under ``f`` as this person may see it."""
+    check_period(f.period)
+    _check_drill(drill)
 
     def run() -> list[DrillRow]:
         scoped = scope_filter(session, f)
