@@ -14,7 +14,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from desk_app.errors import DatabaseCorrupt, DatabaseUnreachable, StorageError
+from desk_app.errors import (
+    DatabaseCorrupt,
+    DatabaseIOError,
+    DatabaseUnreachable,
+    DeskError,
+    StorageError,
+)
 from desk_app.storage.uri import sqlite_uri
 
 
@@ -53,9 +59,24 @@ def confirm_damage(path: Path, error: DatabaseCorrupt, *, quick: bool = True) ->
     return DatabaseCorrupt("; ".join(rows[:5]))
 
 
+def confirmed_error(path: Path, error: DeskError) -> DeskError:
+    """What to tell the person about ``error`` raised on ``path``: damage only when it is
+    confirmed (``confirm_damage``); an I/O error on a file that cannot be reached now (a
+    dropped share, a vanished file) is "cannot be reached", not a failing disk; anything
+    else as it is. An I/O error on a reachable file (a size limit, a failing disk) stays."""
+    if isinstance(error, DatabaseCorrupt):
+        return confirm_damage(path, error)
+    if type(error) is DatabaseIOError:
+        why = _reachable(path)
+        if why is not None:
+            return DatabaseUnreachable(why)
+    return error
+
+
 class confirmed:
     """``with confirmed(path): …``: a ``DatabaseCorrupt`` leaving the block is confirmed
-    (``confirm_damage``) first, and becomes ``DatabaseUnreachable`` when it is not damage."""
+    (``confirm_damage``) first, and becomes ``DatabaseUnreachable`` when it is not damage;
+    an I/O error on a file that cannot be reached becomes ``DatabaseUnreachable``."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -64,7 +85,7 @@ class confirmed:
         return None
 
     def __exit__(self, exc_type: type | None, exc: BaseException | None, tb: object) -> None:
-        if isinstance(exc, DatabaseCorrupt):
-            found = confirm_damage(self.path, exc)
+        if isinstance(exc, DeskError):
+            found = confirmed_error(self.path, exc)
             if found is not exc:
                 raise found from exc

@@ -180,7 +180,7 @@ class Store:
     def _write(self, fn: Callable[[], T], attempts: int,
                on_busy: Callable[[int], None] | None, guarded: bool) -> T:
         if self.db.in_transaction():
-            with translate_errors(), self.db.atomic():
+            with translate_errors(self.path), self.db.atomic():
                 return fn()
         started = time.monotonic()
         lock_wait = 0.0
@@ -189,7 +189,7 @@ class Store:
             locked = False
             try:
                 with ExitStack() as stack:
-                    stack.enter_context(translate_errors())
+                    stack.enter_context(translate_errors(self.path))
                     self._begin_immediate(stack)
                     locked = True
                     lock_wait += time.monotonic() - begun
@@ -251,7 +251,7 @@ class Store:
         """Run ``fn`` in one read transaction, so that what it reads is consistent."""
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             try:
-                with translate_errors(), model_proxy.using(self.db), self.db.atomic():
+                with translate_errors(self.path), model_proxy.using(self.db), self.db.atomic():
                     return fn()
             except DatabaseBusy:
                 if attempt == WRITE_ATTEMPTS:
@@ -261,7 +261,7 @@ class Store:
 
     def execute(self, sql: str, params: tuple | list = ()) -> list[tuple]:
         """Run one statement and return all its rows (consumed at once, ending the read)."""
-        with translate_errors():
+        with translate_errors(self.path):
             return list(self.db.execute_sql(sql, params).fetchall())
 
     def user_version(self) -> int:
@@ -274,7 +274,7 @@ class Store:
     def raw_connection(self, *, read_only: bool = False) -> sqlite3.Connection:
         """A plain connection of its own to the same file, for the backup API (which must
         not run on a connection that is writing) and for side checks."""
-        with translate_errors():
+        with translate_errors(self.path):
             if read_only or self.read_only:
                 conn = sqlite3.connect(sqlite_uri(self.path, mode="ro"), uri=True,
                                        timeout=self.busy_timeout, isolation_level=None)
@@ -304,7 +304,13 @@ def why_read_only(path: Path) -> str | None:
 
 
 class translate_errors:
-    """Turn SQLite's errors into the core's typed storage errors, each with its message."""
+    """Turn SQLite's errors into the core's typed storage errors, each with its message.
+    Given the file's ``path``, a damage report is confirmed first and an I/O error on a file
+    that cannot be reached says so (``storage.damage``): a share that drops under an open
+    file makes SQLite report "malformed" although the file is intact."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
 
     def __enter__(self) -> None:
         return None
@@ -314,6 +320,10 @@ class translate_errors:
             return
         mapped = classify(exc)
         if mapped is not None:
+            if self.path is not None:
+                from desk_app.storage.damage import confirmed_error
+
+                raise confirmed_error(self.path, mapped) from exc
             raise mapped from exc
 
 
