@@ -64,3 +64,22 @@ def shut_down(mountpoint: Path) -> None:
         fcntl.ioctl(fd, FS_IOC_SHUTDOWN, struct.pack("I", SHUTDOWN_NOLOGFLUSH))
     finally:
         os.close(fd)
+
+
+@contextmanager
+def comes_back(image: Path, mountpoint: Path) -> Iterator[Path]:
+    """The dropped share comes back while the program still holds handles on the dropped
+    one (those keep failing, as on a real share until the program opens the file again):
+    the image on a loop device of its own, since ``mount -o loop`` refuses one that overlaps
+    the old device; unmounted and detached at the end."""
+    subprocess.run(["umount", "-l", str(mountpoint)], capture_output=True, timeout=60)
+    device = subprocess.run(["losetup", "-f", "--show", str(image)], check=True,
+                            capture_output=True, text=True, timeout=60).stdout.strip()
+    try:
+        _run("mount", device, str(mountpoint))
+        try:
+            yield mountpoint
+        finally:
+            subprocess.run(["umount", "-l", str(mountpoint)], capture_output=True, timeout=60)
+    finally:
+        subprocess.run(["losetup", "-d", device], capture_output=True, timeout=60)

@@ -9,10 +9,12 @@ workstation holds the lock, so that a write either happens completely or not at 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import random
 import sqlite3
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -28,6 +30,7 @@ from desk_app.errors import (
     DatabaseCorrupt,
     DatabaseIOError,
     DatabaseReadOnly,
+    DatabaseUnreachable,
     DeskError,
     DiskFull,
     StorageError,
@@ -75,11 +78,22 @@ class _Database(peewee.SqliteDatabase):
     unconditional ``ROLLBACK`` then fails with "no transaction is active", and that error
     would replace the one the user must see ("disk full")."""
 
+    #: Where later connections go: the file as it was opened, never a new one. A
+    #: connection dropped after "cannot be reached" is made again when the share is back,
+    #: and must not create an empty file where the team's file vanished.
+    reconnect_to: str | None = None
+
     def rollback(self) -> None:
         conn = self._state.conn  # type: ignore[attr-defined]
         if conn is not None and not conn.in_transaction:
             return
         super().rollback()
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = super()._connect()  # type: ignore[misc]
+        if self.reconnect_to is not None:
+            self.database = self.reconnect_to
+        return conn
 
 
 @dataclass(frozen=True)
@@ -97,6 +111,13 @@ class StoreIdentity:
         except OSError:
             return None
         return cls(stat.st_dev, stat.st_ino)
+
+    def same_file(self, other: StoreIdentity) -> bool:
+        """Whether ``other`` is this file. The inode alone decides: a share that dropped
+        and came back (mounted again) has another device number, and it is the same file;
+        a restore that replaced the file made a new inode, while this program's open
+        handle keeps the old one from being reused."""
+        return other.inode == self.inode
 
 
 class Store:
@@ -119,6 +140,10 @@ class Store:
         #: Called after every outermost write with its figures (benchmarks, torture tests).
         self.on_write: Callable[[WriteReport], None] | None = None
         self.identity = StoreIdentity.of(self.path)
+        #: Counts the times the file could not be reached; a thread whose connection is
+        #: older connects again (``_fresh_connection``).
+        self._epoch = 0
+        self._seen = threading.local()
         #: The restore generation the guard saw at open (``presence.install_guard``).
         self.seen_generation: int | None = None
         #: Who this open of the file is, once announced in the presence table.
@@ -129,6 +154,8 @@ class Store:
         self.db = _Database(
             target, pragmas=PRAGMAS, timeout=busy_timeout, check_same_thread=False, uri=True,
         )
+        if not read_only:
+            self.db.reconnect_to = sqlite_uri(self.path, mode="rw")
         # the search index's triggers call it (migration 0003), on every connection
         self.db.register_function(index_text, SQL_FUNCTION, 1, deterministic=True)
         # the hash chain's triggers call these (migration 0022)
@@ -151,6 +178,7 @@ class Store:
         if self.read_only and not self.became_read_only:
             raise DatabaseReadOnly(self.read_only_reason)
         if not self.db.in_transaction():
+            self._fresh_connection()
             # a file or folder made read-only while open (``chmod``, ``chattr +i``, the
             # share's permissions): SQLite writes through the handle it already holds and
             # would go on accepting writes, so the permissions are asked again first; the
@@ -164,6 +192,9 @@ class Store:
         try:
             with model_proxy.using(self.db):
                 return self._write(fn, attempts, on_busy, guarded)
+        except DatabaseUnreachable:
+            self._drop_connection()
+            raise
         except DatabaseIOError as error:
             # the file or its folder became read-only while open (permissions changed on
             # the share): SQLite only says it cannot open the journal or write a page
@@ -172,6 +203,21 @@ class Store:
                 raise
             self._became(reason)
             raise DatabaseReadOnly(reason) from error
+
+    def _drop_connection(self) -> None:
+        """After "cannot be reached": every thread's connection holds a handle on a share
+        that went away (a dead handle fails for ever). This thread's is closed now, every
+        other thread's at its next call (``_fresh_connection``); the next call connects
+        again, and succeeds once the share is back."""
+        self._epoch += 1
+        self._fresh_connection()
+
+    def _fresh_connection(self) -> None:
+        """Close this thread's connection if it was made before the share last dropped."""
+        if getattr(self._seen, "epoch", 0) != self._epoch and not self.db.in_transaction():
+            with contextlib.suppress(Exception):
+                self.db.close()
+        self._seen.epoch = self._epoch
 
     def _became(self, reason: str) -> None:
         self.read_only = self.became_read_only = True
@@ -250,9 +296,14 @@ class Store:
     def read(self, fn: Callable[[], T]) -> T:
         """Run ``fn`` in one read transaction, so that what it reads is consistent."""
         for attempt in range(1, WRITE_ATTEMPTS + 1):
+            if not self.db.in_transaction():
+                self._fresh_connection()
             try:
                 with translate_errors(self.path), model_proxy.using(self.db), self.db.atomic():
                     return fn()
+            except DatabaseUnreachable:
+                self._drop_connection()
+                raise
             except DatabaseBusy:
                 if attempt == WRITE_ATTEMPTS:
                     raise
@@ -261,8 +312,14 @@ class Store:
 
     def execute(self, sql: str, params: tuple | list = ()) -> list[tuple]:
         """Run one statement and return all its rows (consumed at once, ending the read)."""
-        with translate_errors(self.path):
-            return list(self.db.execute_sql(sql, params).fetchall())
+        if not self.db.in_transaction():
+            self._fresh_connection()
+        try:
+            with translate_errors(self.path):
+                return list(self.db.execute_sql(sql, params).fetchall())
+        except DatabaseUnreachable:
+            self._drop_connection()
+            raise
 
     def user_version(self) -> int:
         return int(self.execute("PRAGMA user_version")[0][0])

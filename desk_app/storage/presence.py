@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 import peewee
 
 from desk_app import __version__
-from desk_app.errors import DatabaseReplaced, MaintenanceActive
+from desk_app.errors import DatabaseReplaced, DatabaseUnreachable, MaintenanceActive
 from desk_app.storage.database import Store, StoreIdentity
 from desk_app.storage.migrations import check_version
 
@@ -252,8 +252,12 @@ def replaced(store: Store) -> bool:
     workstation that only reads hears of it too (its heartbeat asks) and reopens."""
     if store.seen_generation is None:
         return False  # opened without the guard (a side file, a test's store)
-    if store.identity is not None and StoreIdentity.of(store.path) != store.identity:
-        return True
+    if store.identity is not None:
+        now_identity = StoreIdentity.of(store.path)
+        if now_identity is None:
+            return False  # not there now (a dropped share, a vanished file): not restored
+        if not store.identity.same_file(now_identity):
+            return True
     return generation(store) != store.seen_generation
 
 
@@ -268,8 +272,12 @@ def install_guard(store: Store, latest: int, now: Now = time.time) -> None:
         version = store.db.execute_sql("PRAGMA user_version").fetchone()[0]
         if version > latest:
             check_version(store, latest)
-        if seen_identity is not None and StoreIdentity.of(store.path) != seen_identity:
-            raise DatabaseReplaced()
+        if seen_identity is not None:
+            now_identity = StoreIdentity.of(store.path)
+            if now_identity is None:  # vanished, or its share dropped: not a restore
+                raise DatabaseUnreachable(str(store.path))
+            if not seen_identity.same_file(now_identity):
+                raise DatabaseReplaced()
         try:
             state = _maintenance(store, int(now()))
             current = store.db.execute_sql(

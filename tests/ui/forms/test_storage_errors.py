@@ -2,17 +2,29 @@
 and goes through when saved again once the cause is gone: the log form with a folder made
 read-only under it and with the write lock held by another process until the retries give
 up; an action dialog while another workstation holds maintenance; an admin editor with a
-read-only folder. Real files, real processes."""
+read-only folder; the log form when its file vanishes and when its share drops (a real
+filesystem taken away). Real files, real processes."""
 
 from __future__ import annotations
 
+import os
+import shutil
+
+import pytest
+from PySide6.QtCore import QThreadPool
+
 from desk_app.services import workflow
 from desk_app.services.actions import Action
+from desk_app.services.session import session_for
+from desk_app.storage.opening import open_store
+from tests import loopfs
 from tests.stations.processes import HOLD_WRITE_LOCK, Workstation, expect_line, finish, spawn_python
 from tests.stations.readonly import read_only
 from tests.ui.forms.helpers import open_view, wait_version_after
 from tests.ui.forms.test_log_form import fill_required, open_form, pick_caller
 from ui.admin.process_tabs import CodesTab
+from ui.context import UiContext
+from ui.operations import ChangeHub
 from ui.widgets.combos import select
 
 
@@ -113,3 +125,61 @@ def test_admin_editor_keeps_its_input_when_the_folder_becomes_read_only(qtbot, m
     tab.save()
     qtbot.waitUntil(lambda: tab.model.row_of(lambda r: r.code == "awaiting_approval") >= 0,
                     timeout=5000)
+
+
+def test_log_form_keeps_its_input_when_the_file_vanishes_and_saves_once_it_is_back(
+        qtbot, make_context, org):
+    """The file is moved away under the open form (a share's folder renamed, the file
+    taken away): "cannot be reached", not "restored from a backup"; every typed character
+    stays, and the same input saves once the file is back."""
+    form = filled_form(qtbot, make_context("desk", "zh"), org)
+    before = typed(form)
+    away = org.path.with_name("away.sqlite")
+    org.path.rename(away)
+    try:
+        form.submit()
+        qtbot.waitUntil(lambda: form.bar.text() != "", timeout=10000)
+        assert form.bar.text().startswith("无法访问共享文件夹"), form.bar.text()
+        assert typed(form) == before and form.isVisible() and form.save_button.isEnabled()
+        assert not org.path.exists()  # nothing made an empty file in its place
+    finally:
+        away.rename(org.path)
+    with qtbot.waitSignal(form.logged, timeout=10000):
+        form.submit()  # the file is back: the same input saves
+    assert incidents(org) == 1
+
+
+def test_log_form_keeps_its_input_when_the_share_drops_and_saves_once_it_is_back(
+        qtbot, org, tmp_path):
+    """A real filesystem taken away under the open form (every read and write fails with an
+    I/O error, as on a share whose server went away): "cannot be reached", the text stays,
+    and once the share is back the same input saves without reopening anything."""
+    reason = loopfs.unavailable()
+    if reason is not None:
+        pytest.skip(reason)
+    image, mountpoint = tmp_path / "share.img", tmp_path / "share"
+    with loopfs.loop_mount(image, mountpoint):
+        path = mountpoint / "desk.sqlite"
+        shutil.copyfile(org.path, path)
+        os.sync()
+        store = open_store(path, daily_backup=False, lock_test="never")
+        try:
+            context = UiContext(session_for(store, "desk"), ChangeHub(), "en")
+            form = filled_form(qtbot, context, org)
+            before = typed(form)
+            loopfs.shut_down(mountpoint)  # the share drops
+            form.submit()
+            qtbot.waitUntil(lambda: form.bar.text() != "", timeout=10000)
+            assert form.bar.text().startswith("The shared folder cannot be reached"), \
+                form.bar.text()
+            assert "damaged" not in form.bar.text()
+            assert typed(form) == before and form.save_button.isEnabled()
+            with loopfs.comes_back(image, mountpoint):
+                with qtbot.waitSignal(form.logged, timeout=10000):
+                    form.submit()  # the same input, on the share that came back
+                titles = [r[0] for r in store.execute("SELECT title FROM incident")]
+                assert titles == [before[5]]
+                QThreadPool.globalInstance().waitForDone(10_000)
+                store.close()
+        finally:
+            store.close()
