@@ -95,8 +95,8 @@ def _services(org: Org, incident: int) -> dict[str, tuple[Callable[..., Any], di
 
 NAMES = ["log_incident.form", "assign", "accept", "transfer", "resolve", "reject", "confirm",
          "close", "add_note", "update", "set_pending", "resume", "raise_change", "acknowledge",
-         "search", "every_match", "find", "view", "page", "save_target", "read_notice", "language_of",
-         "remember_screen_language", "inbox_by_incident"]
+         "search", "every_match", "find", "view", "page", "save_target", "read_notice",
+         "language_of", "remember_screen_language", "inbox_by_incident"]
 FORM_FIELDS = ["caller_id", "type", "category_id", "impact", "title", "description",
                "channel", "urgency", "linked_incident_id"]
 
