@@ -163,3 +163,73 @@ def test_a_workstation_warns_when_history_was_rewritten_behind_it(org: Org) -> N
     lines = _messages(org.path)
     assert any("history was rewritten" in line for line in lines), lines
     assert not any("hash chain was" in line for line in lines), lines  # the chain is whole
+
+
+def _rebuild_after_deleting_the_note(path: Path, incident_id: int) -> None:
+    """A rewrite by someone who knows the algorithm: a note deleted and every link after it,
+    and the head, rebuilt the way the program would have."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    register_sqlite(conn)
+    conn.execute("BEGIN")
+    conn.execute(f"DELETE FROM journal WHERE incident_id = {incident_id} AND action = 'note'")
+    rows = conn.execute(
+        f"SELECT seq, 'journal', {JOURNAL_CONTENT}, 'journal', id FROM journal UNION ALL "
+        f"SELECT seq, 'witness', {WITNESS_CONTENT}, 'witness', id FROM witness ORDER BY 1"
+    ).fetchall()
+    prev = ""
+    for seq, (_s, kind, payload, table, row_id) in enumerate(rows, start=1):
+        prev = link(prev, seq, kind, payload)
+        conn.execute(f"UPDATE {table} SET seq = ?, chain = ? WHERE id = ?", (seq, prev, row_id))
+    conn.execute("UPDATE chain_head SET seq = ?, hash = ?", (len(rows), prev))
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def test_a_backup_witnesses_a_rewrite_a_new_workstation_cannot_see(
+        org: Org, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A workstation that remembers nothing of the file (a new PC) still learns of a rebuilt
+    chain: the daily backup holds the chain's end as it was."""
+    from desk_app.storage.backup import take_backup
+
+    ids = _busy_file(org)
+    store = open_store(org.path, daily_backup=False)
+    try:
+        backup = take_backup(store, "daily").path
+    finally:
+        store.close()
+    _rebuild_after_deleting_the_note(org.path, ids["first"])
+    monkeypatch.setenv("DESK_APP_STATE_DIR", str(tmp_path / "new-pc"))
+    lines = _messages(org.path)
+    assert any(f"The backup {backup.name} saw the hash chain" in line for line in lines), lines
+    assert not any("This workstation last saw" in line for line in lines)  # it saw nothing
+
+
+def test_backups_of_an_untouched_file_and_a_restore_are_no_finding(
+        org: Org, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Work after a backup, and a restore of an older backup (a new generation of the file,
+    on purpose), are not a rewrite."""
+    from desk_app.services import incidents
+    from desk_app.storage.backup import take_backup
+    from desk_app.storage.restore import restore_backup
+
+    ids = _busy_file(org)
+    monkeypatch.setenv("DESK_APP_STATE_DIR", str(tmp_path / "state"))
+    store = open_store(org.path, daily_backup=False)
+    try:
+        first = take_backup(store, "manual").path
+    finally:
+        store.close()
+    store = open_store(org.path, daily_backup=False)
+    try:
+        session = __import__("desk_app.services.session", fromlist=["session_for"]) \
+            .session_for(store, "desk", org.clock)
+        incidents.add_note(session, ids["first"], "after the first backup")
+        take_backup(store, "manual")
+        incidents.add_note(session, ids["first"], "after the second backup")
+    finally:
+        store.close()
+    assert _messages(org.path)[-1].startswith("No problems found")
+    restore_backup(org.path, first)  # the later history is given up on purpose
+    monkeypatch.setenv("DESK_APP_STATE_DIR", str(tmp_path / "other-pc"))
+    lines = _messages(org.path)
+    assert lines[-1].startswith("No problems found"), lines
