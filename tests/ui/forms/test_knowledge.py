@@ -238,6 +238,39 @@ def test_a_dropped_file_is_attached_and_saved_back(qtbot, org, make_context,
     assert out.read_text(encoding="utf-8") == "tunnel down at 09:14\n"
 
 
+def test_removing_an_attachment_asks_first(qtbot, org, make_context, tmp_path,
+                                           monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk_app.services.knowledge.attachments import attach_file
+
+    incident_id = org.log()
+    source = tmp_path / "vpn.log"
+    source.write_text("tunnel down\n", encoding="utf-8")
+    attach_file(org.as_("desk"), incident_id, str(source))
+    panel = AttachmentsPanel(make_context("desk"), incident_id)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=10000)
+    panel.list.setCurrentRow(0)
+    asked: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
+        def ask(_parent, _title, question, *_args):  # type: ignore[no-untyped-def]
+            asked.append(question)
+            return button
+        return ask
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    panel.remove_selected()
+    assert asked == ["Remove vpn.log from the incident for everyone?"]
+    assert len(attachments(org.as_("desk"), incident_id)) == 1  # cancelled: kept
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    panel.remove_selected()
+    qtbot.waitUntil(lambda: panel.list.count() == 0, timeout=10000)
+    assert attachments(org.as_("desk"), incident_id) == []
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_an_incident_already_logged_is_resolved_with_an_article_from_its_view(
         qtbot, org, make_context, lang) -> None:  # type: ignore[no-untyped-def]
