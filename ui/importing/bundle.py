@@ -8,6 +8,7 @@ database has no incidents; otherwise the dialog says up front what is missing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -50,31 +51,18 @@ class BundleDialog(QDialog):
         self.busy = False
         self.setWindowTitle(self.tr("Export or import everything"))
 
-        out_box = QGroupBox(self.tr("Export everything"), self)
-        self.out_path = QLineEdit(out_box)
-        self.out_path.setObjectName("bundleOut")
-        self.out_path.setPlaceholderText(self.tr("A new or empty folder"))
-        self.export_button = QPushButton(self.tr("&Export"), out_box)
-        self.export_button.setObjectName("bundleExport")
-        self.export_button.clicked.connect(self.export)
-        out_layout = QVBoxLayout(out_box)
-        out_layout.addWidget(_wrapped(self.tr(
-            "Every table as a CSV file with a manifest, for another desk-app or a "
-            "spreadsheet. Passwords and delivery secrets are left out."), out_box))
-        out_layout.addLayout(self._row(self.out_path, self._browse_out, self.export_button))
-
-        in_box = QGroupBox(self.tr("Import everything"), self)
-        self.in_path = QLineEdit(in_box)
-        self.in_path.setObjectName("bundleIn")
-        self.in_path.setPlaceholderText(self.tr("The folder of an export"))
-        self.import_button = QPushButton(self.tr("&Import"), in_box)
-        self.import_button.setObjectName("bundleImport")
-        self.import_button.clicked.connect(self.import_)
-        in_layout = QVBoxLayout(in_box)
-        in_layout.addWidget(_wrapped(self.tr(
-            "Rebuilds this database from an export, keeping every incident, its history and "
-            "every id. Only a database without incidents can take it."), in_box))
-        in_layout.addLayout(self._row(self.in_path, self._browse_in, self.import_button))
+        out_box, self.out_path, self.export_button, _ = self._half(
+            self.tr("Export everything"), self.tr("A new or empty folder"), "bundleOut",
+            self.tr("&Export"), "bundleExport", self.export, self.tr(
+                "Every table as a CSV file with a manifest, for another desk-app or a "
+                "spreadsheet. Passwords and delivery secrets are left out."),
+            self.tr("Export everything to"))
+        in_box, self.in_path, self.import_button, in_layout = self._half(
+            self.tr("Import everything"), self.tr("The folder of an export"), "bundleIn",
+            self.tr("&Import"), "bundleImport", self.import_, self.tr(
+                "Rebuilds this database from an export, keeping every incident, its history "
+                "and every id. Only a database without incidents can take it."),
+            self.tr("Import everything from"))
         self.hint = QLabel(in_box)
         self.hint.setObjectName("bundleHint")
         self.hint.setWordWrap(True)
@@ -98,24 +86,32 @@ class BundleDialog(QDialog):
         read(self, lambda: incidents_held(session), self._counted,
              lambda error: self.result.setText(error_text(error, self.lang)))
 
-    def _row(self, line: QLineEdit, browse: object, action: QPushButton) -> QHBoxLayout:
+    def _half(self, title: str, placeholder: str, line_name: str, action: str,
+              action_name: str, slot: Callable[[], None], description: str,
+              chooser_title: str) -> tuple[QGroupBox, QLineEdit, QPushButton, QVBoxLayout]:
+        """One half of the dialog: what it does, a folder with Browse…, and its button."""
+        box = QGroupBox(title, self)
+        line = QLineEdit(box)
+        line.setObjectName(line_name)
+        line.setPlaceholderText(placeholder)
+        button = QPushButton(action, box)
+        button.setObjectName(action_name)
+        button.clicked.connect(slot)
+        chooser = QPushButton(self.tr("Browse…"), box)
+        chooser.clicked.connect(lambda: self._browse(line, chooser_title))
+        layout = QVBoxLayout(box)
+        layout.addWidget(_wrapped(description, box))
         row = QHBoxLayout()
         row.addWidget(line, 1)
-        chooser = QPushButton(self.tr("Browse…"), self)
-        chooser.clicked.connect(browse)
         row.addWidget(chooser)
-        row.addWidget(action)
-        return row
+        row.addWidget(button)
+        layout.addLayout(row)
+        return box, line, button, layout
 
-    def _browse_out(self) -> None:
-        found = QFileDialog.getExistingDirectory(self, self.tr("Export everything to"))
+    def _browse(self, line: QLineEdit, title: str) -> None:
+        found = QFileDialog.getExistingDirectory(self, title)
         if found:
-            self.out_path.setText(found)
-
-    def _browse_in(self) -> None:
-        found = QFileDialog.getExistingDirectory(self, self.tr("Import everything from"))
-        if found:
-            self.in_path.setText(found)
+            line.setText(found)
 
     def _counted(self, incidents: int) -> None:
         self.incidents = incidents

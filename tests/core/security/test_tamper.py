@@ -144,22 +144,7 @@ def test_a_workstation_warns_when_history_was_rewritten_behind_it(org: Org) -> N
     no longer holds the entry this workstation last saw."""
     ids = _busy_file(org)
     assert _messages(org.path)[-1].startswith("No problems found")  # remembered here
-    conn = sqlite3.connect(org.path, isolation_level=None)
-    register_sqlite(conn)
-    conn.execute("BEGIN")
-    conn.execute(f"DELETE FROM journal WHERE incident_id = {ids['first']} AND action = 'note'")
-    # rebuild every link after it, and the head, the way the program would have
-    rows = conn.execute(
-        f"SELECT seq, 'journal', {JOURNAL_CONTENT}, 'journal', id FROM journal UNION ALL "
-        f"SELECT seq, 'witness', {WITNESS_CONTENT}, 'witness', id FROM witness ORDER BY 1"
-    ).fetchall()
-    prev = ""
-    for seq, (_s, kind, payload, table, row_id) in enumerate(rows, start=1):
-        prev = link(prev, seq, kind, payload)
-        conn.execute(f"UPDATE {table} SET seq = ?, chain = ? WHERE id = ?", (seq, prev, row_id))
-    conn.execute("UPDATE chain_head SET seq = ?, hash = ?", (len(rows), prev))
-    conn.execute("COMMIT")
-    conn.close()
+    _rebuild_after_deleting_the_note(org.path, ids["first"])
     lines = _messages(org.path)
     assert any("history was rewritten" in line for line in lines), lines
     assert not any("hash chain was" in line for line in lines), lines  # the chain is whole
