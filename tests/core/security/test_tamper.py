@@ -194,6 +194,7 @@ def test_backups_of_an_untouched_file_and_a_restore_are_no_finding(
     """Work after a backup, and a restore of an older backup (a new generation of the file,
     on purpose), are not a rewrite."""
     from desk_app.services import incidents
+    from desk_app.services.session import session_for
     from desk_app.storage.backup import take_backup
     from desk_app.storage.restore import restore_backup
 
@@ -206,8 +207,7 @@ def test_backups_of_an_untouched_file_and_a_restore_are_no_finding(
         store.close()
     store = open_store(org.path, daily_backup=False)
     try:
-        session = __import__("desk_app.services.session", fromlist=["session_for"]) \
-            .session_for(store, "desk", org.clock)
+        session = session_for(store, "desk", org.clock)
         incidents.add_note(session, ids["first"], "after the first backup")
         take_backup(store, "manual")
         incidents.add_note(session, ids["first"], "after the second backup")
