@@ -22,6 +22,7 @@ from desk_app.storage.models import Category, SupportGroup, User, WaitCode, data
 
 from . import figures as fig
 from .access import scope_filter
+from .loaded import LoadedReader
 from .model import Cell, Report, Row, Table
 from .period import Granularity, check_period, desk_zone, instant
 from .query import AGE_BUCKETS, FIRST_CONTACT, Reader, ReportFilter
@@ -56,13 +57,15 @@ def build_report(session: Session, f: ReportFilter, lang: Language = "en",
 
 
 def _build(session: Session, f: ReportFilter, lang: Language,
-           granularity: Granularity | None) -> Report:
+           granularity: Granularity | None, reading: type[Reader] = LoadedReader) -> Report:
+    """``reading``: ``LoadedReader`` (the period's rows read once) or ``Reader`` (one SQL
+    statement per figure, what the tests compare it with)."""
     check_period(f.period)
     f = scope_filter(session, f)
     zone = desk_zone()
     start, end = f.period.bounds(zone)
     now = int(session.clock.now().timestamp())
-    reader = Reader(f, start, end, now)
+    reader = reading(f, start, end, now)
     names = _Names(lang)
     t = _Texts(lang)
     summary = summarise(reader)

@@ -17,9 +17,9 @@ from desk_app.domain.calendar import working_seconds
 from desk_app.domain.enums import ContactChannel, Impact
 from desk_app.errors import DeskError
 from desk_app.services import pending, workflow
-from desk_app.services.reports.build import STAGES, build_report
+from desk_app.services.reports.build import STAGES, _build, build_report
 from desk_app.services.reports.period import Period
-from desk_app.services.reports.query import ReportFilter
+from desk_app.services.reports.query import Reader, ReportFilter
 from desk_app.services.targets import load_calendars
 from desk_app.storage.models import ClockRun, TargetClock, WaitCode
 from desk_app.storage.opening import open_store
@@ -69,6 +69,10 @@ def test_breakdowns_add_up_and_shares_match_the_clocks(
             _act(org, logged[which % len(logged)], action)
             org.clock.advance(minutes=minutes)
         report = build_report(org.as_("manager"), ReportFilter(PERIOD))
+        manager = org.as_("manager")
+        per_figure = manager.read(lambda: _build(manager, ReportFilter(PERIOD), "en", None,
+                                                 Reader))
+        assert (report.summary, report.tables) == (per_figure.summary, per_figure.tables)
         _check_sums(report)
         store.read(lambda: _check_clocks(report))
         store.close()
