@@ -22,10 +22,10 @@ from desk_app.storage.models import Category, SupportGroup, User, WaitCode, data
 
 from . import figures as fig
 from .access import scope_filter
-from .loaded import LoadedReader
 from .model import Cell, Report, Row, Table
 from .period import Granularity, check_period, desk_zone, instant
 from .query import AGE_BUCKETS, FIRST_CONTACT, Reader, ReportFilter
+from .summarised import SummaryReader
 
 STAGES = ("assign", "accept", "resolve")
 REPORT_CACHE_KB = 32 * 1024
@@ -57,9 +57,10 @@ def build_report(session: Session, f: ReportFilter, lang: Language = "en",
 
 
 def _build(session: Session, f: ReportFilter, lang: Language,
-           granularity: Granularity | None, reading: type[Reader] = LoadedReader) -> Report:
-    """``reading``: ``LoadedReader`` (the period's rows read once) or ``Reader`` (one SQL
-    statement per figure, what the tests compare it with)."""
+           granularity: Granularity | None, reading: type[Reader] = SummaryReader) -> Report:
+    """``reading``: ``SummaryReader`` (counts from the summary tables, the rest from the
+    period's rows read once), ``LoadedReader`` (all from the rows read once) or ``Reader``
+    (one SQL statement per figure); the tests compare the three."""
     check_period(f.period)
     f = scope_filter(session, f)
     zone = desk_zone()

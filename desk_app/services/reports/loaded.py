@@ -18,6 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import partial
 from operator import itemgetter
 from typing import Any
 
@@ -79,7 +80,17 @@ def _escalation_key(dimension: str) -> Callable[[Row], Any] | None:
     return itemgetter(E[columns[dimension]]) if dimension in columns else None
 
 
-#: the columns ``Reader.sums`` is asked for, as conditions on an incident row
+#: the columns ``Reader.sums`` is asked for, per measure: the subset of its rows they count
+#: (and the column they add up, or None to count the rows)
+_SUBSETS: dict[tuple[str, str], tuple[str, int | None]] = {
+    ("logged", FIRST_CONTACT): ("first_contact", None),
+    ("logged", "i.linked_incident_id IS NOT NULL"): ("linked", None),
+    ("resolved", "i.reassignment_count >= 3"): ("transfers_3", None),
+    ("closed", "i.closed_by_id IS NULL"): ("auto_closed", None),
+    ("closed", "i.satisfaction IS NOT NULL"): ("rated", None),
+    ("closed", "coalesce(i.satisfaction, 0)"): ("rated", I["i.satisfaction"]),
+}
+#: the same conditions on an incident row
 _SUMMED: dict[str, Callable[[Row], int]] = {
     FIRST_CONTACT: lambda r: int(r[I["i.resolved_at"]] is not None
                                  and r[I["i.assigned_at"]] is None
@@ -93,8 +104,14 @@ _SUMMED: dict[str, Callable[[Row], int]] = {
 }
 
 
+def _difference(x: int, y: int, r: Row) -> Any:
+    return r[x] - r[y]
+
+
 class LoadedReader(Reader):
     """``Reader`` with the period's rows read once (see the module's docstring)."""
+
+    summarised = False  # counts from the summary tables (``summarised.SummaryReader``)
 
     def __init__(self, f: ReportFilter, start: int, end: int, now: int) -> None:
         super().__init__(f, start, end, now)
@@ -110,14 +127,9 @@ class LoadedReader(Reader):
         columns = ", ".join(_INCIDENT_COLUMNS)
         sets = {name: self._run(self._sql(name, columns), None, None)
                 for name in ("logged", "resolved", "closed", "open")}
-        a, b = self.start, self.end
-        cr, rs = I["i.created_at"], I["i.resolved_at"]
+        b, rs = self.end, I["i.resolved_at"]
         logged, resolved, closed, open_now = (sets["logged"], sets["resolved"],
                                               sets["closed"], sets["open"])
-        wait = I["i.wait_code_id"]
-        change = database.execute_sql("SELECT id FROM wait_code WHERE code = ?",
-                                      (WAIT_CHANGE,)).fetchone()
-        change_id = change[0] if change is not None else object()
         first_contact = _SUMMED[FIRST_CONTACT]
         self._rows.update({
             "logged": logged,
@@ -129,15 +141,31 @@ class LoadedReader(Reader):
             "closed": closed,
             "auto_closed": [r for r in closed if r[I["i.closed_by_id"]] is None],
             "rated": [r for r in closed if r[I["i.satisfaction"]] is not None],
+            **self._open_sets(open_now),
+        })
+        self._source.update({name: "incident" for name in self._rows})
+        self._load_clocks()
+        self._load_escalations()
+
+    def _open_sets(self, open_now: list[Row]) -> dict[str, list[Row]]:
+        wait, created = I["i.wait_code_id"], I["i.created_at"]
+        change = database.execute_sql("SELECT id FROM wait_code WHERE code = ?",
+                                      (WAIT_CHANGE,)).fetchone()
+        change_id = change[0] if change is not None else object()
+        return {
             "open": open_now,
             "pending_now": [r for r in open_now if r[wait] is not None],
             "waiting_change": [r for r in open_now if r[wait] == change_id],
-            "handled_open": [r for r in open_now if r[cr] < a],
-        })
-        self._source.update({name: "incident" for name in self._rows})
-        clocks = self._run(self._sql("stopped:assign", ", ".join(_CLOCK_COLUMNS))
-                           .replace(
-            "k.stage = 'assign'", "k.stage IN ('assign', 'accept', 'resolve')"), None, None)
+            "handled_open": [r for r in open_now if r[created] < self.start],
+        }
+
+    def _load_clocks(self) -> None:
+        self._split_clocks(self._run(self._sql("stopped:assign", ", ".join(_CLOCK_COLUMNS))
+                                     .replace("k.stage = 'assign'",
+                                              "k.stage IN ('assign', 'accept', 'resolve')"),
+                                     None, None))
+
+    def _split_clocks(self, clocks: list[Row]) -> None:
         stage, elapsed, target = K["k.stage"], K["k.elapsed_seconds"], K["k.target_minutes"]
         for s in ("assign", "accept", "resolve"):
             stopped = [r for r in clocks if r[stage] == s]
@@ -146,6 +174,8 @@ class LoadedReader(Reader):
             self._rows[f"breached:{s}"] = [r for r in stopped if r[elapsed] > r[target] * 60]
             for name in ("stopped", "met", "breached"):
                 self._source[f"{name}:{s}"] = "clock"
+
+    def _load_escalations(self) -> None:
         escalated = self._run(self._sql("escalated", ", ".join(_ESCALATION_COLUMNS)),
                               None, None)
         self._rows["escalated"] = escalated
@@ -176,8 +206,7 @@ class LoadedReader(Reader):
             return itemgetter(layout[column])
         left, minus, right = column.partition(" - ")
         if minus and left in layout and right in layout:
-            x, y = layout[left], layout[right]
-            return lambda r: r[x] - r[y]
+            return partial(_difference, layout[left], layout[right])
         return None
 
     # -- the Reader's figures -----------------------------------------------------------
@@ -197,16 +226,20 @@ class LoadedReader(Reader):
              ) -> dict[str, dict[Any, int]]:
         rows = self._held(measure, None, None)
         key = self._key(measure, dimension) if rows is not None else None
-        if rows is None or key is None or self._source[measure] != "incident" or any(
-                sql not in _SUMMED for sql in columns.values()):
+        parts = {name: _SUBSETS.get((measure, sql)) for name, sql in columns.items()}
+        if rows is None or key is None or any(p is None for p in parts.values()):
             return super().sums(measure, dimension, columns)
-        result: dict[str, dict[Any, int]] = {"count": dict(Counter(map(key, rows)))}
-        for name, sql in columns.items():
-            part = _SUMMED[sql]
-            totals: dict[Any, int] = dict.fromkeys(result["count"], 0)
-            for r in rows:
-                totals[key(r)] += part(r)
-            result[name] = totals
+        counts = Counter(map(key, rows))
+        result: dict[str, dict[Any, int]] = {"count": dict(counts)}
+        for name, part in parts.items():
+            subset, weight = part  # type: ignore[misc]
+            totals: Counter[Any] = Counter()
+            if weight is None:
+                totals.update(map(key, self._rows[subset]))
+            else:
+                for r in self._rows[subset]:
+                    totals[key(r)] += r[weight]
+            result[name] = {k: totals.get(k, 0) for k in counts}
         return result
 
     def met(self, stage: str, dimension: str) -> dict[Any, tuple[int, int]]:
@@ -239,7 +272,7 @@ class LoadedReader(Reader):
             if rows is not None else []
         if rows is None or any(g is None for g in getters):
             return super().values(measure, columns, start, end)
-        return [tuple(g(r) for g in getters) for r in rows]  # type: ignore[misc]
+        return list(zip(*(map(g, rows) for g in getters), strict=True))  # type: ignore[arg-type]
 
 
 def loaded_measures() -> Iterable[str]:
