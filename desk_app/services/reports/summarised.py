@@ -37,10 +37,15 @@ C = {column: n for n, column in enumerate(_CLOCK_DAY)}
 
 #: measures counted from the incident summary: the column that counts them
 _COUNTED = {"logged": "logged", "first_contact": "first_contact", "linked": "linked",
-            "closed": "closed", "auto_closed": "auto_closed"}
+            "resolved": "resolved", "transfers_3": "transfers_3", "closed": "closed",
+            "auto_closed": "auto_closed", "rated": "rated"}
+#: dimensions that are columns of the summary per value (the summary column of each value)
+_SPREAD = {("resolved", "transfers"): {k: f"moves_{k}" for k in range(6)},
+           ("rated", "satisfaction"): {k: f"rated_{k}" for k in range(1, 6)}}
 #: ``Reader.sums``'s columns for those measures, as summary columns
 _SUMMED = {
     ("logged", "first_contact"): "first_contact", ("logged", "linked"): "linked",
+    ("resolved", "transfers_3"): "transfers_3",
     ("closed", "auto_closed"): "auto_closed", ("closed", "rated"): "rated",
     ("closed", "rating_sum"): "rating_sum",
 }
@@ -95,19 +100,30 @@ class SummaryReader(LoadedReader):
         self._clock_days = list(database.execute_sql(
             f"SELECT {', '.join(_CLOCK_DAY)} FROM report_clock_day WHERE {where}",
             params).fetchall())
-        columns = ", ".join(_INCIDENT_COLUMNS)
+        # the incidents resolved in the period, for pending time and per person: with no
+        # filter on the incident, the columns the resolution index holds (others are NULL)
+        covered = ("i.id", "i.created_at", "i.resolved_at", "i.assignee_id",
+                   "i.resolved_by_id")
+        columns = ", ".join(c if c in covered or self._where else "NULL"
+                            for c in _INCIDENT_COLUMNS)
         resolved = self._run(self._sql("resolved", columns), None, None)
-        open_now = self._run(self._sql("open", columns), None, None)
-        self._rows.update({
-            "resolved": resolved,
-            "transfers_3": [r for r in resolved if r[I["i.reassignment_count"]] >= 3],
-            "rated": self._run(self._sql("rated", columns), None, None),
-            "handled_logged": self._run(self._sql("handled_logged", columns), None, None),
-            **self._open_sets(open_now),
-        })
+        open_now = self._run(self._sql("open", ", ".join(_INCIDENT_COLUMNS)), None, None)
+        self._rows.update({"resolved": resolved, **self._open_sets(open_now)})
         self._source.update({name: "incident" for name in self._rows})
         self._load_clocks(resolved)
         self._load_escalations()
+        stage, stopped, met = C["stage"], C["stopped"], C["met"]
+        self._met: dict[tuple[str, str], tuple[Counter[Any], Counter[Any]]] = {}
+        for dimension, column in _CLOCK_DIMENSIONS.items():
+            key = C[column]
+            for s in ("assign", "accept", "resolve"):
+                done: Counter[Any] = Counter()
+                ok: Counter[Any] = Counter()
+                for row in self._clock_days:
+                    if row[stage] == s and row[stopped]:
+                        done[row[key]] += row[stopped]
+                        ok[row[key]] += row[met]
+                self._met[(s, dimension)] = (done, ok)
 
     def _load_clocks(self, resolved: list[Row] | None = None) -> None:
         """The stopped clocks' values; with no filter on the incident, from the clock index
@@ -154,6 +170,10 @@ class SummaryReader(LoadedReader):
     def by(self, measure: str, dimension: str, start: int | None = None,
            end: int | None = None) -> dict[Any, int]:
         column = self._counted(measure, start, end)
+        if column is not None and (measure, dimension) in _SPREAD:
+            spread = {k: sum(row[S[c]] for row in self._days)
+                      for k, c in _SPREAD[(measure, dimension)].items()}
+            return {k: n for k, n in spread.items() if n}
         if column is None or dimension not in _DIMENSIONS:
             return super().by(measure, dimension, start, end)
         return self._weighted(column, itemgetter(S[_DIMENSIONS[dimension]]))
@@ -188,11 +208,5 @@ class SummaryReader(LoadedReader):
         self._load()
         if not self.summarised or dimension not in _CLOCK_DIMENSIONS:
             return super().met(stage, dimension)
-        key = itemgetter(C[_CLOCK_DIMENSIONS[dimension]])
-        done: Counter[Any] = Counter()
-        ok: Counter[Any] = Counter()
-        for row in self._clock_days:
-            if row[C["stage"]] == stage and row[C["stopped"]]:
-                done[key(row)] += row[C["stopped"]]
-                ok[key(row)] += row[C["met"]]
+        done, ok = self._met[(stage, dimension)]
         return {k: (n, ok[k]) for k, n in done.items()}
