@@ -389,11 +389,12 @@ class TargetClock(BaseModel):
         indexes = ((("incident", "stage", "state"), False),)
 
 
-# the reports (migration 0011): stopped clocks by stage and moment, covering what they read
+# the reports (migration 0011, its state added by 0027): stopped clocks by stage and
+# moment, covering what they read
 TargetClock.add_index(TargetClock.index(
     TargetClock.stage, TargetClock.stopped_at, TargetClock.priority, TargetClock.elapsed_seconds,
     TargetClock.target_minutes, TargetClock.started_at, TargetClock.incident,
-    name="target_clock_stopped")
+    TargetClock.state, name="target_clock_stopped")
     .where(TargetClock.state == "stopped"))
 
 

@@ -17,9 +17,6 @@ current time zone, and the period lies within their calendar. Otherwise this is
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
-from collections.abc import Callable
-from operator import itemgetter
 from typing import Any
 
 from desk_app.storage.models import database
@@ -28,12 +25,7 @@ from . import summary
 from .loaded import _INCIDENT_COLUMNS, I, K, LoadedReader, Row
 from .period import desk_zone
 
-_INCIDENT_DAY = ("day", "priority", "group_id", "category_id", "channel",
-                 *summary.INCIDENT_FIGURES)
-S = {column: n for n, column in enumerate(_INCIDENT_DAY)}
-_CLOCK_DAY = ("day", "stage", "clock_priority", "priority", "group_id", "category_id",
-              "channel", "stopped", "met")
-C = {column: n for n, column in enumerate(_CLOCK_DAY)}
+F = {figure: n for n, figure in enumerate(summary.INCIDENT_FIGURES)}
 
 #: measures counted from the incident summary: the column that counts them
 _COUNTED = {"logged": "logged", "first_contact": "first_contact", "linked": "linked",
@@ -93,13 +85,8 @@ class SummaryReader(LoadedReader):
             super()._load()
             return
         self._loaded = True
-        where, params = self._summary_where()
-        self._days = list(database.execute_sql(
-            f"SELECT {', '.join(_INCIDENT_DAY)} FROM report_incident_day WHERE {where}",
-            params).fetchall())
-        self._clock_days = list(database.execute_sql(
-            f"SELECT {', '.join(_CLOCK_DAY)} FROM report_clock_day WHERE {where}",
-            params).fetchall())
+        self._where_sql, self._where_params = self._summary_where()
+        self._by_dimension: dict[str, dict[Any, tuple[int, ...]]] = {}
         # the incidents resolved in the period, for pending time and per person: with no
         # filter on the incident, the columns the resolution index holds (others are NULL)
         covered = ("i.id", "i.created_at", "i.resolved_at", "i.assignee_id",
@@ -112,18 +99,17 @@ class SummaryReader(LoadedReader):
         self._source.update({name: "incident" for name in self._rows})
         self._load_clocks(resolved)
         self._load_escalations()
-        stage, stopped, met = C["stage"], C["stopped"], C["met"]
-        self._met: dict[tuple[str, str], tuple[Counter[Any], Counter[Any]]] = {}
-        for dimension, column in _CLOCK_DIMENSIONS.items():
-            key = C[column]
-            for s in ("assign", "accept", "resolve"):
-                done: Counter[Any] = Counter()
-                ok: Counter[Any] = Counter()
-                for row in self._clock_days:
-                    if row[stage] == s and row[stopped]:
-                        done[row[key]] += row[stopped]
-                        ok[row[key]] += row[met]
-                self._met[(s, dimension)] = (done, ok)
+        self._met: dict[tuple[str, str], dict[Any, tuple[int, int]]] = {}
+
+    def _sums(self, column: str) -> dict[Any, tuple[int, ...]]:
+        """The incident summary's figures (``summary.INCIDENT_FIGURES``) per value of
+        ``column`` over the period, added up by SQLite (one read per column)."""
+        if column not in self._by_dimension:
+            figures = ", ".join(f"sum({f})" for f in summary.INCIDENT_FIGURES)
+            self._by_dimension[column] = {row[0]: row[1:] for row in database.execute_sql(
+                f"SELECT {column}, {figures} FROM report_incident_day WHERE "
+                f"{self._where_sql} GROUP BY 1", self._where_params).fetchall()}
+        return self._by_dimension[column]
 
     def _load_clocks(self, resolved: list[Row] | None = None) -> None:
         """The stopped clocks' values; with no filter on the incident, from the clock index
@@ -147,66 +133,70 @@ class SummaryReader(LoadedReader):
 
     # -- the counts from the summary ------------------------------------------------------
     def _counted(self, measure: str, start: int | None, end: int | None) -> int | None:
-        """The summary column counting ``measure``, when it is read from the summary."""
+        """The index of the summary figure counting ``measure``, when it is read from the
+        summary."""
         if measure not in _COUNTED or (start is not None and start != self.start) or (
                 end is not None and end != self.end):
             return None
         self._load()
-        return S[_COUNTED[measure]] if self.summarised else None
+        return F[_COUNTED[measure]] if self.summarised else None
 
-    def _weighted(self, column: int, key: Callable[[Row], Any]) -> dict[Any, int]:
-        totals: Counter[Any] = Counter()
-        for row in self._days:
-            if row[column]:
-                totals[key(row)] += row[column]
-        return dict(totals)
+    def _figure(self, figure: int, column: str) -> dict[Any, int]:
+        """One figure per value of ``column``, the values it is not zero for."""
+        return {k: int(v[figure]) for k, v in self._sums(column).items() if v[figure]}
 
     def count(self, measure: str, start: int | None = None, end: int | None = None) -> int:
-        column = self._counted(measure, start, end)
-        if column is None:
+        figure = self._counted(measure, start, end)
+        if figure is None:
             return super().count(measure, start, end)
-        return sum(row[column] for row in self._days)
+        return sum(self._figure(figure, "priority").values())
 
     def by(self, measure: str, dimension: str, start: int | None = None,
            end: int | None = None) -> dict[Any, int]:
-        column = self._counted(measure, start, end)
-        if column is not None and (measure, dimension) in _SPREAD:
-            spread = {k: sum(row[S[c]] for row in self._days)
+        figure = self._counted(measure, start, end)
+        if figure is not None and (measure, dimension) in _SPREAD:
+            totals = self._sums("priority").values()
+            spread = {k: sum(int(v[F[c]]) for v in totals)
                       for k, c in _SPREAD[(measure, dimension)].items()}
             return {k: n for k, n in spread.items() if n}
-        if column is None or dimension not in _DIMENSIONS:
+        if figure is None or dimension not in _DIMENSIONS:
             return super().by(measure, dimension, start, end)
-        return self._weighted(column, itemgetter(S[_DIMENSIONS[dimension]]))
+        return self._figure(figure, _DIMENSIONS[dimension])
 
     def sums(self, measure: str, dimension: str, columns: dict[str, str]
              ) -> dict[str, dict[Any, int]]:
-        column = self._counted(measure, None, None)
-        if column is None or dimension not in _DIMENSIONS or any(
+        figure = self._counted(measure, None, None)
+        if figure is None or dimension not in _DIMENSIONS or any(
                 (measure, name) not in _SUMMED for name in columns):
             return super().sums(measure, dimension, columns)
-        key = itemgetter(S[_DIMENSIONS[dimension]])
-        counts = self._weighted(column, key)
+        column = _DIMENSIONS[dimension]
+        counts = self._figure(figure, column)
         result = {"count": counts}
         for name in columns:
-            part = self._weighted(S[_SUMMED[(measure, name)]], key)
+            part = self._figure(F[_SUMMED[(measure, name)]], column)
             result[name] = {k: part.get(k, 0) for k in counts}
         return result
 
     def histogram(self, measure: str, edges: list[int]) -> list[int]:
-        column = self._counted(measure, None, None)
-        if column is None or edges[0] < self.start or edges[-1] > self.end:
+        figure = self._counted(measure, None, None)
+        if figure is None or edges[0] < self.start or edges[-1] > self.end:
             return super().histogram(measure, edges)
         counts = [0] * (len(edges) - 1)
-        day = S["day"]
-        for row in self._days:  # a desk day lies wholly in one bucket: edges are midnights
-            index = bisect_right(edges, row[day]) - 1
-            if row[column] and 0 <= index < len(counts):
-                counts[index] += row[column]
+        # a desk day lies wholly in one bucket: the edges are midnights too
+        for day, n in self._figure(figure, "day").items():
+            index = bisect_right(edges, day) - 1
+            if 0 <= index < len(counts):
+                counts[index] += n
         return counts
 
     def met(self, stage: str, dimension: str) -> dict[Any, tuple[int, int]]:
         self._load()
         if not self.summarised or dimension not in _CLOCK_DIMENSIONS:
             return super().met(stage, dimension)
-        done, ok = self._met[(stage, dimension)]
-        return {k: (n, ok[k]) for k, n in done.items()}
+        if (stage, dimension) not in self._met:
+            rows = database.execute_sql(
+                f"SELECT {_CLOCK_DIMENSIONS[dimension]}, sum(stopped), sum(met) FROM "
+                f"report_clock_day WHERE {self._where_sql} AND stage = :stage GROUP BY 1",
+                {**self._where_params, "stage": stage}).fetchall()
+            self._met[(stage, dimension)] = {k: (int(n), int(ok)) for k, n, ok in rows if n}
+        return dict(self._met[(stage, dimension)])

@@ -38,44 +38,47 @@ CLOCK_FIGURES = ("stopped", "met")
 #: (generated with the triggers of 0027_report_summaries.sql from one definition)
 FILL = [
     ('INSERT INTO report_incident_day (day, priority, group_id, category_id, channel, '
-     'logged, first_contact, linked) SELECT (SELECT max(start) FROM report_calendar WHERE '
-     'start <= i.created_at) AS d, i.priority, i.group_id, i.category_id, i.channel, sum(1),'
-     ' sum((i.resolved_at IS NOT NULL AND i.assigned_at IS NULL AND i.accepted_at IS NULL)),'
-     ' sum((i.linked_incident_id IS NOT NULL)) FROM incident i WHERE 1 GROUP BY 1, 2, 3, 4, '
-     '5 ON CONFLICT (day, priority, group_id, category_id, channel) DO UPDATE SET logged = '
-     'logged + excluded.logged, first_contact = first_contact + excluded.first_contact, '
-     'linked = linked + excluded.linked'),
+     'logged, first_contact, linked) SELECT coalesce((SELECT max(start) FROM report_calendar'
+     ' WHERE start <= i.created_at), -1) AS d, i.priority, i.group_id, i.category_id, '
+     'i.channel, sum(1), sum((i.resolved_at IS NOT NULL AND i.assigned_at IS NULL AND '
+     'i.accepted_at IS NULL)), sum((i.linked_incident_id IS NOT NULL)) FROM incident i WHERE'
+     ' 1 GROUP BY 1, 2, 3, 4, 5 ON CONFLICT (day, priority, group_id, category_id, channel) '
+     'DO UPDATE SET logged = logged + excluded.logged, first_contact = first_contact + '
+     'excluded.first_contact, linked = linked + excluded.linked'),
     ('INSERT INTO report_incident_day (day, priority, group_id, category_id, channel, '
      'resolved, transfers_3, moves_0, moves_1, moves_2, moves_3, moves_4, moves_5) SELECT '
-     '(SELECT max(start) FROM report_calendar WHERE start <= i.resolved_at) AS d, '
-     'i.priority, i.group_id, i.category_id, i.channel, sum(1), sum((i.reassignment_count >='
-     ' 3)), sum((min(i.reassignment_count, 5) = 0)), sum((min(i.reassignment_count, 5) = '
-     '1)), sum((min(i.reassignment_count, 5) = 2)), sum((min(i.reassignment_count, 5) = 3)),'
-     ' sum((min(i.reassignment_count, 5) = 4)), sum((min(i.reassignment_count, 5) = 5)) FROM'
-     ' incident i WHERE i.resolved_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5 ON CONFLICT (day, '
-     'priority, group_id, category_id, channel) DO UPDATE SET resolved = resolved + '
-     'excluded.resolved, transfers_3 = transfers_3 + excluded.transfers_3, moves_0 = moves_0'
-     ' + excluded.moves_0, moves_1 = moves_1 + excluded.moves_1, moves_2 = moves_2 + '
-     'excluded.moves_2, moves_3 = moves_3 + excluded.moves_3, moves_4 = moves_4 + '
-     'excluded.moves_4, moves_5 = moves_5 + excluded.moves_5'),
+     'coalesce((SELECT max(start) FROM report_calendar WHERE start <= i.resolved_at), -1) AS'
+     ' d, i.priority, i.group_id, i.category_id, i.channel, sum(1), '
+     'sum((i.reassignment_count >= 3)), sum((min(i.reassignment_count, 5) = 0)), '
+     'sum((min(i.reassignment_count, 5) = 1)), sum((min(i.reassignment_count, 5) = 2)), '
+     'sum((min(i.reassignment_count, 5) = 3)), sum((min(i.reassignment_count, 5) = 4)), '
+     'sum((min(i.reassignment_count, 5) = 5)) FROM incident i WHERE i.resolved_at IS NOT '
+     'NULL GROUP BY 1, 2, 3, 4, 5 ON CONFLICT (day, priority, group_id, category_id, '
+     'channel) DO UPDATE SET resolved = resolved + excluded.resolved, transfers_3 = '
+     'transfers_3 + excluded.transfers_3, moves_0 = moves_0 + excluded.moves_0, moves_1 = '
+     'moves_1 + excluded.moves_1, moves_2 = moves_2 + excluded.moves_2, moves_3 = moves_3 + '
+     'excluded.moves_3, moves_4 = moves_4 + excluded.moves_4, moves_5 = moves_5 + '
+     'excluded.moves_5'),
     ('INSERT INTO report_incident_day (day, priority, group_id, category_id, channel, '
      'closed, auto_closed, rated, rating_sum, rated_1, rated_2, rated_3, rated_4, rated_5) '
-     'SELECT (SELECT max(start) FROM report_calendar WHERE start <= i.closed_at) AS d, '
-     'i.priority, i.group_id, i.category_id, i.channel, sum(1), sum((i.closed_by_id IS '
-     'NULL)), sum((i.satisfaction IS NOT NULL)), sum(coalesce(i.satisfaction, 0)), '
-     'sum((i.satisfaction IS 1)), sum((i.satisfaction IS 2)), sum((i.satisfaction IS 3)), '
-     'sum((i.satisfaction IS 4)), sum((i.satisfaction IS 5)) FROM incident i WHERE '
-     'i.closed_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5 ON CONFLICT (day, priority, group_id, '
-     'category_id, channel) DO UPDATE SET closed = closed + excluded.closed, auto_closed = '
-     'auto_closed + excluded.auto_closed, rated = rated + excluded.rated, rating_sum = '
-     'rating_sum + excluded.rating_sum, rated_1 = rated_1 + excluded.rated_1, rated_2 = '
-     'rated_2 + excluded.rated_2, rated_3 = rated_3 + excluded.rated_3, rated_4 = rated_4 + '
-     'excluded.rated_4, rated_5 = rated_5 + excluded.rated_5'),
+     'SELECT coalesce((SELECT max(start) FROM report_calendar WHERE start <= i.closed_at), '
+     '-1) AS d, i.priority, i.group_id, i.category_id, i.channel, sum(1), '
+     'sum((i.closed_by_id IS NULL)), sum((i.satisfaction IS NOT NULL)), '
+     'sum(coalesce(i.satisfaction, 0)), sum((i.satisfaction IS 1)), sum((i.satisfaction IS '
+     '2)), sum((i.satisfaction IS 3)), sum((i.satisfaction IS 4)), sum((i.satisfaction IS '
+     '5)) FROM incident i WHERE i.closed_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5 ON CONFLICT '
+     '(day, priority, group_id, category_id, channel) DO UPDATE SET closed = closed + '
+     'excluded.closed, auto_closed = auto_closed + excluded.auto_closed, rated = rated + '
+     'excluded.rated, rating_sum = rating_sum + excluded.rating_sum, rated_1 = rated_1 + '
+     'excluded.rated_1, rated_2 = rated_2 + excluded.rated_2, rated_3 = rated_3 + '
+     'excluded.rated_3, rated_4 = rated_4 + excluded.rated_4, rated_5 = rated_5 + '
+     'excluded.rated_5'),
     "INSERT INTO report_clock_day (day, stage, clock_priority, priority, group_id, "
-    "category_id, channel, stopped, met) SELECT (SELECT max(start) FROM report_calendar "
-    "WHERE start <= k.stopped_at), k.stage, k.priority, i.priority, i.group_id, "
-    "i.category_id, i.channel, count(*), sum(k.elapsed_seconds <= k.target_minutes * 60) "
-    "FROM target_clock k JOIN incident i ON i.id = k.incident_id WHERE k.state = 'stopped' "
+    "category_id, channel, stopped, met) SELECT coalesce((SELECT max(start) FROM "
+    "report_calendar WHERE start <= k.stopped_at), -1), k.stage, k.priority, i.priority, "
+    "i.group_id, i.category_id, i.channel, count(*), "
+    "sum(k.elapsed_seconds <= k.target_minutes * 60) FROM target_clock k JOIN incident i "
+    "ON i.id = k.incident_id WHERE k.state = 'stopped' "
     "GROUP BY 1, 2, 3, 4, 5, 6, 7 ON CONFLICT (day, stage, clock_priority, priority, "
     "group_id, category_id, channel) DO UPDATE SET stopped = stopped + excluded.stopped, "
     "met = met + excluded.met",

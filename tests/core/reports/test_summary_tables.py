@@ -30,6 +30,12 @@ PERIODS = (Period(date(2026, 3, 1), date(2026, 3, 8)), Period(date(2026, 3, 2), 
            Period(date(2026, 1, 1), date(2027, 1, 1)))
 
 
+#: one row of the incident summary (the first with something logged)
+_ONE = ("(day, priority, group_id, category_id, channel) = (SELECT day, priority, group_id, "
+        "category_id, channel FROM report_incident_day WHERE logged > 0 ORDER BY 1, 2, 3, 4, 5 "
+        "LIMIT 1)")
+
+
 def _rows(sql: str) -> list[tuple]:
     return list(database.execute_sql(sql).fetchall())
 
@@ -89,15 +95,13 @@ def test_check_names_a_summary_that_disagrees(history: tuple[Org, dict[str, int]
     assert _summary_findings(org) == []
     store = org.store
     store.write(lambda: database.execute_sql(
-        "UPDATE report_incident_day SET logged = logged + 2 WHERE rowid = "
-        "(SELECT min(rowid) FROM report_incident_day WHERE logged > 0)"))
+        f"UPDATE report_incident_day SET logged = logged + 2 WHERE {_ONE}"))
     try:
         found = _summary_findings(org)
         assert len(found) == 1 and "logged is" in found[0] and "the incidents give" in found[0]
     finally:
         store.write(lambda: database.execute_sql(
-            "UPDATE report_incident_day SET logged = logged - 2 WHERE rowid = "
-            "(SELECT min(rowid) FROM report_incident_day WHERE logged > 0)"))
+            f"UPDATE report_incident_day SET logged = logged - 2 WHERE {_ONE}"))
     assert _summary_findings(org) == []
 
 
