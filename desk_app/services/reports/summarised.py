@@ -17,6 +17,8 @@ current time zone, and the period lies within their calendar. Otherwise this is
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from desk_app.storage.models import database
@@ -43,8 +45,16 @@ _SUMMED = {
 }
 _DIMENSIONS = {"priority": "priority", "group": "group_id", "category": "category_id",
                "channel": "channel"}
+#: the figures the report asks per dimension other than priority (which has them all)
+_WANTED = {"day": ("logged", "resolved", "closed", "auto_closed"),
+           "group_id": ("logged", "resolved", "closed", "rated", "rating_sum"),
+           "category_id": ("logged", "resolved", "closed"), "channel": ("logged",)}
 _CLOCK_DIMENSIONS = {"clock_priority": "clock_priority", "group": "group_id",
                      "category": "category_id"}
+
+
+def _resolver_of(resolver: dict[int, Any], at: int, row: Row) -> Any:
+    return resolver.get(row[at])
 
 
 class SummaryReader(LoadedReader):
@@ -102,15 +112,21 @@ class SummaryReader(LoadedReader):
         self._load_escalations()
         self._met: dict[tuple[str, str], dict[Any, tuple[int, int]]] = {}
 
-    def _sums(self, column: str) -> dict[Any, tuple[int, ...]]:
+    def _sums(self, column: str, figure: int) -> dict[Any, tuple[int, ...]]:
         """The incident summary's figures (``summary.INCIDENT_FIGURES``) per value of
-        ``column`` over the period, added up by SQLite (one read per column)."""
-        if column not in self._by_dimension:
-            figures = ", ".join(f"sum({f})" for f in summary.INCIDENT_FIGURES)
-            self._by_dimension[column] = {row[0]: row[1:] for row in database.execute_sql(
+        ``column`` over the period, added up by SQLite: those the report asks per
+        ``column`` in one read (the others 0), or all of them when ``figure`` is another."""
+        wanted = _WANTED.get(column, summary.INCIDENT_FIGURES)
+        if summary.INCIDENT_FIGURES[figure] not in wanted:
+            wanted = summary.INCIDENT_FIGURES
+        key = f"{column}:{len(wanted)}"
+        if key not in self._by_dimension:
+            figures = ", ".join(f"sum({f})" if f in wanted else "0"
+                                for f in summary.INCIDENT_FIGURES)
+            self._by_dimension[key] = {row[0]: row[1:] for row in database.execute_sql(
                 f"SELECT {column}, {figures} FROM report_incident_day WHERE "
                 f"{self._where_sql} GROUP BY 1", self._where_params).fetchall()}
-        return self._by_dimension[column]
+        return self._by_dimension[key]
 
     def _load_clocks(self, resolved: list[Row] | None = None) -> None:
         """The stopped clocks' values; with no filter on the incident, from the clock index
@@ -118,19 +134,29 @@ class SummaryReader(LoadedReader):
         if resolved is None or self._where:
             super()._load_clocks()
             return
-        select = ", ".join("NULL" if c.startswith("i.") else c for c in K)
-        clocks = self._run(self._sql("stopped:assign", select + ", k.incident_id").replace(
+        # the clock's incident in the resolver's place; ``_getter`` maps it to the resolver
+        select = ", ".join("k.incident_id" if c == "i.resolved_by_id" else
+                           "NULL" if c.startswith("i.") else c for c in K)
+        clocks = self._run(self._sql("stopped:assign", select).replace(
             "k.stage = 'assign'", "k.stage IN ('assign', 'accept', 'resolve')"), None, None)
+        at = K["i.resolved_by_id"]
         resolver = {r[I["i.id"]]: r[I["i.resolved_by_id"]] for r in resolved}
-        missing = sorted({c[-1] for c in clocks if c[-1] not in resolver})
+        missing = sorted({c[at] for c in clocks
+                          if c[at] not in resolver and c[K["k.stage"]] == "resolve"})
         for chunk in range(0, len(missing), 500):
             ids = missing[chunk:chunk + 500]
             resolver.update(database.execute_sql(
                 f"SELECT id, resolved_by_id FROM incident WHERE id IN "
                 f"({', '.join('?' * len(ids))})", ids).fetchall())
-        at = K["i.resolved_by_id"]
-        rows = [(*c[:at], resolver.get(c[-1]), *c[at + 1:-1]) for c in clocks]
-        self._split_clocks(rows)
+        self._resolver: dict[int, Any] | None = resolver
+        self._split_clocks(clocks)
+
+    def _getter(self, measure: str, column: str) -> Callable[[Row], Any] | None:
+        resolver = getattr(self, "_resolver", None)
+        if (resolver is not None and self._source.get(measure) == "clock"
+                and column == "i.resolved_by_id"):
+            return partial(_resolver_of, resolver, K["i.resolved_by_id"])
+        return super()._getter(measure, column)
 
     # -- the counts from the summary ------------------------------------------------------
     def _counted(self, measure: str, start: int | None, end: int | None) -> int | None:
@@ -144,7 +170,7 @@ class SummaryReader(LoadedReader):
 
     def _figure(self, figure: int, column: str) -> dict[Any, int]:
         """One figure per value of ``column``, the values it is not zero for."""
-        return {k: int(v[figure]) for k, v in self._sums(column).items() if v[figure]}
+        return {k: int(v[figure]) for k, v in self._sums(column, figure).items() if v[figure]}
 
     def count(self, measure: str, start: int | None = None, end: int | None = None) -> int:
         figure = self._counted(measure, start, end)
@@ -156,7 +182,7 @@ class SummaryReader(LoadedReader):
            end: int | None = None) -> dict[Any, int]:
         figure = self._counted(measure, start, end)
         if figure is not None and (measure, dimension) in _SPREAD:
-            totals = self._sums("priority").values()
+            totals = self._sums("priority", figure).values()
             spread = {k: sum(int(v[F[c]]) for v in totals)
                       for k, c in _SPREAD[(measure, dimension)].items()}
             return {k: n for k, n in spread.items() if n}
