@@ -431,6 +431,11 @@ class Journal(BaseModel):
         indexes = ((("incident", "id"), False), (("seq",), False))
 
 
+# the reports' pending time (migration 0027): which incidents ever changed their wait code
+Journal.add_index(Journal.index(Journal.incident, Journal.id, name="journal_wait")
+                  .where(Journal.action.in_(["pend", "resume", "raise_change"])))
+
+
 class Escalation(Versioned):
     """R07/R08. Unique per incident and reason: a trigger escalates an incident once."""
 

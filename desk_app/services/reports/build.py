@@ -413,8 +413,16 @@ def pending_spans(incident_ids: list[int], until: dict[int, int]
     for chunk in range(0, len(incident_ids), 500):
         ids = incident_ids[chunk:chunk + 500]
         marks = ",".join("?" * len(ids))
-        # only an incident that waited has more than one run of its restore clock (R16):
-        # the others' journals need not be read
+        # only an incident whose wait code changed can have pending time (the journal's
+        # small index of those changes, migration 0027), and of those only one that waited
+        # has more than one run of its restore clock (R16): the others' journals need not
+        # be read
+        ids = [row[0] for row in reader_rows(
+            f"SELECT DISTINCT incident_id FROM journal WHERE incident_id IN ({marks}) AND "
+            "action IN ('pend', 'resume', 'raise_change')", ids)]
+        if not ids:
+            continue
+        marks = ",".join("?" * len(ids))
         ids = [row[0] for row in reader_rows(
             f"SELECT incident_id FROM clock_run WHERE incident_id IN ({marks}) AND "
             "stage = 'resolve' GROUP BY incident_id HAVING count(*) > 1", ids)]
