@@ -15,7 +15,6 @@ over all history, a drill-down) goes to ``Reader``'s SQL, so the figures are tho
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -25,7 +24,7 @@ from typing import Any
 from desk_app.storage.models import database
 from desk_app.storage.reference import WAIT_CHANGE
 
-from .query import FIRST_CONTACT, Reader, ReportFilter
+from .query import FIRST_CONTACT, Reader, ReportFilter, bucketed
 
 Row = tuple[Any, ...]
 
@@ -258,12 +257,7 @@ class LoadedReader(Reader):
         if (rows is None or moment is None or edges[0] < self.start
                 or edges[-1] > self.end):
             return super().histogram(measure, edges)
-        counts = [0] * (len(edges) - 1)
-        for value in map(itemgetter(I[moment]), rows):
-            index = bisect_right(edges, value) - 1
-            if 0 <= index < len(counts):
-                counts[index] += 1
-        return counts
+        return bucketed(map(itemgetter(I[moment]), rows), edges)
 
     def values(self, measure: str, columns: str, start: int | None = None,
                end: int | None = None) -> list[tuple]:

@@ -4,15 +4,12 @@ disagreement."""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from datetime import date
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desk_app.clock import FakeClock
 from desk_app.domain.enums import ContactChannel, Impact
 from desk_app.services.database_check import check_database
 from desk_app.services.reports import summary
@@ -22,9 +19,8 @@ from desk_app.services.reports.period import Period
 from desk_app.services.reports.query import Reader, ReportFilter
 from desk_app.services.reports.summarised import SummaryReader
 from desk_app.storage.models import database
-from desk_app.storage.opening import open_store
-from tests.conftest import START, Org
-from tests.core.reports.test_property_reports import STEP, _act
+from tests.conftest import Org
+from tests.core.reports.test_property_reports import STEP, random_history
 
 PERIODS = (Period(date(2026, 3, 1), date(2026, 3, 8)), Period(date(2026, 3, 2), date(2026, 3, 4)),
            Period(date(2026, 1, 1), date(2027, 1, 1)))
@@ -54,20 +50,9 @@ def _summary_findings(org: Org) -> list[str]:
 def test_summary_tables_equal_a_recount_after_any_history(
         org_template: tuple[Path, dict[str, int]], incidents: list[tuple[Impact, str]],
         steps: list[tuple[int, int, int]], satisfaction: int) -> None:
-    template, ids = org_template
-    folder = Path(tempfile.mkdtemp())
-    try:
-        shutil.copyfile(template, folder / "desk.sqlite")
-        store = open_store(folder / "desk.sqlite", daily_backup=False)
-        org = Org(store, FakeClock(START), folder / "desk.sqlite", dict(ids))
-        logged = []
-        for impact, channel in incidents:
-            logged.append(org.log(impact=impact, channel=channel))
-            org.clock.advance(minutes=37)
-        for action, which, minutes in steps:
-            _act(org, logged[which % len(logged)], action)
-            org.clock.advance(minutes=minutes)
-        # a rating and a closure by hand too (the services' own are in the steps' closures)
+    with random_history(org_template, incidents, steps) as (org, logged):
+        store = org.store
+        # a rating written by hand too (no service in the steps rates)
         store.write(lambda: database.execute_sql(
             "UPDATE incident SET satisfaction = ? WHERE id = ?", (satisfaction, logged[0])))
         assert store.read(lambda: list(summary.differences(_rows)) == [])
@@ -85,9 +70,6 @@ def test_summary_tables_equal_a_recount_after_any_history(
         store.write(lambda: database.execute_sql("DELETE FROM incident WHERE id = ?",
                                                  (logged[-1],)))
         assert store.read(lambda: list(summary.differences(_rows)) == [])
-        store.close()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_check_names_a_summary_that_disagrees(history: tuple[Org, dict[str, int]]) -> None:
