@@ -225,8 +225,17 @@ def _chain(rows: Rows, numbers: dict[int, str]) -> Iterator[Finding]:
         yield Finding(key, params)
 
 
+def _report_summaries(rows: Rows, numbers: dict[int, str]) -> Iterator[Finding]:
+    """The reports' summary tables equal a recount from the incidents (schema 27)."""
+    from desk_app.services.reports.summary import findings
+
+    for key, params in findings(rows):
+        yield Finding(key, params)
+    del numbers
+
+
 CHECKS: list[Callable[[Rows, dict[int, str]], Iterator[Finding]]] = [
-    _journal, _counters, _stage_fields, _clocks, _references, _chain,
+    _journal, _counters, _stage_fields, _clocks, _references, _chain, _report_summaries,
 ]
 
 

@@ -315,12 +315,17 @@ Incident.add_index(Incident.index(Incident.linked_incident, name="incident_linke
 
 
 # the reports (migration 0011): incidents by the moment of the event counted
-Incident.add_index(Incident.index(Incident.created_at, name="incident_created_at"))
+# (widened by migration 0027 so that what the reports read per incident is in the index)
+Incident.add_index(Incident.index(Incident.created_at, Incident.resolved_at, Incident.assignee,
+                                  name="incident_created_at"))
 Incident.add_index(Incident.index(Incident.resolved_at, Incident.created_at, Incident.assignee,
-                                  name="incident_resolved_at")
+                                  Incident.resolved_by, name="incident_resolved_at")
                    .where(Incident.resolved_at.is_null(False)))
 Incident.add_index(Incident.index(Incident.closed_at, name="incident_closed_at")
                    .where(Incident.closed_at.is_null(False)))
+Incident.add_index(Incident.index(Incident.closed_at, Incident.satisfaction, Incident.group,
+                                  Incident.resolved_by, name="incident_rated")
+                   .where(Incident.satisfaction.is_null(False)))
 
 
 def _queue_order_indexes() -> list[str]:
@@ -384,11 +389,12 @@ class TargetClock(BaseModel):
         indexes = ((("incident", "stage", "state"), False),)
 
 
-# the reports (migration 0011): stopped clocks by stage and moment, covering what they read
+# the reports (migration 0011, its state added by 0027): stopped clocks by stage and
+# moment, covering what they read
 TargetClock.add_index(TargetClock.index(
     TargetClock.stage, TargetClock.stopped_at, TargetClock.priority, TargetClock.elapsed_seconds,
     TargetClock.target_minutes, TargetClock.started_at, TargetClock.incident,
-    name="target_clock_stopped")
+    TargetClock.state, name="target_clock_stopped")
     .where(TargetClock.state == "stopped"))
 
 
@@ -423,6 +429,11 @@ class Journal(BaseModel):
 
     class Meta:
         indexes = ((("incident", "id"), False), (("seq",), False))
+
+
+# the reports' pending time (migration 0027): which incidents ever changed their wait code
+Journal.add_index(Journal.index(Journal.incident, Journal.id, name="journal_wait")
+                  .where(Journal.action.in_(["pend", "resume", "raise_change"])))
 
 
 class Escalation(Versioned):

@@ -111,6 +111,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.cli.no_pdf": {"en": "PDF needs the desktop program's Qt libraries.",
                           "zh": "生成 PDF 需要桌面程序的 Qt 组件。"},
     "report.cli.written": {"en": "Report written to {path}", "zh": "报表已写入 {path}"},
+    # -- desk-app check: the summary tables (migration 0027) ------------------------------
+    "check.report_summary": {
+        "en": "Report summary {table}, day {day} ({detail}): {figure} is {stored}, but the "
+              "incidents give {counted}.",
+        "zh": "报表汇总表 {table},{day}({detail}):{figure} 为 {stored},但按事件重新统计为 "
+              "{counted}。"},
+    "check.report_summary_zone": {
+        "en": "The report summaries were made for the time zone {built}, but reports use "
+              "{zone}; reports count from the incidents until they are made again.",
+        "zh": "报表汇总表按时区 {built} 生成,但报表使用 {zone};在重新生成之前,报表直接按事件统计。"},
     # -- the monthly mail ----------------------------------------------------------------
     "report.mail.subject": {"en": "[desk-app] Monthly report {month}",
                             "zh": "【desk-app】{month} 月度报表"},

@@ -9,6 +9,7 @@ the moment it counts (migration 0011), so a month is read from its own rows only
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -226,13 +227,9 @@ class Reader:
     def histogram(self, measure: str, edges: list[int]) -> list[int]:
         """How many of the period's rows fall in each [edges[i], edges[i+1]), by the
         measure's moment: one read of one column, however many buckets."""
-        counts = [0] * (len(edges) - 1)
         moment = MEASURES[measure].moment
-        for (value,) in self._run(self._sql(measure, moment), edges[0], edges[-1]):
-            index = bisect_right(edges, value) - 1
-            if 0 <= index < len(counts):
-                counts[index] += 1
-        return counts
+        return bucketed((value for (value,) in self._run(self._sql(measure, moment),
+                                                         edges[0], edges[-1])), edges)
 
     def values(self, measure: str, columns: str, start: int | None = None,
                end: int | None = None) -> list[tuple]:
@@ -253,6 +250,16 @@ class Reader:
                 extra, more = f"{column} = :dv", {"dv": drill.value}
         sql = self._sql(drill.measure, "DISTINCT i.id", extra) + f" ORDER BY i.id LIMIT {limit}"
         return [row[0] for row in self._run(sql, drill.start, drill.end, more)]
+
+
+def bucketed(moments: Iterable[int], edges: list[int]) -> list[int]:
+    """How many of ``moments`` fall in each [edges[i], edges[i+1])."""
+    counts = [0] * (len(edges) - 1)
+    for value in moments:
+        index = bisect_right(edges, value) - 1
+        if 0 <= index < len(counts):
+            counts[index] += 1
+    return counts
 
 
 def _grouped(column: str) -> str:

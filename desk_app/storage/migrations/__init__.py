@@ -56,6 +56,13 @@ def _security(store: Store) -> None:
     chain_existing(store)
 
 
+def _report_summaries(store: Store) -> None:
+    from desk_app.services.reports import summary
+
+    execute = store.db.execute_sql
+    summary.rebuild(execute, store.db.cursor().executemany, summary.zone_of_setting(execute))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "0001_initial.sql", then=_seed),
     Migration(2, "0002_escalations.sql"),
@@ -71,6 +78,7 @@ MIGRATIONS: list[Migration] = [
     Migration(24, "0024_call_tasks_and_delivery_states.sql"),
     Migration(25, "0025_saved_queues.sql"),
     Migration(26, "0026_knowledge.sql"),
+    Migration(27, "0027_report_summaries.sql", then=_report_summaries),
 ]
 
 LATEST = MIGRATIONS[-1].version

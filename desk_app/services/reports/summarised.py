@@ -1,0 +1,229 @@
+"""A ``LoadedReader`` that takes the period's counts from the summary tables (schema 27).
+
+What the summary tables hold — incidents logged, resolved and closed, and target clocks
+stopped, per desk day × priority × group × category × channel — is read from their rows
+for the period instead of from every incident logged or closed in it and every clock joined
+to its incident. The figures that need each incident or each value (medians, pending time,
+per person, satisfaction per person, escalations) still come from rows, read once:
+incidents resolved in the period, rated in it, open now, logged and still open at the end,
+and the stopped clocks read from their covering index alone.
+
+The tables are used only when they can give the same figures: the filter uses only their
+dimensions (not the caller's department or the assignee), they were made for the desk's
+current time zone, and the period lies within their calendar. Otherwise this is
+``LoadedReader``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from desk_app.storage.models import database
+
+from . import summary
+from .loaded import _INCIDENT_COLUMNS, I, K, LoadedReader, Row
+from .period import desk_zone
+
+F = {figure: n for n, figure in enumerate(summary.INCIDENT_FIGURES)}
+
+#: measures counted from the incident summary: the column that counts them
+_COUNTED = {"logged": "logged", "first_contact": "first_contact", "linked": "linked",
+            "resolved": "resolved", "transfers_3": "transfers_3", "closed": "closed",
+            "auto_closed": "auto_closed", "rated": "rated"}
+#: dimensions that are columns of the summary per value (the summary column of each value)
+_SPREAD = {("resolved", "transfers"): {k: f"moves_{k}" for k in range(6)},
+           ("rated", "satisfaction"): {k: f"rated_{k}" for k in range(1, 6)}}
+#: ``Reader.sums``'s columns for those measures, as summary columns
+_SUMMED = {
+    ("logged", "first_contact"): "first_contact", ("logged", "linked"): "linked",
+    ("resolved", "transfers_3"): "transfers_3",
+    ("closed", "auto_closed"): "auto_closed", ("closed", "rated"): "rated",
+    ("closed", "rating_sum"): "rating_sum",
+}
+_DIMENSIONS = {"priority": "priority", "group": "group_id", "category": "category_id",
+               "channel": "channel"}
+#: the figures the report asks per dimension other than priority (which has them all)
+_WANTED = {"day": ("logged", "resolved", "closed", "auto_closed"),
+           "group_id": ("logged", "resolved", "closed", "rated", "rating_sum"),
+           "category_id": ("logged", "resolved", "closed"), "channel": ("logged",)}
+_CLOCK_DIMENSIONS = {"clock_priority": "clock_priority", "group": "group_id",
+                     "category": "category_id"}
+
+
+def _resolver_of(resolver: dict[int, Any], at: int, row: Row) -> Any:
+    return resolver.get(row[at])
+
+
+class SummaryReader(LoadedReader):
+    """``LoadedReader`` with the counts from the summary tables (module docstring)."""
+
+    def _usable(self) -> bool:
+        f = self.filter
+        if f.caller_department_id is not None or f.assignee_id is not None:
+            return False
+        built = summary.built_for(database.execute_sql)
+        if built != desk_zone().key:
+            return False
+        first, last = database.execute_sql(  # two reads of the key's ends, not a scan
+            "SELECT (SELECT min(start) FROM report_calendar), "
+            "(SELECT max(start) FROM report_calendar)").fetchone()
+        return first is not None and first <= self.start and self.end <= last
+
+    def _summary_where(self) -> tuple[str, dict[str, Any]]:
+        f = self.filter
+        where = ["day >= :a", "day < :b"]
+        params: dict[str, Any] = {"a": self.start, "b": self.end}
+        for column, name in (("group_id", "group_id"), ("category_id", "category_id"),
+                             ("priority", "priority"), ("channel", "channel")):
+            value = getattr(f, name)
+            if value is not None:
+                where.append(f"{column} = :{name}")
+                params[name] = value
+        if f.group_department_id is not None:
+            where.append("group_id IN (SELECT id FROM support_group "
+                         "WHERE department_id = :gdept)")
+            params["gdept"] = f.group_department_id
+        return " AND ".join(where), params
+
+    def _load(self) -> None:
+        if self._loaded:
+            return
+        self.summarised = self._usable()
+        if not self.summarised:
+            super()._load()
+            return
+        self._loaded = True
+        self._where_sql, self._where_params = self._summary_where()
+        self._by_dimension: dict[str, dict[Any, tuple[int, ...]]] = {}
+        # the incidents resolved in the period, for pending time and per person: with no
+        # filter on the incident, the columns the resolution index holds (others are NULL)
+        covered = ("i.id", "i.created_at", "i.resolved_at", "i.assignee_id",
+                   "i.resolved_by_id")
+        columns = ", ".join(c if c in covered or self._where else "NULL"
+                            for c in _INCIDENT_COLUMNS)
+        resolved = self._run(self._sql("resolved", columns), None, None)
+        open_now = self._run(self._sql("open", ", ".join(_INCIDENT_COLUMNS)), None, None)
+        self._rows.update({"resolved": resolved, **self._open_sets(open_now)})
+        self._source.update({name: "incident" for name in self._rows})
+        self._load_clocks(resolved)
+        self._load_escalations()
+        self._met: dict[tuple[str, str], dict[Any, tuple[int, int]]] = {}
+
+    def _sums(self, column: str, figure: int) -> dict[Any, tuple[int, ...]]:
+        """The incident summary's figures (``summary.INCIDENT_FIGURES``) per value of
+        ``column`` over the period, added up by SQLite: those the report asks per
+        ``column`` in one read (the others 0), or all of them when ``figure`` is another."""
+        wanted = _WANTED.get(column, summary.INCIDENT_FIGURES)
+        if summary.INCIDENT_FIGURES[figure] not in wanted:
+            wanted = summary.INCIDENT_FIGURES
+        key = f"{column}:{len(wanted)}"
+        if key not in self._by_dimension:
+            figures = ", ".join(f"sum({f})" if f in wanted else "0"
+                                for f in summary.INCIDENT_FIGURES)
+            self._by_dimension[key] = {row[0]: row[1:] for row in database.execute_sql(
+                f"SELECT {column}, {figures} FROM report_incident_day WHERE "
+                f"{self._where_sql} GROUP BY 1", self._where_params).fetchall()}
+        return self._by_dimension[key]
+
+    def _load_clocks(self, resolved: list[Row] | None = None) -> None:
+        """The stopped clocks' values; with no filter on the incident, from the clock index
+        alone, the resolver taken from the incidents resolved in the period (or read)."""
+        if resolved is None or self._where:
+            super()._load_clocks()
+            return
+        # the clock's incident in the resolver's place; ``_getter`` maps it to the resolver
+        select = ", ".join("k.incident_id" if c == "i.resolved_by_id" else
+                           "NULL" if c.startswith("i.") else c for c in K)
+        clocks = self._run(self._sql("stopped:assign", select).replace(
+            "k.stage = 'assign'", "k.stage IN ('assign', 'accept', 'resolve')"), None, None)
+        at = K["i.resolved_by_id"]
+        resolver = {r[I["i.id"]]: r[I["i.resolved_by_id"]] for r in resolved}
+        missing = sorted({c[at] for c in clocks
+                          if c[at] not in resolver and c[K["k.stage"]] == "resolve"})
+        for chunk in range(0, len(missing), 500):
+            ids = missing[chunk:chunk + 500]
+            resolver.update(database.execute_sql(
+                f"SELECT id, resolved_by_id FROM incident WHERE id IN "
+                f"({', '.join('?' * len(ids))})", ids).fetchall())
+        self._resolver: dict[int, Any] | None = resolver
+        self._split_clocks(clocks)
+
+    def _getter(self, measure: str, column: str) -> Callable[[Row], Any] | None:
+        resolver = getattr(self, "_resolver", None)
+        if (resolver is not None and self._source.get(measure) == "clock"
+                and column == "i.resolved_by_id"):
+            return partial(_resolver_of, resolver, K["i.resolved_by_id"])
+        return super()._getter(measure, column)
+
+    # -- the counts from the summary ------------------------------------------------------
+    def _counted(self, measure: str, start: int | None, end: int | None) -> int | None:
+        """The index of the summary figure counting ``measure``, when it is read from the
+        summary."""
+        if measure not in _COUNTED or (start is not None and start != self.start) or (
+                end is not None and end != self.end):
+            return None
+        self._load()
+        return F[_COUNTED[measure]] if self.summarised else None
+
+    def _figure(self, figure: int, column: str) -> dict[Any, int]:
+        """One figure per value of ``column``, the values it is not zero for."""
+        return {k: int(v[figure]) for k, v in self._sums(column, figure).items() if v[figure]}
+
+    def count(self, measure: str, start: int | None = None, end: int | None = None) -> int:
+        figure = self._counted(measure, start, end)
+        if figure is None:
+            return super().count(measure, start, end)
+        return sum(self._figure(figure, "priority").values())
+
+    def by(self, measure: str, dimension: str, start: int | None = None,
+           end: int | None = None) -> dict[Any, int]:
+        figure = self._counted(measure, start, end)
+        if figure is not None and (measure, dimension) in _SPREAD:
+            totals = self._sums("priority", figure).values()
+            spread = {k: sum(int(v[F[c]]) for v in totals)
+                      for k, c in _SPREAD[(measure, dimension)].items()}
+            return {k: n for k, n in spread.items() if n}
+        if figure is None or dimension not in _DIMENSIONS:
+            return super().by(measure, dimension, start, end)
+        return self._figure(figure, _DIMENSIONS[dimension])
+
+    def sums(self, measure: str, dimension: str, columns: dict[str, str]
+             ) -> dict[str, dict[Any, int]]:
+        figure = self._counted(measure, None, None)
+        if figure is None or dimension not in _DIMENSIONS or any(
+                (measure, name) not in _SUMMED for name in columns):
+            return super().sums(measure, dimension, columns)
+        column = _DIMENSIONS[dimension]
+        counts = self._figure(figure, column)
+        result = {"count": counts}
+        for name in columns:
+            part = self._figure(F[_SUMMED[(measure, name)]], column)
+            result[name] = {k: part.get(k, 0) for k in counts}
+        return result
+
+    def histogram(self, measure: str, edges: list[int]) -> list[int]:
+        figure = self._counted(measure, None, None)
+        if figure is None or edges[0] < self.start or edges[-1] > self.end:
+            return super().histogram(measure, edges)
+        counts = [0] * (len(edges) - 1)
+        # a desk day lies wholly in one bucket: the edges are midnights too
+        for day, n in self._figure(figure, "day").items():
+            index = bisect_right(edges, day) - 1
+            if 0 <= index < len(counts):
+                counts[index] += n
+        return counts
+
+    def met(self, stage: str, dimension: str) -> dict[Any, tuple[int, int]]:
+        self._load()
+        if not self.summarised or dimension not in _CLOCK_DIMENSIONS:
+            return super().met(stage, dimension)
+        if (stage, dimension) not in self._met:
+            rows = database.execute_sql(
+                f"SELECT {_CLOCK_DIMENSIONS[dimension]}, sum(stopped), sum(met) FROM "
+                f"report_clock_day WHERE {self._where_sql} AND stage = :stage GROUP BY 1",
+                {**self._where_params, "stage": stage}).fetchall()
+            self._met[(stage, dimension)] = {k: (int(n), int(ok)) for k, n, ok in rows if n}
+        return dict(self._met[(stage, dimension)])

@@ -1,0 +1,209 @@
+"""The reports' summary tables (migration 0027): counts per desk day × priority × group ×
+category × channel, kept by triggers in the same transaction as every write of an incident
+or a target clock, so that a month's or a year's counts are read from a few thousand summary
+rows instead of every incident of the period.
+
+A desk day is a local midnight of the report time zone (``period.desk_zone``), as a UTC
+moment; ``report_calendar`` lists them for the years a summary covers, and the triggers
+place a moment in the latest midnight not after it. The tables are (re)built here for a
+zone: by the migration, by the benchmark generator (which writes with the triggers
+dropped), and whenever the zone they were built for is not the desk's. ``desk-app check``
+recounts them from the incidents and names every disagreement (``check``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, timedelta
+from functools import partial
+from typing import Any
+from zoneinfo import ZoneInfo
+
+#: the setting that records the zone the summary tables were built for
+ZONE_KEY = "report.summary_zone"
+#: the desk days the calendar lists: a period outside them is counted from its rows
+FIRST_DAY, END_DAY = date(1970, 1, 1), date(2201, 1, 1)
+
+INCIDENT_KEY = ("day", "priority", "group_id", "category_id", "channel")
+INCIDENT_FIGURES = ("logged", "first_contact", "linked", "resolved", "transfers_3",
+                    "moves_0", "moves_1", "moves_2", "moves_3", "moves_4", "moves_5",
+                    "closed", "auto_closed", "rated", "rating_sum",
+                    "rated_1", "rated_2", "rated_3", "rated_4", "rated_5")
+CLOCK_KEY = ("day", "stage", "clock_priority", "priority", "group_id", "category_id",
+             "channel")
+CLOCK_FIGURES = ("stopped", "met")
+
+#: the counts from the incidents and clocks themselves, as the triggers would have made them
+#: (generated with the triggers of 0027_report_summaries.sql from one definition)
+FILL = [
+    ('INSERT INTO report_incident_day (day, priority, group_id, category_id, channel, '
+     'logged, first_contact, linked) SELECT coalesce((SELECT max(start) FROM report_calendar'
+     ' WHERE start <= i.created_at), -1) AS d, i.priority, i.group_id, i.category_id, '
+     'i.channel, sum(1), sum((i.resolved_at IS NOT NULL AND i.assigned_at IS NULL AND '
+     'i.accepted_at IS NULL)), sum((i.linked_incident_id IS NOT NULL)) FROM incident i WHERE'
+     ' 1 GROUP BY 1, 2, 3, 4, 5 ON CONFLICT (day, priority, group_id, category_id, channel) '
+     'DO UPDATE SET logged = logged + excluded.logged, first_contact = first_contact + '
+     'excluded.first_contact, linked = linked + excluded.linked'),
+    ('INSERT INTO report_incident_day (day, priority, group_id, category_id, channel, '
+     'resolved, transfers_3, moves_0, moves_1, moves_2, moves_3, moves_4, moves_5) SELECT '
+     'coalesce((SELECT max(start) FROM report_calendar WHERE start <= i.resolved_at), -1) AS'
+     ' d, i.priority, i.group_id, i.category_id, i.channel, sum(1), '
+     'sum((i.reassignment_count >= 3)), sum((min(i.reassignment_count, 5) = 0)), '
+     'sum((min(i.reassignment_count, 5) = 1)), sum((min(i.reassignment_count, 5) = 2)), '
+     'sum((min(i.reassignment_count, 5) = 3)), sum((min(i.reassignment_count, 5) = 4)), '
+     'sum((min(i.reassignment_count, 5) = 5)) FROM incident i WHERE i.resolved_at IS NOT '
+     'NULL GROUP BY 1, 2, 3, 4, 5 ON CONFLICT (day, priority, group_id, category_id, '
+     'channel) DO UPDATE SET resolved = resolved + excluded.resolved, transfers_3 = '
+     'transfers_3 + excluded.transfers_3, moves_0 = moves_0 + excluded.moves_0, moves_1 = '
+     'moves_1 + excluded.moves_1, moves_2 = moves_2 + excluded.moves_2, moves_3 = moves_3 + '
+     'excluded.moves_3, moves_4 = moves_4 + excluded.moves_4, moves_5 = moves_5 + '
+     'excluded.moves_5'),
+    ('INSERT INTO report_incident_day (day, priority, group_id, category_id, channel, '
+     'closed, auto_closed, rated, rating_sum, rated_1, rated_2, rated_3, rated_4, rated_5) '
+     'SELECT coalesce((SELECT max(start) FROM report_calendar WHERE start <= i.closed_at), '
+     '-1) AS d, i.priority, i.group_id, i.category_id, i.channel, sum(1), '
+     'sum((i.closed_by_id IS NULL)), sum((i.satisfaction IS NOT NULL)), '
+     'sum(coalesce(i.satisfaction, 0)), sum((i.satisfaction IS 1)), sum((i.satisfaction IS '
+     '2)), sum((i.satisfaction IS 3)), sum((i.satisfaction IS 4)), sum((i.satisfaction IS '
+     '5)) FROM incident i WHERE i.closed_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5 ON CONFLICT '
+     '(day, priority, group_id, category_id, channel) DO UPDATE SET closed = closed + '
+     'excluded.closed, auto_closed = auto_closed + excluded.auto_closed, rated = rated + '
+     'excluded.rated, rating_sum = rating_sum + excluded.rating_sum, rated_1 = rated_1 + '
+     'excluded.rated_1, rated_2 = rated_2 + excluded.rated_2, rated_3 = rated_3 + '
+     'excluded.rated_3, rated_4 = rated_4 + excluded.rated_4, rated_5 = rated_5 + '
+     'excluded.rated_5'),
+    "INSERT INTO report_clock_day (day, stage, clock_priority, priority, group_id, "
+    "category_id, channel, stopped, met) SELECT coalesce((SELECT max(start) FROM "
+    "report_calendar WHERE start <= k.stopped_at), -1), k.stage, k.priority, i.priority, "
+    "i.group_id, i.category_id, i.channel, count(*), "
+    "sum(k.elapsed_seconds <= k.target_minutes * 60) FROM target_clock k JOIN incident i "
+    "ON i.id = k.incident_id WHERE k.state = 'stopped' "
+    "GROUP BY 1, 2, 3, 4, 5, 6, 7 ON CONFLICT (day, stage, clock_priority, priority, "
+    "group_id, category_id, channel) DO UPDATE SET stopped = stopped + excluded.stopped, "
+    "met = met + excluded.met",
+]
+INCIDENT_FILL, CLOCK_FILL = FILL[:-1], FILL[-1:]
+
+Execute = Callable[..., Any]
+
+
+def _zeros(n: int) -> list[int]:
+    return [0] * n
+
+
+def midnights(zone: ZoneInfo) -> Iterator[int]:
+    """Every desk day's start in ``zone`` from ``FIRST_DAY`` to ``END_DAY``, UTC seconds."""
+    from .period import instant
+
+    day = FIRST_DAY
+    while day < END_DAY:
+        yield instant(day, zone)
+        day += timedelta(days=1)
+
+
+def rebuild(execute: Execute, executemany: Execute, zone: ZoneInfo) -> None:
+    """Make the calendar for ``zone`` and count everything again (inside the caller's
+    write transaction). Works on a peewee database's ``execute_sql`` or a plain
+    ``sqlite3`` connection's ``execute``."""
+    execute("DELETE FROM report_calendar")
+    executemany("INSERT INTO report_calendar (start) VALUES (?)",
+                [(m,) for m in midnights(zone)])
+    execute("DELETE FROM report_incident_day")
+    execute("DELETE FROM report_clock_day")
+    for sql in FILL:
+        execute(sql)
+    execute("INSERT INTO setting (key, version, value) VALUES (?, 1, ?) ON CONFLICT (key) "
+            "DO UPDATE SET value = excluded.value, version = setting.version + 1",
+            (ZONE_KEY, zone.key))
+
+
+def zone_of_setting(execute: Execute) -> ZoneInfo:
+    """The desk's report zone read with plain SQL (the migration runs before models)."""
+    from .period import DEFAULT_ZONE, ZONE_SETTING
+
+    row = execute("SELECT value FROM setting WHERE key = ?", (ZONE_SETTING,)).fetchone()
+    try:
+        return ZoneInfo(row[0] if row is not None else DEFAULT_ZONE)
+    except (ValueError, KeyError, OSError):
+        return ZoneInfo(DEFAULT_ZONE)
+
+
+def built_for(execute: Execute) -> str | None:
+    """The zone the summary tables were built for (None: never built)."""
+    row = execute("SELECT value FROM setting WHERE key = ?", (ZONE_KEY,)).fetchone()
+    return str(row[0]) if row is not None else None
+
+
+# -- the recount ---------------------------------------------------------------------------
+def recount(rows: Callable[[str], list[tuple]]) -> dict[str, dict[tuple, tuple]]:
+    """What the summary tables should hold, counted from the incidents and clocks."""
+    result: dict[str, dict[tuple, tuple]] = {}
+    for table, key, figures, fills in (
+            ("report_incident_day", INCIDENT_KEY, INCIDENT_FIGURES, INCIDENT_FILL),
+            ("report_clock_day", CLOCK_KEY, CLOCK_FIGURES, CLOCK_FILL)):
+        totals: dict[tuple, list[int]] = defaultdict(partial(_zeros, len(figures)))
+        for sql in fills:
+            names = sql[sql.index("(") + 1:sql.index(")")].split(", ")[len(key):]
+            select = sql[sql.index("SELECT"):sql.index(" ON CONFLICT")]
+            for row in rows(select):
+                counts = totals[tuple(row[:len(key)])]
+                for name, value in zip(names, row[len(key):], strict=True):
+                    counts[figures.index(name)] += int(value or 0)
+        result[table] = {k: tuple(v) for k, v in totals.items() if any(v)}
+    return result
+
+
+def stored(rows: Callable[[str], list[tuple]]) -> dict[str, dict[tuple, tuple]]:
+    """What the summary tables hold (rows of all zeros left by decrements are nothing)."""
+    result: dict[str, dict[tuple, tuple]] = {}
+    for table, key, figures in (("report_incident_day", INCIDENT_KEY, INCIDENT_FIGURES),
+                                ("report_clock_day", CLOCK_KEY, CLOCK_FIGURES)):
+        sums = ", ".join(f"sum({f})" for f in figures)
+        keys = ", ".join(key)
+        result[table] = {tuple(r[:len(key)]): tuple(int(v) for v in r[len(key):])
+                         for r in rows(f"SELECT {keys}, {sums} FROM {table} GROUP BY {keys}")
+                         if any(r[len(key):])}
+    return result
+
+
+def differences(rows: Callable[[str], list[tuple]]
+                ) -> Iterator[tuple[str, tuple, str, int, int]]:
+    """Every (table, key, figure, stored, counted) on which the summary tables and a
+    recount from the incidents disagree."""
+    want, have = recount(rows), stored(rows)
+    for table, figures in (("report_incident_day", INCIDENT_FIGURES),
+                           ("report_clock_day", CLOCK_FIGURES)):
+        zero = (0,) * len(figures)
+        for key in sorted(set(want[table]) | set(have[table]), key=repr):
+            a, b = have[table].get(key, zero), want[table].get(key, zero)
+            for figure, x, y in zip(figures, a, b, strict=True):
+                if x != y:
+                    yield table, key, figure, x, y
+
+
+def findings(rows: Callable[[str], list[tuple]]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``desk-app check``'s findings: every disagreement of the summary tables with a
+    recount (message key and parameters), and summaries made for another zone."""
+    from .period import DEFAULT_ZONE, ZONE_SETTING
+
+    def one(sql: str) -> Any:
+        found = rows(sql)
+        return found[0][0] if found else None
+
+    built = one(f"SELECT value FROM setting WHERE key = '{ZONE_KEY}'")
+    zone = one(f"SELECT value FROM setting WHERE key = '{ZONE_SETTING}'") or DEFAULT_ZONE
+    try:
+        tz = ZoneInfo(zone)
+    except (ValueError, KeyError, OSError):
+        tz = ZoneInfo(DEFAULT_ZONE)
+    zone = tz.key
+    if built != zone:
+        yield "check.report_summary_zone", {"built": built or "-", "zone": zone}
+        return
+    for table, key, figure, have, want in differences(rows):
+        day = key[0]
+        when = "-" if day is None else datetime.fromtimestamp(day, tz).date().isoformat()
+        yield "check.report_summary", {
+            "table": table, "day": when, "detail": ", ".join(str(k) for k in key[1:]),
+            "figure": figure, "stored": have, "counted": want}
