@@ -133,6 +133,10 @@
         <source>You can look at these settings; only the process owner can change them.</source>
         <translation>您可以查看这些设置;只有流程负责人可以修改。</translation>
     </message>
+    <message>
+        <source>Impact and urgency</source>
+        <translation>影响度与紧急度</translation>
+    </message>
 </context>
 <context>
     <name>AssignDialog</name>
@@ -322,6 +326,10 @@
         <location filename="../../ui/incident/caller_lookup.py" line="164" />
         <source>VIP caller</source>
         <translation>VIP 报告人</translation>
+    </message>
+    <message>
+        <source>VIP caller: urgency defaults to High</source>
+        <translation>VIP 来电人：紧急度默认为“高”</translation>
     </message>
 </context>
 <context>
@@ -2266,6 +2274,49 @@
         <location filename="../../ui/incident/dialogs.py" line="188" />
         <source>Support group: %1</source>
         <translation>支持组:%1</translation>
+    </message>
+</context>
+<context>
+    <name>LevelsTab</name>
+    <message>
+        <source>What each level means. The log form and the incident view show this beside the choice, so that everyone judges the same outage the same way.</source>
+        <translation>每个级别的含义。记录表单和事件视图会在选项旁显示它，让每个人对同样的故障作出同样的判断。</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>影响度</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急度</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Meaning (English)</source>
+        <translation>含义（英文）</translation>
+    </message>
+    <message>
+        <source>Meaning (Chinese)</source>
+        <translation>含义（中文）</translation>
+    </message>
+    <message>
+        <source>&amp;Save meanings</source>
+        <translation>保存含义(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>只读：%1</translation>
+    </message>
+    <message>
+        <source>The meanings are saved.</source>
+        <translation>含义已保存。</translation>
     </message>
 </context>
 </TS>
