@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.navigator = QueueNavigator(context, self)
         self.queue_view = QueueView(context, self)
         self.search_panel = SearchPanel(context, self)
+        self.search_panel.hide()  # shown in a tab after a search, never over the window
         self.tabs = WorkTabs(self.queue_view, "", self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
