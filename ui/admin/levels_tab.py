@@ -34,7 +34,7 @@ from desk_app.services.admin.levels import (
 from desk_app.services.session import Changes
 from ui.context import UiContext
 from ui.widgets.calls import call
-from ui.widgets.feedback import FieldErrors, MessageBar, show_failure
+from ui.widgets.feedback import FieldErrors, MessageBar, show_failure, show_read_only
 from ui.widgets.keys import shortcut
 
 Key = tuple[str, int]
@@ -98,11 +98,8 @@ class LevelsTab(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
         if self.refusal is not None:
-            self.bar.show_info(self.tr("Read-only: %1").replace(
-                "%1", self.refusal.message(self.lang)))
-            for button in (self.save_button, self.revert_button):
-                button.setEnabled(False)
-                button.setToolTip(self.refusal.message(self.lang))
+            show_read_only(self.bar, self.tr("Read-only: %1"), self.refusal.message(self.lang),
+                           self.save_button, self.revert_button)
         context.hub.changed.connect(self._hub_changed)
         context.hub.external.connect(self.reload)
         self._set_buttons()

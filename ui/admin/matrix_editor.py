@@ -49,7 +49,7 @@ from desk_app.services.session import Changes
 from ui.context import UiContext
 from ui.widgets.badges import priority_color, text_color_on
 from ui.widgets.calls import call
-from ui.widgets.feedback import FieldErrors, MessageBar, show_failure
+from ui.widgets.feedback import FieldErrors, MessageBar, show_failure, show_read_only
 from ui.widgets.keys import shortcut
 
 Index = QModelIndex | QPersistentModelIndex
@@ -259,11 +259,8 @@ class MatrixEditor(QWidget):
         self.timer.timeout.connect(self.ask_preview)
         self.model.edited.connect(self._edited)
         if self.refusal is not None:
-            self.bar.show_info(self.tr("Read-only: %1").replace(
-                "%1", self.refusal.message(self.lang)))
-            for button in (self.save_button, self.revert_button):
-                button.setEnabled(False)
-                button.setToolTip(self.refusal.message(self.lang))
+            show_read_only(self.bar, self.tr("Read-only: %1"), self.refusal.message(self.lang),
+                           self.save_button, self.revert_button)
         context.hub.changed.connect(self._hub_changed)
         context.hub.external.connect(self.reload)
         self._set_buttons()
