@@ -92,3 +92,13 @@ def test_escalated_counts_say_what_they_count_and_agree(qtbot: QtBot, org: Org,
     review = window.escalations.show("review")
     qtbot.waitUntil(lambda: review.table.rowCount() == count, timeout=5000)
     assert review.count_label.text() == f"{count} escalation(s) on 1 incident(s)"
+
+
+def test_the_queue_used_last_is_kept(qtbot: QtBot, org: Org, app_settings: object,
+                                     english: None) -> None:
+    first = _window(qtbot, org, "manager")
+    assert first.navigator.current_queue() == Queue.ESCALATED
+    first.show_queue(Queue.UNASSIGNED)
+    first.close()
+    again = _window(qtbot, org, "manager")
+    assert again.navigator.current_queue() == Queue.UNASSIGNED

@@ -1,10 +1,11 @@
 """Where each person starts, and what the title bar says of them.
 
-A person starts where their role's work is: the incident manager on the Escalated queue
-(escalations wait for their acknowledgement, R08), the process owner and a department head
-on Reports (their figures), everyone else on the queue they used last (My work the first
-time). The title bar names the person and every role they hold, in the workstation's
-language, so that a supervisor who signs in on a desk PC sees at once whose session it is.
+A person starts where their role's work is: the first time, the incident manager on the
+Escalated queue (escalations wait for their acknowledgement, R08) and everyone else on My work
+(the process owner and a department head on All); after that on the queue they used last.
+The process owner and a department head start on Reports (their figures), over that queue.
+The title bar names the person and every role they hold, in the workstation's language, so
+that a supervisor who signs in on a desk PC sees at once whose session it is.
 """
 
 from __future__ import annotations
@@ -44,14 +45,15 @@ def window_title(full_name: str, roles: Iterable[Role], lang: Language) -> str:
 
 
 def start_queue(roles: frozenset[Role], remembered: object) -> Queue:
-    """The queue a person starts on."""
+    """The queue a person starts on: the one they used last, or their role's the first
+    time."""
+    if isinstance(remembered, str) and remembered in Queue._value2member_map_:
+        return Queue(remembered)
     if Role.INCIDENT_MANAGER in roles:
         return Queue.ESCALATED
     if not roles & set(WORKING_ROLES) and roles & {Role.PROCESS_OWNER,
                                                      Role.DEPARTMENT_HEAD}:
         return Queue.ALL
-    if isinstance(remembered, str) and remembered in Queue._value2member_map_:
-        return Queue(remembered)
     return Queue.MY_WORK
 
 
@@ -67,11 +69,16 @@ def start_where_the_role_works(window: MainWindow) -> None:
     core has said they may see them."""
     session = window.context.session
     roles = session.roles
-    remembered = settings.user_value(session.username, "window/queue", Queue.MY_WORK.value)
+    remembered = settings.user_value(session.username, "window/queue", None)
     window.navigator.select(start_queue(roles, remembered))
-    if starts_on_reports(roles):
-        def open_reports(allowed: bool) -> None:
-            if allowed and window.tabs.currentWidget() is window.queue_view:
-                window.reports.show()
+    if not starts_on_reports(roles):
+        return
+    if Role.PROCESS_OWNER in roles:  # the role alone lets them see reports: open at once
+        window.reports.show()
+        return
 
-        read(window, lambda: session.read(lambda: may_see_reports(session)), open_reports)
+    def open_reports(allowed: bool) -> None:  # a department head: if they head one now
+        if allowed and window.tabs.currentWidget() is window.queue_view:
+            window.reports.show()
+
+    read(window, lambda: session.read(lambda: may_see_reports(session)), open_reports)
