@@ -6,8 +6,10 @@ Run it on a real (virtual) display with CJK fonts, not offscreen, so that Chines
 It makes a demo database in a temporary folder (never touching your own settings or demo),
 signs in as the service desk (王芳 Wang Fang) and grabs: the sign-in dialog, the first-run
 wizard, the main window on a busy queue, search results for 网络 / VPN, and, when this build
-has them, the incident view and the log form of the forms half; then, as the process owner
-(陈静 Chen Jing), the administration window's Database file page after a backup and a check.
+has them, the incident view and the log form of the forms half (a caller with an open
+incident chosen); then the incident manager's first screen (Escalated); then, as the process
+owner (陈静 Chen Jing), the administration window's Database file page after a backup and a
+check, the priority matrix with a change pending, and the meanings of the levels.
 """
 
 from __future__ import annotations
@@ -124,13 +126,83 @@ def shoot(lang: str, store: Store, out: Path) -> None:
         grab(window, out / f"incident_{lang}.png")
     settle(lambda: window.may_log)
     window.log_incident()
-    if not isinstance(window.tabs.currentWidget(), MissingScreen):
-        settle(extra=0.5)
+    form = window.tabs.currentWidget()
+    if not isinstance(form, MissingScreen):
+        fill_log_form(form, session, store, lang)
         grab(window, out / f"log_{lang}.png")
+        form.reset()  # type: ignore[attr-defined]  # closing would ask about the typed text
     window.close()
     window.deleteLater()
     settle()
+    manager_start(lang, store, out)
     database_page(lang, store, out)
+    process_settings(lang, store, out)
+
+
+def fill_log_form(form: QWidget, session: object, store: Store, lang: str) -> None:
+    """A caller who already has an open incident (it shows beside the form, with "Add as
+    note"), a VIP if the demo has one, the impact chosen (its meaning shows under it)."""
+    from desk_app.services import choices
+    from desk_app.storage.models import Caller, Incident
+    from ui.widgets.combos import select
+
+    def pick() -> int | None:
+        query = (Incident.select(Incident.caller).join(Caller)
+                 .where(Incident.stage.not_in(["resolved", "closed"]))
+                 .order_by(Caller.vip.desc(), Incident.id.desc()))
+        row = query.first()
+        return int(row.caller_id) if row is not None else None
+
+    settle(lambda: bool(getattr(form, "ready", False)))
+    caller_id = store.read(pick)
+    if caller_id is not None:
+        form.caller.set_caller(choices.caller(session, caller_id))  # type: ignore[attr-defined]
+    select(form.impact, 2)  # type: ignore[attr-defined]
+    form.title.setText("打印机又卡纸了" if lang == "zh" else  # type: ignore[attr-defined]
+                       "The printer jams again")
+    settle(lambda: form.suggestions.idle, extra=1.0)  # type: ignore[attr-defined]
+
+
+def manager_start(lang: str, store: Store, out: Path) -> None:
+    """The incident manager's first screen: Escalated, with their roles in the title."""
+    manager = sign_in(store, "liuyang", DEMO_PASSWORD)
+    window = MainWindow(UiContext(manager, ChangeHub(), lang), watch=False)  # type: ignore[arg-type]
+    window.show()
+    window.resize(1440, 860)
+    settle(lambda: window.queue_view.model.queue == Queue.ESCALATED and rows_shown(window)
+           and bool(window.navigator.list_model.counts))
+    grab(window, out / f"escalated_{lang}.png")
+    window.close()
+    window.deleteLater()
+    settle()
+
+
+def process_settings(lang: str, store: Store, out: Path) -> None:
+    """The process owner's priority matrix with a change pending (its preview offers to
+    re-prioritise the open incidents too, R13) and the meanings of the levels."""
+    from PySide6.QtCore import Qt
+
+    from ui.admin.window import AdminWindow
+
+    owner = sign_in(store, "chenjing", DEMO_PASSWORD)
+    admin = AdminWindow(UiContext(owner, ChangeHub(), lang))  # type: ignore[arg-type]
+    admin.show()
+    admin.resize(1100, 720)
+    admin.show_page("matrix")
+    editor = admin.pages["matrix"]
+    settle(lambda: editor.loaded)  # type: ignore[attr-defined]
+    editor.table.setCurrentIndex(editor.model.index(2, 1))  # type: ignore[attr-defined]
+    editor.model.setData(editor.model.index(2, 1), 1,  # type: ignore[attr-defined]
+                         Qt.ItemDataRole.EditRole)
+    settle(lambda: editor.preview is not None, extra=0.5)  # type: ignore[attr-defined]
+    grab(admin, out / f"matrix_{lang}.png")
+    editor.revert()  # type: ignore[attr-defined]
+    admin.show_page("levels")
+    settle(lambda: admin.pages["levels"].loaded)  # type: ignore[attr-defined]
+    grab(admin, out / f"levels_{lang}.png")
+    admin.close()
+    admin.deleteLater()
+    settle()
 
 
 def database_page(lang: str, store: Store, out: Path) -> None:

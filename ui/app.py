@@ -43,6 +43,14 @@ def application() -> QApplication:
 def run(argv: Sequence[str]) -> int:
     args = parse(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+    if QApplication.instance() is None:
+        # a fresh Linux desktop: name the missing libraries instead of Qt's abort
+        from ui.desktop_check import desktop_problem
+
+        problem = desktop_problem(lang=args.lang)
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            return 1
     app = application()
     if args.smoke_test:
         from ui.smoke import smoke_test

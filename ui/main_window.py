@@ -57,6 +57,7 @@ from ui.shell.escalation_screens import EscalationScreens
 from ui.shell.language import keep_own_language, reopen_in_language
 from ui.shell.preferences import PreferencesDialog
 from ui.shell.reopen import reopen_session
+from ui.shell.start import start_where_the_role_works, window_title
 from ui.shell.status import StatusBar
 from ui.shell.tabs import WorkTabs
 from ui.storage.file_check import FileCheck
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.navigator = QueueNavigator(context, self)
         self.queue_view = QueueView(context, self)
         self.search_panel = SearchPanel(context, self)
+        self.search_panel.hide()  # shown in a tab after a search, never over the window
         self.tabs = WorkTabs(self.queue_view, "", self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -179,8 +181,7 @@ class MainWindow(QMainWindow):
 
         self.retranslate()
         self._load_capabilities()
-        last = settings.user_value(context.session.username, "window/queue", Queue.MY_WORK.value)
-        self.navigator.select(Queue(last) if last in Queue._value2member_map_ else Queue.MY_WORK)
+        start_where_the_role_works(self)  # ui/shell/start.py
         self.navigator.list_model.refresh()
 
     # -- actions ----------------------------------------------------------------------
@@ -317,8 +318,8 @@ class MainWindow(QMainWindow):
     # -- texts ------------------------------------------------------------------------
     def retranslate(self) -> None:
         session = self.context.session
-        self.setWindowTitle(self.tr("desk-app — Service desk — %1").replace(
-            "%1", session.full_name))
+        self.setWindowTitle(window_title(session.full_name, session.roles,
+                                         self.context.language))
         self.file_menu.setTitle(self.tr("&File"))
         self.incident_menu.setTitle(self.tr("&Incident"))
         self.view_menu.setTitle(self.tr("&View"))

@@ -9,7 +9,7 @@ holds a lock on the shared file while a person looks at a form.
 from __future__ import annotations
 
 import operator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import reduce
 
 from peewee import Expression, Field, fn
@@ -17,6 +17,7 @@ from peewee import Expression, Field, fn
 from desk_app.domain.enums import Impact, Priority, Urgency
 from desk_app.domain.validation import Problems
 from desk_app.i18n import Language
+from desk_app.services.admin.levels import Levels, read_levels
 from desk_app.services.lookups import closed_incident
 from desk_app.services.matrix import load_matrix
 from desk_app.services.queries import LinkedIncident
@@ -81,6 +82,7 @@ class LogChoices:
 
     categories: list[CategoryChoice]
     matrix: dict[tuple[Impact, Urgency], Priority]
+    levels: Levels = field(default_factory=dict)  # what each impact and urgency level means
 
 
 def _choice(row: SupportGroup | Department | WaitCode | CloseCode | Category) -> Choice:
@@ -146,7 +148,7 @@ def categories(session: Session) -> list[CategoryChoice]:
 
 
 def log_choices(session: Session) -> LogChoices:
-    return session.read(lambda: LogChoices(_categories(), dict(load_matrix())))
+    return session.read(lambda: LogChoices(_categories(), dict(load_matrix()), read_levels()))
 
 
 def priority_matrix(session: Session) -> dict[tuple[Impact, Urgency], Priority]:

@@ -9,7 +9,11 @@ pending state and priority, so that no service has to remember the clock rules i
   resolution, and runs again if the caller rejects the resolution;
 * no clock runs while the incident is pending (R16);
 * a priority change re-matches each clock that has not stopped: the old row is kept as
-  ``superseded`` and a new one counts the same runs on its own target and calendar (R19).
+  ``superseded`` and a new one counts the same runs on its own target and calendar (R19);
+* a re-prioritisation that the process owner asks for with a new matrix (R13) counts the
+  new target from the change (``restart``): the new clock's ``started_at`` is the change,
+  and no working time before a clock's ``started_at`` counts against its target, so the
+  time that passed under the old matrix never makes an incident breach.
 
 The rows are read and written through a ``ClockLedger``: two queries read the clocks and
 runs of any number of incidents, and what changed is written back with one statement per
@@ -181,9 +185,10 @@ class ClockSync:
         return cls(ref.calendars, ref.targets)
 
     def __call__(self, edit: IncidentEdit, now: datetime, ledger: ClockLedger | None = None,
-                 journal: JournalRows | None = None) -> None:
+                 journal: JournalRows | None = None, *, restart: bool = False) -> None:
         """Sync ``edit``'s incident at ``now``. With a ``ledger`` (and a ``journal``) the
-        caller writes the rows for many incidents at once; without, they are written now."""
+        caller writes the rows for many incidents at once; without, they are written now.
+        ``restart``: a re-matched clock counts its new target from ``now`` (R13)."""
         own = ledger is None
         if ledger is None:
             ledger = ClockLedger()
@@ -196,7 +201,7 @@ class ClockSync:
         deadlines: list[datetime] = []
         for stage in TargetStage:
             clock = self._sync_stage(ledger, incident, stage, clocks.get(stage.value),
-                                     runs[stage.value], now, rematched)
+                                     runs[stage.value], now, rematched, restart)
             if clock.state == _RUNNING and clock.breached_at is None:
                 assert clock.due_at is not None
                 deadlines.append(clock.due_at)
@@ -212,7 +217,8 @@ class ClockSync:
 
     def _sync_stage(self, ledger: ClockLedger, incident: Incident, stage: TargetStage,
                     clock: Clock | None, runs: list[Run], now: datetime,
-                    rematched: dict[str, tuple[object, object]]) -> Clock:
+                    rematched: dict[str, tuple[object, object]],
+                    restart: bool = False) -> Clock:
         open_run = runs[-1] if runs and runs[-1].ended_at is None else None
         running = runs_now(incident, stage)
         closed_now: Run | None = None
@@ -236,10 +242,16 @@ class ClockSync:
                 clock.running_since = None
                 clock.stopped_at = now
                 rematched[stage.value] = (clock.target_minutes, target.minutes)
+            if previous is not None:
+                # R19 counts the runs the old clock counted; a matrix re-prioritisation
+                # (R13) counts from the change
+                started_at = now if restart else previous.started_at
+            else:
+                started_at = runs[0].started_at if runs else now
             clock = Clock(
                 None, incident.id, stage.value, incident.priority, target.minutes,
                 target.calendar_id, _RUNNING,
-                started_at=runs[0].started_at if runs else now,
+                started_at=started_at,
                 # a stage that has breached stays breached: the same breach never
                 # escalates twice
                 breached_at=previous.breached_at if previous is not None else None,
@@ -247,11 +259,14 @@ class ClockSync:
             ledger.add(clock)
         assert clock is not None
         spec = self.calendars[clock.calendar_id]
+        counted_from = clock.started_at
         if fresh:
             clock.elapsed_seconds = sum(
-                working_seconds(spec, r.started_at, r.ended_at) for r in runs if r.ended_at)
-        elif closed_now is not None:
-            clock.elapsed_seconds += working_seconds(spec, closed_now.started_at, now)
+                working_seconds(spec, max(r.started_at, counted_from), r.ended_at)
+                for r in runs if r.ended_at and r.ended_at > counted_from)
+        elif closed_now is not None and now > counted_from:
+            clock.elapsed_seconds += working_seconds(
+                spec, max(closed_now.started_at, counted_from), now)
 
         state = _STOPPED if finished else _RUNNING if running else _PAUSED
         if state == _STOPPED and clock.state != _STOPPED:
@@ -260,9 +275,9 @@ class ClockSync:
             clock.stopped_at = None
         clock.state = state
         if open_run is not None:
-            clock.running_since = open_run.started_at
+            clock.running_since = max(open_run.started_at, counted_from)
             left = clock.target_minutes * 60 - clock.elapsed_seconds
-            clock.due_at = add_working_seconds(spec, open_run.started_at, left)
+            clock.due_at = add_working_seconds(spec, clock.running_since, left)
         else:
             clock.running_since = None
             clock.due_at = None

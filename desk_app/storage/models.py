@@ -158,12 +158,18 @@ class ImpactLevel(BaseModel):
     value = IntegerField(primary_key=True, constraints=[_level("value")])
     name_en = CharField()
     name_zh = CharField()
+    description_en = TextField(default="")  # schema 28: what the level means (R11)
+    description_zh = TextField(default="")
+    version = IntegerField(default=1)
 
 
 class UrgencyLevel(BaseModel):
     value = IntegerField(primary_key=True, constraints=[_level("value")])
     name_en = CharField()
     name_zh = CharField()
+    description_en = TextField(default="")  # schema 28: what the level means (R12)
+    description_zh = TextField(default="")
+    version = IntegerField(default=1)
 
 
 class PriorityLevel(BaseModel):

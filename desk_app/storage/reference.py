@@ -79,14 +79,13 @@ DEFAULT_SETTINGS = {
 def seed_reference_data(store: Store) -> None:
     """Insert the defaults; runs inside the migration's transaction."""
     del store  # models are bound to it already
-    ImpactLevel.insert_many(
-        [(i.value, label(i, "en"), label(i, "zh")) for i in Impact],
-        fields=[ImpactLevel.value, ImpactLevel.name_en, ImpactLevel.name_zh],
-    ).execute()
-    UrgencyLevel.insert_many(
-        [(u.value, label(u, "en"), label(u, "zh")) for u in Urgency],
-        fields=[UrgencyLevel.value, UrgencyLevel.name_en, UrgencyLevel.name_zh],
-    ).execute()
+    # by SQL: the models have schema 28's columns, this runs at schema 1 (peewee would
+    # insert the models' defaults for them)
+    for model, levels in ((ImpactLevel, list(Impact)), (UrgencyLevel, list(Urgency))):
+        for level in levels:
+            model._meta.database.execute_sql(
+                f'INSERT INTO "{model._meta.table_name}" (value, name_en, name_zh) '
+                "VALUES (?, ?, ?)", (level.value, label(level, "en"), label(level, "zh")))
     PriorityLevel.insert_many(
         [(p.value, label(p, "en"), label(p, "zh"), PRIORITY_COLORS[p.value]) for p in Priority],
         fields=[PriorityLevel.value, PriorityLevel.name_en, PriorityLevel.name_zh,

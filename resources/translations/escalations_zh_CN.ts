@@ -432,13 +432,6 @@
         <source>to</source>
         <translation>至</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/escalations/review.py" line="230" />
-        <source>%n escalation(s)</source>
-        <translation>
-            <numerusform>共 %n 条升级</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../ui/escalations/review.py" line="255" />
         <source>Select an escalation to see who was notified and how.</source>
@@ -453,6 +446,12 @@
         <location filename="../../ui/escalations/review.py" line="274" />
         <source>not reached</source>
         <translation>未接通</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n escalation(s) on %1 incident(s)</source>
+        <translation>
+            <numerusform>共 %n 条升级，涉及 %1 个事件</numerusform>
+        </translation>
     </message>
 </context>
 <context>

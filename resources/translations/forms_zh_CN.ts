@@ -135,6 +135,10 @@
         <source>You can look at these settings; only the process owner can change them.</source>
         <translation>您可以查看这些设置;只有流程负责人可以修改。</translation>
     </message>
+    <message>
+        <source>Impact and urgency</source>
+        <translation>影响度与紧急度</translation>
+    </message>
 </context>
 <context>
     <name>AssignDialog</name>
@@ -324,6 +328,10 @@
         <location filename="../../ui/incident/caller_lookup.py" line="164" />
         <source>VIP caller</source>
         <translation>VIP 报告人</translation>
+    </message>
+    <message>
+        <source>VIP caller: urgency defaults to High</source>
+        <translation>VIP 来电人：紧急度默认为“高”</translation>
     </message>
 </context>
 <context>
@@ -1533,11 +1541,6 @@
         <translation>优先级矩阵</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/matrix_editor.py" line="218" />
-        <source>Rows: impact. Columns: urgency. Each incident&apos;s priority is read from this matrix when it is logged and whenever its impact or urgency changes. Select a cell and press 1–4 to change it.</source>
-        <translation>行:影响度;列:紧急度。事件记录时以及影响度或紧急度变化时,优先级都从此矩阵读取。选中单元格后按 1–4 即可修改。</translation>
-    </message>
-    <message>
         <location filename="../../ui/admin/matrix_editor.py" line="223" />
         <source>Impact ↓ · Urgency →</source>
         <translation>影响度 ↓ · 紧急度 →</translation>
@@ -1565,24 +1568,32 @@
         <translation>没有修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/matrix_editor.py" line="302" />
-        <source>Counting the open incidents this would change…</source>
-        <translation>正在统计受影响的未关闭事件…</translation>
+        <source>Rows: impact. Columns: urgency. Each incident&apos;s priority is read from this matrix when it is logged and whenever its impact or urgency changes; a change applies from then on. Select a cell and press 1–4 to change it.</source>
+        <translation>行：影响度。列：紧急度。每个事件的优先级在登记时以及影响度或紧急度改变时从此矩阵读取；修改从此以后生效。选中一个单元格并按 1–4 修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/matrix_editor.py" line="320" />
-        <source>Saving would change no open incident&apos;s priority.</source>
-        <translation>保存后不会改变任何未关闭事件的优先级。</translation>
+        <source>Counting the open incidents in changed cells…</source>
+        <translation>正在统计位于已修改单元格的未关闭事件…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/matrix_editor.py" line="323" />
-        <source>Saving would change the priority of %1 open incident(s). Resolved and closed incidents keep theirs.</source>
-        <translation>保存后将改变 %1 个未关闭事件的优先级。已解决和已关闭的事件保持不变。</translation>
+        <source>The change applies to incidents logged from now on. No open incident is in a changed cell.</source>
+        <translation>修改适用于此后登记的事件。没有未关闭事件位于已修改的单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/matrix_editor.py" line="354" />
-        <source>Matrix saved; %1 open incident(s) took a new priority.</source>
-        <translation>矩阵已保存;%1 个未关闭事件的优先级已更新。</translation>
+        <source>The change applies to incidents logged from now on, and to an open incident when its impact or urgency next changes. %1 open incident(s) are in a changed cell and keep their priority for now. Resolved and closed incidents keep theirs.</source>
+        <translation>修改适用于此后登记的事件，以及未关闭事件下一次修改影响度或紧急度时。%1 个未关闭事件位于已修改的单元格，目前保持原优先级。已解决和已关闭的事件保持不变。</translation>
+    </message>
+    <message>
+        <source>Also re-prioritise these %1 open incident(s) now (their targets count from the change; time already passed does not escalate)</source>
+        <translation>同时立即重新确定这 %1 个未关闭事件的优先级（目标时间从修改时起计算；已过去的时间不会导致升级）</translation>
+    </message>
+    <message>
+        <source>Matrix saved; %1 open incident(s) took a new priority, their targets counted from now.</source>
+        <translation>矩阵已保存；%1 个未关闭事件采用了新的优先级，目标时间从现在起计算。</translation>
+    </message>
+    <message>
+        <source>Matrix saved; it applies to incidents from now on.</source>
+        <translation>矩阵已保存；从现在起适用于事件。</translation>
     </message>
 </context>
 <context>
@@ -2286,6 +2297,49 @@
         <location filename="../../ui/incident/dialogs.py" line="240" />
         <source>Support group: %1</source>
         <translation>支持组:%1</translation>
+    </message>
+</context>
+<context>
+    <name>LevelsTab</name>
+    <message>
+        <source>What each level means. The log form and the incident view show this beside the choice, so that everyone judges the same outage the same way.</source>
+        <translation>每个级别的含义。记录表单和事件视图会在选项旁显示它，让每个人对同样的故障作出同样的判断。</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>影响度</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急度</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Meaning (English)</source>
+        <translation>含义（英文）</translation>
+    </message>
+    <message>
+        <source>Meaning (Chinese)</source>
+        <translation>含义（中文）</translation>
+    </message>
+    <message>
+        <source>&amp;Save meanings</source>
+        <translation>保存含义(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>只读：%1</translation>
+    </message>
+    <message>
+        <source>The meanings are saved.</source>
+        <translation>含义已保存。</translation>
     </message>
 </context>
 </TS>

@@ -207,8 +207,12 @@
 <context>
     <name>SuggestionCard</name>
     <message>
-        <source>Open</source>
+        <source>Add as note</source>
         <extracomment>Pause after the last keystroke before suggestions are read (ms).</extracomment>
+        <translation>添加为备注</translation>
+    </message>
+    <message>
+        <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
@@ -279,6 +283,14 @@
         <translation>
             <numerusform>%n 条推荐</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Add what you typed as a work note to this incident, instead of logging a duplicate</source>
+        <translation>把已输入的内容作为工作备注添加到此事件，而不是重复记录</translation>
+    </message>
+    <message>
+        <source>Type what the caller reports first: it becomes the note</source>
+        <translation>请先输入来电人所说的内容：它将成为备注</translation>
     </message>
 </context>
 <context>

@@ -181,12 +181,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>desk-app — Service desk — %1</source>
-        <extracomment>The file&apos;s deferred checks start once the first queue is read, or after this at the latest. Counts and &quot;Breaching soon&quot; move with the clock even when nobody writes. changed + external (and bursts of either) within this window make one refresh.</extracomment>
-        <translation>desk-app — 服务台 — %1</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
+        <extracomment>The file&apos;s deferred checks start once the first queue is read, or after this at the latest. Counts and &quot;Breaching soon&quot; move with the clock even when nobody writes. changed + external (and bursts of either) within this window make one refresh.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
@@ -594,8 +590,8 @@ Several workstations share one database file, on this computer or in a shared fo
         <translation>下一个目标时间将在一小时内到期</translation>
     </message>
     <message>
-        <source>Escalations no supervisor has acknowledged yet</source>
-        <translation>尚未经主管确认的升级</translation>
+        <source>Incidents with an escalation no supervisor has acknowledged yet; the count is of incidents (the escalation review counts escalations, an incident may have several)</source>
+        <translation>有尚未经主管确认的升级的事件；计数的是事件（升级审查计数的是升级，一个事件可能有多次升级）</translation>
     </message>
     <message>
         <source>Resolved; the caller has not confirmed the result yet</source>
@@ -732,6 +728,17 @@ Several workstations share one database file, on this computer or in a shared fo
     <message>
         <source>This is the demo database. Choose an account to try a role; every demo password is %1.</source>
         <translation>这是演示数据库。选择一个账户即可体验相应角色；所有演示账户的密码都是 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>StartPoint</name>
+    <message>
+        <source>desk-app — %1</source>
+        <translation>desk-app — %1</translation>
+    </message>
+    <message>
+        <source>desk-app — %1 — %2</source>
+        <translation>desk-app — %1 — %2</translation>
     </message>
 </context>
 <context>

@@ -28,7 +28,7 @@ from desk_app.delivery import config as delivery
 from desk_app.delivery.config import DeliveryConfig
 from desk_app.errors import DeskError
 from desk_app.services import file_care, roster
-from desk_app.services.admin import calendars, lists, people, process
+from desk_app.services.admin import calendars, levels, lists, people, process
 from desk_app.services.admin.calendars import CalendarForm
 from desk_app.services.admin.people import CallerForm, GroupForm, UserForm
 from desk_app.services.admin.process import CategoryForm, CodeForm, RuleForm
@@ -114,6 +114,9 @@ def _services(org: Org) -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
         "save_backup_keep_days": (process.save_backup_keep_days, {"days": 30,
                                                                    "version": None}),
         "setting_with_version": (process.setting_with_version, {"key": "auto_close_days"}),
+        "save_level_description": (levels.save_level_description, {
+            "kind": "impact", "value": 2, "description_en": "A department",
+            "description_zh": "一个部门", "version": None}),
         # escalation rules
         "save_escalation_rule": (process.save_escalation_rule, {
             "form": RuleForm("Heads", "主管", "user", ["email"], ids["manager"], 2, 1,
@@ -164,6 +167,7 @@ SERVICE_NAMES = [
     "save_caller", "callers", "lists", "save_calendar", "save_target", "save_wait_code",
     "save_close_code", "save_category", "save_matrix", "preview_matrix",
     "save_auto_close_days", "save_backup_keep_days", "setting_with_version",
+    "save_level_description",
     "save_escalation_rule", "save_shift", "delete_shift", "copy_shifts", "shifts_between",
     "save_config", "set_config_values", "check_now", "backup_now", "restore_now",
     "restore_offer",

@@ -101,20 +101,38 @@ def test_r13_matrix_must_stay_complete(org: Org) -> None:
     assert PriorityCell.select().count() == 16
 
 
-def test_r13_matrix_change_applies_to_open_incidents_not_history(org: Org) -> None:
+def test_r13_matrix_change_applies_from_then_on_not_to_open_incidents(org: Org) -> None:
     open_id = org.log(impact=Impact.MODERATE, urgency=Urgency.MEDIUM)
     closed_id = org.log(impact=Impact.MODERATE, urgency=Urgency.MEDIUM)
     workflow.resolve(org.as_("desk"), closed_id, resolution="r")
     cells = {key: value for key, (value, _) in current_matrix(org.as_("owner")).items()}
     cells[(3, 3)] = 1
+    cells[(3, 4)] = 1
     assert preview_matrix(org.as_("owner"), cells) == 1
-    save_matrix(org.as_("owner"), cells)
+    changes = save_matrix(org.as_("owner"), cells)
+    assert changes.incidents == frozenset() and changes.reference
+    assert Incident.get_by_id(open_id).priority == 3
+    assert Incident.get_by_id(closed_id).priority == 3
+    assert journal(open_id, "reprioritise") == []
+    assert Incident.get_by_id(org.log()).priority == 1  # logged after the change
+    # the open incident takes the new matrix when its urgency next changes
+    update_incident(org.as_("desk"), open_id, IncidentFields(urgency=Urgency.LOW))
+    assert Incident.get_by_id(open_id).priority == 1
+
+
+def test_r13_matrix_change_may_reprioritise_the_open_incidents_not_history(org: Org) -> None:
+    open_id = org.log(impact=Impact.MODERATE, urgency=Urgency.MEDIUM)
+    closed_id = org.log(impact=Impact.MODERATE, urgency=Urgency.MEDIUM)
+    workflow.resolve(org.as_("desk"), closed_id, resolution="r")
+    cells = {key: value for key, (value, _) in current_matrix(org.as_("owner")).items()}
+    cells[(3, 3)] = 1
+    changes = save_matrix(org.as_("owner"), cells, reprioritise_open=True)
+    assert changes.incidents == frozenset({open_id})
     assert Incident.get_by_id(open_id).priority == 1
     assert Incident.get_by_id(closed_id).priority == 3
     [change] = journal(open_id, "reprioritise")
     assert change["priority"] == [3, 1]
     assert journal(closed_id, "reprioritise") == []
-    assert Incident.get_by_id(org.log()).priority == 1
 
 
 def test_r13_stale_matrix_edit_is_a_conflict(org: Org) -> None:

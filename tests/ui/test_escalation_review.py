@@ -41,7 +41,7 @@ def test_r08_review_filters(qtbot: QtBot, org: Org, context: Callable[..., UiCon
     _two_escalations(org)
     widget = _widget(qtbot, context("manager"))
     qtbot.waitUntil(lambda: widget.table.rowCount() == 2 and widget.group.count() == 5)
-    assert widget.count_label.text() == "2 escalation(s)"
+    assert widget.count_label.text() == "2 escalation(s) on 2 incident(s)"
     assert [widget.table.item(r, 0).text() for r in range(2)] == ["INC0000002", "INC0000001"]
     assert widget.table.item(0, 2).text() == "Applications"
     assert widget.table.item(0, 4).text() == "P4 → P3"
@@ -143,4 +143,4 @@ def test_r08_review_screen_in_chinese(qtbot: QtBot, org: Org,
     assert widget.acknowledge_button.text() == "确认升级"
     assert widget.table.item(0, 3).text() == "超过受理时限"
     assert widget.state.itemText(0) == "未确认"
-    assert widget.count_label.text() == "共 1 条升级"
+    assert widget.count_label.text() == "共 1 条升级，涉及 1 个事件"

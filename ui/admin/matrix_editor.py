@@ -1,6 +1,9 @@
 """The priority matrix (R13): impact × urgency, each cell a priority 1–4, coloured.
 
-Before saving, the editor asks the core how many open incidents would change priority.
+A change applies from then on (R13): to incidents logged after it, and to an open incident
+when its impact or urgency next changes. Before saving, the editor asks the core how many open
+incidents sit in a changed cell and offers, with that count, to re-prioritise them too (their
+targets then count from the change, docs/decisions.md).
 Only the process owner can save (R04): the core refuses anyone else, and for them the grid is
 shown read-only with the core's reason. A cell is changed with the keys 1–4 or with its
 drop-down (F2 or Enter).
@@ -23,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -45,7 +49,7 @@ from desk_app.services.session import Changes
 from ui.context import UiContext
 from ui.widgets.badges import priority_color, text_color_on
 from ui.widgets.calls import call
-from ui.widgets.feedback import FieldErrors, MessageBar, show_failure
+from ui.widgets.feedback import FieldErrors, MessageBar, show_failure, show_read_only
 from ui.widgets.keys import shortcut
 
 Index = QModelIndex | QPersistentModelIndex
@@ -217,7 +221,8 @@ class MatrixEditor(QWidget):
 
         intro = QLabel(self.tr("Rows: impact. Columns: urgency. Each incident's priority is read "
                                "from this matrix when it is logged and whenever its impact or "
-                               "urgency changes. Select a cell and press 1–4 to change it."),
+                               "urgency changes; a change applies from then on. Select a cell "
+                               "and press 1–4 to change it."),
                        self)
         intro.setWordWrap(True)
         corner = QLabel(self.tr("Impact ↓ · Urgency →"), self)
@@ -227,6 +232,8 @@ class MatrixEditor(QWidget):
         self.preview_label = QLabel(self)
         self.preview_label.setWordWrap(True)
         self.preview_label.setStyleSheet("font-weight:600;")
+        self.reprioritise = QCheckBox(self)
+        self.reprioritise.setVisible(False)
         self.save_button = QPushButton(self.tr("&Save matrix"), self)
         self.revert_button = QPushButton(self.tr("Re&vert"), self)
         self.save_button.clicked.connect(self.save)
@@ -242,6 +249,7 @@ class MatrixEditor(QWidget):
         layout.addWidget(corner)
         layout.addWidget(self.table)
         layout.addWidget(self.preview_label)
+        layout.addWidget(self.reprioritise)
         layout.addLayout(buttons)
         layout.addStretch(1)
 
@@ -251,11 +259,8 @@ class MatrixEditor(QWidget):
         self.timer.timeout.connect(self.ask_preview)
         self.model.edited.connect(self._edited)
         if self.refusal is not None:
-            self.bar.show_info(self.tr("Read-only: %1").replace(
-                "%1", self.refusal.message(self.lang)))
-            for button in (self.save_button, self.revert_button):
-                button.setEnabled(False)
-                button.setToolTip(self.refusal.message(self.lang))
+            show_read_only(self.bar, self.tr("Read-only: %1"), self.refusal.message(self.lang),
+                           self.save_button, self.revert_button)
         context.hub.changed.connect(self._hub_changed)
         context.hub.external.connect(self.reload)
         self._set_buttons()
@@ -291,6 +296,7 @@ class MatrixEditor(QWidget):
         self.loaded = True
         self.preview = 0
         self.preview_label.setText(self.tr("No changes."))
+        self._offer(0)
         self._set_buttons()
         if not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.model.index(0, 0))
@@ -299,7 +305,7 @@ class MatrixEditor(QWidget):
     # -- editing and previewing ----------------------------------------------------------
     def _edited(self) -> None:
         self.preview = None
-        self.preview_label.setText(self.tr("Counting the open incidents this would change…"))
+        self.preview_label.setText(self.tr("Counting the open incidents in changed cells…"))
         self._set_buttons()
         self.timer.start()
 
@@ -317,12 +323,29 @@ class MatrixEditor(QWidget):
             self.preview_label.setText(self.tr("No changes."))
         elif count == 0:
             self.preview_label.setText(
-                self.tr("Saving would change no open incident's priority."))
+                self.tr("The change applies to incidents logged from now on. No open incident "
+                        "is in a changed cell."))
         else:
             self.preview_label.setText(
-                self.tr("Saving would change the priority of %1 open incident(s). Resolved "
-                        "and closed incidents keep theirs.").replace("%1", str(count)))
+                self.tr("The change applies to incidents logged from now on, and to an open "
+                        "incident when its impact or urgency next changes. %1 open "
+                        "incident(s) are in a changed cell and keep their priority for now. "
+                        "Resolved and closed incidents keep theirs.").replace("%1", str(count)))
+        self._offer(count if self.dirty else 0)
         self.preview_ready.emit(count)
+
+    def _offer(self, count: int) -> None:
+        """R13: re-prioritising the open incidents is offered, never the default."""
+        if count == 0:
+            self.reprioritise.setChecked(False)
+            self.reprioritise.setVisible(False)
+            return
+        self.reprioritise.setText(
+            self.tr("Also re-prioritise these %1 open incident(s) now (their targets count "
+                    "from the change; time already passed does not escalate)")
+            .replace("%1", str(count)))
+        self.reprioritise.setVisible(True)
+        self.reprioritise.setEnabled(self.refusal is None)
 
     def _set_buttons(self) -> None:
         if self.refusal is not None:
@@ -336,6 +359,7 @@ class MatrixEditor(QWidget):
         self.bar.clear()
         self._set_buttons()
         self.preview_label.setText(self.tr("No changes."))
+        self._offer(0)
         self.reload()
 
     def save(self) -> None:
@@ -344,15 +368,21 @@ class MatrixEditor(QWidget):
             return
         session, cells = self.context.session, dict(self.model.cells)
         versions = dict(self.model.versions)
+        everyone = not self.reprioritise.isHidden() and self.reprioritise.isChecked()
         self.save_button.setEnabled(False)
-        call(self, self.context, lambda: save_matrix(session, cells, versions), self._saved,
-             self._failed)
+        call(self, self.context,
+             lambda: save_matrix(session, cells, versions, reprioritise_open=everyone),
+             self._saved, self._failed)
 
     def _saved(self, changes: Changes) -> None:
         count = len(changes.incidents)
         self.model.saved = dict(self.model.cells)
-        self.bar.show_info(self.tr("Matrix saved; %1 open incident(s) took a new priority.")
-                           .replace("%1", str(count)))
+        if count:
+            self.bar.show_info(self.tr("Matrix saved; %1 open incident(s) took a new priority, "
+                                       "their targets counted from now.")
+                               .replace("%1", str(count)))
+        else:
+            self.bar.show_info(self.tr("Matrix saved; it applies to incidents from now on."))
         self.reload()
 
     def _failed(self, error: BaseException) -> None:

@@ -16,6 +16,7 @@ from desk_app.services.admin.common import administer_refusal
 from desk_app.services.admin.people import caller_refusal
 from ui.admin.calendars_tab import CalendarsTab
 from ui.admin.callers_tab import CallersTab
+from ui.admin.levels_tab import LevelsTab
 from ui.admin.matrix_editor import MatrixEditor
 from ui.admin.people_tabs import DepartmentsTab, GroupsTab, UsersTab
 from ui.admin.process_tabs import CategoriesTab, CodesTab, SettingsTab, TargetsTab
@@ -69,6 +70,7 @@ class AdminWindow(QWidget):
             "callers": CallersTab(context, self),
             "categories": CategoriesTab(context, self),
             "matrix": MatrixEditor(context, self),
+            "levels": LevelsTab(context, self),
             "targets": TargetsTab(context, self),
             "calendars": CalendarsTab(context, self),
             "wait_codes": CodesTab(context, "wait", self),
@@ -87,6 +89,7 @@ class AdminWindow(QWidget):
             "departments": self.tr("Departments"), "callers": self.tr("Callers"),
             "categories": self.tr("Categories"),
             "matrix": self.tr("Priority matrix"), "targets": self.tr("Service targets"),
+            "levels": self.tr("Impact and urgency"),
             "calendars": self.tr("Working calendars"), "wait_codes": self.tr("Wait codes"),
             "close_codes": self.tr("Close codes"), "rules": self.tr("Escalation rules"),
             "delivery": self.tr("Notification delivery"),

@@ -227,7 +227,10 @@ class EscalationReviewWidget(QWidget):
                 self.table.setItem(i, column, item)
             if selected is not None and r.id == selected.id:
                 reselect = i
-        self.count_label.setText(self.tr("%n escalation(s)", "", len(rows)))
+        # the sidebar's "Escalated" counts incidents, this list escalations: say both
+        incidents = len({r.incident_id for r in rows})
+        self.count_label.setText(self.tr("%n escalation(s) on %1 incident(s)", "", len(rows))
+                                 .replace("%1", str(incidents)))
         self.summary_view.show_summary(counts)
         if reselect >= 0:
             self.table.selectRow(reselect)

@@ -4,7 +4,7 @@ e-mail, pick from the list with the arrow keys and Enter; or record a new caller
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +25,9 @@ from desk_app.services import choices
 from desk_app.services.admin.people import CallerForm, save_caller
 from desk_app.services.choices import CallerChoice
 from desk_app.services.session import Changes
+from ui import paths
 from ui.context import UiContext
+from ui.widgets.badges import VIP_COLOR, Badge
 from ui.widgets.calls import call
 from ui.widgets.combos import fill_rows, value
 from ui.widgets.feedback import ErrorLabel, FieldErrors, MessageBar, field_box, show_failure
@@ -56,6 +58,8 @@ class CallerLookup(QWidget):
         self.info = QLabel(self)
         self.info.setStyleSheet("color:palette(mid);")
         self.info.setWordWrap(True)
+        self.vip_badge = Badge(self)  # the chosen caller is a VIP: seen at a glance (R12)
+        self.vip_badge.setObjectName("vipBadge")
 
         self.results = QStandardItemModel(self)
         self.completer = QCompleter(self.results, self)
@@ -77,6 +81,7 @@ class CallerLookup(QWidget):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit, 1)
+        row.addWidget(self.vip_badge)
         row.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -116,6 +121,14 @@ class CallerLookup(QWidget):
             item.setData(caller.name, NAME_ROLE)
             item.setData(caller, CALLER_ROLE)
             item.setEditable(False)
+            if caller.vip:  # a badge in the list: the icon, bold type, the VIP colour
+                item.setIcon(paths.icon("vip"))
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+                item.setBackground(QColor(VIP_COLOR))
+                item.setForeground(QColor("#000000"))
+                item.setToolTip(self.tr("VIP caller: urgency defaults to High"))
             self.results.appendRow(item)
         if found and self.edit.hasFocus():
             self.completer.complete()
@@ -157,7 +170,13 @@ class CallerLookup(QWidget):
         caller, lang = self.caller, self.context.language
         if caller is None:
             self._info("")
+            self.vip_badge.hide()
             return
+        if caller.vip:
+            self.vip_badge.set_badge("VIP", VIP_COLOR,
+                                     self.tr("VIP caller: urgency defaults to High"))
+        else:
+            self.vip_badge.hide()
         parts = [caller.phone, caller.department.name(lang) if caller.department else "",
                  caller.location, caller.email]
         details = " · ".join(p for p in parts if p) or self.tr("No contact details")

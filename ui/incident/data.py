@@ -7,7 +7,7 @@ target clocks count on, so that the whole screen shows one consistent moment.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from desk_app.domain.calendar import CalendarSpec, working_seconds
@@ -17,6 +17,7 @@ from desk_app.i18n import Language, label
 from desk_app.services import choices
 from desk_app.services.actions import Action, action_states, field_states
 from desk_app.services.admin import lists
+from desk_app.services.admin.levels import Levels, read_levels
 from desk_app.services.choices import CallerChoice, CategoryChoice
 from desk_app.services.history import HistoryNames, load_names, value_text
 from desk_app.services.pending import change_states
@@ -39,6 +40,7 @@ class Screen:
     caller: CallerChoice | None
     categories: list[CategoryChoice]
     calendar_names: dict[int, tuple[str, str]]
+    levels: Levels = field(default_factory=dict)  # what each impact and urgency level means
 
     @property
     def version(self) -> int:
@@ -64,6 +66,7 @@ def load_screen(session: Session, incident_id: int) -> Screen:
             caller=choices.caller(session, int(view.incident.caller_id)),
             categories=choices.categories(session),
             calendar_names={c.id: (c.name_en, c.name_zh) for c in lists.calendars(session)},
+            levels=read_levels(),
         )
 
     return session.read(run)

@@ -44,6 +44,7 @@ from ui.widgets.calls import call
 from ui.widgets.combos import fill_enum, select, value
 from ui.widgets.feedback import ErrorLabel, FieldErrors, MessageBar, field_box, show_failure
 from ui.widgets.keys import shortcut
+from ui.widgets.levels import MeaningLabel, describe_items
 
 
 class DetailsPanel(QWidget):
@@ -75,6 +76,8 @@ class DetailsPanel(QWidget):
         fill_enum(self.impact, Impact, self.lang)
         self.urgency = QComboBox(self)
         fill_enum(self.urgency, Urgency, self.lang)
+        self.meanings = {"impact": MeaningLabel("impact", self),  # what the level means
+                         "urgency": MeaningLabel("urgency", self)}
         self.description = QPlainTextEdit(self)
         self.description.setTabChangesFocus(True)
         self.description.setMinimumHeight(80)
@@ -95,7 +98,8 @@ class DetailsPanel(QWidget):
         for name, widget in self.editors.items():
             error = ErrorLabel(self)
             self.errors.add(name, widget, error)
-            form.addRow(captions[name], field_box(widget, error))
+            extra = [self.meanings[name]] if name in self.meanings else []
+            form.addRow(captions[name], field_box(widget, error, *extra))
 
         self.save_button = QPushButton(self.tr("&Save changes"), self)
         self.save_button.setToolTip(self.tr("Save the changed fields (Ctrl+S)"))
@@ -135,6 +139,8 @@ class DetailsPanel(QWidget):
         self.description.textChanged.connect(self._edited)
         for combo in (self.type, self.channel, self.category, self.impact, self.urgency):
             combo.currentIndexChanged.connect(self._edited)
+        for combo in (self.impact, self.urgency):
+            combo.currentIndexChanged.connect(self._show_meanings)
         self.caller.caller_changed.connect(self._edited)
         self.save_button.clicked.connect(lambda: self.save())
         self.discard_button.clicked.connect(self.discard)
@@ -175,9 +181,17 @@ class DetailsPanel(QWidget):
         select(self.category, incident.category_id)
         select(self.impact, incident.impact)
         select(self.urgency, incident.urgency)
+        describe_items(self.impact, screen.levels, "impact", self.lang)
+        describe_items(self.urgency, screen.levels, "urgency", self.lang)
+        self._show_meanings()
         self.description.setPlainText(incident.description)
         self._filling = False
         self.errors.clear()
+
+    def _show_meanings(self, *_args: object) -> None:
+        levels = self.screen.levels if self.screen is not None else {}
+        self.meanings["impact"].show_level(levels, value(self.impact), self.lang)
+        self.meanings["urgency"].show_level(levels, value(self.urgency), self.lang)
 
     def _set_enabled(self, screen: Screen) -> None:
         for name, widget in self.editors.items():

@@ -31,7 +31,12 @@ from desk_app.domain.validation import TITLE_MAX
 from desk_app.i18n import label, text
 from desk_app.services import choices
 from desk_app.services.choices import CallerChoice, CategoryChoice, LogChoices
-from desk_app.services.incidents import FirstContactResolution, NewIncident, log_incident
+from desk_app.services.incidents import (
+    FirstContactResolution,
+    NewIncident,
+    add_note,
+    log_incident,
+)
 from desk_app.services.session import Changes
 from ui.context import UiContext
 from ui.incident.caller_lookup import CallerLookup
@@ -43,6 +48,7 @@ from ui.widgets.calls import call
 from ui.widgets.combos import fill_enum, select, value
 from ui.widgets.feedback import ErrorLabel, FieldErrors, MessageBar, field_box, show_failure
 from ui.widgets.keys import SUBMIT_KEYS, shortcut, tab_order
+from ui.widgets.levels import MeaningLabel, describe_items
 
 
 class LogIncidentForm(QWidget):
@@ -90,6 +96,8 @@ class LogIncidentForm(QWidget):
         select(self.urgency, default_urgency(False).value)
         self.urgency_hint = QLabel(self)
         self.urgency_hint.setStyleSheet("color:palette(mid);")
+        self.impact_meaning = MeaningLabel("impact", self)  # what the level means (R11)
+        self.urgency_meaning = MeaningLabel("urgency", self)
         self.priority = PriorityBadge(self)
         self.priority.setAccessibleName(self.tr("Priority"))
         self.priority_hint = QLabel(self.tr("from the priority matrix"), self)
@@ -132,8 +140,9 @@ class LogIncidentForm(QWidget):
             ("type", self.tr("&Type"), self.type, []),
             ("channel", self.tr("C&hannel"), self.channel, []),
             ("category", self.tr("Cate&gory"), self.category, [self.route]),
-            ("impact", self.tr("&Impact"), self.impact, []),
-            ("urgency", self.tr("&Urgency"), self.urgency, [self.urgency_hint]),
+            ("impact", self.tr("&Impact"), self.impact, [self.impact_meaning]),
+            ("urgency", self.tr("&Urgency"), self.urgency,
+             [self.urgency_meaning, self.urgency_hint]),
         ]
         for name, caption, widget, extra in rows:
             self._row(form, name, caption, widget, extra)
@@ -233,6 +242,9 @@ class LogIncidentForm(QWidget):
         self.suggestions.resolve_with.connect(self.resolve_with)
         self.suggestions.link_to.connect(self._link_to)
         self.suggestions.open_incident.connect(self.open_incident)
+        self.suggestions.note_to.connect(self.add_note_to)
+        for signal in (self.title.textChanged, self.description.textChanged):
+            signal.connect(lambda *_: self.suggestions.set_note_ready(bool(self.note_text())))
         for keys in SUBMIT_KEYS:
             shortcut(self, keys, self.submit)
         shortcut(self, Qt.Key.Key_Escape, self.cancel)
@@ -260,6 +272,8 @@ class LogIncidentForm(QWidget):
             select(self.category, current)
         self.category.blockSignals(False)
         self._category_changed()
+        describe_items(self.impact, loaded.levels, "impact", self.lang)
+        describe_items(self.urgency, loaded.levels, "urgency", self.lang)
         self._update_priority()
 
     @property
@@ -314,6 +328,9 @@ class LogIncidentForm(QWidget):
             priority = priority_of(self.choices.matrix, Impact(impact), Urgency(urgency))
             self.priority.set_priority(priority.value, self.lang, self.tr("Priority"))
             self.priority_value = priority.value
+        levels = self.choices.levels if self.choices is not None else {}
+        self.impact_meaning.show_level(levels, impact, self.lang)
+        self.urgency_meaning.show_level(levels, urgency, self.lang)
         self._describe_urgency()
 
     def _check_title(self, live: bool = False) -> None:
@@ -362,6 +379,29 @@ class LogIncidentForm(QWidget):
         self.submit()
 
     # -- saving ----------------------------------------------------------------------------
+    def note_text(self) -> str:
+        """What was typed, as a work note for an incident the caller already has open."""
+        title, description = self.title.text().strip(), self.description.toPlainText().strip()
+        return "\n\n".join(part for part in (title, description) if part)
+
+    def add_note_to(self, chosen: object) -> None:
+        """One click: the caller is calling about an incident already open, so what was
+        typed goes on it as a work note, and that incident opens, instead of a duplicate.
+        Refused, the form keeps every typed character."""
+        note, incident_id = self.note_text(), int(getattr(chosen, "id", 0))
+        if not note or self.saving:
+            return
+        self.bar.clear()
+        self._set_saving(True)
+        session = self.context.session
+        call(self, self.context, lambda: add_note(session, incident_id, note),
+             lambda changes: self._noted(incident_id, changes), self._failed)
+
+    def _noted(self, incident_id: int, _changes: Changes) -> None:
+        self._set_saving(False)  # (the call has told the hub what changed)
+        self.reset()
+        self.logged.emit(incident_id)  # the shell closes the form and opens the incident
+
     def problems(self) -> dict[str, str]:
         """The form's own quick checks; the core checks everything again."""
         required = text("validation.required", self.lang)

@@ -46,7 +46,7 @@ from ui.incident.dialogs import DIALOGS, ActionDialog, CloseChangeDialog
 from ui.incident.targets import TargetsPanel
 from ui.incident.timeline import TimelinePanel
 from ui.knowledge.attachments import AttachmentsPanel
-from ui.widgets.badges import Badge, PriorityBadge
+from ui.widgets.badges import VIP_COLOR, Badge, PriorityBadge
 from ui.widgets.calls import call
 from ui.widgets.feedback import MessageBar
 from ui.widgets.keys import shortcut
@@ -272,7 +272,7 @@ class IncidentView(QWidget):
         else:
             self.escalated_badge.hide()
         if view.caller.vip:
-            self.vip_badge.set_badge("VIP", "#ffd54f", self.tr("VIP caller"))
+            self.vip_badge.set_badge("VIP", VIP_COLOR, self.tr("VIP caller"))
         else:
             self.vip_badge.hide()
         self._show_links(screen)

@@ -58,6 +58,10 @@ class SuggestionCard(QFrame):
             row.setContentsMargins(8, 2, 4, 2)
             heading.setText(heading.text() + " · " + escape(label(Stage(item.stage), lang)))
             row.addWidget(heading, 1)
+            # the caller is calling about this one again: a note on it, not a duplicate
+            self._button(row, "note", self.tr("Add as note"), "",
+                         lambda: panel.note_to.emit(item))
+            panel.describe_note_button(self.buttons["note"])
             self._button(row, "open", self.tr("Open"), self.tr("Open it in a tab"),
                          lambda: panel.open_incident.emit(item.id))
             return
@@ -117,6 +121,7 @@ class SuggestionsPanel(QWidget):
     resolve_with = Signal(object)  # a Suggestion (article or resolved incident)
     link_to = Signal(object)  # a Suggestion (closed incident)
     open_incident = Signal(int)
+    note_to = Signal(object)  # a Suggestion (the caller's open incident): add a note to it
     shown = Signal()  # suggestions for the text now typed are on screen
 
     def __init__(self, context: UiContext, parent: QWidget | None = None, *,
@@ -133,6 +138,7 @@ class SuggestionsPanel(QWidget):
         self.asked = 0  # the newest request
         self.answered = 0  # the newest request whose answer is shown
         self.query: tuple[str, int | None, int | None] = ("", None, None)
+        self.note_ready = False  # the form has text that can become a note
         self.suggestions = Suggestions([], [])
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -230,6 +236,21 @@ class SuggestionsPanel(QWidget):
         section = QLabel(caption, self.body)
         section.setStyleSheet("font-weight:bold; margin-top:6px;")
         return section
+
+    def set_note_ready(self, ready: bool) -> None:
+        """Whether "Add as note" can succeed now: enabled only with something typed."""
+        self.note_ready = ready
+        for card in self.body.findChildren(SuggestionCard):
+            button = card.buttons.get("note")
+            if button is not None:
+                self.describe_note_button(button)
+
+    def describe_note_button(self, button: QPushButton) -> None:
+        button.setEnabled(self.note_ready)
+        button.setToolTip(
+            self.tr("Add what you typed as a work note to this incident, instead of logging "
+                    "a duplicate") if self.note_ready else
+            self.tr("Type what the caller reports first: it becomes the note"))
 
     def card(self, kind: str, item_id: int) -> SuggestionCard | None:
         return self.body.findChild(SuggestionCard, f"suggestion_{kind}_{item_id}")

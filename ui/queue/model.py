@@ -48,6 +48,7 @@ from ui.memory import release_after_reads
 from ui.queue import countdown
 from ui.queue.columns import COLUMNS, INDEX
 from ui.reading import read
+from ui.widgets.badges import VIP_COLOR
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -393,6 +394,11 @@ class QueueModel(QAbstractTableModel):
             return _bold()
         if role == R.ForegroundRole and key == "stage" and row.pending is not None:
             return QColor("#6a6a6a")
+        if key == "caller" and row.caller_vip:  # a VIP badge: the icon on the VIP colour
+            if role == R.BackgroundRole:
+                return QColor(VIP_COLOR)
+            if role == R.ForegroundRole:
+                return QColor("#000000")
         if role == R.ToolTipRole:
             return self._tooltip(row, key)
         return None

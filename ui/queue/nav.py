@@ -49,8 +49,10 @@ TIPS: dict[Queue, str] = {
                                                "target times do not count"),
     Queue.BREACHING_SOON: QT_TRANSLATE_NOOP("Queues", "The next target time runs out within "
                                                       "an hour"),
-    Queue.ESCALATED: QT_TRANSLATE_NOOP("Queues", "Escalations no supervisor has acknowledged "
-                                                 "yet"),
+    Queue.ESCALATED: QT_TRANSLATE_NOOP("Queues", "Incidents with an escalation no supervisor "
+                                                 "has acknowledged yet; the count is of "
+                                                 "incidents (the escalation review counts "
+                                                 "escalations, an incident may have several)"),
     Queue.AWAITING_CONFIRMATION: QT_TRANSLATE_NOOP("Queues", "Resolved; the caller has not "
                                                              "confirmed the result yet"),
     Queue.ALL: QT_TRANSLATE_NOOP("Queues", "Every incident, open and closed"),

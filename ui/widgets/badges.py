@@ -9,6 +9,9 @@ from desk_app.domain.enums import Priority
 from desk_app.i18n import Language, label
 from desk_app.storage.reference import PRIORITY_COLORS
 
+# The VIP badge's colour, wherever a VIP caller is shown (search, queue, incident header).
+VIP_COLOR = "#ffd54f"
+
 
 def priority_color(priority: int) -> QColor:
     return QColor(PRIORITY_COLORS.get(priority, "#757575"))

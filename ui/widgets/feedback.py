@@ -164,3 +164,12 @@ def show_failure(errors: FieldErrors, error: BaseException, lang: Language) -> N
     else:
         errors.clear()
         errors.bar.show_error(error_text(error, lang))
+
+
+def show_read_only(bar: MessageBar, shown: str, reason: str, *buttons: QWidget) -> None:
+    """An editor the person may look at but not change (R04): ``shown`` over it says so
+    (with the core's ``reason``), and each button is off with the reason as its tooltip."""
+    bar.show_info(shown.replace("%1", reason))
+    for button in buttons:
+        button.setEnabled(False)
+        button.setToolTip(reason)

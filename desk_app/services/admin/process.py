@@ -67,7 +67,8 @@ def _open_incidents() -> list[Incident]:
 
 @checked
 def preview_matrix(session: Session, cells: Cells) -> int:
-    """How many open incidents would change priority if ``cells`` were saved."""
+    """How many open incidents sit in a cell whose priority ``cells`` changes: those that
+    would take a new priority if the process owner re-prioritised them with the save."""
     matrix = _checked_matrix(cells)
 
     def count() -> int:
@@ -82,10 +83,15 @@ def preview_matrix(session: Session, cells: Cells) -> int:
 
 @checked
 def save_matrix(session: Session, cells: Cells, versions: Mapping[tuple[int, int], int] | None
-                = None) -> Changes:
-    """Replace the matrix; every cell keeps a value (R13). Open incidents whose cell changed
-    take the new priority, journalled and re-matched to their targets (R10, R19); resolved
-    and closed incidents, and all history, keep what they had."""
+                = None, reprioritise_open: bool = False) -> Changes:
+    """Replace the matrix; every cell keeps a value (R13). A change applies from then on:
+    to incidents logged after it, and to an open incident when its impact or urgency next
+    changes. Resolved and closed incidents, and all history, keep what they had.
+
+    With ``reprioritise_open`` the open incidents whose cell changed take the new priority
+    now, journalled (R10), and their running targets are re-matched counting from the
+    change (R19 with ``restart``): time that passed before the change never makes one
+    breach or escalate (docs/decisions.md, "A matrix change applies from then on")."""
     matrix = _checked_matrix(cells)
 
     def run() -> Changes:
@@ -97,6 +103,8 @@ def save_matrix(session: Session, cells: Cells, versions: Mapping[tuple[int, int
             new = matrix[(Impact(cell.impact), Urgency(cell.urgency))].value
             if new != cell.priority:
                 cas_update(PriorityCell, cell, {"priority": new})
+        if not reprioritise_open:
+            return Changes(reference=True)
         now = session.clock.now()
         sync = ClockSync()
         changed: set[int] = set()
@@ -106,7 +114,7 @@ def save_matrix(session: Session, cells: Cells, versions: Mapping[tuple[int, int
                 continue
             edit = IncidentEdit(session, incident, JournalAction.REPRIORITISE, "matrix")
             edit.set("priority", priority.value)
-            sync(edit, now)
+            sync(edit, now, restart=True)
             edit.save()
             changed.add(incident.id)
         return Changes(incidents=frozenset(changed), reference=True)

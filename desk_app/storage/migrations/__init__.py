@@ -79,6 +79,7 @@ MIGRATIONS: list[Migration] = [
     Migration(25, "0025_saved_queues.sql"),
     Migration(26, "0026_knowledge.sql"),
     Migration(27, "0027_report_summaries.sql", then=_report_summaries),
+    Migration(28, "0028_level_descriptions.sql"),
 ]
 
 LATEST = MIGRATIONS[-1].version

@@ -23,11 +23,7 @@ def open_matrix(qtbot, context) -> MatrixEditor:
     return editor
 
 
-def test_r13_matrix_preview_counts_the_open_incidents_that_would_change(
-        qtbot, make_context, org):
-    moderate_medium = [org.log() for _ in range(3)]  # P3 each
-    org.log(impact=Impact.MINOR)  # Minor × Medium: P4, not in the edited cell
-    editor = open_matrix(qtbot, make_context("owner"))
+def _tighten_moderate_medium(qtbot, editor):
     cell = editor.model.index(Impact.MODERATE - 1, Urgency.MEDIUM - 1)
     assert cell.data() == "3 - Medium"
     editor.table.setCurrentIndex(cell)
@@ -35,17 +31,49 @@ def test_r13_matrix_preview_counts_the_open_incidents_that_would_change(
     with qtbot.waitSignal(editor.preview_ready, timeout=5000) as preview:
         qtbot.keyClick(editor.table, Qt.Key.Key_1)
     assert cell.data() == "1 - Very high"
-    assert preview.args[0] == 3
+    return preview.args[0]
+
+
+def test_r13_matrix_preview_counts_the_open_incidents_in_changed_cells(
+        qtbot, make_context, org):
+    moderate_medium = [org.log() for _ in range(3)]  # P3 each
+    org.log(impact=Impact.MINOR)  # Minor × Medium: P4, not in the edited cell
+    editor = open_matrix(qtbot, make_context("owner"))
+    assert editor.reprioritise.isHidden()
+    assert _tighten_moderate_medium(qtbot, editor) == 3
     cells = dict(editor.model.cells)
     assert preview_matrix(org.as_("owner"), cells) == 3
     assert "3 open incident" in editor.preview_label.text()
+    assert "from now on" in editor.preview_label.text()
     assert editor.save_button.isEnabled()
+    # offered with the preview, never the default
+    assert not editor.reprioritise.isHidden()
+    assert not editor.reprioritise.isChecked()
+    assert "3 open incident" in editor.reprioritise.text()
 
     editor.save()
     qtbot.waitUntil(lambda: "Matrix saved" in editor.bar.text(), timeout=5000)
-    assert "3 open incident" in editor.bar.text()
+    assert "from now on" in editor.bar.text()
     for incident_id in moderate_medium:
-        assert incident_view(org.as_("owner"), incident_id).incident.priority == 1
+        assert incident_view(org.as_("owner"), incident_id).incident.priority == 3
+    qtbot.waitUntil(lambda: not editor.dirty, timeout=5000)
+    assert editor.reprioritise.isHidden()
+
+
+def test_r13_matrix_editor_reprioritises_open_incidents_when_asked(qtbot, make_context, org):
+    moderate_medium = [org.log() for _ in range(2)]
+    org.clock.advance(minutes=40)
+    editor = open_matrix(qtbot, make_context("owner"))
+    assert _tighten_moderate_medium(qtbot, editor) == 2
+    editor.reprioritise.setChecked(True)
+    editor.save()
+    qtbot.waitUntil(lambda: "Matrix saved" in editor.bar.text(), timeout=5000)
+    assert "2 open incident" in editor.bar.text()
+    for incident_id in moderate_medium:
+        view = incident_view(org.as_("owner"), incident_id)
+        assert view.incident.priority == 1
+        [assign] = [c for c in view.clocks if c.stage == "assign"]
+        assert assign.started_at == org.clock.now()  # counted from the change
     qtbot.waitUntil(lambda: not editor.dirty, timeout=5000)
 
 
