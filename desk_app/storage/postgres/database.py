@@ -74,6 +74,13 @@ class ServerDatabase(peewee.PostgresqlDatabase):
     def execute_sql(self, sql: str, params: Any = None, commit: Any = None) -> Any:
         return super().execute_sql(translate(sql), params or ())
 
+    def executemany(self, sql: str, rows: Any) -> Any:
+        """The same statement for every row (``storage.bulk``); ``rowcount`` is the sum."""
+        cursor = self.cursor()
+        with peewee.__exception_wrapper__:
+            cursor.executemany(translate(sql), rows)
+        return cursor
+
     def begin(self, isolation_level: Any = None, lock_type: str | None = None) -> None:
         if lock_type == "READ":
             super().begin("REPEATABLE READ")

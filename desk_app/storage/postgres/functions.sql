@@ -99,3 +99,15 @@ BEGIN
     RETURN array_to_string(parts, ' ');
 END
 $$
+-- ;
+-- What a file lists in sqlite_schema, for the program's few questions about its own schema
+-- ("is there a chain_head table?"): the tables and indexes of this database.
+CREATE OR REPLACE VIEW sqlite_schema AS
+    SELECT 'table'::text AS type, c.relname::text AS name, c.relname::text AS tbl_name,
+           NULL::text AS sql
+    FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
+    UNION ALL
+    SELECT 'index', indexname::text, tablename::text, indexdef FROM pg_indexes
+    WHERE schemaname = current_schema()
+-- ;
+CREATE OR REPLACE VIEW sqlite_master AS SELECT * FROM sqlite_schema
