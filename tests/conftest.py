@@ -144,7 +144,8 @@ def org_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[s
 #: The tests that run on both kinds of database (a file and a server): the rules, the
 #: property test, the concurrent scans and the conflicts. The rest (screens, files' own
 #: safety) use a file.
-BOTH_KINDS = ("tests/core/test_r", "tests/core/test_property_lifecycle.py",
+BOTH_KINDS = ("tests/core/test_r0", "tests/core/test_r1", "tests/core/test_r2",
+              "tests/core/test_property_lifecycle.py",
               "tests/core/storage/test_conflicts.py")
 KINDS = ("file", "server")
 
@@ -153,7 +154,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "database_kind" not in metafunc.fixturenames:
         return
     where = str(Path(metafunc.definition.fspath).relative_to(Path(__file__).parent.parent))
-    if where.startswith(BOTH_KINDS):
+    if where.startswith(BOTH_KINDS) and not metafunc.definition.get_closest_marker("file_only"):
         metafunc.parametrize("database_kind", KINDS, indirect=True)
 
 

@@ -23,12 +23,11 @@ ALLOWED = frozenset({"sslmode", "sslrootcert", "sslcert", "sslkey", "sslcrl",
 
 def is_server(target: object) -> bool:
     """Whether ``target`` (a path or a URL) names a server rather than a file."""
-    if isinstance(target, PurePath):
-        text = str(target)
-        # a Path made of a URL has lost one of its slashes
-        return text.split(":", 1)[0].lower() in SCHEMES and ":/" in text
-    return isinstance(target, str) and target.split(":", 1)[0].lower() in SCHEMES \
-        and "://" in target
+    if not isinstance(target, str | PurePath):
+        return False
+    text = str(target)
+    # (a URL that went through ``Path`` has lost one of its slashes)
+    return text.split(":", 1)[0].lower() in SCHEMES and ":/" in text
 
 
 @dataclass(frozen=True)
