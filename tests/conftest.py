@@ -145,7 +145,7 @@ def org_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[s
 #: property test, the concurrent scans and the conflicts. The rest (screens, files' own
 #: safety) use a file.
 BOTH_KINDS = ("tests/core/test_r0", "tests/core/test_r1", "tests/core/test_r2",
-              "tests/core/test_property_lifecycle.py",
+              "tests/core/test_property_lifecycle.py", "tests/core/test_search.py",
               "tests/core/storage/test_conflicts.py")
 KINDS = ("file", "server")
 

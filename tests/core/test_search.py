@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from desk_app.services import incidents, search, workflow
 from desk_app.services.incidents import IncidentFields
 from desk_app.services.search import Match
@@ -108,6 +110,7 @@ def test_at_most_fifty_results(org: Org) -> None:
     assert len(found(org, "打印")) == 50
 
 
+@pytest.mark.file_only
 def test_migration_indexes_the_incidents_already_there(org: Org, tmp_path: Path) -> None:
     """A file made before the search index (schema 2) gets every incident indexed."""
     old = org.log(title="邮件无法发送", description="Outlook shows an error")

@@ -26,6 +26,32 @@ _FUNCTION = re.compile(r"\b(" + "|".join(_FUNCTIONS) + r")\s*\(", re.IGNORECASE)
 #: ``json_array(…)`` must read back as SQLite's compact text (the hash chain hashes it).
 _JSON = {"json_build_array", "json_agg"}
 
+#: The word indexes (FTS5 tables in a file, plain tables here: ``schema``) and their columns.
+SEARCH_TABLES = {
+    "incident_search": ("title", "description", "notes", "resolution"),
+    "knowledge_search": ("symptom", "cause", "resolution"),
+}
+_MATCH = re.compile(r"\b(" + "|".join(SEARCH_TABLES) + r")\s+MATCH\s+\?", re.IGNORECASE)
+_BM25 = re.compile(r"\bbm25\(\s*(\w+)\s*((?:,\s*[\d.]+\s*)*)\)", re.IGNORECASE)
+
+
+def _bm25(found: re.Match[str]) -> str:
+    """Lower is better, as bm25's: minus the weighted columns that hold every term."""
+    table = found.group(1).lower()
+    weights = [w.strip() for w in found.group(2).split(",") if w.strip()]
+    columns = SEARCH_TABLES.get(table, ())
+    weights += ["1.0"] * (len(columns) - len(weights))
+    terms = " + ".join(f"{w} * desk_hit({table}.{c})" for w, c in zip(weights, columns,
+                                                                       strict=False))
+    return f"-({terms or '0'})"
+
+
+def _match(found: re.Match[str]) -> str:
+    table = found.group(1).lower()
+    columns = ", ".join(f"{table}.{c}" for c in SEARCH_TABLES[table])
+    return f"desk_match(concat_ws(' ', {columns}), ?)"
+
+
 #: ``user`` is a reserved word on the server (SQLite takes it as the table's name).
 _USER = re.compile(r"\b(FROM|JOIN|UPDATE|INTO)\s+user\b", re.IGNORECASE)
 
@@ -92,6 +118,9 @@ def translate(sql: str) -> str:
             continue
         if not native:
             text = text.replace("%", "%%")
+        # an FTS5 query (segment.match_query) is matched by desk_match (functions.sql);
+        # bm25's ranking becomes the weighted count of columns that hold every term
+        text = _BM25.sub(_bm25, _MATCH.sub(_match, text))
         text = text.replace("?", "%s")
         text = _USER.sub(lambda m: f'{m.group(1)} "user"', text)
         text = re.sub(r"\bINSERT\s+OR\s+IGNORE\s+INTO\b", "INSERT INTO", text,

@@ -5,6 +5,8 @@
 -- by a line holding only "-- ;".
 CREATE EXTENSION IF NOT EXISTS pg_trgm
 -- ;
+CREATE EXTENSION IF NOT EXISTS unaccent
+-- ;
 -- SQLite's compact JSON text ([1,"a",null]), with booleans as the 1 and 0 a file stores:
 -- the hash chain hashes this text, on a file and on a server alike.
 CREATE OR REPLACE FUNCTION desk_compact(value json) RETURNS text
@@ -111,3 +113,56 @@ CREATE OR REPLACE VIEW sqlite_schema AS
     WHERE schemaname = current_schema()
 -- ;
 CREATE OR REPLACE VIEW sqlite_master AS SELECT * FROM sqlite_schema
+-- ;
+-- An FTS5 query as desk_app.storage.segment.match_query writes it ("word"* "word" "网络 络中",
+-- every term required) matched against the indexed text: a term starts at a word's start;
+-- without * it also ends at a word's end; case and accents are folded (unicode61's
+-- remove_diacritics). The query is kept for the statement's ranking (desk_hit).
+CREATE OR REPLACE FUNCTION desk_match(words text, query text) RETURNS boolean
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    term text[];
+    pattern text;
+BEGIN
+    IF query IS NULL OR words IS NULL THEN
+        RETURN false;
+    END IF;
+    PERFORM set_config('desk.query', query, true);
+    words := unaccent(words);
+    query := unaccent(query);
+    FOR term IN SELECT m FROM regexp_matches(query, '"((?:[^"]|"")*)"(\*?)', 'g') AS m LOOP
+        pattern := array_to_string(ARRAY(
+            SELECT regexp_replace(t, '([.^$*+?()\[\]{}|\\-])', '\\\1', 'g')
+            FROM unnest(regexp_split_to_array(replace(term[1], '""', '"'), '\s+')) AS t
+            WHERE t <> ''), '\s+');
+        IF pattern = '' THEN
+            CONTINUE;
+        END IF;
+        pattern := '(^|[^[:alnum:]])' || pattern;
+        IF term[2] = '' THEN
+            pattern := pattern || '($|[^[:alnum:]])';
+        END IF;
+        IF NOT words ~* pattern THEN
+            RETURN false;
+        END IF;
+    END LOOP;
+    RETURN true;
+END
+$$
+-- ;
+-- Whether one column holds every term of the query the statement matches on (1 or 0): the
+-- ranking's weights (bm25's counterpart) add these up per column.
+CREATE OR REPLACE FUNCTION desk_hit(words text) RETURNS integer
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    query text := current_setting('desk.query', true);
+BEGIN
+    IF query IS NULL OR query = '' THEN
+        RETURN 0;
+    END IF;
+    IF desk_match(words, query) THEN
+        RETURN 1;
+    END IF;
+    RETURN 0;
+END
+$$

@@ -176,7 +176,8 @@ def translate_schema(rows: list[tuple[str, str, str, str | None]]) -> Translatio
     virtual = {name for kind, name, _, sql in rows
                if kind == "table" and sql and _VIRTUAL.match(sql)}
     for kind, name, table, sql in rows:
-        if sql is None or skipped(name, virtual) or skipped(table, virtual):
+        if sql is None or skipped(table, virtual) or (kind == "table"
+                                                      and skipped(name, virtual)):
             continue
         if kind == "table":
             found = _VIRTUAL.match(sql)
