@@ -64,6 +64,7 @@ from desk_app.storage.filesystem import Location, describe
 from desk_app.storage.identity import identify
 from desk_app.storage.locktest import LockTest, lock_self_test
 from desk_app.storage.migrations import MigrationResult, check_version, migrate
+from desk_app.storage.postgres.move import check_not_moved, install_moved_guard
 from desk_app.storage.postgres.url import is_server
 from desk_app.storage.presence import PRESENCE_SCHEMA, Visitor, install_guard, maintenance
 
@@ -238,6 +239,9 @@ def _open_store(path: str | Path, *, create: bool = False, read_only: bool = Fal
         else:
             report.migration = _upgrade(store, visitor, on_wait)
         install_guard(store, migrations.LATEST)
+        # a file whose data moved to a server (desk-app move) says where, and takes no writes
+        check_not_moved(store)
+        install_moved_guard(store)
         if not read_only and report.migration and report.migration.found:
             statistics.ensure(store)  # an ANALYZE run by hand would change the queues' plans
         report.backup_wanted = bool(not read_only and daily_backup and report.migration

@@ -71,6 +71,7 @@ MIGRATIONS: list[Migration] = [
     Migration(24, "0024_call_tasks_and_delivery_states.sql"),
     Migration(25, "0025_saved_queues.sql"),
     Migration(26, "0026_knowledge.sql"),
+    Migration(30, "0030_move_maintenance.sql"),
 ]
 
 LATEST = MIGRATIONS[-1].version
