@@ -146,6 +146,7 @@ def org_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[s
 #: safety) use a file.
 BOTH_KINDS = ("tests/core/test_r0", "tests/core/test_r1", "tests/core/test_r2",
               "tests/core/test_property_lifecycle.py", "tests/core/test_search.py",
+              "tests/core/test_queues.py",
               "tests/core/storage/test_conflicts.py")
 KINDS = ("file", "server")
 

@@ -62,6 +62,7 @@ from ui.shell.tabs import WorkTabs
 from ui.storage.file_check import FileCheck
 from ui.storage.heartbeat import PresenceKeeper
 from ui.translations import system_language, translations
+from ui.server_watcher import NotifyWatcher, watcher_for
 from ui.watcher import DataVersionWatcher
 from ui.widgets.feedback import MessageBar
 
@@ -163,10 +164,10 @@ class MainWindow(QMainWindow):
         self.hub.storage_error.connect(self._storage_refused)
 
         self.watch = watch
-        self.watcher: DataVersionWatcher | None = None
+        self.watcher: DataVersionWatcher | NotifyWatcher | None = None
         self.keeper: PresenceKeeper | None = None
         if watch:
-            self.watcher = DataVersionWatcher(context.session.store.path, self.hub, parent=self)
+            self.watcher = watcher_for(context.session.store, self.hub, parent=self)
             self.watcher.start()
             self._keep_presence()
 
@@ -588,7 +589,7 @@ class MainWindow(QMainWindow):
             if self.watcher is not None:
                 self.watcher.stop()
                 self.watcher.deleteLater()
-            self.watcher = DataVersionWatcher(session.store.path, self.hub, parent=self)
+            self.watcher = watcher_for(session.store, self.hub, parent=self)
             self.watcher.start()
             self._keep_presence()
         self.store_reopened.emit(session.store)

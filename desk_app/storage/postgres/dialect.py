@@ -52,6 +52,17 @@ def _match(found: re.Match[str]) -> str:
     return f"desk_match(concat_ws(' ', {columns}), ?)"
 
 
+_BARE = re.compile(r"MIN\((\w+\.\w+)\) AS (\w+), (\w+\.\w+)(?=\s+FROM\b)", re.IGNORECASE)
+_LIKE = re.compile(r"(?<![\w.])LIKE\b", re.IGNORECASE)
+_UNARY = re.compile(r"(?<=[\s(,])\+(?=[A-Za-z_])")
+_NOCASE = re.compile(r"((?:\w+\.)?\w+)\s+COLLATE\s+NOCASE\b", re.IGNORECASE)
+_CONSTANT = re.compile(r"\b(WHERE|AND|OR|WHEN|ON)\s+(\(\s*[01]\s*\)|[01])(?=\s*(?:$|\)|ORDER\b|AND\b|OR\b"
+                       r"|GROUP\b|LIMIT\b|THEN\b|UNION\b))", re.IGNORECASE)
+_TRUTH = {"1": "TRUE", "0": "FALSE"}
+for _digit in "01":
+    _TRUTH[f"({_digit})"] = _TRUTH[_digit]
+
+
 #: ``user`` is a reserved word on the server (SQLite takes it as the table's name).
 _USER = re.compile(r"\b(FROM|JOIN|UPDATE|INTO)\s+user\b", re.IGNORECASE)
 
@@ -121,6 +132,17 @@ def translate(sql: str) -> str:
         # an FTS5 query (segment.match_query) is matched by desk_match (functions.sql);
         # bm25's ranking becomes the weighted count of columns that hold every term
         text = _BM25.sub(_bm25, _MATCH.sub(_match, text))
+        # SQLite's bare column beside MIN(): the value from the row holding the minimum
+        text = _BARE.sub(lambda m: f"MIN({m.group(1)}) AS {m.group(2)}, (array_agg("
+                         f"{m.group(3)} ORDER BY {m.group(1)} NULLS LAST))[1] AS "
+                         f"{m.group(3).split('.')[-1]}", text)
+        # SQLite's LIKE ignores (ASCII) case
+        text = _LIKE.sub("ILIKE", text)
+        # a unary + kept SQLite's planner off an index: no meaning here
+        text = _UNARY.sub("", text)
+        # SQLite's case-blind ordering; a bare 1 or 0 where a condition goes
+        text = _NOCASE.sub(r"lower(\1)", text)
+        text = _CONSTANT.sub(lambda m: f"{m.group(1)} {_TRUTH[m.group(2).strip('()')]}", text)
         text = text.replace("?", "%s")
         text = _USER.sub(lambda m: f'{m.group(1)} "user"', text)
         text = re.sub(r"\bINSERT\s+OR\s+IGNORE\s+INTO\b", "INSERT INTO", text,

@@ -166,3 +166,15 @@ BEGIN
     RETURN 0;
 END
 $$
+-- ;
+CREATE OR REPLACE FUNCTION desk_bool_eq_int4(a boolean, b integer) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$ SELECT a = (b <> 0) $$
+-- ;
+CREATE OR REPLACE FUNCTION desk_bool_ne_int4(a boolean, b integer) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$ SELECT a <> (b <> 0) $$
+-- ;
+DO $$ BEGIN
+    CREATE OPERATOR = (LEFTARG = boolean, RIGHTARG = integer, FUNCTION = desk_bool_eq_int4);
+    CREATE OPERATOR <> (LEFTARG = boolean, RIGHTARG = integer, FUNCTION = desk_bool_ne_int4);
+EXCEPTION WHEN duplicate_function THEN NULL;
+END $$
