@@ -144,7 +144,7 @@ def start() -> Server:
         try:
             server.admin("SELECT 1")
             return server
-        except Exception as error:  # noqa: BLE001 - not up yet, or never
+        except Exception as error:
             if process.poll() is not None or time.monotonic() > deadline:
                 text = (folder / "server.log").read_text(errors="replace")[-2000:]
                 server.stop()

@@ -52,6 +52,7 @@ from ui.reading import read
 from ui.reports.entry import ReportsEntry
 from ui.search.panel import SearchPanel
 from ui.security.lock import install as install_lock
+from ui.server_watcher import NotifyWatcher, watcher_for
 from ui.shell import screens
 from ui.shell.escalation_screens import EscalationScreens
 from ui.shell.language import keep_own_language, reopen_in_language
@@ -62,7 +63,6 @@ from ui.shell.tabs import WorkTabs
 from ui.storage.file_check import FileCheck
 from ui.storage.heartbeat import PresenceKeeper
 from ui.translations import system_language, translations
-from ui.server_watcher import NotifyWatcher, watcher_for
 from ui.watcher import DataVersionWatcher
 from ui.widgets.feedback import MessageBar
 

@@ -55,7 +55,7 @@ class NotifyWatcher(QObject):
         while not self._stop.is_set():
             try:
                 conn = self.store.listen()
-            except Exception as error:  # noqa: BLE001 - the server is away: try again later
+            except Exception as error:
                 log.info("listening to %s failed: %s", self.store.path, error)
                 self._stop.wait(RECONNECT)
                 continue
@@ -66,7 +66,7 @@ class NotifyWatcher(QObject):
                 while not self._stop.is_set():
                     for _ in conn.notifies(timeout=WAKE):
                         self.heard.emit()
-            except Exception as error:  # noqa: BLE001 - connection lost
+            except Exception as error:
                 log.info("listening to %s stopped: %s", self.store.path, error)
                 self._stop.wait(RECONNECT)
             finally:

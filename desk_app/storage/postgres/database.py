@@ -63,7 +63,7 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         from psycopg.types.string import TextLoader
 
         try:
-            conn = super()._connect()
+            conn = super()._connect()  # type: ignore[misc]
         except psycopg.OperationalError as error:
             raise DatabaseIOError(f"{self.address.display()}: {error}") from error
         # JSON comes back as the text a file gives (the hash chain hashes it)
@@ -77,7 +77,7 @@ class ServerDatabase(peewee.PostgresqlDatabase):
     def executemany(self, sql: str, rows: Any) -> Any:
         """The same statement for every row (``storage.bulk``); ``rowcount`` is the sum."""
         cursor = self.cursor()
-        with peewee.__exception_wrapper__:
+        with peewee.__exception_wrapper__:  # type: ignore[attr-defined]
             cursor.executemany(translate(sql), rows)
         return cursor
 
@@ -100,7 +100,7 @@ class ServerDatabase(peewee.PostgresqlDatabase):
 
     def rollback(self) -> None:
         self.wrote = False
-        conn = self._state.conn
+        conn = self._state.conn  # type: ignore[attr-defined]
         if conn is None or conn.closed:
             return
         super().rollback()

@@ -56,8 +56,9 @@ _BARE = re.compile(r"MIN\((\w+\.\w+)\) AS (\w+), (\w+\.\w+)(?=\s+FROM\b)", re.IG
 _LIKE = re.compile(r"(?<![\w.])LIKE\b", re.IGNORECASE)
 _UNARY = re.compile(r"(?<=[\s(,])\+(?=[A-Za-z_])")
 _NOCASE = re.compile(r"((?:\w+\.)?\w+)\s+COLLATE\s+NOCASE\b", re.IGNORECASE)
-_CONSTANT = re.compile(r"\b(WHERE|AND|OR|WHEN|ON)\s+(\(\s*[01]\s*\)|[01])(?=\s*(?:$|\)|ORDER\b|AND\b|OR\b"
-                       r"|GROUP\b|LIMIT\b|THEN\b|UNION\b))", re.IGNORECASE)
+_CONSTANT = re.compile(r"\b(WHERE|AND|OR|WHEN|ON)\s+(\(\s*[01]\s*\)|[01])"
+                       r"(?=\s*(?:$|\)|ORDER\b|AND\b|OR\b|GROUP\b|LIMIT\b|THEN\b|UNION\b))",
+                       re.IGNORECASE)
 _TRUTH = {"1": "TRUE", "0": "FALSE"}
 for _digit in "01":
     _TRUTH[f"({_digit})"] = _TRUTH[_digit]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import Any
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 SCHEMES = ("postgresql", "postgres")
@@ -86,9 +87,9 @@ class ServerAddress:
 
         keyring.set_password(KEYRING_SERVICE, self.password_key(), password)
 
-    def connect_kwargs(self) -> dict[str, object]:
+    def connect_kwargs(self) -> dict[str, Any]:
         """What psycopg needs, apart from the database name."""
-        kwargs: dict[str, object] = {"host": self.host, "port": self.port, "user": self.user}
+        kwargs: dict[str, Any] = {"host": self.host, "port": self.port, "user": self.user}
         password = self.stored_password()
         if password:
             kwargs["password"] = password

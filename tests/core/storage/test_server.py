@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -159,9 +158,13 @@ def test_a_server_is_named_by_its_url_and_a_file_by_its_path() -> None:
 
 
 @pytest.mark.parametrize(("sqlite", "postgres"), [
-    ("SELECT * FROM x WHERE a = ? AND b LIKE 'x%'", "SELECT * FROM x WHERE a = %s AND b LIKE 'x%%'"),
+    ("SELECT * FROM x WHERE a = ? AND b LIKE 'x%'",
+     "SELECT * FROM x WHERE a = %s AND b ILIKE 'x%%'"),
     ("SELECT '?', \"a?\" FROM t WHERE c = ?", "SELECT '?', \"a?\" FROM t WHERE c = %s"),
-    ("INSERT OR IGNORE INTO t (a) VALUES (?)", "INSERT INTO t (a) VALUES (%s) ON CONFLICT DO NOTHING"),
+    ("INSERT OR IGNORE INTO t (a) VALUES (?)",
+     "INSERT INTO t (a) VALUES (%s) ON CONFLICT DO NOTHING"),
+    ("SELECT 1 FROM t WHERE 1 ORDER BY name COLLATE NOCASE",
+     "SELECT 1 FROM t WHERE TRUE ORDER BY lower(name)"),
     ("SELECT id FROM user", 'SELECT id FROM "user"'),
     ("SELECT json_array(a, b) FROM t", "SELECT desk_compact(json_build_array(a, b)) FROM t"),
     ("SELECT n FROM (SELECT 1 AS n)", "SELECT n FROM (SELECT 1 AS n) AS _q1"),
