@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -36,8 +37,9 @@ from desk_app.services.session import session_for
 from desk_app.storage.models import Incident
 from desk_app.storage.opening import open_store
 
-target, start_at, seconds, seed, caller, category = (
-    sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]),
+from pathlib import Path
+target, gate, seconds, seed, caller, category = (
+    sys.argv[1], Path(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]),
     int(sys.argv[6]))
 use_cheap_hashes()
 rng = random.Random(seed)
@@ -46,8 +48,12 @@ waits, failures, done = [], {}, 0
 store.on_write = lambda report: waits.append(report.lock_wait)
 clock = SystemClock()
 desk = session_for(store, "desk", clock)
+(gate / f"ready-{seed}").touch()
+while not (gate / "go").exists():  # every workstation imported, connected, signed in
+    time.sleep(0.01)
+start_at = float((gate / "go").read_text())
 while time.time() < start_at:
-    time.sleep(0.005)
+    time.sleep(0.001)
 end = start_at + seconds
 while time.time() < end:
     roll = rng.random()
@@ -107,11 +113,17 @@ def prepare(target: str) -> tuple[int, int]:
 
 def run(target: str, processes: int, seconds: float) -> dict[str, object]:
     caller, category = prepare(target)
-    start_at = time.time() + 4 + 0.6 * processes  # every process imported and connected
+    gate = Path(tempfile.mkdtemp(prefix="desk-load-gate-"))
     procs = [subprocess.Popen(
-        [sys.executable, "-c", WORKER, target, str(start_at), str(seconds), str(n),
+        [sys.executable, "-c", WORKER, target, str(gate), str(seconds), str(n),
          str(caller), str(category)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for n in range(processes)]
+    while len(list(gate.glob("ready-*"))) < processes and all(
+            p.poll() is None for p in procs):
+        time.sleep(0.1)
+    start_at = time.time() + 1.0
+    (gate / "go.tmp").write_text(str(start_at))
+    (gate / "go.tmp").rename(gate / "go")
     done, waits, failures, crashed = 0, [], {}, 0
     for proc in procs:
         out, err = proc.communicate(timeout=600)
@@ -125,6 +137,7 @@ def run(target: str, processes: int, seconds: float) -> dict[str, object]:
         for key, count in result["failures"].items():
             failures[key] = failures.get(key, 0) + count
     late = time.time() > start_at + seconds + 30
+    shutil.rmtree(gate, ignore_errors=True)
     waits.sort()
     return {
         "processes": processes,

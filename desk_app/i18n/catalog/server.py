@@ -7,6 +7,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "and no longer changes; open the server instead.",
         "zh": "团队的数据已迁移到服务器 {target}。此文件保持原样且不再更新;请改为打开该服务器。",
     },
+    "storage.moved_title": {
+        "en": "The team's data has moved",
+        "zh": "团队数据已迁移",
+    },
     "error.storage.move_refused": {
         "en": "Nothing was moved to {target}: {why}. {detail}",
         "zh": "未向 {target} 迁移任何内容:{why}。{detail}",

@@ -88,8 +88,14 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         super().begin(isolation_level)
         if lock_type in ("IMMEDIATE", "EXCLUSIVE"):
             cursor = self.cursor()
-            cursor.execute(f"SET LOCAL lock_timeout = {int(self.busy_timeout * 1000)}")
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            try:
+                cursor.execute(f"SET LOCAL lock_timeout = {int(self.busy_timeout * 1000)}")
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            except BaseException:
+                # the lock was not had in time ("busy"): the transaction never began for
+                # peewee, so it is ended here, or the connection would stay in it, aborted
+                self._state.conn.rollback()  # type: ignore[attr-defined]
+                raise
             self.wrote = True
 
     def commit(self) -> None:

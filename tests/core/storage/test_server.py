@@ -186,3 +186,29 @@ def test_the_chain_text_is_sqlites_on_both(server_url: str) -> None:
                         " CAST(? AS TEXT), CAST(? AS BOOLEAN))", value)[0][0]
     store.close()
     assert got == expected
+
+
+def test_a_write_that_waits_too_long_for_the_lock_is_busy_and_the_next_one_works(
+        server_url: str) -> None:
+    """Another workstation holds the write lock past the busy timeout: the write gives up
+    with "busy" (nothing written), and the same store writes again once the lock is free."""
+    from desk_app.errors import DatabaseBusy
+    from desk_app.storage.postgres.database import WRITE_LOCK
+
+    store = open_store(server_url, create=True)
+    store.busy_timeout = store.db.busy_timeout = 0.2  # type: ignore[attr-defined]
+    import psycopg
+
+    holder = psycopg.connect(server_url)
+    holder.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+    try:
+        with pytest.raises(DatabaseBusy):
+            store.write(lambda: store.execute(
+                "UPDATE setting SET value = 'x' WHERE key = 'security.file_id'"), attempts=2)
+    finally:
+        holder.rollback()
+        holder.close()
+    store.write(lambda: store.execute(
+        "UPDATE setting SET value = 'y' WHERE key = 'security.file_id'"))
+    assert store.execute("SELECT value FROM setting WHERE key = 'security.file_id'") == [("y",)]
+    store.close()
