@@ -18,8 +18,6 @@ polling (``listen``).
 from __future__ import annotations
 
 import hashlib
-import random
-import time
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
@@ -82,21 +80,23 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         return cursor
 
     def begin(self, isolation_level: Any = None, lock_type: str | None = None) -> None:
-        if lock_type == "READ":
-            super().begin("REPEATABLE READ")
+        """A write (``lock_type="IMMEDIATE"``, as a file's) takes the write lock and reads
+        the latest committed rows at each statement; any other transaction (``Store.read``)
+        reads one snapshot."""
+        if lock_type not in ("IMMEDIATE", "EXCLUSIVE"):
+            super().begin(isolation_level or "REPEATABLE READ")
             return
         super().begin(isolation_level)
-        if lock_type in ("IMMEDIATE", "EXCLUSIVE"):
-            cursor = self.cursor()
-            try:
-                cursor.execute(f"SET LOCAL lock_timeout = {int(self.busy_timeout * 1000)}")
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-            except BaseException:
-                # the lock was not had in time ("busy"): the transaction never began for
-                # peewee, so it is ended here, or the connection would stay in it, aborted
-                self._state.conn.rollback()  # type: ignore[attr-defined]
-                raise
-            self.wrote = True
+        cursor = self.cursor()
+        try:
+            cursor.execute(f"SET LOCAL lock_timeout = {int(self.busy_timeout * 1000)}")
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        except BaseException:
+            # the lock was not had in time ("busy"): the transaction never began for
+            # peewee, so it is ended here, or the connection would stay in it, aborted
+            self._state.conn.rollback()  # type: ignore[attr-defined]
+            raise
+        self.wrote = True
 
     def commit(self) -> None:
         if self.wrote:
@@ -151,18 +151,6 @@ class ServerStore(Store):
 
     def _begin_immediate(self, stack: ExitStack) -> None:
         stack.enter_context(self.db.atomic(lock_type="IMMEDIATE"))
-
-    def read(self, fn: Callable[[], T]) -> T:
-        for attempt in range(1, WRITE_ATTEMPTS + 1):
-            try:
-                with translate_errors(), model_proxy.using(self.db), \
-                        self.db.atomic(lock_type="READ"):
-                    return fn()
-            except DatabaseBusy:
-                if attempt == WRITE_ATTEMPTS:
-                    raise
-                time.sleep(0.05 * random.uniform(0.5, 1.5))
-        raise AssertionError("unreachable")
 
     def execute(self, sql: str, params: tuple | list = ()) -> list[tuple]:
         with translate_errors():
