@@ -37,7 +37,7 @@ from bench.profile import Profile, load_profile
 from bench.simulate import ChangeNumber, Life, Reference, Row
 from bench.story import LONG_HISTORY_EVERY, Storyteller
 from bench.timeline import Timeline
-from desk_app.services.targets import load_calendars
+from desk_app.services.reference import load_calendars
 from desk_app.storage import statistics
 from desk_app.storage.chain import register_sqlite
 from desk_app.storage.reference import CLOSE_AUTO

@@ -9,50 +9,19 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import locale
-import os
 import sys
-from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from collections.abc import Sequence
 
-from desk_app.clock import Clock, FakeClock, SystemClock
+from desk_app.commands.registry import (  # noqa: F401  (the names command modules use)
+    COMMANDS,
+    Command,
+    ask_password,
+    clock_from,
+    command,
+    default_language,
+)
 from desk_app.errors import BadInput, DatabaseIOError, DeskError, ValidationError
 from desk_app.i18n import Language, text
-
-Command = Callable[[argparse.Namespace, Language], int]
-COMMANDS: dict[str, tuple[Command, Callable[[argparse.ArgumentParser], None], str]] = {}
-
-
-def command(name: str, help_text: str,
-            arguments: Callable[[argparse.ArgumentParser], None]) -> Callable[[Command], Command]:
-    """Register a subcommand; issue-specific modules add theirs the same way."""
-
-    def register(fn: Command) -> Command:
-        COMMANDS[name] = (fn, arguments, help_text)
-        return fn
-
-    return register
-
-
-def default_language() -> Language:
-    value = os.environ.get("DESK_APP_LANG") or os.environ.get("LANG") or (
-        locale.getlocale()[0] or "")
-    return "zh" if value.lower().startswith("zh") else "en"
-
-
-def clock_from(value: str | None) -> Clock:
-    """``--now``: a moment in ISO 8601 with its offset (a moment without one is taken as
-    UTC, as everything is stored)."""
-    if not value:
-        return SystemClock()
-    try:
-        moment = datetime.fromisoformat(value)
-    except (ValueError, TypeError) as error:
-        raise BadInput("cli.bad_time", value=value) from error
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return FakeClock(moment)
 
 
 def _undecodable(argv: Sequence[str]) -> str | None:
@@ -64,7 +33,7 @@ def _undecodable(argv: Sequence[str]) -> str | None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    import desk_app.commands  # noqa: F401  (registers the subcommands)
+    import desk_app.commands  # noqa: F401  (importing the package registers every subcommand)
 
     parser = argparse.ArgumentParser(prog="desk-app", description="desk-app incident desk")
     parser.add_argument("--lang", choices=["en", "zh"], help="language of messages")
@@ -98,14 +67,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # a path the system refuses: too long, a folder, no rights
         print(DatabaseIOError(str(error)).message(lang), file=sys.stderr)
         return 1
-
-
-def ask_password(lang: Language) -> str:
-    if not sys.stdin.isatty():
-        return sys.stdin.readline().rstrip("\n")
-    first = getpass.getpass(text("cli.password", lang))
-    if getpass.getpass(text("cli.password_again", lang)) != first:
-        raise DeskError("cli.password_mismatch")
-    return first
-
-

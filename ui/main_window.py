@@ -228,6 +228,7 @@ class MainWindow(QMainWindow):
         self.admin_action = self._action("admin", None, self.open_admin, "administration")
         self.callers_action = self._action("user", None, self.open_callers, "callers")
         self.import_action = self._action(None, None, self.open_import, "importWizard")
+        self.bundle_action = self._action(None, None, self.open_bundle, "bundle")
         self.sign_out_action = self._action("sign_out", None, self.sign_out, "signOut")
         self.quit_action = self._action(None, QKeySequence(K.Quit), self.quit_program, "quit")
         if self.quit_action.shortcut().isEmpty():
@@ -264,6 +265,7 @@ class MainWindow(QMainWindow):
         self.admin_menu.addAction(self.admin_action)
         self.admin_menu.addAction(self.callers_action)
         self.admin_menu.addAction(self.import_action)
+        self.admin_menu.addAction(self.bundle_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
@@ -308,6 +310,7 @@ class MainWindow(QMainWindow):
         self.callers_action.setVisible(self.may_manage_callers)
         self.import_action.setVisible(self.may_administer)
         self.import_action.setEnabled(self.may_administer and not self.read_only)
+        self.bundle_action.setVisible(self.may_administer)
         self.admin_menu.menuAction().setVisible(self.may_administer or self.may_manage_callers)
         self.escalations.update_visibility(self.may_administer)
         self.close_tab_action.setEnabled(self.tabs.currentIndex() > 0)
@@ -344,6 +347,9 @@ class MainWindow(QMainWindow):
                 "urgency")),
             self.import_action: (self.tr("&Import…"), self.tr(
                 "Bring incidents in from ServiceNow, GLPI or another tool's CSV export")),
+            self.bundle_action: (self.tr("&Export or import everything…"), self.tr(
+                "The whole database to a folder of CSV files, or such a folder into a new "
+                "database")),
             self.sign_out_action: (self.tr("Sign &out"), self.tr("Sign out, so that someone "
                                                                  "else can sign in")),
             self.quit_action: (self.tr("&Quit"), ""),
@@ -634,6 +640,15 @@ class MainWindow(QMainWindow):
             wizard = ImportWizard(self.context, self)
             wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
             wizard.show()
+
+    def open_bundle(self) -> None:
+        """Administration > Export or import everything… (issue 15)."""
+        if self.may_administer:
+            from ui.importing.bundle import BundleDialog
+
+            dialog = BundleDialog(self.context, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            dialog.show()
 
     def _show_admin(self) -> QWidget:
         if self._admin is None:

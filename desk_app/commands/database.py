@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desk_app.cli import ask_password, command
+from desk_app.commands.registry import ask_password, command
 from desk_app.i18n import Language, text
 from desk_app.services.admin.people import UserForm
 from desk_app.services.setup import create_database

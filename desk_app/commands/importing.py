@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desk_app.cli import ask_password, command
+from desk_app.commands.registry import ask_password, command
 from desk_app.i18n import Language, text
 from desk_app.services.session import Session, sign_in
 from desk_app.storage.database import Store

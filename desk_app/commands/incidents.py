@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desk_app.cli import clock_from, command
+from desk_app.commands.registry import clock_from, command
 from desk_app.domain.enums import (
     ClockState,
     EscalationReason,

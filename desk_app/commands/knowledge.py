@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from desk_app.cli import command
+from desk_app.commands.registry import command
 from desk_app.errors import BadInput
 from desk_app.i18n import Language, text
 from desk_app.services.knowledge.suggestions import LIMIT, Suggestion, suggest

@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from desk_app.cli import command
+from desk_app.commands.registry import command
 from desk_app.errors import DeskError, ValidationError
 from desk_app.i18n import Language, Term, text
 from desk_app.services.reports.build import build_report

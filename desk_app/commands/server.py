@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desk_app.cli import command
+from desk_app.commands.registry import command
 from desk_app.i18n import Language, text
 
 

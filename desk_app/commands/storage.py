@@ -15,7 +15,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desk_app.cli import command
+from desk_app.commands.registry import command
 from desk_app.errors import DatabaseCorrupt, NotADeskDatabase, SchemaTooNew
 from desk_app.i18n import Language, text
 from desk_app.services.database_check import check_database

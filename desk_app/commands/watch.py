@@ -15,8 +15,8 @@ import threading
 from pathlib import Path
 from types import FrameType
 
-from desk_app.cli import command
 from desk_app.clock import Clock, OffsetClock, SystemClock
+from desk_app.commands.registry import command
 from desk_app.delivery.channels import DeliveryError
 from desk_app.delivery.cycle import run_cycle
 from desk_app.delivery.outbox import Outbox

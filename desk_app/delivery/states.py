@@ -5,6 +5,9 @@ configure it; a recipient without an e-mail address or phone number makes the ro
 address". Every R09 recipient still has the escalation in the inbox, and the review screen
 shows each row's state and why.
 
+When the reason ends — the channel is configured, the person is given an address — the rows
+of escalations still waiting for acknowledgement are sent after all.
+
 Checked first with a read, so that a workstation whose every row is deliverable takes no
 write lock for this."""
 
@@ -18,7 +21,7 @@ from desk_app.delivery.config import DeliveryConfig
 from desk_app.domain.enums import NotificationChannel, NotificationState, Role
 from desk_app.storage.bulk import tuples
 from desk_app.storage.database import Store
-from desk_app.storage.models import Notice, Notification, User, UserRole
+from desk_app.storage.models import Escalation, Notice, Notification, User, UserRole
 
 PENDING = NotificationState.PENDING.value
 #: The recipient's address each channel needs, and the reason recorded without it.
@@ -56,9 +59,36 @@ def settle_undeliverable(store: Store, now: datetime, config: DeliveryConfig,
         if not store.read(lambda: Notification.select().where(_pending(channel)).exists()):
             return []
         return store.write(lambda: _not_configured(channel, now))
+    revived: list[tuple[int, str]] = []
+    if store.read(lambda: bool(_revivable(channel))):
+        revived = store.write(lambda: _revive(channel, now))
     if not store.read(lambda: bool(_without_address(channel))):
-        return []
-    return store.write(lambda: _no_address(channel))
+        return revived
+    return revived + store.write(lambda: _no_address(channel))
+
+
+def _revivable(channel: NotificationChannel) -> list[int]:
+    """Rows set aside because the channel had no server or the person no address, whose
+    escalation still waits for acknowledgement and which can now be delivered: the channel
+    is configured (the caller checked) and the person has the address now. Once the reason
+    ends, they are sent; an acknowledged escalation's rows stay as they were."""
+    column, _ = ADDRESS[channel]
+    set_aside = (NotificationState.NOT_CONFIGURED.value, NotificationState.NO_ADDRESS.value)
+    return [i for (i,) in tuples(
+        Notification.select(Notification.id)
+        .join(Escalation, JOIN.INNER, on=(Notification.escalation == Escalation.id))
+        .join(User, JOIN.INNER, on=(Notification.recipient == User.id))
+        .where((Notification.channel == channel.value) & Notification.state.in_(set_aside)
+               & Escalation.acknowledged_at.is_null() & (column != "")
+               & column.is_null(False)))]
+
+
+def _revive(channel: NotificationChannel, now: datetime) -> list[tuple[int, str]]:
+    ids = _revivable(channel)
+    if ids:
+        (Notification.update(state=PENDING, state_reason="", next_attempt_at=now)
+         .where(Notification.id.in_(ids)).execute())
+    return [(i, PENDING) for i in ids]
 
 
 def _not_configured(channel: NotificationChannel, now: datetime) -> list[tuple[int, str]]:

@@ -20,6 +20,9 @@ from typing import Any
 from desk_app.domain.enums import ClockState, Stage, TargetStage
 from desk_app.errors import DatabaseCorrupt
 from desk_app.i18n import Language, text
+from desk_app.services.security.backup_witness import backup_findings
+from desk_app.services.security.head import check_head, remember_head
+from desk_app.services.security.tamper import chain_findings
 from desk_app.services.targets import reached, runs_now
 from desk_app.storage.database import Store
 from desk_app.storage.fields import to_utc
@@ -218,8 +221,6 @@ def _references(rows: Rows, numbers: dict[int, str]) -> Iterator[Finding]:
 
 def _chain(rows: Rows, numbers: dict[int, str]) -> Iterator[Finding]:
     """The hash chain is whole and everything is what its last witness says (schema 22)."""
-    from desk_app.services.security.tamper import chain_findings
-
     for key, params in chain_findings(rows, numbers):
         yield Finding(key, params)
 
@@ -232,14 +233,21 @@ CHECKS: list[Callable[[Rows, dict[int, str]], Iterator[Finding]]] = [
 def _witness_head(store: Store, findings: list[Finding], counts: dict[str, int]) -> None:
     """This workstation's memory of the chain's end (``security.head``): a rewritten history
     is reported; a whole chain becomes the new memory."""
-    from desk_app.services.security.head import check_head, remember_head
-
     seen = check_head(store)
     if seen.rewritten:
         findings.append(Finding("check.history_rewritten", {"seq": seen.seq}))
         counts["check.history_rewritten"] = 1
     elif not counts:
         remember_head(store)
+
+
+def _backup_witnesses(store: Store, findings: list[Finding], counts: dict[str, int]) -> None:
+    """The backups of the file's current generation still agree with its history
+    (``security.backup_witness``)."""
+    for key, params in backup_findings(store):
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] <= LIST_LIMIT:
+            findings.append(Finding(key, params))
 
 
 def check_database(store: Store, *, quick: bool = False) -> CheckReport:
@@ -269,5 +277,6 @@ def check_database(store: Store, *, quick: bool = False) -> CheckReport:
 
     if integrity == ["ok"]:
         store.read(run)
+        _backup_witnesses(store, findings, counts)
         _witness_head(store, findings, counts)
     return CheckReport(integrity, findings, counts, time.monotonic() - started, quick)

@@ -25,6 +25,7 @@ reads has them).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -38,11 +39,15 @@ from desk_app.services.settings import get_setting
 from desk_app.storage.bulk import tuples
 from desk_app.storage.database import Store
 from desk_app.storage.models import (
+    CalendarDay,
+    CalendarHours,
     Department,
     EscalationRule,
+    ServiceTarget,
     SupportGroup,
     User,
     UserRole,
+    WorkingCalendar,
     database,
 )
 
@@ -86,10 +91,46 @@ class Reference:
     group_departments: dict[int, int | None]
 
 
+def load_calendars() -> dict[int, CalendarSpec]:
+    """Every working calendar (R15): weekly hours, holidays and make-up working days."""
+    weekly: dict[int, dict[int, list[tuple[int, int]]]] = {}
+    for calendar_id, weekday, start, end in tuples(CalendarHours.select(
+            CalendarHours.calendar, CalendarHours.weekday, CalendarHours.start_minute,
+            CalendarHours.end_minute).order_by(CalendarHours.start_minute)):
+        weekly.setdefault(calendar_id, {}).setdefault(weekday, []).append((start, end))
+    holidays: dict[int, set[date]] = {}
+    workdays: dict[int, set[date]] = {}
+    for calendar_id, day, working in tuples(CalendarDay.select(
+            CalendarDay.calendar, CalendarDay.day, CalendarDay.working)):
+        bucket = workdays if working else holidays
+        bucket.setdefault(calendar_id, set()).add(date.fromisoformat(day))
+    return {
+        cal_id: CalendarSpec(
+            always=bool(always),
+            timezone=timezone,
+            weekly={d: tuple(v) for d, v in weekly.get(cal_id, {}).items()},
+            holidays=frozenset(holidays.get(cal_id, ())),
+            workdays=frozenset(workdays.get(cal_id, ())),
+            makeup_weekday=makeup_weekday,
+        )
+        for cal_id, always, timezone, makeup_weekday in tuples(WorkingCalendar.select(
+            WorkingCalendar.id, WorkingCalendar.always, WorkingCalendar.timezone,
+            WorkingCalendar.makeup_weekday))
+    }
+
+
+def load_targets() -> dict[tuple[int, TargetStage], Target]:
+    """The service targets (R15): minutes and calendar per priority and stage."""
+    return {
+        (priority, TargetStage(stage)): Target(minutes, calendar_id)
+        for priority, stage, minutes, calendar_id in tuples(ServiceTarget.select(
+            ServiceTarget.priority, ServiceTarget.stage, ServiceTarget.minutes,
+            ServiceTarget.calendar))
+    }
+
+
 def read_reference() -> Reference:
     """Read every reference table the services consult (inside a transaction)."""
-    from desk_app.services.targets import load_calendars, load_targets
-
     rules = tuple(
         Rule(RecipientKind(kind), user, max_p, min_e, reason, category, channels(chans))
         for kind, user, max_p, min_e, reason, category, chans in tuples(EscalationRule.select(

@@ -74,17 +74,52 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def search(session: Session, text: str, limit: int = LIMIT) -> list[SearchHit]:
-    """Up to ``limit`` incidents for what a person typed into the search box, best first.
-    Text that is not text, holds a NUL or lone surrogates, or is longer than a search box
-    needs is refused with a message (a NUL matched every caller; 17,000 Chinese characters
-    made SQLite's LIKE pattern too complex)."""
+def _clean(text: object) -> str:
     if not isinstance(text, str) or "\x00" in text or any(
             "\ud800" <= ch <= "\udfff" for ch in text):
         raise ValidationError.single("search", "validation.bad_characters")
     query = text.strip()
     if len(query) > SEARCH_MAX:
         raise ValidationError.single("search", "validation.search_too_long", max=SEARCH_MAX)
+    return query
+
+
+def every_match(session: Session, text: str) -> list[int]:
+    """The ids of every incident the search box would find for ``text``, not only the best
+    ``limit``: the number, then the callers' incidents (newest first), then the word matches
+    (newest first). An export or a bulk action over a search takes all of them."""
+    query = _clean(text)
+    if not query:
+        return []
+
+    def run() -> list[int]:
+        db = session.store.db
+        found: dict[int, None] = {}
+        number = _NUMBER.match(query)
+        if number:
+            found.update((row[0], None) for row in db.execute_sql(
+                "SELECT id FROM incident WHERE number = ?",
+                (f"INC{int(number.group(1)):07d}",)))
+        found.update((row[0], None) for row in db.execute_sql(
+            "SELECT i.id FROM incident i WHERE i.caller_id IN (SELECT id FROM caller "
+            "WHERE name LIKE ? ESCAPE '\\' OR (phone <> '' AND phone = ?)) "
+            "ORDER BY +i.updated_at DESC", (_like(query), query)))
+        expression = match_query(query)
+        if expression is not None:
+            found.update((row[0], None) for row in db.execute_sql(
+                "SELECT rowid FROM incident_search WHERE incident_search MATCH ? "
+                "ORDER BY rowid DESC", (expression,)))
+        return list(found)
+
+    return session.read(run)
+
+
+def search(session: Session, text: str, limit: int = LIMIT) -> list[SearchHit]:
+    """Up to ``limit`` incidents for what a person typed into the search box, best first.
+    Text that is not text, holds a NUL or lone surrogates, or is longer than a search box
+    needs is refused with a message (a NUL matched every caller; 17,000 Chinese characters
+    made SQLite's LIKE pattern too complex)."""
+    query = _clean(text)
     if not isinstance(limit, int) or isinstance(limit, bool) or not 0 < limit <= 1000:
         raise ValidationError.single("limit", "validation.invalid_choice")
     if not query:

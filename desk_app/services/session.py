@@ -15,6 +15,8 @@ from typing import TypeVar
 from desk_app.clock import Clock, SystemClock
 from desk_app.domain.enums import Role
 from desk_app.errors import AuthenticationError, NotFound, SignedOut
+from desk_app.services.reference import forget
+from desk_app.services.security.signin import check_sign_in
 from desk_app.storage.database import Store
 from desk_app.storage.models import User, UserRole
 
@@ -76,8 +78,6 @@ class Session:
         """Run ``fn`` in one write transaction. A call that changed reference data (or
         failed, perhaps halfway through such a change) makes the reference cache read the
         tables again (``services.reference``)."""
-        from desk_app.services.reference import forget
-
         def checked() -> T:
             self.refresh()
             return fn()
@@ -124,8 +124,6 @@ def sign_in(store: Store, username: str, password: str, clock: Clock | None = No
     Failed sign-ins are counted in the file per person (``security.signin``): after five, each
     further try must wait longer; after ten the account is locked until the process owner
     unlocks it. A hash of an older scheme is replaced at the first sign-in that proves it."""
-    from desk_app.services.security.signin import check_sign_in
-
     clock = clock or SystemClock()
     user, roles = check_sign_in(store, username, password, clock)
     session = Session(store, user.id, roles, user.username, user.full_name, clock)

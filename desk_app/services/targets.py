@@ -21,60 +21,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from datetime import date, datetime
+from datetime import datetime
 from operator import attrgetter
 
 from desk_app.domain.calendar import CalendarSpec, add_working_seconds, working_seconds
 from desk_app.domain.enums import ClockState, JournalAction, Stage, TargetStage
 from desk_app.services.editing import IncidentEdit, JournalRows
-from desk_app.services.reference import Target, reference
+from desk_app.services.reference import Target, load_calendars, load_targets, reference
 from desk_app.services.session import Session
-from desk_app.storage.bulk import insert_rows, select_rows, tuples, update_rows
+from desk_app.storage.bulk import insert_rows, select_rows, update_rows
 from desk_app.storage.models import (
-    CalendarDay,
-    CalendarHours,
     ClockRun,
     Incident,
-    ServiceTarget,
     TargetClock,
-    WorkingCalendar,
 )
-
-
-def load_calendars() -> dict[int, CalendarSpec]:
-    weekly: dict[int, dict[int, list[tuple[int, int]]]] = {}
-    for calendar_id, weekday, start, end in tuples(CalendarHours.select(
-            CalendarHours.calendar, CalendarHours.weekday, CalendarHours.start_minute,
-            CalendarHours.end_minute).order_by(CalendarHours.start_minute)):
-        weekly.setdefault(calendar_id, {}).setdefault(weekday, []).append((start, end))
-    holidays: dict[int, set[date]] = {}
-    workdays: dict[int, set[date]] = {}
-    for calendar_id, day, working in tuples(CalendarDay.select(
-            CalendarDay.calendar, CalendarDay.day, CalendarDay.working)):
-        bucket = workdays if working else holidays
-        bucket.setdefault(calendar_id, set()).add(date.fromisoformat(day))
-    return {
-        cal_id: CalendarSpec(
-            always=bool(always),
-            timezone=timezone,
-            weekly={d: tuple(v) for d, v in weekly.get(cal_id, {}).items()},
-            holidays=frozenset(holidays.get(cal_id, ())),
-            workdays=frozenset(workdays.get(cal_id, ())),
-            makeup_weekday=makeup_weekday,
-        )
-        for cal_id, always, timezone, makeup_weekday in tuples(WorkingCalendar.select(
-            WorkingCalendar.id, WorkingCalendar.always, WorkingCalendar.timezone,
-            WorkingCalendar.makeup_weekday))
-    }
-
-
-def load_targets() -> dict[tuple[int, TargetStage], Target]:
-    return {
-        (priority, TargetStage(stage)): Target(minutes, calendar_id)
-        for priority, stage, minutes, calendar_id in tuples(ServiceTarget.select(
-            ServiceTarget.priority, ServiceTarget.stage, ServiceTarget.minutes,
-            ServiceTarget.calendar))
-    }
 
 
 def reached(incident: Incident, stage: TargetStage) -> bool:

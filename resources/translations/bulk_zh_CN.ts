@@ -52,6 +52,7 @@
     <name>BulkInputDialog</name>
     <message>
         <source>(keep each incident&apos;s category)</source>
+        <extracomment>How many incidents of a bulk close can be given their caller&apos;s answer one by one.</extracomment>
         <translation>(保留各事件原有分类)</translation>
     </message>
     <message>
@@ -101,6 +102,34 @@
     <message>
         <source>Caller&apos;s &amp;satisfaction (1–5)</source>
         <translation>用户满意度(1–5)(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Each caller&apos;s &amp;answer</source>
+        <translation>各报告人的评价(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>报告人</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>(as for all)</source>
+        <translation>(统一值)</translation>
+    </message>
+    <message>
+        <source>The first %1 incidents can be answered one by one; the rest take the value above.</source>
+        <translation>前 %1 个事件可逐一填写评价;其余事件取上方的统一值。</translation>
     </message>
     <message>
         <source>Close &amp;notes</source>

@@ -4,27 +4,27 @@
 <context>
     <name>AcceptDialog</name>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="286" />
+        <location filename="../../ui/incident/dialogs.py" line="390" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="287" />
+        <location filename="../../ui/incident/dialogs.py" line="391" />
         <source>Acce&amp;pt</source>
         <translation>受理(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="291" />
+        <location filename="../../ui/incident/dialogs.py" line="395" />
         <source>You become the assignee. Judge the impact again if it differs from what was logged.</source>
         <translation>受理后您将成为处理人。如影响度与记录时不同,请重新判断。</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="294" />
+        <location filename="../../ui/incident/dialogs.py" line="398" />
         <source>&amp;Impact</source>
         <translation>影响度(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="303" />
+        <location filename="../../ui/incident/dialogs.py" line="407" />
         <source>Impact</source>
         <translation>影响度</translation>
     </message>
@@ -32,15 +32,17 @@
 <context>
     <name>ActionDialog</name>
     <message>
+        <location filename="../../ui/incident/dialogs.py" line="146" />
         <source>This form has text you typed that is not saved. Close it and lose that text?</source>
         <translation>此表单中有尚未保存的输入。仍要关闭并放弃这些内容吗?</translation>
     </message>
     <message>
+        <location filename="../../ui/incident/dialogs.py" line="145" />
         <source>Discard what you typed?</source>
         <translation>放弃已输入的内容?</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="81" />
+        <location filename="../../ui/incident/dialogs.py" line="88" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -137,47 +139,47 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="214" />
+        <location filename="../../ui/incident/dialogs.py" line="266" />
         <source>Assign</source>
         <translation>指派</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="215" />
+        <location filename="../../ui/incident/dialogs.py" line="267" />
         <source>&amp;Assign</source>
         <translation>指派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="216" />
+        <location filename="../../ui/incident/dialogs.py" line="268" />
         <source>Optional: what the group should know</source>
         <translation>选填:需要支持组了解的情况</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="217" />
+        <location filename="../../ui/incident/dialogs.py" line="269" />
         <source>Cate&amp;gory</source>
         <translation>事件分类(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="218" />
+        <location filename="../../ui/incident/dialogs.py" line="270" />
         <source>&amp;Person</source>
         <translation>人员(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="219" />
+        <location filename="../../ui/incident/dialogs.py" line="271" />
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="228" />
+        <location filename="../../ui/incident/dialogs.py" line="280" />
         <source>Category</source>
         <translation>事件分类</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="229" />
+        <location filename="../../ui/incident/dialogs.py" line="281" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="230" />
+        <location filename="../../ui/incident/dialogs.py" line="282" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -600,27 +602,27 @@
 <context>
     <name>CloseChangeDialog</name>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="401" />
+        <location filename="../../ui/incident/dialogs.py" line="505" />
         <source>Close change %1</source>
         <translation>关闭变更 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="402" />
+        <location filename="../../ui/incident/dialogs.py" line="506" />
         <source>&amp;Close change</source>
         <translation>关闭变更(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="403" />
+        <location filename="../../ui/incident/dialogs.py" line="507" />
         <source>What was done (required)</source>
         <translation>实施内容(必填)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="404" />
+        <location filename="../../ui/incident/dialogs.py" line="508" />
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="415" />
+        <location filename="../../ui/incident/dialogs.py" line="519" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
@@ -628,109 +630,112 @@
 <context>
     <name>CloseDialog</name>
     <message>
+        <location filename="../../ui/incident/dialogs.py" line="672" />
         <source>Confirmation</source>
         <translation>确认</translation>
     </message>
     <message>
+        <location filename="../../ui/incident/dialogs.py" line="668" />
         <source>The caller has not confirmed the result yet. Closing needs it: tick this when the caller confirms now, and both are recorded together.</source>
         <translation>报告人尚未确认处理结果,关闭前必须确认:报告人现在确认时请勾选此项,确认与关闭将一并记录。</translation>
     </message>
     <message>
+        <location filename="../../ui/incident/dialogs.py" line="665" />
         <source>The caller &amp;confirmed the result just now</source>
         <translation>报告人刚刚已确认处理结果(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="506" />
+        <location filename="../../ui/incident/dialogs.py" line="654" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="507" />
+        <location filename="../../ui/incident/dialogs.py" line="655" />
         <source>C&amp;lose incident</source>
         <translation>关闭事件(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="513" />
+        <location filename="../../ui/incident/dialogs.py" line="661" />
         <source>Resolution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="515" />
+        <location filename="../../ui/incident/dialogs.py" line="674" />
         <source>Choose a close code…</source>
         <translation>请选择关闭代码…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="516" />
+        <location filename="../../ui/incident/dialogs.py" line="675" />
         <source>Closing notes (required)</source>
         <translation>关闭备注(必填)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="518" />
+        <location filename="../../ui/incident/dialogs.py" line="677" />
         <source>Ask the caller…</source>
         <translation>请询问报告人…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="519" />
+        <location filename="../../ui/incident/dialogs.py" line="678" />
         <source>5 – very satisfied</source>
         <translation>5 – 非常满意</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="519" />
+        <location filename="../../ui/incident/dialogs.py" line="678" />
         <source>4 – satisfied</source>
         <translation>4 – 满意</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="520" />
+        <location filename="../../ui/incident/dialogs.py" line="679" />
         <source>3 – neutral</source>
         <translation>3 – 一般</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="520" />
+        <location filename="../../ui/incident/dialogs.py" line="679" />
         <source>2 – dissatisfied</source>
         <translation>2 – 不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="521" />
+        <location filename="../../ui/incident/dialogs.py" line="680" />
         <source>1 – very dissatisfied</source>
         <translation>1 – 非常不满意</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="524" />
+        <location filename="../../ui/incident/dialogs.py" line="683" />
         <source>Close &amp;code</source>
         <translation>关闭代码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="525" />
+        <location filename="../../ui/incident/dialogs.py" line="684" />
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="527" />
+        <location filename="../../ui/incident/dialogs.py" line="686" />
         <source>Required when the service desk closes the incident.</source>
         <translation>服务台关闭事件时必填。</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="528" />
+        <location filename="../../ui/incident/dialogs.py" line="687" />
         <source>Optional.</source>
         <translation>选填。</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="529" />
+        <location filename="../../ui/incident/dialogs.py" line="688" />
         <source>&amp;Satisfaction</source>
         <translation>用户满意度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="552" />
+        <location filename="../../ui/incident/dialogs.py" line="720" />
         <source>Close code</source>
         <translation>关闭代码</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="553" />
+        <location filename="../../ui/incident/dialogs.py" line="721" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="554" />
+        <location filename="../../ui/incident/dialogs.py" line="722" />
         <source>Satisfaction</source>
         <translation>用户满意度</translation>
     </message>
@@ -784,32 +789,32 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="456" />
+        <location filename="../../ui/incident/dialogs.py" line="604" />
         <source>Confirm result</source>
         <translation>确认处理结果</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="457" />
+        <location filename="../../ui/incident/dialogs.py" line="605" />
         <source>C&amp;onfirm</source>
         <translation>确认(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="461" />
+        <location filename="../../ui/incident/dialogs.py" line="609" />
         <source>Optional: what the caller said</source>
         <translation>选填:报告人的反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="462" />
+        <location filename="../../ui/incident/dialogs.py" line="610" />
         <source>Resolution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="463" />
+        <location filename="../../ui/incident/dialogs.py" line="611" />
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="471" />
+        <location filename="../../ui/incident/dialogs.py" line="619" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -865,42 +870,42 @@
 <context>
     <name>DepartmentsTab</name>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="267" />
+        <location filename="../../ui/admin/people_tabs.py" line="258" />
         <source>Name (English)</source>
         <translation>名称(英文)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="268" />
+        <location filename="../../ui/admin/people_tabs.py" line="259" />
         <source>Name (Chinese)</source>
         <translation>名称(中文)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="269" />
+        <location filename="../../ui/admin/people_tabs.py" line="260" />
         <source>Head</source>
         <translation>部门领导</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="277" />
+        <location filename="../../ui/admin/people_tabs.py" line="268" />
         <source>Escalation rules can notify the department head (R09).</source>
         <translation>升级规则可以通知部门领导(R09)。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="279" />
+        <location filename="../../ui/admin/people_tabs.py" line="270" />
         <source>Name (&amp;English)</source>
         <translation>名称(英文)(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="280" />
+        <location filename="../../ui/admin/people_tabs.py" line="271" />
         <source>Name (C&amp;hinese)</source>
         <translation>名称(中文)(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="281" />
+        <location filename="../../ui/admin/people_tabs.py" line="272" />
         <source>He&amp;ad</source>
         <translation>部门领导(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="289" />
+        <location filename="../../ui/admin/people_tabs.py" line="280" />
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
@@ -1114,82 +1119,82 @@
 <context>
     <name>GroupsTab</name>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="198" />
+        <location filename="../../ui/admin/people_tabs.py" line="189" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="199" />
+        <location filename="../../ui/admin/people_tabs.py" line="190" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="200" />
+        <location filename="../../ui/admin/people_tabs.py" line="191" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="201" />
+        <location filename="../../ui/admin/people_tabs.py" line="192" />
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="202" />
+        <location filename="../../ui/admin/people_tabs.py" line="193" />
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="206" />
+        <location filename="../../ui/admin/people_tabs.py" line="197" />
         <source>Level 2</source>
         <translation>二线</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="206" />
+        <location filename="../../ui/admin/people_tabs.py" line="197" />
         <source>Level 1</source>
         <translation>一线</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="218" />
+        <location filename="../../ui/admin/people_tabs.py" line="209" />
         <source>Active (receives incidents)</source>
         <translation>有效(接收事件)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="221" />
+        <location filename="../../ui/admin/people_tabs.py" line="212" />
         <source>&amp;Code</source>
         <translation>代码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="222" />
+        <location filename="../../ui/admin/people_tabs.py" line="213" />
         <source>Name (&amp;English)</source>
         <translation>名称(英文)(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="223" />
+        <location filename="../../ui/admin/people_tabs.py" line="214" />
         <source>Name (C&amp;hinese)</source>
         <translation>名称(中文)(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="226" />
+        <location filename="../../ui/admin/people_tabs.py" line="217" />
         <source>E-ma&amp;il</source>
         <translation>邮箱(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="224" />
+        <location filename="../../ui/admin/people_tabs.py" line="215" />
         <source>&amp;Level</source>
         <translation>级别(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="225" />
+        <location filename="../../ui/admin/people_tabs.py" line="216" />
         <source>&amp;Department</source>
         <translation>部门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="228" />
+        <location filename="../../ui/admin/people_tabs.py" line="219" />
         <source>&amp;Members</source>
         <translation>成员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="235" />
+        <location filename="../../ui/admin/people_tabs.py" line="226" />
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
@@ -1197,151 +1202,153 @@
 <context>
     <name>IncidentView</name>
     <message>
+        <location filename="../../ui/incident/view.py" line="315" />
         <source>…and %1 more: see “Why not?”</source>
         <translation>……另有 %1 项:请查看“为什么不可用?”</translation>
     </message>
     <message>
+        <location filename="../../ui/incident/view.py" line="172" />
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="98" />
+        <location filename="../../ui/incident/view.py" line="99" />
         <source>Loading…</source>
         <extracomment>The action buttons, in the order of an incident&apos;s life.</extracomment>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="126" />
+        <location filename="../../ui/incident/view.py" line="127" />
         <source>&amp;Assign…</source>
         <translation>指派(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="127" />
+        <location filename="../../ui/incident/view.py" line="128" />
         <source>&amp;Transfer…</source>
         <translation>转派(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="126" />
+        <location filename="../../ui/incident/view.py" line="127" />
         <source>A&amp;ccept…</source>
         <translation>受理(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="127" />
+        <location filename="../../ui/incident/view.py" line="128" />
         <source>&amp;Pending…</source>
         <translation>等待(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="128" />
+        <location filename="../../ui/incident/view.py" line="129" />
         <source>Res&amp;ume…</source>
         <translation>恢复处理(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="128" />
+        <location filename="../../ui/incident/view.py" line="129" />
         <source>Raise c&amp;hange…</source>
         <translation>创建变更(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="129" />
+        <location filename="../../ui/incident/view.py" line="130" />
         <source>&amp;Resolve…</source>
         <translation>解决(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="129" />
+        <location filename="../../ui/incident/view.py" line="130" />
         <source>C&amp;onfirm result…</source>
         <translation>确认处理结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="130" />
+        <location filename="../../ui/incident/view.py" line="131" />
         <source>Re&amp;ject resolution…</source>
         <translation>不确认解决方案(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="130" />
+        <location filename="../../ui/incident/view.py" line="131" />
         <source>C&amp;lose…</source>
         <translation>关闭(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="143" />
+        <location filename="../../ui/incident/view.py" line="144" />
         <source>&amp;Why not?</source>
         <translation>为什么不可用?(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="144" />
+        <location filename="../../ui/incident/view.py" line="145" />
         <source>Why some actions are not available now</source>
         <translation>为什么部分操作当前不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="146" />
+        <location filename="../../ui/incident/view.py" line="147" />
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="147" />
+        <location filename="../../ui/incident/view.py" line="148" />
         <source>Read the incident again (F5)</source>
         <translation>重新读取该事件(F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="161" />
+        <location filename="../../ui/incident/view.py" line="168" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="162" />
+        <location filename="../../ui/incident/view.py" line="169" />
         <source>Targets and escalations</source>
         <translation>服务目标与升级</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="163" />
+        <location filename="../../ui/incident/view.py" line="170" />
         <source>Changes</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="249" />
+        <location filename="../../ui/incident/view.py" line="260" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="252" />
+        <location filename="../../ui/incident/view.py" line="263" />
         <source>Pending: %1</source>
         <translation>等待:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="253" />
+        <location filename="../../ui/incident/view.py" line="264" />
         <source>Pending</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="256" />
+        <location filename="../../ui/incident/view.py" line="267" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="258" />
+        <location filename="../../ui/incident/view.py" line="269" />
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="259" />
+        <location filename="../../ui/incident/view.py" line="270" />
         <source>Escalations: %1</source>
         <translation>升级次数:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="264" />
+        <location filename="../../ui/incident/view.py" line="275" />
         <source>VIP caller</source>
         <translation>VIP 报告人</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="286" />
+        <location filename="../../ui/incident/view.py" line="298" />
         <source>Follows up closed incident %1</source>
         <translation>关联的已关闭事件单:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="289" />
+        <location filename="../../ui/incident/view.py" line="301" />
         <source>Followed up by %1</source>
         <translation>后续事件单:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/view.py" line="307" />
+        <location filename="../../ui/incident/view.py" line="331" />
         <source>Every action is available now.</source>
         <translation>当前所有操作均可用。</translation>
     </message>
@@ -1349,170 +1356,171 @@
 <context>
     <name>LogIncidentForm</name>
     <message>
+        <location filename="../../ui/incident/log_form.py" line="130" />
         <source>Te&amp;mplate</source>
         <translation>模板(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="72" />
+        <location filename="../../ui/incident/log_form.py" line="78" />
         <source>Choose the type…</source>
         <translation>请选择事件类型…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="77" />
+        <location filename="../../ui/incident/log_form.py" line="83" />
         <source>Choose the category…</source>
         <translation>请选择事件分类…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="81" />
+        <location filename="../../ui/incident/log_form.py" line="87" />
         <source>Choose the impact…</source>
         <translation>请选择影响度…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="88" />
-        <location filename="../../ui/incident/log_form.py" line="135" />
-        <location filename="../../ui/incident/log_form.py" line="281" />
-        <location filename="../../ui/incident/log_form.py" line="285" />
+        <location filename="../../ui/incident/log_form.py" line="94" />
+        <location filename="../../ui/incident/log_form.py" line="144" />
+        <location filename="../../ui/incident/log_form.py" line="311" />
+        <location filename="../../ui/incident/log_form.py" line="315" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="89" />
+        <location filename="../../ui/incident/log_form.py" line="95" />
         <source>from the priority matrix</source>
         <translation>由优先级矩阵得出</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="93" />
+        <location filename="../../ui/incident/log_form.py" line="99" />
         <source>One line that says what is wrong</source>
         <translation>用一句话说明问题</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="96" />
+        <location filename="../../ui/incident/log_form.py" line="102" />
         <source>What the caller reports, in their words</source>
         <translation>报告人反映的情况(尽量用其原话)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="102" />
+        <location filename="../../ui/incident/log_form.py" line="110" />
         <source>&amp;Resolved at first contact</source>
         <translation>首次接触即解决(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="109" />
+        <location filename="../../ui/incident/log_form.py" line="117" />
         <source>What restored the service for the caller</source>
         <translation>为报告人恢复服务的方法</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="111" />
+        <location filename="../../ui/incident/log_form.py" line="119" />
         <source>Reusable as &amp;knowledge</source>
         <translation>可作为知识(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="113" />
-        <location filename="../../ui/incident/log_form.py" line="298" />
+        <location filename="../../ui/incident/log_form.py" line="121" />
+        <location filename="../../ui/incident/log_form.py" line="328" />
         <source>&amp;Log incident</source>
         <translation>记录事件(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="115" />
+        <location filename="../../ui/incident/log_form.py" line="123" />
         <source>Log the incident (Ctrl+Enter)</source>
         <translation>记录该事件(Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="116" />
+        <location filename="../../ui/incident/log_form.py" line="124" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="117" />
+        <location filename="../../ui/incident/log_form.py" line="125" />
         <source>Close the form without logging (Esc)</source>
         <translation>不记录并关闭表单(Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="122" />
+        <location filename="../../ui/incident/log_form.py" line="131" />
         <source>&amp;Caller</source>
         <translation>报告人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="123" />
+        <location filename="../../ui/incident/log_form.py" line="132" />
         <source>&amp;Type</source>
         <translation>事件类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="124" />
+        <location filename="../../ui/incident/log_form.py" line="133" />
         <source>C&amp;hannel</source>
         <translation>联系方式(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="125" />
+        <location filename="../../ui/incident/log_form.py" line="134" />
         <source>Cate&amp;gory</source>
         <translation>事件分类(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="126" />
+        <location filename="../../ui/incident/log_form.py" line="135" />
         <source>&amp;Impact</source>
         <translation>影响度(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="127" />
+        <location filename="../../ui/incident/log_form.py" line="136" />
         <source>&amp;Urgency</source>
         <translation>紧急度(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="136" />
+        <location filename="../../ui/incident/log_form.py" line="145" />
         <source>Titl&amp;e</source>
         <translation>标题(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="137" />
+        <location filename="../../ui/incident/log_form.py" line="146" />
         <source>&amp;Description</source>
         <translation>描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="138" />
+        <location filename="../../ui/incident/log_form.py" line="147" />
         <source>Rel&amp;ated closed incident</source>
         <translation>关联的已关闭事件单(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="146" />
+        <location filename="../../ui/incident/log_form.py" line="155" />
         <source>Resolution t&amp;ype</source>
         <translation>解决方式(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="149" />
+        <location filename="../../ui/incident/log_form.py" line="158" />
         <source>Re&amp;solution</source>
         <translation>解决方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="160" />
+        <location filename="../../ui/incident/log_form.py" line="169" />
         <source>Log an incident</source>
         <translation>记录事件</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="258" />
+        <location filename="../../ui/incident/log_form.py" line="288" />
         <source>Default for a VIP caller: %1</source>
         <translation>VIP 报告人的默认值:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="260" />
+        <location filename="../../ui/incident/log_form.py" line="290" />
         <source>Default: %1</source>
         <translation>默认值:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="262" />
+        <location filename="../../ui/incident/log_form.py" line="292" />
         <source>(changed by you)</source>
         <translation>(已由您修改)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="269" />
+        <location filename="../../ui/incident/log_form.py" line="299" />
         <source>Choose a category to see the support group it goes to</source>
         <translation>选择事件分类后将显示对应的支持组</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="271" />
+        <location filename="../../ui/incident/log_form.py" line="301" />
         <source>Goes to support group: %1</source>
         <translation>将派往支持组:%1</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/log_form.py" line="298" />
+        <location filename="../../ui/incident/log_form.py" line="328" />
         <source>&amp;Log and resolve</source>
         <translation>记录并解决(&amp;L)</translation>
     </message>
@@ -1642,47 +1650,47 @@
 <context>
     <name>PendDialog</name>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="313" />
+        <location filename="../../ui/incident/dialogs.py" line="417" />
         <source>Set pending</source>
         <translation>置为等待</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="314" />
+        <location filename="../../ui/incident/dialogs.py" line="418" />
         <source>Set &amp;pending</source>
         <translation>置为等待(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="316" />
+        <location filename="../../ui/incident/dialogs.py" line="420" />
         <source>Choose what the incident waits for…</source>
         <translation>请选择等待原因…</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="317" />
+        <location filename="../../ui/incident/dialogs.py" line="421" />
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="318" />
+        <location filename="../../ui/incident/dialogs.py" line="422" />
         <source>Target clocks stop while the incident is pending.</source>
         <translation>事件等待期间目标计时暂停。</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="319" />
+        <location filename="../../ui/incident/dialogs.py" line="423" />
         <source>&amp;Wait code</source>
         <translation>等待代码(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="320" />
+        <location filename="../../ui/incident/dialogs.py" line="424" />
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="336" />
+        <location filename="../../ui/incident/dialogs.py" line="440" />
         <source>Wait code</source>
         <translation>等待代码</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="337" />
+        <location filename="../../ui/incident/dialogs.py" line="441" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1690,32 +1698,32 @@
 <context>
     <name>RaiseChangeDialog</name>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="365" />
+        <location filename="../../ui/incident/dialogs.py" line="469" />
         <source>Raise change</source>
         <translation>创建变更</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="366" />
+        <location filename="../../ui/incident/dialogs.py" line="470" />
         <source>&amp;Raise change</source>
         <translation>创建变更(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="369" />
+        <location filename="../../ui/incident/dialogs.py" line="473" />
         <source>The incident waits for the change and resumes when it is closed.</source>
         <translation>事件将等待该变更,变更关闭后自动恢复处理。</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="372" />
+        <location filename="../../ui/incident/dialogs.py" line="476" />
         <source>T&amp;itle</source>
         <translation>标题(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="373" />
+        <location filename="../../ui/incident/dialogs.py" line="477" />
         <source>&amp;Description</source>
         <translation>描述(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="390" />
+        <location filename="../../ui/incident/dialogs.py" line="494" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -1723,32 +1731,32 @@
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="480" />
+        <location filename="../../ui/incident/dialogs.py" line="628" />
         <source>Reject resolution</source>
         <translation>不确认解决方案</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="481" />
+        <location filename="../../ui/incident/dialogs.py" line="629" />
         <source>Re&amp;ject</source>
         <translation>不确认(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="482" />
+        <location filename="../../ui/incident/dialogs.py" line="630" />
         <source>What the caller still sees (required)</source>
         <translation>报告人仍然遇到的问题(必填)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="483" />
+        <location filename="../../ui/incident/dialogs.py" line="631" />
         <source>The incident goes back to In progress; this is not a reopen.</source>
         <translation>事件回到“受理”阶段;这不是重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="486" />
+        <location filename="../../ui/incident/dialogs.py" line="634" />
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="497" />
+        <location filename="../../ui/incident/dialogs.py" line="645" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1756,42 +1764,57 @@
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="425" />
+        <location filename="../../ui/incident/dialogs.py" line="529" />
         <source>Resolve</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="426" />
+        <location filename="../../ui/incident/dialogs.py" line="530" />
         <source>&amp;Resolve</source>
         <translation>解决(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="429" />
+        <location filename="../../ui/incident/dialogs.py" line="533" />
         <source>What restored the service</source>
         <translation>恢复服务的方法</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="430" />
+        <location filename="../../ui/incident/dialogs.py" line="534" />
         <source>Reusable as &amp;knowledge</source>
         <translation>可作为知识(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="431" />
+        <location filename="../../ui/incident/dialogs.py" line="535" />
         <source>K&amp;ind</source>
         <translation>解决方式(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="432" />
+        <location filename="../../ui/incident/dialogs.py" line="536" />
         <source>Re&amp;solution</source>
         <translation>解决方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="446" />
+        <location filename="../../ui/incident/dialogs.py" line="545" />
+        <source>Use this</source>
+        <translation>使用此方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident/dialogs.py" line="546" />
+        <source>Resolve this incident with this resolution</source>
+        <translation>用此方案解决本事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident/dialogs.py" line="566" />
+        <source>Resolving with %1. Change the text to write your own resolution instead.</source>
+        <translation>正在使用 %1 的方案解决。修改文字即可改写为您自己的解决方案。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/incident/dialogs.py" line="594" />
         <source>Kind</source>
         <translation>解决方式</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="447" />
+        <location filename="../../ui/incident/dialogs.py" line="595" />
         <source>Resolution</source>
         <translation>解决方案</translation>
     </message>
@@ -1799,27 +1822,27 @@
 <context>
     <name>ResumeDialog</name>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="346" />
+        <location filename="../../ui/incident/dialogs.py" line="450" />
         <source>Resume</source>
         <translation>恢复处理</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="347" />
+        <location filename="../../ui/incident/dialogs.py" line="451" />
         <source>Res&amp;ume</source>
         <translation>恢复处理(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="348" />
+        <location filename="../../ui/incident/dialogs.py" line="452" />
         <source>Optional: what arrived</source>
         <translation>选填:收到了什么</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="349" />
+        <location filename="../../ui/incident/dialogs.py" line="453" />
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="356" />
+        <location filename="../../ui/incident/dialogs.py" line="460" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2065,72 +2088,72 @@
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="239" />
+        <location filename="../../ui/incident/dialogs.py" line="291" />
         <source>Transfer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="240" />
+        <location filename="../../ui/incident/dialogs.py" line="292" />
         <source>&amp;Transfer</source>
         <translation>转派(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="242" />
+        <location filename="../../ui/incident/dialogs.py" line="294" />
         <source>Level-1 support group</source>
         <translation>一线支持组</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="243" />
+        <location filename="../../ui/incident/dialogs.py" line="295" />
         <source>Level-2 support group</source>
         <translation>二线支持组</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="247" />
+        <location filename="../../ui/incident/dialogs.py" line="300" />
         <source>Why it goes there (required)</source>
         <translation>转派原因(必填)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="248" />
+        <location filename="../../ui/incident/dialogs.py" line="301" />
         <source>Cate&amp;gory</source>
         <translation>事件分类(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="249" />
+        <location filename="../../ui/incident/dialogs.py" line="302" />
         <source>&amp;Level</source>
         <translation>级别(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="250" />
+        <location filename="../../ui/incident/dialogs.py" line="303" />
         <source>&amp;Person</source>
         <translation>人员(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="251" />
+        <location filename="../../ui/incident/dialogs.py" line="304" />
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="254" />
+        <location filename="../../ui/incident/dialogs.py" line="309" />
         <source>This incident has been transferred %1 time(s); the third transfer escalates it.</source>
         <translation>该事件已转派 %1 次;第三次转派将使其升级。</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="273" />
+        <location filename="../../ui/incident/dialogs.py" line="377" />
         <source>Category</source>
         <translation>事件分类</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="274" />
+        <location filename="../../ui/incident/dialogs.py" line="378" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="275" />
+        <location filename="../../ui/incident/dialogs.py" line="379" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="276" />
+        <location filename="../../ui/incident/dialogs.py" line="380" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2138,92 +2161,92 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="89" />
+        <location filename="../../ui/admin/people_tabs.py" line="79" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="90" />
+        <location filename="../../ui/admin/people_tabs.py" line="80" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="91" />
+        <location filename="../../ui/admin/people_tabs.py" line="81" />
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="92" />
+        <location filename="../../ui/admin/people_tabs.py" line="82" />
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="101" />
+        <location filename="../../ui/admin/people_tabs.py" line="91" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="114" />
+        <location filename="../../ui/admin/people_tabs.py" line="104" />
         <source>Active (may sign in)</source>
         <translation>有效(可以登录)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="119" />
+        <location filename="../../ui/admin/people_tabs.py" line="109" />
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="120" />
+        <location filename="../../ui/admin/people_tabs.py" line="110" />
         <source>&amp;Full name</source>
         <translation>姓名(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="121" />
+        <location filename="../../ui/admin/people_tabs.py" line="111" />
         <source>&amp;Roles</source>
         <translation>角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="122" />
+        <location filename="../../ui/admin/people_tabs.py" line="112" />
         <source>&amp;E-mail</source>
         <translation>邮箱(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="129" />
+        <location filename="../../ui/admin/people_tabs.py" line="119" />
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="130" />
+        <location filename="../../ui/admin/people_tabs.py" line="120" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="131" />
+        <location filename="../../ui/admin/people_tabs.py" line="121" />
         <source>Working &amp;hours</source>
         <translation>工作时间(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="133" />
+        <location filename="../../ui/admin/people_tabs.py" line="123" />
         <source>Pass&amp;word</source>
         <translation>密码(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="140" />
+        <location filename="../../ui/admin/people_tabs.py" line="131" />
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="148" />
+        <location filename="../../ui/admin/people_tabs.py" line="139" />
         <source>No phone number: escalation calls to this person go by the next channel instead.</source>
         <translation>没有电话号码：给此人的升级电话将改由下一个渠道通知。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="171" />
+        <location filename="../../ui/admin/people_tabs.py" line="162" />
         <source>Leave empty to keep the current password.</source>
         <translation>留空则保留当前密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/people_tabs.py" line="172" />
+        <location filename="../../ui/admin/people_tabs.py" line="163" />
         <source>At least 8 characters.</source>
         <translation>至少 8 个字符。</translation>
     </message>
@@ -2249,18 +2272,18 @@
 <context>
     <name>_RoutingDialog</name>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="161" />
-        <location filename="../../ui/incident/dialogs.py" line="196" />
+        <location filename="../../ui/incident/dialogs.py" line="213" />
+        <location filename="../../ui/incident/dialogs.py" line="248" />
         <source>(anyone in the group)</source>
         <translation>(支持组内任何人)</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="185" />
+        <location filename="../../ui/incident/dialogs.py" line="237" />
         <source>This category has no Level-2 support group.</source>
         <translation>该事件分类没有二线支持组。</translation>
     </message>
     <message>
-        <location filename="../../ui/incident/dialogs.py" line="188" />
+        <location filename="../../ui/incident/dialogs.py" line="240" />
         <source>Support group: %1</source>
         <translation>支持组:%1</translation>
     </message>

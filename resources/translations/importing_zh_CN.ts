@@ -2,6 +2,95 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BundleDialog</name>
+    <message>
+        <source>Export or import everything</source>
+        <translation>导出或导入全部数据</translation>
+    </message>
+    <message>
+        <source>Export everything</source>
+        <translation>导出全部数据</translation>
+    </message>
+    <message>
+        <source>A new or empty folder</source>
+        <translation>新的或空的文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Every table as a CSV file with a manifest, for another desk-app or a spreadsheet. Passwords and delivery secrets are left out.</source>
+        <translation>每个表导出为一个 CSV 文件并附清单,可供另一个 desk-app 或电子表格使用。密码和通知发送的密钥不会导出。</translation>
+    </message>
+    <message>
+        <source>Import everything</source>
+        <translation>导入全部数据</translation>
+    </message>
+    <message>
+        <source>The folder of an export</source>
+        <translation>导出包所在的文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Rebuilds this database from an export, keeping every incident, its history and every id. Only a database without incidents can take it.</source>
+        <translation>用导出包重建此数据库,保留每个事件、其历史记录和所有编号。只有没有事件的数据库才能导入。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Export everything to</source>
+        <translation>导出全部数据到</translation>
+    </message>
+    <message>
+        <source>Import everything from</source>
+        <translation>从以下位置导入全部数据</translation>
+    </message>
+    <message>
+        <source>This database is open read-only.</source>
+        <translation>此数据库以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>Counting the incidents of this database…</source>
+        <translation>正在统计此数据库中的事件…</translation>
+    </message>
+    <message numerus="yes">
+        <source>This database already has %n incident(s); an export is imported into a new, empty database.</source>
+        <translation>
+            <numerusform>此数据库已有 %n 个事件;导出包只能导入到新的空数据库。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the folder of an export.</source>
+        <translation>请选择导出包所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>That folder holds no export (no manifest.json).</source>
+        <translation>该文件夹中没有导出包(没有 manifest.json)。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Rebuild this database from the export in %1? Its people, lists and settings are replaced by the export&apos;s.</source>
+        <translation>要用 %1 中的导出包重建此数据库吗?其中的人员、列表和设置将被导出包中的内容替换。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+</context>
+<context>
     <name>ColumnsPage</name>
     <message>
         <source>Map the columns</source>

@@ -51,6 +51,14 @@
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>删除附件</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the incident for everyone?</source>
+        <translation>要从事件中删除 %1 吗?所有人都将看不到它。</translation>
+    </message>
 </context>
 <context>
     <name>KnowledgeEntry</name>

@@ -294,6 +294,14 @@
         <translation>从 ServiceNow、GLPI 或其他工具的 CSV 导出文件导入事件</translation>
     </message>
     <message>
+        <source>&amp;Export or import everything…</source>
+        <translation>导出或导入全部数据(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The whole database to a folder of CSV files, or such a folder into a new database</source>
+        <translation>把整个数据库导出为一个 CSV 文件夹,或把这样的文件夹导入新数据库</translation>
+    </message>
+    <message>
         <source>Sign &amp;out</source>
         <translation>注销(&amp;O)</translation>
     </message>

@@ -79,6 +79,7 @@ def _services(org: Org, incident: int) -> dict[str, tuple[Callable[..., Any], di
         "raise_change": (pending.raise_change, {"incident_id": incident, "title": "c"}),
         "acknowledge": (review.acknowledge_escalation, {"escalation_id": 1, "comment": ""}),
         "search": (search.search, {"text": "VPN", "limit": 10}),
+        "every_match": (search.every_match, {"text": "VPN"}),
         "find": (queries.find_incident_id, {"key": "INC0000001"}),
         "view": (queries.incident_view, {"incident_id": incident}),
         "page": (queues.page, {"queue": queues.Queue.ALL, "sort_column": queues.DEFAULT_SORT,
@@ -94,8 +95,8 @@ def _services(org: Org, incident: int) -> dict[str, tuple[Callable[..., Any], di
 
 NAMES = ["log_incident.form", "assign", "accept", "transfer", "resolve", "reject", "confirm",
          "close", "add_note", "update", "set_pending", "resume", "raise_change", "acknowledge",
-         "search", "find", "view", "page", "save_target", "read_notice", "language_of",
-         "remember_screen_language", "inbox_by_incident"]
+         "search", "every_match", "find", "view", "page", "save_target", "read_notice",
+         "language_of", "remember_screen_language", "inbox_by_incident"]
 FORM_FIELDS = ["caller_id", "type", "category_id", "impact", "title", "description",
                "channel", "urgency", "linked_incident_id"]
 

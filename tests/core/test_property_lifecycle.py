@@ -29,7 +29,7 @@ from desk_app.errors import DeskError
 from desk_app.services import pending, workflow
 from desk_app.services.escalation import scan
 from desk_app.services.incidents import IncidentFields, NewIncident, log_incident, update_incident
-from desk_app.services.targets import load_calendars
+from desk_app.services.reference import load_calendars
 from desk_app.storage.models import Escalation, Incident, TargetClock
 from desk_app.storage.opening import open_store
 from tests.conftest import START, build_org

@@ -163,6 +163,48 @@ def test_r09_email_not_configured_says_so_and_tells_the_owner_once(org: Org) -> 
     assert unread_count(org.as_("manager")) == 2
 
 
+def test_r09_once_email_is_configured_waiting_escalations_are_sent_after_all(org: Org) -> None:
+    """The reason a row was set aside ends: the rows of escalations still waiting for
+    acknowledgement are sent; an acknowledged escalation's row is not sent late."""
+    from desk_app.services.review import acknowledge_escalation
+
+    waiting = breach(org)
+    quiet(org, waiting)
+    done = breach(org)
+    quiet(org, done)
+    assert [o.result for o in deliver(Outbox(org.store, org.clock), [EMAIL])] == [
+        "not_configured", "not_configured"]
+    acknowledge_escalation(org.as_("manager"), done, "seen")
+    with smtp_server() as (server, port):
+        configure_smtp(org, port)
+        results = deliver(Outbox(org.store, org.clock), [EMAIL])
+        assert [o.result for o in results] == ["pending", "sent"]  # back in line, then sent
+        assert deliver(Outbox(org.store, org.clock), [EMAIL]) == []
+    assert len(server.messages) == 1
+    states = {r.escalation_id: r.state for r in rows(org, channel="email")}
+    assert states == {waiting: "sent", done: "not_configured"}
+
+
+def test_r09_a_person_given_an_address_gets_the_waiting_escalation(org: Org) -> None:
+    owner = org.as_("owner")
+    manager = org.store.read(lambda: User.get_by_id(org.ids["manager"]))
+    address = manager.email
+    save_user(owner, UserForm("manager", manager.full_name, ["incident_manager"], email=""),
+              manager.id, manager.version)
+    quiet(org, breach(org))
+    with smtp_server() as (server, port):
+        configure_smtp(org, port)
+        assert [o.result for o in deliver(Outbox(org.store, org.clock), [EMAIL])] == [
+            "no_address"]
+        manager = org.store.read(lambda: User.get_by_id(org.ids["manager"]))
+        save_user(owner, UserForm("manager", manager.full_name, ["incident_manager"],
+                                  email=address or "mia@example.com"),
+                  manager.id, manager.version)
+        assert [o.result for o in deliver(Outbox(org.store, org.clock), [EMAIL])] == [
+            "pending", "sent"]
+    assert len(server.messages) == 1
+
+
 @pytest.mark.skipif(shutil.which("openssl") is None,
                     reason="needs the openssl program to make the test server's certificate")
 @pytest.mark.parametrize("security", ["starttls", "ssl"])

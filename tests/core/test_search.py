@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from desk_app.errors import ValidationError
 from desk_app.services import incidents, search, workflow
 from desk_app.services.incidents import IncidentFields
 from desk_app.services.search import Match
@@ -108,6 +109,21 @@ def test_at_most_fifty_results(org: Org) -> None:
     for n in range(55):
         org.log(title=f"打印机 {n}")
     assert len(found(org, "打印")) == 50
+
+
+def test_every_match_goes_beyond_the_page_the_box_shows(org: Org) -> None:
+    """An export of a search takes every incident found, not only the best fifty: the
+    number's, the caller's and every word match, each once."""
+    words = [org.log(title=f"打印机 {n}") for n in range(55)]
+    assert len(found(org, "打印")) == 50
+    every = search.every_match(org.as_("desk"), "打印")
+    assert sorted(every) == sorted(words) and every[0] == max(words)  # newest first
+    vip = org.log(title="打印机 VIP", caller_id=org.ids["vip"])
+    assert search.every_match(org.as_("desk"), "Victor") == [vip]
+    assert search.every_match(org.as_("desk"), "INC0000002")[0] == words[1]
+    assert search.every_match(org.as_("desk"), "   ") == []
+    with pytest.raises(ValidationError):
+        search.every_match(org.as_("desk"), "a\x00b")
 
 
 @pytest.mark.file_only

@@ -66,5 +66,12 @@ def test_r09_the_incident_manager_first_sign_in_gets_at_most_two_pop_ups(
     assert len(shown) <= 2, shown
     if waiting:
         assert any("wait for your acknowledgement" in title for title in shown), shown
+        # the summary also stays in the window, with the action the notification cannot give
+        bar = window.escalations.alert_bar
+        assert bar.isVisible() and "wait for your acknowledgement" in bar.label.text()
+        if os.environ.get("DESK_APP_SHOTS"):
+            window.grab().save(str(Path(os.environ["DESK_APP_SHOTS"]) / "sign-in-summary.png"))
+        bar.button.click()
+        assert window.tabs.currentWidget() is window.escalations.widgets["review"]
     window.quit_program()
     store.close()

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from desk_app.services.reports.build import build_report
 from desk_app.services.reports.period import Period
 from desk_app.services.reports.query import ReportFilter
+from desk_app.storage.models import Incident
 from tests.conftest import Org
 from tests.core.reports.history import build
 from tests.ui.shell_fixtures import FAIL_ON_QT_WARNINGS, app_settings, context_for, english
@@ -79,6 +80,18 @@ def test_the_process_owner_sees_the_months_figures_and_drills_into_breaches(
     with qtbot.waitSignal(tab.open_incident) as opened:
         tab.table.cellDoubleClicked.emit(0, 0)
     assert opened.args == [ids["C"]]
+    # the queue's context menu works on a drill-down's rows too: bulk actions, copy
+    tab.table.selectRow(0)
+    assert tab.selected_ids() == [ids["C"]]
+    menu = tab.actions.menu()
+    found = {a.objectName(): a for a in menu.actions() if a.objectName()}
+    assert {"bulk_note", "bulk_copy", "bulk_print_incident"} <= set(found)
+    assert found["bulk_print_incident"].isEnabled()
+    menu.deleteLater()
+    from PySide6.QtGui import QGuiApplication
+    tab.actions.copy()
+    number = Incident.get_by_id(ids["C"]).number
+    qtbot.waitUntil(lambda: number in QGuiApplication.clipboard().text(), timeout=5000)
 
     # a click on a bar of a chart asks for the same kind of drill-down
     section = next(s for s in screen.sections if s.table_data.key == "volume_by_group")

@@ -8,6 +8,9 @@ each incident's own rules, and the summary lists each with its reason.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
@@ -26,20 +29,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.services import choices
+from desk_app.services import choices, queues
 from desk_app.services.bulk.actions import BulkAction, BulkInput, BulkResult, Offer
 from desk_app.services.choices import CategoryChoice
 from desk_app.services.workflow import satisfaction_required
 from ui.context import UiContext
 from ui.widgets.combos import fill_rows, value
 
+#: How many incidents of a bulk close can be given their caller's answer one by one.
+ANSWERS = 200
+
 
 class BulkInputDialog(QDialog):
     """The fields ``action`` needs; ``bulk_input()`` when accepted."""
 
     def __init__(self, context: UiContext, action: BulkAction, offer: Offer,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, ids: Sequence[int] = ()) -> None:
         super().__init__(parent)
+        self.ids = list(ids)
+        self.answers: QTableWidget | None = None  # closing: each caller's satisfaction
         self.setObjectName("bulkInputDialog")
         self.context = context
         self.action = action
@@ -104,6 +112,9 @@ class BulkInputDialog(QDialog):
             self.satisfaction.setSpecialValueText(self.tr("(not asked)"))
             self.satisfaction.valueChanged.connect(self._check)
             form.addRow(self.tr("Caller's &satisfaction (1–5)"), self.satisfaction)
+            if self.ids:
+                self.answers = self._answers_table()
+                form.addRow(self.tr("Each caller's &answer"), self.answers)
         form.addRow(self._note_label(), self.note)
         self.note.textChanged.connect(self._check)
 
@@ -120,8 +131,54 @@ class BulkInputDialog(QDialog):
         self.setWindowTitle(action_title(action))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(action_title(action))
         self.intro.setText(offer_text(offer))
-        self.resize(480, self.sizeHint().height())
+        self.resize(480 if self.answers is None else 680, self.sizeHint().height())
         self._check()
+
+    def _answers_table(self) -> QTableWidget:
+        """One row per incident (the first ``ANSWERS`` of the selection) with its caller, so
+        that each caller's own answer is recorded (R22); a row left at "(as for all)" takes
+        the value above."""
+        shown = self.ids[:ANSWERS]
+        rows = {row.id: row for row in queues.rows(self.context.session, shown)}
+        table = QTableWidget(len(shown), 4, self)
+        table.setObjectName("bulkAnswers")
+        table.setHorizontalHeaderLabels([self.tr("Incident"), self.tr("Caller"),
+                                         self.tr("Title"), self.tr("Satisfaction")])
+        table.verticalHeader().hide()
+        for index, incident_id in enumerate(shown):
+            row = rows.get(incident_id)
+            for column, value_ in enumerate((row.number, row.caller, row.title) if row else
+                                            (f"#{incident_id}", "", "")):
+                item = QTableWidgetItem(value_)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                table.setItem(index, column, item)
+            spin = QSpinBox(table)
+            spin.setRange(0, 5)
+            spin.setSpecialValueText(self.tr("(as for all)"))
+            spin.valueChanged.connect(self._check)
+            table.setCellWidget(index, 3, spin)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 1, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        table.setMinimumHeight(min(260, 40 + 30 * len(shown)))
+        if len(self.ids) > ANSWERS:
+            table.setToolTip(self.tr("The first %1 incidents can be answered one by one; the "
+                                     "rest take the value above.").replace("%1", str(ANSWERS)))
+        return table
+
+    def answer_spin(self, row: int) -> QSpinBox:
+        assert self.answers is not None
+        spin = self.answers.cellWidget(row, 3)
+        assert isinstance(spin, QSpinBox)
+        return spin
+
+    def per_caller(self) -> tuple[tuple[int, int], ...]:
+        if self.answers is None:
+            return ()
+        pairs = ((incident_id, self.answer_spin(i).value())
+                 for i, incident_id in enumerate(self.ids[:ANSWERS]))
+        return tuple((incident_id, answer) for incident_id, answer in pairs if answer)
 
     def _note_label(self) -> str:
         if self.action == BulkAction.CLOSE:
@@ -164,11 +221,12 @@ class BulkInputDialog(QDialog):
         if self.close_code is not None and value(self.close_code) is None:
             missing.append(self.tr("a close code"))
         if self.satisfaction is not None and self.satisfaction_needed() and \
-                self.satisfaction.value() == 0:
+                self.satisfaction.value() == 0 and (
+                    not self.ids or len(self.per_caller()) < len(self.ids)):
             missing.append(self.tr("the caller's satisfaction"))
         if self.note_required() and not self.note.toPlainText().strip():
-            missing.append(self._note_label().replace("&", "").lower()
-                           if self.lang == "en" else self._note_label().replace("&", ""))
+            caption = re.sub(r"\(&\w\)|&", "", self._note_label())  # "备注(&N)" → "备注"
+            missing.append(caption.lower() if self.lang == "en" else caption)
         return missing
 
     def _check(self) -> None:
@@ -189,6 +247,7 @@ class BulkInputDialog(QDialog):
             wait_code_id=value(self.wait_code) if self.wait_code is not None else None,
             close_code_id=value(self.close_code) if self.close_code is not None else None,
             satisfaction=satisfaction or None,
+            satisfactions=self.per_caller(),
         )
 
 

@@ -135,7 +135,7 @@ class ListActions(QObject):
         if action in NO_INPUT:
             self.run(action, ids)
             return
-        dialog = BulkInputDialog(self.context, action, offer, self.parent_widget)
+        dialog = BulkInputDialog(self.context, action, offer, self.parent_widget, ids)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.run(action, ids, dialog.bulk_input())
         dialog.deleteLater()

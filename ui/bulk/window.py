@@ -77,10 +77,15 @@ class BulkWork(QObject):
         return [int(table.model().index(r, 0).data(SEARCH_ID)) for r in rows]
 
     def _search_reader(self) -> Callable[[], list[int]]:
-        """Every match, not only the first page the tab shows: the search again, at its
-        largest."""
+        """Every match, not only the page the tab shows (the best ones first, then every
+        other match)."""
         session, query = self.context.session, self.window.search_panel.query
-        return lambda: [hit.id for hit in search.search(session, query, limit=1000)]
+
+        def read() -> list[int]:
+            best = [hit.id for hit in search.search(session, query, limit=1000)]
+            shown = set(best)
+            return best + [i for i in search.every_match(session, query) if i not in shown]
+        return read
 
     # -- saved queues ---------------------------------------------------------------------
     def show_saved(self, queue: SavedQueueInfo) -> None:

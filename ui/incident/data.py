@@ -21,8 +21,8 @@ from desk_app.services.choices import CallerChoice, CategoryChoice
 from desk_app.services.history import HistoryNames, load_names, value_text
 from desk_app.services.pending import change_states
 from desk_app.services.queries import ClockView, IncidentView, incident_view
+from desk_app.services.reference import load_calendars
 from desk_app.services.session import Session
-from desk_app.services.targets import load_calendars
 from desk_app.services.workflow import satisfaction_required
 
 

@@ -33,10 +33,13 @@ from desk_app.i18n import label, text
 from desk_app.services import choices, pending, workflow
 from desk_app.services.actions import Action
 from desk_app.services.choices import CategoryChoice, Choice, Person
+from desk_app.services.knowledge.apply import resolve_with
+from desk_app.services.knowledge.suggestions import Suggestion
 from desk_app.services.session import Changes, Session
 from desk_app.storage.models import ChangeRequest
 from ui.context import UiContext
 from ui.incident.data import Screen
+from ui.knowledge.suggestions import SuggestionsPanel
 from ui.widgets.calls import call
 from ui.widgets.combos import fill_enum, fill_rows, select, value
 from ui.widgets.feedback import ErrorLabel, FieldErrors, MessageBar, field_box, show_failure
@@ -532,6 +535,45 @@ class ResolveDialog(ActionDialog):
         self.add("resolution_type", self.tr("K&ind"), self.resolution_type)
         self.add("resolution", self.tr("Re&solution"), self.resolution)
         self.add("knowledge", "", self.knowledge)
+        # the articles and resolved incidents like this one, to resolve with one click and
+        # count the article's use (issue 16); typing over the text makes it the agent's own
+        self.solution: Suggestion | None = None
+        self.using = QLabel(self)
+        self.using.setWordWrap(True)
+        self.using.hide()
+        self.suggestions = SuggestionsPanel(
+            context, self, resolve_caption=self.tr("Use this"),
+            resolve_tip=self.tr("Resolve this incident with this resolution"),
+            may_link=False, may_open=False)
+        self.suggestions.setMinimumHeight(200)
+        self.suggestions.resolve_with.connect(self.use)
+        self.resolution.textChanged.connect(self._typed)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(3, self.using)
+        layout.insertWidget(4, self.suggestions, 1)
+        self.setMinimumWidth(560)
+        self.resize(620, 660)  # room for two suggestions without scrolling
+        incident = screen.view.incident
+        self.suggestions.update_query(f"{incident.title}\n{incident.description}",
+                                      int(incident.category_id), None)
+
+    def use(self, item: Suggestion) -> None:
+        """Fill the resolution from a suggestion; the save then records which one was used."""
+        self.resolution.setPlainText(item.resolution)
+        self.solution = item
+        self.knowledge.setChecked(False)
+        self.knowledge.setEnabled(False)  # an article is knowledge already
+        self.using.setText(self.tr("Resolving with %1. Change the text to write your own "
+                                   "resolution instead.").replace("%1", item.number))
+        self.using.show()
+
+    def _typed(self) -> None:
+        if self.solution is not None and \
+                self.resolution.toPlainText() != self.solution.resolution:
+            self.solution = None
+            self.knowledge.setEnabled(True)
+            self.using.hide()
 
     def problems(self) -> dict[str, str]:
         return {} if self.resolution.toPlainText().strip() else {"resolution": self.required()}
@@ -539,6 +581,12 @@ class ResolveDialog(ActionDialog):
     def make_call(self, session: Session, version: int) -> Call:
         incident_id, resolution = self.incident_id, self.resolution.toPlainText()
         kind, knowledge = value(self.resolution_type), self.knowledge.isChecked()
+        chosen = self.solution
+        if chosen is not None:
+            article = chosen.id if chosen.kind == "article" else None
+            source = chosen.id if chosen.kind != "article" else None
+            return lambda: resolve_with(session, incident_id, article_id=article,
+                                        source_incident_id=source, version=version)
         return lambda: workflow.resolve(session, incident_id, resolution=resolution,
                                         resolution_type=kind, knowledge=knowledge,
                                         version=version)

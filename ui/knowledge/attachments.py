@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QStyle,
     QVBoxLayout,
@@ -293,8 +294,16 @@ class AttachmentsPanel(QWidget):
              lambda error: self.bar.show_error(error_text(error, self.lang)))
 
     def remove_selected(self) -> None:
+        """Remove the selected attachment, after asking: the file is gone from the incident
+        for everyone (its removal is journalled, its content is not kept)."""
         row = self.selected()
         if row is None:
+            return
+        if QMessageBox.question(
+                self, self.tr("Remove attachment"),
+                self.tr("Remove %1 from the incident for everyone?").replace("%1", row.name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Yes:
             return
         session = self.context.session
         call(self, self.context, lambda: core.remove_attachment(session, row.id),

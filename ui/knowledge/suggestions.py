@@ -90,14 +90,15 @@ class SuggestionCard(QFrame):
         buttons.addStretch(1)
         self.buttons: dict[str, QPushButton] = {}
         if item.kind in ("article", "incident") and item.resolution:
-            self._button(buttons, "resolve", self.tr("Resolve with this"),
-                         self.tr("Log the incident resolved at first contact with this "
-                                  "resolution"), lambda: panel.resolve_with.emit(item))
-        if item.kind == "incident" and item.stage == Stage.CLOSED.value:
+            self._button(buttons, "resolve", panel.resolve_caption or self.tr(
+                "Resolve with this"), panel.resolve_tip or self.tr(
+                "Log the incident resolved at first contact with this resolution"),
+                lambda: panel.resolve_with.emit(item))
+        if item.kind == "incident" and item.stage == Stage.CLOSED.value and panel.may_link:
             self._button(buttons, "link", self.tr("Link"),
                          self.tr("Link the new incident to this closed one"),
                          lambda: panel.link_to.emit(item))
-        if item.kind != "article":
+        if item.kind != "article" and panel.may_open:
             self._button(buttons, "open", self.tr("Open"), self.tr("Open it in a tab"),
                          lambda: panel.open_incident.emit(item.id))
         layout.addLayout(buttons)
@@ -118,10 +119,17 @@ class SuggestionsPanel(QWidget):
     open_incident = Signal(int)
     shown = Signal()  # suggestions for the text now typed are on screen
 
-    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: UiContext, parent: QWidget | None = None, *,
+                 resolve_caption: str = "", resolve_tip: str = "", may_link: bool = True,
+                 may_open: bool = True) -> None:
+        """``resolve_caption``/``resolve_tip`` name what "Resolve with this" does where the
+        panel is used (logging, or resolving an incident already logged); a panel inside a
+        modal dialog offers neither links nor tabs (``may_link``, ``may_open``)."""
         super().__init__(parent)
         self.context = context
         self.lang = context.language
+        self.resolve_caption, self.resolve_tip = resolve_caption, resolve_tip
+        self.may_link, self.may_open = may_link, may_open
         self.asked = 0  # the newest request
         self.answered = 0  # the newest request whose answer is shown
         self.query: tuple[str, int | None, int | None] = ("", None, None)

@@ -1,5 +1,6 @@
 """The incidents behind a figure, as a tab like a queue's: number, title, priority, stage,
-group, logged and resolved; Enter or a double-click opens an incident."""
+group, logged and resolved; Enter or a double-click opens an incident, and the queue's
+context menu (bulk actions, copy, export, print) works on its rows."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from desk_app.domain.enums import Priority, Stage
 from desk_app.formatting import format_moment
 from desk_app.i18n import label
 from desk_app.services.reports.drill import LIMIT, DrillRow
+from ui.bulk.menu import ListActions, ListSource
 from ui.context import UiContext
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,6 +47,7 @@ class DrillTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         for r, row in enumerate(rows):
             values = [row.number, row.title,
                       label(Priority(row.priority), lang),
@@ -60,9 +63,18 @@ class DrillTab(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.cellDoubleClicked.connect(lambda r, _c: self._open(r))
         self.table.activated.connect(lambda index: self._open(index.row()))
+        ids = [row.id for row in rows]
+        self.actions = ListActions(context, ListSource(
+            self.table, self.selected_ids, lambda: lambda: list(ids), lambda: title,
+            lambda: len(ids)), self)
+        self.actions.open_requested.connect(self.open_incident)
         layout = QVBoxLayout(self)
         layout.addWidget(caption)
         layout.addWidget(self.table)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.rows[r].id for r in rows if 0 <= r < len(self.rows)]
 
     def _open(self, row: int) -> None:
         if 0 <= row < len(self.rows):

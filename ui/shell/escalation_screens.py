@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QVBoxLayout, QWidget
 
 from ui import paths
+from ui.escalations.alert_bar import AlertBar
 from ui.shell.screens import screen_class
 
 if TYPE_CHECKING:
@@ -73,6 +74,12 @@ class EscalationScreens(QObject):
         self.menu_action = window.menuBar().insertMenu(window.help_menu.menuAction(), self.menu)
         self.menu_action.setVisible(bool(self.available))
         self._make_counters()
+        # the latest pop-up stays over the work area with its action (ui.escalations.alert_bar)
+        self.alert_bar = AlertBar(lambda: self.show("review"), window.open_incident, window)
+        central = window.centralWidget()
+        column = central.layout() if central is not None else None
+        if isinstance(column, QVBoxLayout):
+            column.insertWidget(1, self.alert_bar)
         self.tray: QSystemTrayIcon | None = None
         self.tray_keeper: Tray | None = None  # the icon, its count and menu (ui.shell.tray)
         self.timer: QObject | None = None
@@ -103,6 +110,8 @@ class EscalationScreens(QObject):
         widget, screen = self.widget(key), self.screen(key)
         if widget is None or screen is None:
             return None
+        if key == "review" and self.alert_bar.target() == "review":
+            self.alert_bar.clear()  # what it pointed to is on the screen now
         self.window.tabs.show_kept(widget, self._title(screen), index=self.window.tabs.count())
         self.window.tabs.setTabIcon(self.window.tabs.indexOf(widget), paths.icon(screen.icon))
         return widget
@@ -115,7 +124,9 @@ class EscalationScreens(QObject):
                 getattr(widget, signal).connect(lambda n, k=key: self._count(k, n))
 
     def language_changed(self) -> None:
-        """Screens not open in a tab are made again, in the new language, when next shown."""
+        """Screens not open in a tab are made again, in the new language, when next shown;
+        the kept pop-up goes (it was written in the old language; the review still has it)."""
+        self.alert_bar.clear()
         for key, widget in list(self.widgets.items()):
             if self.window.tabs.indexOf(widget) < 0:
                 del self.widgets[key]
@@ -170,7 +181,15 @@ class EscalationScreens(QObject):
             self.tray_keeper.show()
         self.timer = timer_class(self.window.context, tray=self.tray, parent=self)
         self.timer.arrived.connect(self._alerts_arrived)  # type: ignore[attr-defined]
+        self.timer.alert.connect(self.alert_bar.show_alert)  # type: ignore[attr-defined]
+        if self.tray is not None:  # the tray's own balloon, when the OS could not show it
+            self.tray.messageClicked.connect(self._tray_message_clicked)
         self.timer.start(first_after_ms=2000)  # type: ignore[attr-defined]
+
+    def _tray_message_clicked(self) -> None:
+        if self.tray_keeper is not None:
+            self.tray_keeper.bring_back()
+        self.alert_bar.act()
 
     def _alerts_arrived(self, _count: int) -> None:
         """Once per round that brought alerts: the inbox of the moment reads them again

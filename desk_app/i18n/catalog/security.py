@@ -45,6 +45,9 @@ _CHECK = [
      "longer holds that entry as it was: its history was rewritten or an older copy was put "
      "in its place.", "本工作站上次看到哈希链第 {seq} 条记录;文件中该记录已不同:历史被改写,"
      "或文件被旧副本替换。"),
+    ("history_rewritten_since_backup", "The backup {backup} saw the hash chain at entry {seq}; "
+     "the file no longer holds that entry as it was: its history was rewritten since that "
+     "backup.", "备份 {backup} 记录的哈希链第 {seq} 条记录在文件中已不同:该备份之后历史被改写。"),
 ]
 
 MESSAGES: dict[str, dict[str, str]] = {

@@ -63,6 +63,12 @@ class BulkInput:
     wait_code_id: int | None = None
     close_code_id: int | None = None
     satisfaction: int | None = None
+    #: each caller's own answer when closing (R22 asks the caller of each incident):
+    #: (incident id, 1–5) pairs; an incident not named here takes ``satisfaction``
+    satisfactions: tuple[tuple[int, int], ...] = ()
+
+    def satisfaction_of(self, incident_id: int) -> int | None:
+        return dict(self.satisfactions).get(incident_id, self.satisfaction)
 
 
 @dataclass(frozen=True)
@@ -235,6 +241,12 @@ def _clean_input(given: object) -> BulkInput:
         if value is not None and (not isinstance(value, int) or isinstance(value, bool)
                                   or not -INT_MAX <= value <= INT_MAX):
             raise ValidationError.single(name, "validation.invalid_choice")
+    pairs = given.satisfactions
+    if not isinstance(pairs, tuple) or any(
+            not isinstance(pair, tuple) or len(pair) != 2
+            or any(not isinstance(v, int) or isinstance(v, bool)
+                   or not -INT_MAX <= v <= INT_MAX for v in pair) for pair in pairs):
+        raise ValidationError.single("satisfactions", "validation.invalid_choice")
     if not isinstance(given.note, str) or "\x00" in given.note or any(
             "\ud800" <= ch <= "\udfff" for ch in given.note):
         raise ValidationError.single("note", "validation.bad_characters")
@@ -278,7 +290,7 @@ def _one(session: Session, action: BulkAction, incident_id: int, given: BulkInpu
             return total
         return session.write(acknowledge_all)
     return close(session, incident_id, close_code_id=given.close_code_id, notes=given.note,
-                 satisfaction=given.satisfaction)
+                 satisfaction=given.satisfaction_of(incident_id))
 
 
 def _numbers(session: Session, ids: Sequence[int]) -> dict[int, str]:

@@ -141,6 +141,17 @@ def _value(text: str, kind: str) -> object:
     return text
 
 
+def incidents_held(session: Session) -> int:
+    """How many incidents this database holds (a bundle is imported only when none): asked
+    before the import is offered, so that it is never refused after the folder is chosen."""
+
+    def run() -> int:
+        require_owner(session)
+        return int(Incident.select().count())
+
+    return session.read(run)
+
+
 def import_bundle(session: Session, folder: str | Path) -> dict[str, int]:
     """Rebuild this database, which must have no incidents, from the export in ``folder``."""
     folder = usable_path(folder)

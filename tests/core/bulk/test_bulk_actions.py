@@ -174,6 +174,35 @@ def test_r20_r22_bulk_close_only_what_the_person_may_close(org: Org) -> None:
     assert "confirmed" in result.refused[0].error.fields  # type: ignore[attr-defined]
 
 
+def test_r22_bulk_close_records_each_caller_s_own_satisfaction(org: Org) -> None:
+    """R22 asks the caller of each incident: the answers given per incident are recorded per
+    incident, and one left out takes the value given for all (or is refused when none)."""
+    first, second, third = resolved(org), resolved(org), resolved(org)
+    code = CloseCode.get(CloseCode.code == "solved").id
+    result = run_bulk(org.as_("desk"), BulkAction.CLOSE, [first, second, third],
+                      BulkInput(note="Called back", close_code_id=code,
+                                satisfactions=((first, 5), (second, 2))))
+    assert result.done == [first, second]
+    assert "satisfaction" in result.refused[0].error.fields  # type: ignore[attr-defined]
+    assert [Incident.get_by_id(i).satisfaction for i in (first, second)] == [5, 2]
+    assert stage(third) == Stage.RESOLVED.value
+    rest = run_bulk(org.as_("desk"), BulkAction.CLOSE, [third],
+                    BulkInput(note="Called back", close_code_id=code, satisfaction=4,
+                              satisfactions=((first, 1),)))
+    assert rest.done == [third] and Incident.get_by_id(third).satisfaction == 4
+    assert Incident.get_by_id(first).satisfaction == 5  # closed before: unchanged
+
+
+@pytest.mark.parametrize("pairs", [((1,),), [(1, 2)], ((1, "5"),), ((True, 5),),
+                                   ((2 ** 70, 5),), "15"])
+def test_bad_per_caller_satisfactions_are_refused_whole(org: Org, pairs: object) -> None:
+    incident = resolved(org)
+    with pytest.raises(ValidationError):
+        run_bulk(org.as_("desk"), BulkAction.CLOSE, [incident],
+                 BulkInput(note="x", satisfactions=pairs))  # type: ignore[arg-type]
+    assert stage(incident) == Stage.RESOLVED.value
+
+
 def test_progress_and_cancel_leave_the_rest_unchanged(org: Org) -> None:
     ids = assigned(org, 5)
     seen: list[tuple[int, int]] = []

@@ -17,10 +17,10 @@ from desk_app.domain.calendar import working_seconds
 from desk_app.domain.enums import ContactChannel, Impact
 from desk_app.errors import DeskError
 from desk_app.services import pending, workflow
+from desk_app.services.reference import load_calendars
 from desk_app.services.reports.build import STAGES, build_report
 from desk_app.services.reports.period import Period
 from desk_app.services.reports.query import ReportFilter
-from desk_app.services.targets import load_calendars
 from desk_app.storage.models import ClockRun, TargetClock, WaitCode
 from desk_app.storage.opening import open_store
 from tests.conftest import START, Org

@@ -144,11 +144,19 @@ def test_a_workstation_warns_when_history_was_rewritten_behind_it(org: Org) -> N
     no longer holds the entry this workstation last saw."""
     ids = _busy_file(org)
     assert _messages(org.path)[-1].startswith("No problems found")  # remembered here
-    conn = sqlite3.connect(org.path, isolation_level=None)
+    _rebuild_after_deleting_the_note(org.path, ids["first"])
+    lines = _messages(org.path)
+    assert any("history was rewritten" in line for line in lines), lines
+    assert not any("hash chain was" in line for line in lines), lines  # the chain is whole
+
+
+def _rebuild_after_deleting_the_note(path: Path, incident_id: int) -> None:
+    """A rewrite by someone who knows the algorithm: a note deleted and every link after it,
+    and the head, rebuilt the way the program would have."""
+    conn = sqlite3.connect(path, isolation_level=None)
     register_sqlite(conn)
     conn.execute("BEGIN")
-    conn.execute(f"DELETE FROM journal WHERE incident_id = {ids['first']} AND action = 'note'")
-    # rebuild every link after it, and the head, the way the program would have
+    conn.execute(f"DELETE FROM journal WHERE incident_id = {incident_id} AND action = 'note'")
     rows = conn.execute(
         f"SELECT seq, 'journal', {JOURNAL_CONTENT}, 'journal', id FROM journal UNION ALL "
         f"SELECT seq, 'witness', {WITNESS_CONTENT}, 'witness', id FROM witness ORDER BY 1"
@@ -160,6 +168,53 @@ def test_a_workstation_warns_when_history_was_rewritten_behind_it(org: Org) -> N
     conn.execute("UPDATE chain_head SET seq = ?, hash = ?", (len(rows), prev))
     conn.execute("COMMIT")
     conn.close()
+
+
+def test_a_backup_witnesses_a_rewrite_a_new_workstation_cannot_see(
+        org: Org, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A workstation that remembers nothing of the file (a new PC) still learns of a rebuilt
+    chain: the daily backup holds the chain's end as it was."""
+    from desk_app.storage.backup import take_backup
+
+    ids = _busy_file(org)
+    store = open_store(org.path, daily_backup=False)
+    try:
+        backup = take_backup(store, "daily").path
+    finally:
+        store.close()
+    _rebuild_after_deleting_the_note(org.path, ids["first"])
+    monkeypatch.setenv("DESK_APP_STATE_DIR", str(tmp_path / "new-pc"))
     lines = _messages(org.path)
-    assert any("history was rewritten" in line for line in lines), lines
-    assert not any("hash chain was" in line for line in lines), lines  # the chain is whole
+    assert any(f"The backup {backup.name} saw the hash chain" in line for line in lines), lines
+    assert not any("This workstation last saw" in line for line in lines)  # it saw nothing
+
+
+def test_backups_of_an_untouched_file_and_a_restore_are_no_finding(
+        org: Org, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Work after a backup, and a restore of an older backup (a new generation of the file,
+    on purpose), are not a rewrite."""
+    from desk_app.services import incidents
+    from desk_app.services.session import session_for
+    from desk_app.storage.backup import take_backup
+    from desk_app.storage.restore import restore_backup
+
+    ids = _busy_file(org)
+    monkeypatch.setenv("DESK_APP_STATE_DIR", str(tmp_path / "state"))
+    store = open_store(org.path, daily_backup=False)
+    try:
+        first = take_backup(store, "manual").path
+    finally:
+        store.close()
+    store = open_store(org.path, daily_backup=False)
+    try:
+        session = session_for(store, "desk", org.clock)
+        incidents.add_note(session, ids["first"], "after the first backup")
+        take_backup(store, "manual")
+        incidents.add_note(session, ids["first"], "after the second backup")
+    finally:
+        store.close()
+    assert _messages(org.path)[-1].startswith("No problems found")
+    restore_backup(org.path, first)  # the later history is given up on purpose
+    monkeypatch.setenv("DESK_APP_STATE_DIR", str(tmp_path / "other-pc"))
+    lines = _messages(org.path)
+    assert lines[-1].startswith("No problems found"), lines

@@ -259,3 +259,37 @@ def test_search_results_have_the_menu_too(qtbot: QtBot, org: Org, app_settings: 
     assert sorted(main.bulk._search_reader()()) == sorted(h.id for h in
                                                           main.search_panel.model.hits)
     menu.deleteLater()
+
+
+def test_r22_a_bulk_close_asks_each_caller_s_answer(qtbot: QtBot, org: Org,
+                                                    app_settings: object,
+                                                    english: None) -> None:
+    """Closing several incidents at once, each caller's satisfaction is given in its row;
+    OK is enabled once every incident has an answer (its own, or the one for all)."""
+    from desk_app.storage.models import CloseCode
+    from tests.core.bulk.test_bulk_actions import resolved
+    from ui.widgets.combos import select
+
+    first, second = resolved(org), resolved(org)
+    main = open_window(qtbot, org)
+    offer = offers(org.as_("desk"), [first, second])[BulkAction.CLOSE]
+    dialog = BulkInputDialog(main.context, BulkAction.CLOSE, offer, main, [first, second])
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.answers is not None and dialog.answers.rowCount() == 2
+    assert dialog.answers.item(0, 0).text() == Incident.get_by_id(first).number
+    select(dialog.close_code, CloseCode.get(CloseCode.code == "solved").id)  # type: ignore[arg-type]
+    dialog.note.setPlainText("Called back")
+    dialog.answer_spin(0).setValue(5)
+    assert not ok.isEnabled() and "satisfaction" in dialog.hint.text()
+    dialog.answer_spin(1).setValue(2)
+    assert ok.isEnabled()
+    given = dialog.bulk_input()
+    assert given.satisfactions == ((first, 5), (second, 2))
+    result = run_bulk(org.as_("desk"), BulkAction.CLOSE, [first, second], given)
+    assert result.done == [first, second]
+    assert [Incident.get_by_id(i).satisfaction for i in (first, second)] == [5, 2]
+    dialog.answer_spin(1).setValue(0)  # back to "(as for all)": the value for all counts
+    assert not ok.isEnabled()
+    dialog.satisfaction.setValue(4)  # type: ignore[union-attr]
+    assert ok.isEnabled() and dialog.bulk_input().satisfaction_of(second) == 4

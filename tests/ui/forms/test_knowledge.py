@@ -236,3 +236,92 @@ def test_a_dropped_file_is_attached_and_saved_back(qtbot, org, make_context,
 
     out = save_attachment(org.as_("desk"), panel.rows[0].id, str(tmp_path / "copy.log"))
     assert out.read_text(encoding="utf-8") == "tunnel down at 09:14\n"
+
+
+def test_removing_an_attachment_asks_first(qtbot, org, make_context, tmp_path,
+                                           monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk_app.services.knowledge.attachments import attach_file
+
+    incident_id = org.log()
+    source = tmp_path / "vpn.log"
+    source.write_text("tunnel down\n", encoding="utf-8")
+    attach_file(org.as_("desk"), incident_id, str(source))
+    panel = AttachmentsPanel(make_context("desk"), incident_id)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=10000)
+    panel.list.setCurrentRow(0)
+    asked: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
+        def ask(_parent, _title, question, *_args):  # type: ignore[no-untyped-def]
+            asked.append(question)
+            return button
+        return ask
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    panel.remove_selected()
+    assert asked == ["Remove vpn.log from the incident for everyone?"]
+    assert len(attachments(org.as_("desk"), incident_id)) == 1  # cancelled: kept
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    panel.remove_selected()
+    qtbot.waitUntil(lambda: panel.list.count() == 0, timeout=10000)
+    assert attachments(org.as_("desk"), incident_id) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_incident_already_logged_is_resolved_with_an_article_from_its_view(
+        qtbot, org, make_context, lang) -> None:  # type: ignore[no-untyped-def]
+    """The resolve dialog shows articles and resolved incidents like this one; "Use this"
+    fills the resolution, and the save records the article's use (it counts one more)."""
+    from desk_app.services.actions import Action
+    from desk_app.storage.models import KnowledgeUse
+    from tests.ui.forms.helpers import open_view, wait_version_after
+    from ui.incident.dialogs import ResolveDialog
+
+    article = published(org, "VPN 频繁断开", "更新 VPN 证书")
+    incident = org.log(title="VPN 老是断开")
+    view = open_view(qtbot, make_context("desk", lang), incident)
+    view.buttons[Action.RESOLVE].click()
+    dialog = view.dialog
+    assert isinstance(dialog, ResolveDialog)
+    panel = dialog.suggestions
+    qtbot.waitUntil(lambda: panel.card("article", article) is not None, timeout=5000)
+    card = panel.card("article", article)
+    assert set(card.buttons) == {"resolve"}  # no tabs or links from inside a dialog
+    assert card.buttons["resolve"].text() == ("使用此方案" if lang == "zh" else "Use this")
+    card.buttons["resolve"].click()
+    assert dialog.resolution.toPlainText() == "更新 VPN 证书"
+    assert dialog.using.isVisibleTo(dialog) and not dialog.knowledge.isEnabled()
+    before = view.screen.version
+    dialog.ok_button.click()
+    wait_version_after(qtbot, view, before)
+    row = Incident.get_by_id(incident)
+    assert row.stage == Stage.RESOLVED.value and row.resolution == "更新 VPN 证书"
+    assert KnowledgeUse.select().where(KnowledgeUse.incident == incident,
+                                       KnowledgeUse.article == article).count() == 1
+
+
+def test_typing_over_a_used_resolution_makes_it_the_agent_s_own(
+        qtbot, org, make_context) -> None:  # type: ignore[no-untyped-def]
+    from desk_app.services.actions import Action
+    from desk_app.storage.models import KnowledgeUse
+    from tests.ui.forms.helpers import open_view, wait_version_after
+
+    article = published(org, "VPN 频繁断开", "更新 VPN 证书")
+    incident = org.log(title="VPN 老是断开")
+    view = open_view(qtbot, make_context("desk"), incident)
+    view.buttons[Action.RESOLVE].click()
+    dialog = view.dialog
+    qtbot.waitUntil(lambda: dialog.suggestions.card("article", article) is not None,
+                    timeout=5000)
+    dialog.suggestions.card("article", article).buttons["resolve"].click()
+    dialog.resolution.appendPlainText("并重启电脑")
+    assert not dialog.using.isVisibleTo(dialog) and dialog.knowledge.isEnabled()
+    before = view.screen.version
+    dialog.ok_button.click()
+    wait_version_after(qtbot, view, before)
+    assert Incident.get_by_id(incident).resolution == "更新 VPN 证书\n并重启电脑"
+    assert KnowledgeUse.select().where(KnowledgeUse.incident == incident).count() == 0
