@@ -199,3 +199,22 @@ class DatabaseUnreachable(DatabaseIOError):
 
     def __init__(self, detail: str = "") -> None:
         StorageError.__init__(self, "error.storage.unreachable", detail=detail)
+
+
+class DatabaseMoved(StorageError):
+    """The team moved this file's data to a server (``desk-app move``): the file is kept
+    as it was, and every workstation is told where the data now lives and goes there."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        super().__init__("error.storage.moved", target=target)
+
+
+class MoveRefused(StorageError):
+    """``desk-app move`` would not copy: the server database already holds a desk, or the
+    copy's figures differ from the file's (nothing is marked then)."""
+
+    def __init__(self, reason: str, target: str, detail: str = "") -> None:
+        self.reason = reason
+        super().__init__("error.storage.move_refused", target=target, detail=detail,
+                         why=Term(f"storage.move_refused.{reason}"))

@@ -33,6 +33,7 @@ from desk_app.services.session import Session, session_for
 from desk_app.services.setup import create_database
 from desk_app.storage.database import Store
 from desk_app.storage.opening import open_store
+from tests import postgres
 
 PASSWORD = "correct horse"
 
@@ -140,10 +141,67 @@ def org_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[s
     return path, built.ids
 
 
+#: The tests that run on both kinds of database (a file and a server): the rules, the
+#: property test, the concurrent scans and the conflicts. The rest (screens, files' own
+#: safety) use a file.
+BOTH_KINDS = ("tests/core/test_r0", "tests/core/test_r1", "tests/core/test_r2",
+              "tests/core/test_property_lifecycle.py", "tests/core/test_search.py",
+              "tests/core/test_queues.py",
+              "tests/core/storage/test_conflicts.py")
+KINDS = ("file", "server")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "database_kind" not in metafunc.fixturenames:
+        return
+    where = str(Path(metafunc.definition.fspath).relative_to(Path(__file__).parent.parent))
+    if where.startswith(BOTH_KINDS) and not metafunc.definition.get_closest_marker("file_only"):
+        metafunc.parametrize("database_kind", KINDS, indirect=True)
+
+
 @pytest.fixture
-def org(tmp_path: Path, clock: FakeClock, org_template: tuple[Path, dict[str, int]]
-        ) -> Iterator[Org]:
-    template, ids = org_template
+def database_kind(request: pytest.FixtureRequest) -> str:
+    """"file" or "server" (a test in ``BOTH_KINDS`` runs once with each)."""
+    return str(getattr(request, "param", "file"))
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[postgres.Server]:
+    """A PostgreSQL server for the whole run (``tests/postgres.py``). It is an error, not a
+    skip, when none can be started: ``.ci/run`` installs one."""
+    yield from postgres.running()
+
+
+@pytest.fixture(scope="session")
+def server_org_template(pg_server: postgres.Server) -> tuple[str, dict[str, int]]:
+    """The organisation built once on the server; each test gets a copy of the database."""
+    url = pg_server.create_database()
+    built = build_org(Path(url), FakeClock(START))
+    built.store.close()
+    return url.rsplit("/", 1)[1], built.ids
+
+
+@pytest.fixture
+def server_url(pg_server: postgres.Server) -> Iterator[str]:
+    """A new, empty database on the test server."""
+    url = pg_server.create_database()
+    yield url
+    pg_server.drop_database(url)
+
+
+@pytest.fixture
+def org(request: pytest.FixtureRequest, tmp_path: Path, clock: FakeClock,
+        database_kind: str) -> Iterator[Org]:
+    if database_kind == "server":
+        server: postgres.Server = request.getfixturevalue("pg_server")
+        name, ids = request.getfixturevalue("server_org_template")
+        url = server.create_database(template=name)
+        store = open_store(url)
+        yield Org(store, clock, Path(url), dict(ids))
+        store.close()
+        server.drop_database(url)
+        return
+    template, ids = request.getfixturevalue("org_template")
     path = tmp_path / "desk.sqlite"
     shutil.copyfile(template, path)
     store = open_store(path, daily_backup=False)  # tests that want backups take them

@@ -52,6 +52,7 @@ from ui.reading import read
 from ui.reports.entry import ReportsEntry
 from ui.search.panel import SearchPanel
 from ui.security.lock import install as install_lock
+from ui.server_watcher import NotifyWatcher, watcher_for
 from ui.shell import screens
 from ui.shell.escalation_screens import EscalationScreens
 from ui.shell.language import keep_own_language, reopen_in_language
@@ -165,10 +166,10 @@ class MainWindow(QMainWindow):
         self.hub.storage_error.connect(self._storage_refused)
 
         self.watch = watch
-        self.watcher: DataVersionWatcher | None = None
+        self.watcher: DataVersionWatcher | NotifyWatcher | None = None
         self.keeper: PresenceKeeper | None = None
         if watch:
-            self.watcher = DataVersionWatcher(context.session.store.path, self.hub, parent=self)
+            self.watcher = watcher_for(context.session.store, self.hub, parent=self)
             self.watcher.start()
             self._keep_presence()
 
@@ -595,7 +596,7 @@ class MainWindow(QMainWindow):
             if self.watcher is not None:
                 self.watcher.stop()
                 self.watcher.deleteLater()
-            self.watcher = DataVersionWatcher(session.store.path, self.hub, parent=self)
+            self.watcher = watcher_for(session.store, self.hub, parent=self)
             self.watcher.start()
             self._keep_presence()
         self.store_reopened.emit(session.store)

@@ -6,6 +6,7 @@ from desk_app.commands import (  # noqa: F401
     incidents,
     knowledge,
     reports,
+    server,
     storage,
     watch,
 )

@@ -67,6 +67,14 @@ def _convert(model: type[Model], names: tuple[str, ...], rows: Sequence[Sequence
     return result
 
 
+def _executemany(sql: str, rows: Sequence[Sequence[Any]]) -> Any:
+    """``executemany`` on the connection in use (a server's database brings its own)."""
+    many = getattr(database.obj, "executemany", None)
+    if many is not None:
+        return many(sql, rows)
+    return database.connection().executemany(sql, rows)
+
+
 def insert_rows(model: type[Model], names: Sequence[str], rows: Sequence[Sequence[Any]], *,
                 ignore: bool = False, converted: bool = False) -> None:
     """Insert ``rows`` (values in the order of ``names``), in order; with ``ignore``, a row
@@ -74,7 +82,7 @@ def insert_rows(model: type[Model], names: Sequence[str], rows: Sequence[Sequenc
     are already what the fields' ``db_value`` would give."""
     if rows:
         key = tuple(names)
-        database.connection().executemany(
+        _executemany(
             _insert_sql(model, key, ignore), rows if converted else _convert(model, key, rows))
 
 
@@ -85,7 +93,7 @@ def update_rows(model: type[Model], names: Sequence[str], keys: Sequence[str],
     if not rows:
         return 0
     key = (*names, *keys)
-    cursor = database.connection().executemany(_update_sql(model, tuple(names), tuple(keys)),
+    cursor = _executemany(_update_sql(model, tuple(names), tuple(keys)),
                                                 _convert(model, key, rows))
     return int(cursor.rowcount)
 

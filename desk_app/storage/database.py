@@ -406,8 +406,22 @@ _READONLY_REASONS = {
 }
 
 
+def _from_server(exc: BaseException) -> bool:
+    """Whether the error came from a PostgreSQL server's driver (storage/postgres)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if type(seen).__module__.startswith("psycopg"):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def classify(exc: BaseException) -> StorageError | None:
     """The storage error an SQLite exception means, or None if it is not one of those."""
+    if _from_server(exc):
+        from desk_app.storage.postgres.database import classify_server
+
+        return classify_server(exc)
     error = _sqlite_error(exc)
     text = str(error or exc)
     code = getattr(error, "sqlite_errorcode", None)

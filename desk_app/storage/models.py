@@ -601,7 +601,7 @@ class Maintenance(BaseModel):
     id = IntegerField(primary_key=True, constraints=[Check("id = 1")])
     active = BooleanField(default=False)
     reason = CharField(null=True, constraints=[
-        Check("reason IS NULL OR reason IN ('migration', 'restore')")])
+        Check("reason IS NULL OR reason IN ('migration', 'restore', 'move')")])
     token = CharField(null=True)
     username = CharField(default="")
     workstation = CharField(default="")

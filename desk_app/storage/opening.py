@@ -64,6 +64,8 @@ from desk_app.storage.filesystem import Location, describe
 from desk_app.storage.identity import identify
 from desk_app.storage.locktest import LockTest, lock_self_test
 from desk_app.storage.migrations import MigrationResult, check_version, migrate
+from desk_app.storage.postgres.move import check_not_moved, install_moved_guard
+from desk_app.storage.postgres.url import is_server
 from desk_app.storage.presence import PRESENCE_SCHEMA, Visitor, install_guard, maintenance
 
 log = logging.getLogger(__name__)
@@ -237,6 +239,9 @@ def _open_store(path: str | Path, *, create: bool = False, read_only: bool = Fal
         else:
             report.migration = _upgrade(store, visitor, on_wait)
         install_guard(store, migrations.LATEST)
+        # a file whose data moved to a server (desk-app move) says where, and takes no writes
+        check_not_moved(store)
+        install_moved_guard(store)
         if not read_only and report.migration and report.migration.found:
             statistics.ensure(store)  # an ANALYZE run by hand would change the queues' plans
         report.backup_wanted = bool(not read_only and daily_backup and report.migration
@@ -264,7 +269,15 @@ def open_store(path: str | Path, *, create: bool = False, read_only: bool = Fals
     upgrade holds the file. ``defer_checks``: check only the small tables now and leave the
     rest, and the daily backup, to ``finish_checks`` (see the module's docstring). Damage is
     reported only when a reachable file fails a fresh check (``storage.damage``); a file
-    that cannot be reached says so instead."""
+    that cannot be reached says so instead.
+
+    ``path`` may also be a server's URL (``postgresql://user@host:5432/desk``): the same
+    store, on a server (``storage/postgres``)."""
+    if is_server(path):
+        from desk_app.storage.postgres.opening import open_server
+
+        return open_server(str(path), create=create, read_only=read_only, visitor=visitor,
+                           now=now, on_wait=on_wait)
     with confirmed(Path(path).absolute()):
         return _open_store(path, create=create, read_only=read_only, lock_test=lock_test,
                            quick_check=quick_check, daily_backup=daily_backup,

@@ -168,6 +168,7 @@ def test_rows_carry_what_the_table_shows(org: Org, desk: dict[str, int]) -> None
     assert by_id[vip].caller_vip and by_id[vip].priority == 2  # R12: VIP → High urgency
 
 
+@pytest.mark.file_only  # SQLite's query plans
 def test_each_queue_is_read_through_an_index(org: Org, desk: dict[str, int]) -> None:
     """EXPLAIN QUERY PLAN: no queue but All reads the whole incident table."""
     net1 = org.as_("net1")
@@ -183,6 +184,7 @@ def test_each_queue_is_read_through_an_index(org: Org, desk: dict[str, int]) -> 
     assert not any(s.startswith("SCAN") and s != "SCAN due LEFT-JOIN" for s in steps), steps
 
 
+@pytest.mark.file_only  # SQLite's query plans
 def test_every_sort_reads_its_first_page_in_index_order(org: Org,
                                                         desk: dict[str, int]) -> None:
     """EXPLAIN QUERY PLAN: no sort of All sorts every incident to show a page (the file's

@@ -177,6 +177,7 @@ def test_r09_settle_is_idempotent(org: Org) -> None:
     assert org.store.write(lambda: settle([1], org.clock.now())) == 0
 
 
+@pytest.mark.file_only
 def test_r09_upgrade_to_schema_24_merges_duplicate_open_call_tasks(org: Org) -> None:
     """A file of schema 15 held one open call task per escalation: the upgrade keeps every
     row, joins the later open ones of an incident and person to the first, and ends those

@@ -126,6 +126,7 @@ def test_every_match_goes_beyond_the_page_the_box_shows(org: Org) -> None:
         search.every_match(org.as_("desk"), "a\x00b")
 
 
+@pytest.mark.file_only
 def test_migration_indexes_the_incidents_already_there(org: Org, tmp_path: Path) -> None:
     """A file made before the search index (schema 2) gets every incident indexed."""
     old = org.log(title="邮件无法发送", description="Outlook shows an error")

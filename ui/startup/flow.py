@@ -23,12 +23,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desk_app.clock import Clock
-from desk_app.errors import DatabaseCorrupt, DeskError, SchemaTooNew
+from desk_app.errors import DatabaseCorrupt, DatabaseMoved, DeskError, SchemaTooNew
 from desk_app.i18n import Language, text
 from desk_app.services.own_language import own_language, set_own_language
 from desk_app.services.session import Session, sign_in
 from desk_app.storage.database import Store
 from desk_app.storage.opening import open_store
+from desk_app.storage.postgres import is_server
 from desk_app.storage.presence import Visitor
 from ui import settings
 from ui.context import UiContext
@@ -87,7 +88,7 @@ class Startup(QObject):
                 return False
         else:
             path = self.database or settings.last_database()
-            if path is None or not path.exists():
+            if path is None or not (is_server(path) or path.exists()):
                 chosen = self._wizard(missing=path)
                 if chosen is None:
                     return False
@@ -97,7 +98,8 @@ class Startup(QObject):
             return False
         self.store = store
         if not self.demo:
-            settings.set_last_database(path)
+            # a file whose data moved to a server: the server from now on
+            settings.set_last_database(store.path if is_server(store.path) else path)
         session = self._session(credentials)
         if session is None:
             return False
@@ -130,13 +132,19 @@ class Startup(QObject):
         while True:
             try:
                 return wait_for(None, self.tr("Opening the database…"),
-                                lambda: open_store(path, visitor=visitor,
-                                                   on_wait=lambda: note.say(waiting),
-                                                   defer_checks=True), note)
+                                lambda where=path: open_store(where, visitor=visitor,
+                                                              on_wait=lambda: note.say(
+                                                                  waiting),
+                                                              defer_checks=True), note)
             except DatabaseCorrupt as error:
                 if self._offer_restore(path, error, visitor):
                     continue  # the latest good backup is back: open it
                 return None
+            except DatabaseMoved as error:  # desk-app move: say where, and go there
+                QMessageBox.information(None, text("storage.moved_title", self.language),
+                                        f"{path}\n\n{error_text(error, self.language)}")
+                path = Path(error.target)
+                continue
             except SchemaTooNew as error:  # trying again cannot help: a newer program can
                 QMessageBox.critical(None, self.tr("Could not open the database"),
                                      f"{path}\n\n{error_text(error, self.language)}")

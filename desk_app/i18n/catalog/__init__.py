@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import import_module
 
 AREAS = ["core", "cli", "escalations", "history", "storage", "safety", "reports", "security",
-         "alerts", "importing", "bulk", "knowledge", "guidance", "desktop"]
+         "alerts", "importing", "bulk", "knowledge", "guidance", "desktop", "server"]
 
 
 def load() -> dict[str, dict[str, str]]:

@@ -80,6 +80,7 @@ MIGRATIONS: list[Migration] = [
     Migration(26, "0026_knowledge.sql"),
     Migration(27, "0027_report_summaries.sql", then=_report_summaries),
     Migration(28, "0028_level_descriptions.sql"),
+    Migration(30, "0030_move_maintenance.sql"),
 ]
 
 LATEST = MIGRATIONS[-1].version

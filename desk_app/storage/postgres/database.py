@@ -1,0 +1,195 @@
+"""A team's database on a PostgreSQL server, behind the same ``Store`` a file has.
+
+The services see no difference: ``store.write`` runs a function in one short transaction,
+retried whole when the server says "try again"; ``store.read`` in one consistent snapshot;
+peewee's models and the program's own SQL (translated, ``dialect``) run unchanged.
+
+How a write keeps a file's guarantees here: it begins with a transaction-scoped advisory
+lock, the server's counterpart of ``BEGIN IMMEDIATE``, so that writes follow one another as
+they do in a file and every statement of a write sees everything committed before it (read
+then decide then write, as the rules do, stays correct); the lock waits at most the busy
+timeout, after which the write is retried whole like a busy file's. Reads never take it:
+they run in a ``REPEATABLE READ`` snapshot beside the writes, which is what a server adds
+over a file (readers never wait for a writer, and a writer never waits for readers). Each
+write ends with ``NOTIFY desk_changed``: the other workstations refresh on it instead of
+polling (``listen``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any, TypeVar
+
+import peewee
+
+from desk_app.errors import DatabaseBusy, DatabaseIOError, DatabaseReadOnly, StorageError
+from desk_app.storage.database import (
+    BUSY_TIMEOUT,
+    WRITE_ATTEMPTS,
+    Store,
+    translate_errors,
+)
+from desk_app.storage.events import StorageEvents
+from desk_app.storage.models import database as model_proxy
+from desk_app.storage.postgres.dialect import translate
+from desk_app.storage.postgres.url import ServerAddress
+
+T = TypeVar("T")
+
+#: The channel every write notifies and every workstation listens on.
+CHANNEL = "desk_changed"
+#: The advisory lock every write holds (one per database: the key is the program's own).
+WRITE_LOCK = int.from_bytes(hashlib.sha256(b"desk-app write").digest()[:8], "big",
+                            signed=True)
+
+
+class ServerDatabase(peewee.PostgresqlDatabase):
+    """peewee's PostgreSQL database, speaking the program's SQLite dialect where the program
+    writes SQL by hand, and beginning each write with the write lock."""
+
+    def __init__(self, address: ServerAddress, busy_timeout: float) -> None:
+        self.address = address
+        self.busy_timeout = busy_timeout
+        super().__init__(address.database, prefer_psycopg3=True, **address.connect_kwargs())
+        self.wrote = False
+
+    def _connect(self) -> Any:
+        import psycopg
+        from psycopg.types.string import TextLoader
+
+        try:
+            conn = super()._connect()  # type: ignore[misc]
+        except psycopg.OperationalError as error:
+            raise DatabaseIOError(f"{self.address.display()}: {error}") from error
+        # JSON comes back as the text a file gives (the hash chain hashes it)
+        conn.adapters.register_loader("json", TextLoader)
+        conn.adapters.register_loader("jsonb", TextLoader)
+        return conn
+
+    def execute_sql(self, sql: str, params: Any = None, commit: Any = None) -> Any:
+        return super().execute_sql(translate(sql), params or ())
+
+    def executemany(self, sql: str, rows: Any) -> Any:
+        """The same statement for every row (``storage.bulk``); ``rowcount`` is the sum."""
+        cursor = self.cursor()
+        with peewee.__exception_wrapper__:  # type: ignore[attr-defined]
+            cursor.executemany(translate(sql), rows)
+        return cursor
+
+    def begin(self, isolation_level: Any = None, lock_type: str | None = None) -> None:
+        """A write (``lock_type="IMMEDIATE"``, as a file's) takes the write lock and reads
+        the latest committed rows at each statement; any other transaction (``Store.read``)
+        reads one snapshot."""
+        if lock_type not in ("IMMEDIATE", "EXCLUSIVE"):
+            super().begin(isolation_level or "REPEATABLE READ")
+            return
+        super().begin(isolation_level)
+        cursor = self.cursor()
+        try:
+            cursor.execute(f"SET LOCAL lock_timeout = {int(self.busy_timeout * 1000)}")
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        except BaseException:
+            # the lock was not had in time ("busy"): the transaction never began for
+            # peewee, so it is ended here, or the connection would stay in it, aborted
+            self._state.conn.rollback()  # type: ignore[attr-defined]
+            raise
+        self.wrote = True
+
+    def commit(self) -> None:
+        if self.wrote:
+            self.wrote = False
+            self.cursor().execute(f"NOTIFY {CHANNEL}")
+        super().commit()
+
+    def rollback(self) -> None:
+        self.wrote = False
+        conn = self._state.conn  # type: ignore[attr-defined]
+        if conn is None or conn.closed:
+            return
+        super().rollback()
+
+
+class ServerStore(Store):
+    """A database on a server (``postgresql://…``), used as a ``Store``."""
+
+    kind = "server"
+
+    def __init__(self, address: ServerAddress, *, read_only: bool = False,
+                 busy_timeout: float = BUSY_TIMEOUT, bind: bool = True,
+                 read_only_reason: str = "storage.readonly.asked") -> None:
+        import uuid
+
+        self.address = address
+        self.url = address.url()
+        #: Where the data lives, as people read it (never with a password).
+        self.path = Path(address.display())
+        self.read_only = read_only
+        self.read_only_reason = read_only_reason
+        self.became_read_only = False
+        self.busy_timeout = busy_timeout
+        self.token = uuid.uuid4().hex
+        self.events = StorageEvents()
+        self.guards = []
+        self.on_write = None
+        self.identity = None
+        self.seen_generation = None
+        self.visitor = None
+        self.report = None
+        self.db = ServerDatabase(address, busy_timeout)  # type: ignore[assignment]
+        if bind:
+            self.bind()
+
+    def write(self, fn: Callable[[], T], *, attempts: int = WRITE_ATTEMPTS,
+              on_busy: Callable[[int], None] | None = None, guarded: bool = True) -> T:
+        if self.read_only:
+            raise DatabaseReadOnly(self.read_only_reason)
+        with model_proxy.using(self.db):
+            return self._write(fn, attempts, on_busy, guarded)
+
+    def _begin_immediate(self, stack: ExitStack) -> None:
+        stack.enter_context(self.db.atomic(lock_type="IMMEDIATE"))
+
+    def execute(self, sql: str, params: tuple | list = ()) -> list[tuple]:
+        with translate_errors():
+            cursor = self.db.execute_sql(sql, params)
+            return list(cursor.fetchall()) if cursor.description else []
+
+    def raw_connection(self, *, read_only: bool = False) -> Any:
+        raise StorageError("storage.server.no_file")
+
+    def listen(self) -> Any:
+        """A connection of its own that hears every committed write (``NOTIFY``):
+        ``conn.notifies(timeout=…)`` yields one notice per write."""
+        import psycopg
+
+        conn = psycopg.connect(**self.address.connect_kwargs(), dbname=self.address.database,
+                               autocommit=True)
+        conn.execute(f"LISTEN {CHANNEL}")
+        return conn
+
+
+def classify_server(exc: BaseException) -> StorageError | None:
+    """The storage error a server's exception means, or None."""
+    try:
+        import psycopg
+        from psycopg import errors
+    except ImportError:  # pragma: no cover - psycopg is a dependency
+        return None
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, (errors.SerializationFailure, errors.DeadlockDetected,
+                             errors.LockNotAvailable)):
+            return DatabaseBusy()
+        if isinstance(seen, errors.ReadOnlySqlTransaction | errors.InsufficientPrivilege):
+            return DatabaseReadOnly("storage.readonly.server")
+        if isinstance(seen, errors.DiskFull):
+            from desk_app.errors import DiskFull
+
+            return DiskFull()
+        if isinstance(seen, psycopg.OperationalError):
+            return DatabaseIOError(str(seen))
+        seen = seen.__cause__ or seen.__context__
+    return None

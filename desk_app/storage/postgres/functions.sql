@@ -1,0 +1,180 @@
+-- The functions a server database needs to run the program's SQL as a file runs it: the
+-- ones every SQLite connection of the program registers in Python (desk_search_text,
+-- desk_chain, desk_digest: desk_app.storage.segment and .chain) and the few SQLite
+-- built-ins the program uses that PostgreSQL spells differently. Statements are separated
+-- by a line holding only "-- ;".
+CREATE EXTENSION IF NOT EXISTS pg_trgm
+-- ;
+CREATE EXTENSION IF NOT EXISTS unaccent
+-- ;
+-- SQLite's compact JSON text ([1,"a",null]), with booleans as the 1 and 0 a file stores:
+-- the hash chain hashes this text, on a file and on a server alike.
+CREATE OR REPLACE FUNCTION desk_compact(value json) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN value IS NULL THEN '[]' ELSE
+        '[' || COALESCE((SELECT string_agg(CASE WHEN json_typeof(e) = 'boolean'
+                                                THEN CASE WHEN e::text = 'true' THEN '1' ELSE '0' END
+                                                ELSE e::text END, ',' ORDER BY n)
+                         FROM json_array_elements(value) WITH ORDINALITY AS t(e, n)), '') || ']'
+    END
+$$
+-- ;
+CREATE OR REPLACE FUNCTION desk_chain(prev text, seq bigint, kind text, payload text)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT encode(sha256(convert_to(COALESCE(prev, '') || chr(31) || seq::text || chr(31)
+                                    || kind || chr(31) || COALESCE(payload, ''), 'UTF8')), 'hex')
+$$
+-- ;
+CREATE OR REPLACE FUNCTION desk_digest(value text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT encode(sha256(convert_to(COALESCE(value, ''), 'UTF8')), 'hex')
+$$
+-- ;
+-- A random 64-bit number (SQLite's random()): the reference data's generation.
+CREATE OR REPLACE FUNCTION desk_random() RETURNS bigint LANGUAGE sql VOLATILE AS $$
+    SELECT ('x' || md5(random()::text || clock_timestamp()::text))::bit(64)::bigint
+$$
+-- ;
+-- Changes whenever a transaction that wrote anything has begun since (PRAGMA data_version
+-- says "another connection committed"; this says "someone may have": a refresh too many,
+-- never one too few).
+CREATE OR REPLACE FUNCTION desk_data_version() RETURNS bigint LANGUAGE sql VOLATILE AS $$
+    SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint
+$$
+-- ;
+CREATE OR REPLACE FUNCTION instr(haystack text, needle text) RETURNS integer
+LANGUAGE sql IMMUTABLE AS $$ SELECT strpos(haystack, needle) $$
+-- ;
+-- SQLite's two-argument min() and max() are scalar (least, greatest), but NULL wins.
+CREATE OR REPLACE FUNCTION min(a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL ELSE LEAST(a, b) END
+$$
+-- ;
+CREATE OR REPLACE FUNCTION max(a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL ELSE GREATEST(a, b) END
+$$
+-- ;
+-- A boolean column compared with the 1 or 0 the program's SQL writes for a file.
+CREATE OR REPLACE FUNCTION desk_bool_eq_int(a boolean, b bigint) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$ SELECT a = (b <> 0) $$
+-- ;
+CREATE OR REPLACE FUNCTION desk_bool_ne_int(a boolean, b bigint) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$ SELECT a <> (b <> 0) $$
+-- ;
+DO $$ BEGIN
+    CREATE OPERATOR = (LEFTARG = boolean, RIGHTARG = bigint, FUNCTION = desk_bool_eq_int);
+    CREATE OPERATOR <> (LEFTARG = boolean, RIGHTARG = bigint, FUNCTION = desk_bool_ne_int);
+EXCEPTION WHEN duplicate_function THEN NULL;
+END $$
+-- ;
+-- The word index's text (desk_app.storage.segment.index_text): runs of CJK characters as
+-- overlapping bigrams, each run ending with its last character alone; the rest as written.
+CREATE OR REPLACE FUNCTION desk_search_text(value text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    piece text;
+    parts text[] := '{}';
+    i integer;
+BEGIN
+    IF value IS NULL OR value = '' THEN
+        RETURN '';
+    END IF;
+    FOR piece IN
+        SELECT m[1] FROM regexp_matches(normalize(value, NFKC),
+            '([぀-ヿ㐀-䶿一-鿿가-힯豈-﫿𠀀-𱍏]+|[^぀-ヿ㐀-䶿一-鿿가-힯豈-﫿𠀀-𱍏]+)', 'g') AS m
+    LOOP
+        IF piece ~ '^[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿𠀀-𱍏]' THEN
+            IF length(piece) = 1 THEN
+                parts := parts || piece;
+            ELSE
+                FOR i IN 1 .. length(piece) - 1 LOOP
+                    parts := parts || substr(piece, i, 2);
+                END LOOP;
+                parts := parts || substr(piece, length(piece), 1);
+            END IF;
+        ELSE
+            piece := regexp_replace(piece, '^\s+|\s+$', '', 'g');
+            IF piece <> '' THEN
+                parts := parts || piece;
+            END IF;
+        END IF;
+    END LOOP;
+    RETURN array_to_string(parts, ' ');
+END
+$$
+-- ;
+-- What a file lists in sqlite_schema, for the program's few questions about its own schema
+-- ("is there a chain_head table?"): the tables and indexes of this database.
+CREATE OR REPLACE VIEW sqlite_schema AS
+    SELECT 'table'::text AS type, c.relname::text AS name, c.relname::text AS tbl_name,
+           NULL::text AS sql
+    FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
+    UNION ALL
+    SELECT 'index', indexname::text, tablename::text, indexdef FROM pg_indexes
+    WHERE schemaname = current_schema()
+-- ;
+CREATE OR REPLACE VIEW sqlite_master AS SELECT * FROM sqlite_schema
+-- ;
+-- An FTS5 query as desk_app.storage.segment.match_query writes it ("word"* "word" "网络 络中",
+-- every term required) matched against the indexed text: a term starts at a word's start;
+-- without * it also ends at a word's end; case and accents are folded (unicode61's
+-- remove_diacritics). The query is kept for the statement's ranking (desk_hit).
+CREATE OR REPLACE FUNCTION desk_match(words text, query text) RETURNS boolean
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    term text[];
+    pattern text;
+BEGIN
+    IF query IS NULL OR words IS NULL THEN
+        RETURN false;
+    END IF;
+    PERFORM set_config('desk.query', query, true);
+    words := unaccent(words);
+    query := unaccent(query);
+    FOR term IN SELECT m FROM regexp_matches(query, '"((?:[^"]|"")*)"(\*?)', 'g') AS m LOOP
+        pattern := array_to_string(ARRAY(
+            SELECT regexp_replace(t, '([.^$*+?()\[\]{}|\\-])', '\\\1', 'g')
+            FROM unnest(regexp_split_to_array(replace(term[1], '""', '"'), '\s+')) AS t
+            WHERE t <> ''), '\s+');
+        IF pattern = '' THEN
+            CONTINUE;
+        END IF;
+        pattern := '(^|[^[:alnum:]])' || pattern;
+        IF term[2] = '' THEN
+            pattern := pattern || '($|[^[:alnum:]])';
+        END IF;
+        IF NOT words ~* pattern THEN
+            RETURN false;
+        END IF;
+    END LOOP;
+    RETURN true;
+END
+$$
+-- ;
+-- Whether one column holds every term of the query the statement matches on (1 or 0): the
+-- ranking's weights (bm25's counterpart) add these up per column.
+CREATE OR REPLACE FUNCTION desk_hit(words text) RETURNS integer
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    query text := current_setting('desk.query', true);
+BEGIN
+    IF query IS NULL OR query = '' THEN
+        RETURN 0;
+    END IF;
+    IF desk_match(words, query) THEN
+        RETURN 1;
+    END IF;
+    RETURN 0;
+END
+$$
+-- ;
+CREATE OR REPLACE FUNCTION desk_bool_eq_int4(a boolean, b integer) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$ SELECT a = (b <> 0) $$
+-- ;
+CREATE OR REPLACE FUNCTION desk_bool_ne_int4(a boolean, b integer) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$ SELECT a <> (b <> 0) $$
+-- ;
+DO $$ BEGIN
+    CREATE OPERATOR = (LEFTARG = boolean, RIGHTARG = integer, FUNCTION = desk_bool_eq_int4);
+    CREATE OPERATOR <> (LEFTARG = boolean, RIGHTARG = integer, FUNCTION = desk_bool_ne_int4);
+EXCEPTION WHEN duplicate_function THEN NULL;
+END $$

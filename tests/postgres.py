@@ -1,0 +1,161 @@
+"""A real PostgreSQL server for the tests: the one named by ``DESK_APP_TEST_POSTGRES``, or
+one of its own, started from Debian's ``postgresql`` package (``initdb`` into a temporary
+folder, a free port on 127.0.0.1, as a non-root user: the server refuses to run as root).
+
+Each test gets a database of its own, made with ``CREATE DATABASE … TEMPLATE`` from a
+template that already holds the schema and the test organisation, which takes a few
+milliseconds where building it takes seconds.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ENV = "DESK_APP_TEST_POSTGRES"
+#: The user the tests' own server runs as (created when missing and we are root).
+SERVER_USER = "postgres"
+
+
+class PostgresUnavailable(RuntimeError):
+    """No server named, and none can be started here."""
+
+
+def binaries() -> Path | None:
+    """The folder holding ``initdb`` and ``postgres``: Debian's newest, else one on PATH."""
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+                   key=lambda p: int(Path(p).parent.parent.name))
+    if found:
+        return Path(found[-1]).parent
+    initdb = shutil.which("initdb")
+    if initdb and shutil.which("postgres"):
+        return Path(initdb).parent
+    return None
+
+
+def available() -> bool:
+    return bool(os.environ.get(ENV)) or binaries() is not None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _server_user() -> tuple[int, int] | None:
+    """(uid, gid) to run the server as when we are root; None when we are not."""
+    if os.geteuid() != 0:
+        return None
+    try:
+        entry = pwd.getpwnam(SERVER_USER)
+    except KeyError:
+        subprocess.run(["useradd", "--system", "--no-create-home", SERVER_USER], check=True)
+        entry = pwd.getpwnam(SERVER_USER)
+    return entry.pw_uid, entry.pw_gid
+
+
+@dataclass
+class Server:
+    """A running server: ``url`` names its maintenance database as a superuser."""
+
+    url: str
+    folder: Path | None = None
+    process: subprocess.Popen[bytes] | None = None
+
+    def database_url(self, name: str) -> str:
+        parts = urlsplit(self.url)
+        return urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, ""))
+
+    def admin(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            conn.execute(sql)  # type: ignore[arg-type]
+
+    def create_database(self, template: str | None = None) -> str:
+        """A new, empty database (or a copy of ``template``); its URL."""
+        name = "desk_" + uuid.uuid4().hex[:12]
+        clause = f' TEMPLATE "{template}"' if template else ""
+        self.admin(f'CREATE DATABASE "{name}"{clause}')
+        return self.database_url(name)
+
+    def drop_database(self, url: str) -> None:
+        name = urlsplit(url).path.lstrip("/")
+        self.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()  # "smart" would wait for clients: SIGTERM is "fast"
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def start() -> Server:
+    """The named server, or a new one of our own (``PostgresUnavailable`` if neither)."""
+    named = os.environ.get(ENV)
+    if named:
+        return Server(named)
+    bin_dir = binaries()
+    if bin_dir is None:
+        raise PostgresUnavailable(
+            "no PostgreSQL server: install Debian's postgresql package or set " + ENV)
+    folder = Path(tempfile.mkdtemp(prefix="desk-pg-"))
+    owner = _server_user()
+    data, sockets = folder / "data", folder / "run"
+    sockets.mkdir()
+    run_as: dict[str, int] = {}
+    if owner is not None:
+        os.chmod(folder, 0o755)
+        for path in (folder, sockets):
+            os.chown(path, *owner)
+        run_as = {"user": owner[0], "group": owner[1]}
+    env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+    subprocess.run([str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres",
+                    "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"],
+                   check=True, capture_output=True, env=env, cwd=folder, **run_as)
+    port = _free_port()
+    log = open(folder / "server.log", "wb")  # noqa: SIM115 - the server writes it until stopped
+    process = subprocess.Popen(
+        [str(bin_dir / "postgres"), "-D", str(data), "-p", str(port), "-h", "127.0.0.1",
+         "-k", str(sockets), "-c", "fsync=off", "-c", "synchronous_commit=off",
+         "-c", "full_page_writes=off", "-c", "max_connections=300",
+         "-c", "shared_buffers=32MB"],
+        stdout=log, stderr=subprocess.STDOUT, env=env, cwd=folder, **run_as)
+    server = Server(f"postgresql://postgres@127.0.0.1:{port}/postgres", folder, process)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            server.admin("SELECT 1")
+            return server
+        except Exception as error:
+            if process.poll() is not None or time.monotonic() > deadline:
+                text = (folder / "server.log").read_text(errors="replace")[-2000:]
+                server.stop()
+                raise PostgresUnavailable(f"the test server did not start: {text}") from error
+            time.sleep(0.1)
+
+
+def running() -> Iterator[Server]:
+    """For a session fixture: the server, stopped at the end."""
+    server = start()
+    try:
+        yield server
+    finally:
+        server.stop()
