@@ -62,7 +62,8 @@ class SummaryReader(LoadedReader):
 
     def _usable(self) -> bool:
         f = self.filter
-        if f.caller_department_id is not None or f.assignee_id is not None:
+        if f.caller_department_id is not None or f.assignee_id is not None \
+                or not summary.kept_here():
             return False
         built = summary.built_for(database.execute_sql)
         if built != desk_zone().key:

@@ -20,6 +20,10 @@ from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import peewee
+
+from desk_app.storage.models import database
+
 #: the setting that records the zone the summary tables were built for
 ZONE_KEY = "report.summary_zone"
 #: the desk days the calendar lists: a period outside them is counted from its rows
@@ -129,6 +133,13 @@ def zone_of_setting(execute: Execute) -> ZoneInfo:
         return ZoneInfo(DEFAULT_ZONE)
 
 
+def kept_here() -> bool:
+    """Whether this database keeps the summary tables: a file does (its triggers); a
+    server does not (``storage.postgres.schema.FILE_ONLY``), and its reports count from
+    the period's rows."""
+    return isinstance(database.obj, peewee.SqliteDatabase)
+
+
 def built_for(execute: Execute) -> str | None:
     """The zone the summary tables were built for (None: never built)."""
     row = execute("SELECT value FROM setting WHERE key = ?", (ZONE_KEY,)).fetchone()
@@ -191,6 +202,8 @@ def findings(rows: Callable[[str], list[tuple]]) -> Iterator[tuple[str, dict[str
         found = rows(sql)
         return found[0][0] if found else None
 
+    if not kept_here():
+        return
     built = one(f"SELECT value FROM setting WHERE key = '{ZONE_KEY}'")
     zone = one(f"SELECT value FROM setting WHERE key = '{ZONE_SETTING}'") or DEFAULT_ZONE
     try:

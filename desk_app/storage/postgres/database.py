@@ -18,6 +18,7 @@ polling (``listen``).
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
@@ -138,6 +139,8 @@ class ServerStore(Store):
         self.seen_generation = None
         self.visitor = None
         self.report = None
+        self._epoch = 0  # (a server's connections are not tied to a share that drops)
+        self._seen = threading.local()
         self.db = ServerDatabase(address, busy_timeout)  # type: ignore[assignment]
         if bind:
             self.bind()

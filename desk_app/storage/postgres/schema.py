@@ -173,9 +173,17 @@ def trigger(sql: str) -> list[str]:
     ]
 
 
+#: The reports' summary tables and the triggers that keep them (schema 27) stay in files:
+#: their triggers lean on SQLite's integer booleans and scalar ``min``; on a server the
+#: reports count from the period's rows instead (``reports.summary.kept_here``).
+FILE_ONLY = "report_"
+
+
 def skipped(name: str, virtual: set[str]) -> bool:
-    """Tables of SQLite's own (statistics, sequences, an FTS5 table's storage)."""
-    return name.startswith("sqlite_") or any(name.startswith(v + "_") for v in virtual)
+    """Tables of SQLite's own (statistics, sequences, an FTS5 table's storage), and what
+    is kept in files only (``FILE_ONLY``)."""
+    return name.startswith(("sqlite_", FILE_ONLY)) or any(
+        name.startswith(v + "_") for v in virtual)
 
 
 def translate_schema(rows: list[tuple[str, str, str, str | None]]) -> Translation:
@@ -185,7 +193,7 @@ def translate_schema(rows: list[tuple[str, str, str, str | None]]) -> Translatio
     virtual = {name for kind, name, _, sql in rows
                if kind == "table" and sql and _VIRTUAL.match(sql)}
     for kind, name, table, sql in rows:
-        if sql is None or skipped(table, virtual) or (kind == "table"
+        if sql is None or skipped(table, virtual) or (kind in ("table", "trigger")
                                                       and skipped(name, virtual)):
             continue
         if kind == "table":
