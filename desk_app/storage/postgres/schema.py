@@ -193,8 +193,9 @@ def translate_schema(rows: list[tuple[str, str, str, str | None]]) -> Translatio
     virtual = {name for kind, name, _, sql in rows
                if kind == "table" and sql and _VIRTUAL.match(sql)}
     for kind, name, table, sql in rows:
-        if sql is None or skipped(table, virtual) or (kind in ("table", "trigger")
-                                                      and skipped(name, virtual)):
+        if sql is None or skipped(table, virtual) or (kind == "table"
+                                                      and skipped(name, virtual)) \
+                or (kind == "trigger" and name.startswith(FILE_ONLY)):
             continue
         if kind == "table":
             found = _VIRTUAL.match(sql)
