@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -39,20 +39,33 @@ def _window(qtbot: QtBot, org: Org) -> MainWindow:
 
 def _sign_in_when_shown(qtbot: QtBot, username: str, password: str,
                         then: Callable[[], None] | None = None) -> list[str]:
-    """Fill the sign-in dialog once it is up (it runs modally)."""
+    """Fill the sign-in dialog once it is up (it runs modally), and sign in again while it
+    stays up: on a loaded machine a try can be refused for a moment (the file busy), and the
+    dialog then waits for the person, as it should."""
     seen: list[str] = []
+    filled: list[SignInDialog] = []
 
     def fill() -> None:
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, SignInDialog):
             QTimer.singleShot(20, fill)
             return
-        seen.append(dialog.windowTitle())
+        if dialog not in filled:
+            filled.append(dialog)
+            seen.append(dialog.windowTitle())
+            if then is not None:
+                QTimer.singleShot(50, then)
         dialog.username.setText(username)
         dialog.password.setText(password)
         dialog.try_sign_in()
-        if then is not None:
-            QTimer.singleShot(50, then)
+        QTimer.singleShot(200, lambda: again(dialog))
+
+    def again(dialog: SignInDialog) -> None:
+        if shiboken6.isValid(dialog) and dialog.isVisible():
+            if dialog._busy:  # the try is still under way
+                QTimer.singleShot(200, lambda: again(dialog))
+            else:
+                fill()
 
     QTimer.singleShot(0, fill)
     return seen
@@ -111,8 +124,6 @@ def test_another_person_is_asked_then_the_tabs_are_discarded(
     assert window.isVisible()
 
 
-@pytest.mark.skip(reason="hangs on the merged tree (a modal box nobody answers after the new "
-                         "start points); to be mended next, see the closing note")
 def test_a_disabled_person_is_brought_to_the_sign_in_screen(
         qtbot: QtBot, org: Org, app_settings: object, english: None) -> None:
     window = _window(qtbot, org)
