@@ -6,14 +6,15 @@ address". Every R09 recipient still has the escalation in the inbox, and the rev
 shows each row's state and why.
 
 When the reason ends — the channel is configured, the person is given an address — the rows
-of escalations still waiting for acknowledgement are sent after all.
+of the last day's escalations still waiting for acknowledgement are sent after all; older ones
+are not mailed one by one (the inbox and the review list them).
 
 Checked first with a read, so that a workstation whose every row is deliverable takes no
 write lock for this."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from peewee import JOIN
 
@@ -60,18 +61,24 @@ def settle_undeliverable(store: Store, now: datetime, config: DeliveryConfig,
             return []
         return store.write(lambda: _not_configured(channel, now))
     revived: list[tuple[int, str]] = []
-    if store.read(lambda: bool(_revivable(channel))):
+    if store.read(lambda: bool(_revivable(channel, now))):
         revived = store.write(lambda: _revive(channel, now))
     if not store.read(lambda: bool(_without_address(channel))):
         return revived
     return revived + store.write(lambda: _no_address(channel))
 
 
-def _revivable(channel: NotificationChannel) -> list[int]:
+#: How recent a set-aside row must be to be sent once its reason ends. Older ones are not:
+#: a channel configured weeks later would otherwise mail one message per past escalation;
+#: what still waits is in each person's inbox and the review screen, as one list.
+REVIVE_WITHIN = timedelta(days=1)
+
+
+def _revivable(channel: NotificationChannel, now: datetime) -> list[int]:
     """Rows set aside because the channel had no server or the person no address, whose
-    escalation still waits for acknowledgement and which can now be delivered: the channel
-    is configured (the caller checked) and the person has the address now. Once the reason
-    ends, they are sent; an acknowledged escalation's rows stay as they were."""
+    escalation still waits for acknowledgement, made in the last ``REVIVE_WITHIN``, and which
+    can now be delivered: the channel is configured (the caller checked) and the person has
+    the address now. An acknowledged escalation's rows stay as they were."""
     column, _ = ADDRESS[channel]
     set_aside = (NotificationState.NOT_CONFIGURED.value, NotificationState.NO_ADDRESS.value)
     return [i for (i,) in tuples(
@@ -79,12 +86,13 @@ def _revivable(channel: NotificationChannel) -> list[int]:
         .join(Escalation, JOIN.INNER, on=(Notification.escalation == Escalation.id))
         .join(User, JOIN.INNER, on=(Notification.recipient == User.id))
         .where((Notification.channel == channel.value) & Notification.state.in_(set_aside)
-               & Escalation.acknowledged_at.is_null() & (column != "")
+               & Escalation.acknowledged_at.is_null()
+               & (Notification.created_at >= now - REVIVE_WITHIN) & (column != "")
                & column.is_null(False)))]
 
 
 def _revive(channel: NotificationChannel, now: datetime) -> list[tuple[int, str]]:
-    ids = _revivable(channel)
+    ids = _revivable(channel, now)
     if ids:
         (Notification.update(state=PENDING, state_reason="", next_attempt_at=now)
          .where(Notification.id.in_(ids)).execute())

@@ -307,3 +307,20 @@ def test_r09_sms_to_a_person_without_phone_says_no_address(org: Org) -> None:
     (row,) = rows(org, channel="sms")
     assert (row.state, row.state_reason) == ("no_address", "no_sms_phone")
     assert gateway.requests == []
+
+
+def test_r09_a_channel_configured_weeks_later_does_not_mail_every_past_escalation(
+        org: Org) -> None:
+    """What waited for weeks is in the inbox and the review as one list; configuring e-mail
+    then does not send one message per past escalation."""
+    old = breach(org)
+    quiet(org, old)
+    assert [o.result for o in deliver(Outbox(org.store, org.clock), [EMAIL])] == [
+        "not_configured"]
+    org.clock.advance(days=14)
+    with smtp_server() as (server, port):
+        configure_smtp(org, port)
+        assert deliver(Outbox(org.store, org.clock), [EMAIL]) == []
+    assert server.messages == []
+    assert {r.escalation_id: r.state for r in rows(org, channel="email")} == {
+        old: "not_configured"}
