@@ -68,8 +68,11 @@ class SignedOut(AuthenticationError):
     """The acting person was disabled (or removed) since signing in: the call is refused and
     the workstation returns to its sign-in screen."""
 
-    def __init__(self) -> None:
+    def __init__(self, user_id: int | None = None) -> None:
         super().__init__("error.signed_out")
+        #: who was refused: a workstation handed to someone else meanwhile ignores an
+        #: answer that arrives late for the person before
+        self.user_id = user_id
 
 
 class StorageError(DeskError):

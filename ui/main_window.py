@@ -442,7 +442,7 @@ class MainWindow(QMainWindow):
         """A background read could not be done (e.g. the share is busy): say so in the
         status bar and keep showing what was read before; the next refresh tries again."""
         if isinstance(error, SignedOut):  # disabled or locked meanwhile: the sign-in screen
-            self.context.hub.signed_out.emit()
+            self.context.hub.signed_out.emit(error.user_id)
             return
         message = error_text(error, self.context.language)
         if not isinstance(error, StorageError):

@@ -30,8 +30,9 @@ class ChangeHub(QObject):
     changed = Signal(object)
     external = Signal()
     storage_error = Signal(object)
-    #: the core refused a call because the person was disabled or locked meanwhile
-    signed_out = Signal()
+    #: the core refused a call because the person was disabled or locked meanwhile; it
+    #: carries the refused person's id (a late answer for the previous person is ignored)
+    signed_out = Signal(object)
 
     def publish(self, changes: Changes) -> None:
         if not changes.empty:
@@ -109,7 +110,9 @@ class Op(Generic[T]):
             if hub is not None and isinstance(error, StorageError):
                 hub.storage_error.emit(error)
             if hub is not None and isinstance(error, SignedOut):
-                hub.signed_out.emit()
+                hub.signed_out.emit(error.user_id)
+                if self._failure is None:
+                    return  # the workstation's lock tells the person, once
             if self._failure is not None:
                 self._failure(error)
             elif Op.default_failure is not None:

@@ -111,7 +111,7 @@ class Session:
             (self.user_id,)).fetchall()
         if not rows or not rows[0][0]:
             self.roles = frozenset()
-            raise SignedOut()
+            raise SignedOut(self.user_id)
         self.must_change_password = bool(rows[0][1])
         if self.must_change_password:
             raise AuthenticationError("error.must_change_password")

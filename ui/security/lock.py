@@ -166,9 +166,13 @@ class WorkstationLock(QObject):
         return False
 
     # -- locking ------------------------------------------------------------------------
-    def signed_out(self) -> None:
+    def signed_out(self, user_id: int | None = None) -> None:
         """Tell the person once, then lock. Several reads refused at once each report
-        ``SignedOut``; only the first may show the message (the others would stack boxes)."""
+        ``SignedOut``; only the first may show the message (the others would stack boxes).
+        A refusal for someone else is a late answer to a read started before the
+        workstation changed hands: the person now signed in is not concerned."""
+        if user_id is not None and user_id != self.window.context.session.user_id:
+            return
         if self.locked or self._telling:
             return
         self._telling = True

@@ -31,7 +31,7 @@ def change_own_password(session: Session, current: str, new: str) -> Changes:
         raise AuthenticationError("error.sign_in")
     stored = session.store.read(lambda: User.get_or_none(User.id == session.user_id))
     if stored is None or not stored.active or stored.locked:
-        raise SignedOut()
+        raise SignedOut(session.user_id)
     if not verify_password(current, stored.password_hash):
         raise AuthenticationError("error.password_wrong")
     new_hash = hash_password(new)  # slow on purpose: outside the write lock
@@ -39,7 +39,7 @@ def change_own_password(session: Session, current: str, new: str) -> Changes:
     def run() -> Changes:
         user = User.get_or_none(User.id == session.user_id)
         if user is None or not user.active or user.locked:
-            raise SignedOut()
+            raise SignedOut(session.user_id)
         User.update({User.password_hash: new_hash, User.must_change_password: False,
                      User.version: User.version + 1}).where(User.id == user.id).execute()
         return Changes(reference=True)

@@ -154,3 +154,28 @@ def test_the_password_dialog_enables_ok_only_when_it_can_succeed(
 
 
 del QWidget
+
+
+def test_a_late_refusal_for_the_previous_person_leaves_the_next_one_alone(
+        qtbot: QtBot, org: Org, app_settings: object, english: None) -> None:
+    """A read started for the person before the hand-over can come back refused after it
+    (they were disabled meanwhile); the person now at the workstation is not signed out."""
+    window = _window(qtbot, org)
+    before = window.context.session.user_id
+    window.workstation_lock.hand_over(org.as_("desk"))
+    shown: list[str] = []
+
+    def close_any(times: int) -> None:
+        box = QApplication.activeModalWidget()
+        if box is not None:
+            shown.append(box.windowTitle())
+            box.close()
+        if times:
+            QTimer.singleShot(100, lambda: close_any(times - 1))
+
+    QTimer.singleShot(100, lambda: close_any(10))
+    window.context.hub.signed_out.emit(before)
+    qtbot.wait(1_300)
+    assert shown == []
+    assert window.context.session.username == "desk"
+    assert not window.workstation_lock.locked
