@@ -44,6 +44,7 @@ def run(ctx: UiContext, parent: QWidget, fn: Callable[[], T],
     """A core call on the worker pool; its result (or refusal, shown in the user's language)
     comes back on the GUI thread. Nothing happens if ``parent`` is gone by then."""
     alive = [True]
+    shown_at_start = parent.window().isVisible()
     parent.destroyed.connect(lambda *_: alive.__setitem__(0, False))
 
     def ok(result: T) -> None:
@@ -55,10 +56,11 @@ def run(ctx: UiContext, parent: QWidget, fn: Callable[[], T],
             return
         if failed is not None:
             failed(error)
-        elif parent.window().isVisible():
-            show_error(parent, error, ctx.language)
-        else:  # closed meanwhile (quitting, or to the tray): no box over nothing
+        elif shown_at_start and not parent.window().isVisible():
+            # its window closed meanwhile (quitting, or to the tray): no box over nothing
             log.info("a call of a closed screen was refused: %s", error)
+        else:
+            show_error(parent, error, ctx.language)
 
     ctx.op(parent, fn).success(ok).failure(bad).run(ctx.hub)
 
