@@ -30,11 +30,12 @@ from desk_app.storage.backup import (
     verify_backup,
 )
 from desk_app.storage.database import Store
+from desk_app.storage.file_opening import OpenReport, check_header
 from desk_app.storage.filesystem import describe
 from desk_app.storage.identity import identify
 from desk_app.storage.locktest import lock_self_test
 from desk_app.storage.migrations import LATEST
-from desk_app.storage.opening import OpenReport, check_header, open_store
+from desk_app.storage.opening import open_store
 from desk_app.storage.presence import Visitor
 from desk_app.storage.restore import restore_backup, summarise_backup
 

@@ -43,7 +43,7 @@ from desk_app.storage.segment import SQL_FUNCTION, index_text
 from desk_app.storage.uri import sqlite_uri
 
 if TYPE_CHECKING:
-    from desk_app.storage.opening import OpenReport
+    from desk_app.storage.file_opening import OpenReport
     from desk_app.storage.presence import Visitor
 
 log = logging.getLogger(__name__)
@@ -419,7 +419,7 @@ def _from_server(exc: BaseException) -> bool:
 def classify(exc: BaseException) -> StorageError | None:
     """The storage error an SQLite exception means, or None if it is not one of those."""
     if _from_server(exc):
-        from desk_app.storage.postgres.database import classify_server
+        from desk_app.storage.postgres.errors import classify_server
 
         return classify_server(exc)
     error = _sqlite_error(exc)

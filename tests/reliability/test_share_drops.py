@@ -35,7 +35,8 @@ from desk_app.services.incident.log import NewIncident, log_incident
 from desk_app.services.lists import queues
 from desk_app.services.session import Session, session_for
 from desk_app.storage.database import Store
-from desk_app.storage.opening import finish_checks, open_store
+from desk_app.storage.file_opening import finish_checks
+from desk_app.storage.opening import open_store
 from desk_app.storage.uri import sqlite_uri
 from tests import loopfs
 from tests.conftest import Org

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import peewee
 
-from desk_app.errors import DatabaseBusy, DatabaseIOError, DatabaseReadOnly, StorageError
+from desk_app.errors import DatabaseIOError, DatabaseReadOnly, StorageError
 from desk_app.storage.database import (
     BUSY_TIMEOUT,
     WRITE_ATTEMPTS,
@@ -172,27 +172,3 @@ class ServerStore(Store):
                                autocommit=True)
         conn.execute(f"LISTEN {CHANNEL}")
         return conn
-
-
-def classify_server(exc: BaseException) -> StorageError | None:
-    """The storage error a server's exception means, or None."""
-    try:
-        import psycopg
-        from psycopg import errors
-    except ImportError:  # pragma: no cover - psycopg is a dependency
-        return None
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, (errors.SerializationFailure, errors.DeadlockDetected,
-                             errors.LockNotAvailable)):
-            return DatabaseBusy()
-        if isinstance(seen, errors.ReadOnlySqlTransaction | errors.InsufficientPrivilege):
-            return DatabaseReadOnly("storage.readonly.server")
-        if isinstance(seen, errors.DiskFull):
-            from desk_app.errors import DiskFull
-
-            return DiskFull()
-        if isinstance(seen, psycopg.OperationalError):
-            return DatabaseIOError(str(seen))
-        seen = seen.__cause__ or seen.__context__
-    return None

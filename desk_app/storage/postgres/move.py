@@ -7,12 +7,11 @@ server's copy of the hash chain is checked with the same SQL a file's is; only t
 copy committed and the file marked with where its data now lives (the ``storage.moved_to``
 setting). A workstation that opens the marked file is told where to go
 (``DatabaseMoved``), and one that still has it open cannot write to it any more
-(``install_moved_guard``): nothing can be written to the old copy and lost.
+(``storage.moved``): nothing can be written to the old copy and lost.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,12 +22,11 @@ from desk_app.errors import DatabaseMoved, MoveRefused
 from desk_app.storage import migrations
 from desk_app.storage.chain import register_sqlite
 from desk_app.storage.database import Store
+from desk_app.storage.file_opening import open_file
+from desk_app.storage.moved import MOVED_TO, moved_to
 from desk_app.storage.postgres.copy import TableFigures, copy_file, file_figures, server_figures
 from desk_app.storage.postgres.url import ServerAddress
 from desk_app.storage.presence import Visitor, begin_maintenance, end_maintenance
-
-#: The setting a moved file keeps: the server's URL (without a password).
-MOVED_TO = "storage.moved_to"
 
 
 @dataclass(frozen=True)
@@ -41,29 +39,10 @@ class MoveReport:
         return sum(f.rows for f in self.figures.values())
 
 
-def moved_to(store: Store) -> str | None:
-    """Where the file's data moved, or None (a file never moved, or a server)."""
-    rows = store.execute("SELECT value FROM setting WHERE key = ?", (MOVED_TO,))
-    return str(rows[0][0]) if rows else None
-
-
-def install_moved_guard(store: Store) -> None:
-    """Refuse every write to a file whose data has moved (checked in the write's own
-    transaction, so a workstation that had the file open before the move cannot write)."""
-    def guard(store: Store) -> None:
-        target = moved_to(store)
-        if target is not None:
-            raise DatabaseMoved(target)
-
-    store.guards.append(guard)
-
-
 def move(path: str | Path, url: str, *, visitor: Visitor | None = None,
          progress: Callable[[str, int], None] | None = None) -> MoveReport:
-    from desk_app.storage.opening import open_store
-
     address = ServerAddress.parse(url)
-    store = open_store(path, daily_backup=False)
+    store = open_file(path, daily_backup=False)
     try:
         target = moved_to(store)
         if target is not None:
@@ -119,13 +98,3 @@ def _run(server: psycopg.Connection, sql: str, params: tuple | list) -> list[tup
 
     cursor = server.execute(translate(sql), list(params))  # type: ignore[arg-type]
     return list(cursor.fetchall()) if cursor.description else []
-
-
-def check_not_moved(store: Store) -> None:
-    """For opening a file: refuse a moved one, naming where its data went."""
-    try:
-        target = store.read(lambda: moved_to(store))
-    except sqlite3.Error:
-        return
-    if target is not None:
-        raise DatabaseMoved(target)

@@ -19,6 +19,7 @@ from pathlib import Path
 from desk_app.errors import NotADeskDatabase, SchemaTooOld
 from desk_app.storage import migrations
 from desk_app.storage.database import translate_errors
+from desk_app.storage.file_opening import OpenReport, open_file
 from desk_app.storage.filesystem import Location
 from desk_app.storage.migrations import MigrationResult, check_version
 from desk_app.storage.postgres.copy import copy_file
@@ -36,10 +37,8 @@ def _has_schema(store: ServerStore) -> bool:
 
 def _template_file(folder: Path) -> Path:
     """A new file at the latest schema, with the reference data (what the server gets)."""
-    from desk_app.storage.opening import open_store
-
     path = folder / "new.sqlite"
-    store = open_store(path, create=True, daily_backup=False, lock_test="never",
+    store = open_file(path, create=True, daily_backup=False, lock_test="never",
                        quick_check=False)
     store.close()
     return path
@@ -85,8 +84,6 @@ def open_server(url: str, *, create: bool = False, read_only: bool = False,
                 visitor: Visitor | None = None, now: datetime | None = None,
                 on_wait: Callable[[], None] | None = None, **_ignored: object) -> ServerStore:
     """Open the server database ``url`` names (``create``: make its schema if it has none)."""
-    from desk_app.storage.opening import OpenReport
-
     address = ServerAddress.parse(url)
     store = ServerStore(address, read_only=read_only)
     store.visitor = visitor

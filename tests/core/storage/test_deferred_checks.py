@@ -12,7 +12,8 @@ import pytest
 
 from desk_app.errors import DatabaseCorrupt
 from desk_app.storage.backup import list_backups
-from desk_app.storage.opening import GROWING, finish_checks, growing, open_store
+from desk_app.storage.file_opening import GROWING, finish_checks, growing
+from desk_app.storage.opening import open_store
 from tests.conftest import Org
 
 from .test_write_errors import damage

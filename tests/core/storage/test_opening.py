@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import desk_app.storage.opening as opening
+import desk_app.storage.file_opening as opening
 from desk_app.errors import DatabaseCorrupt, DatabaseInWal, DatabaseReadOnly, SchemaTooOld
 from desk_app.storage.backup import latest_good_backup, list_backups, take_backup
 from desk_app.storage.filesystem import Location

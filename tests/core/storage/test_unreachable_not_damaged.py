@@ -12,7 +12,8 @@ import pytest
 
 from desk_app.errors import DatabaseCorrupt, DatabaseUnreachable, StorageError
 from desk_app.storage.damage import confirm_damage
-from desk_app.storage.opening import finish_checks, open_store
+from desk_app.storage.file_opening import finish_checks
+from desk_app.storage.opening import open_store
 from tests import loopfs
 from tests.conftest import Org
 

@@ -9,8 +9,9 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from desk_app.storage.events import BusyEvent
+from desk_app.storage.file_opening import OpenReport
 from desk_app.storage.filesystem import Location
-from desk_app.storage.opening import OpenReport, open_store
+from desk_app.storage.opening import open_store
 from desk_app.storage.presence import Visitor, begin_maintenance, maintenance_state
 from tests.conftest import Org
 from ui.storage.status import StorageStatus
