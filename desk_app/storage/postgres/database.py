@@ -64,6 +64,15 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         try:
             conn = super()._connect()  # type: ignore[misc]
         except psycopg.OperationalError as error:
+            from desk_app.storage.postgres.reach import (
+                PASSWORD_MISSING,
+                PASSWORD_REFUSED,
+                connect_error,
+                connect_failure,
+            )
+
+            if connect_failure(error) in (PASSWORD_MISSING, PASSWORD_REFUSED):
+                raise connect_error(self.address, error) from error
             raise DatabaseIOError(f"{self.address.display()}: {error}") from error
         # JSON comes back as the text a file gives (the hash chain hashes it)
         conn.adapters.register_loader("json", TextLoader)

@@ -1,0 +1,49 @@
+"""Texts of reaching a team's server: what a failed connection means, the server's
+password, and backups of a server's database (pg_dump / pg_restore)."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "error.server.password_missing": {
+        "en": "The server {where} asks for a password, and this computer has none kept for "
+              "it.",
+        "zh": "服务器 {where} 需要密码,而本机没有为它保存密码。",
+    },
+    "error.server.password_refused": {
+        "en": "The server {where} refused the password (or the user name). Check both and "
+              "try again.",
+        "zh": "服务器 {where} 拒绝了该密码(或用户名)。请检查后重试。",
+    },
+    "error.server.unreachable": {
+        "en": "The server {where} cannot be reached: check the host name and port, and that "
+              "the server is running and this computer may reach it. ({detail})",
+        "zh": "无法连接服务器 {where}:请检查主机名和端口,并确认服务器正在运行且本机可以访问它。"
+              "({detail})",
+    },
+    "error.server.tls": {
+        "en": "The secure connection (TLS) the server {where} was asked for cannot be made: "
+              "choose another TLS mode, or ask the server's administrator for its "
+              "certificate. ({detail})",
+        "zh": "无法与服务器 {where} 建立所要求的安全连接(TLS):请选择其他 TLS 模式,"
+              "或向服务器管理员索取其证书。({detail})",
+    },
+    "error.server.no_database": {
+        "en": "The server {where} has no database of that name. ({detail})",
+        "zh": "服务器 {where} 上没有这个名称的数据库。({detail})",
+    },
+    "error.server.not_allowed": {
+        "en": "The server {where} does not let this user do that: ask its administrator. "
+              "({detail})",
+        "zh": "服务器 {where} 不允许此用户执行该操作:请联系服务器管理员。({detail})",
+    },
+    "error.server.other": {
+        "en": "The server {where} could not be used: {detail}",
+        "zh": "无法使用服务器 {where}:{detail}",
+    },
+    "error.server.no_credential_store": {
+        "en": "This computer has no credential store (Windows Credential Manager, macOS "
+              "Keychain or a Secret Service such as GNOME Keyring), so the server's password "
+              "cannot be remembered. It is used until the program closes, and asked for at "
+              "the next start.",
+        "zh": "本机没有凭据存储(Windows 凭据管理器、macOS 钥匙串或 GNOME Keyring 等 Secret "
+              "Service),因此无法记住服务器密码。该密码在程序关闭前有效,下次启动时会再次询问。",
+    },
+}
