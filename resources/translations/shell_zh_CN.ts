@@ -831,6 +831,45 @@ Several workstations share one database file, on this computer or in a shared fo
     </message>
 </context>
 <context>
+    <name>ServerPasswordDialog</name>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation type="unfinished">正在连接服务器…</translation>
+    </message>
+    <message>
+        <source>The server refused this password. Check it (and the Caps Lock key) and try again.</source>
+        <translation>服务器拒绝了此密码。请检查密码(以及大写锁定键)后重试。</translation>
+    </message>
+    <message>
+        <source>Password not remembered</source>
+        <translation type="unfinished">未记住密码</translation>
+    </message>
+    <message>
+        <source>The server&apos;s password</source>
+        <translation>服务器密码</translation>
+    </message>
+    <message>
+        <source>The server refused the password kept on this computer (it may have been changed). Type the password of the user %1:</source>
+        <translation>服务器拒绝了本机保存的密码(密码可能已被更改)。请输入用户 %1 的密码:</translation>
+    </message>
+    <message>
+        <source>The team&apos;s server asks for the password of the user %1:</source>
+        <translation>团队服务器需要用户 %1 的密码:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished">密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password on this computer</source>
+        <translation type="unfinished">在本机记住密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>This computer has no credential store: the password is asked for at each start</source>
+        <translation type="unfinished">本机没有凭据存储:每次启动时都会询问密码</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Enter your user name.</source>

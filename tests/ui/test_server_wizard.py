@@ -5,9 +5,7 @@ its password in the credential store, never in the settings."""
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import keyring
 import pytest
@@ -17,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from desk_app.storage.opening import open_store
 from desk_app.storage.postgres.url import KEYRING_SERVICE, ServerAddress
 from tests.postgres import Server
+from tests.server_users import SECRET, password_address
 from tests.ui.shell_fixtures import FAIL_ON_QT_WARNINGS, app_settings, english
 from tests.ui.test_startup import _stop_dialog_drivers, when_shown
 from ui import settings
@@ -27,20 +26,9 @@ from ui.translations import translations
 pytestmark = FAIL_ON_QT_WARNINGS
 __all__ = ["_stop_dialog_drivers", "app_settings", "english"]
 
-SECRET = "team server secret"
-
-
 @pytest.fixture
 def passworded(pg_server: Server) -> ServerAddress:
-    """A user of the test server who must give ``SECRET`` and may make databases, and the
-    name of a database the server does not have yet."""
-    if not pg_server.passwords_checked():
-        pytest.skip("the server named by DESK_APP_TEST_POSTGRES trusts every user")
-    url = pg_server.password_user(SECRET, createdb=True)
-    parts = urlsplit(url)
-    return ServerAddress(parts.hostname or "", parts.port or 5432,
-                         "desk_" + uuid.uuid4().hex[:10], parts.username or "",
-                         options=(("sslmode", "disable"),))
+    return password_address(pg_server)
 
 
 def _fill(wizard: FirstRunWizard, address: ServerAddress, password: str) -> None:

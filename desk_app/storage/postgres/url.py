@@ -8,6 +8,7 @@ taken out, kept there, and the URL is shown and remembered without it. ``sslmode
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
@@ -103,6 +104,16 @@ class ServerAddress:
         import keyring
 
         keyring.set_password(KEYRING_SERVICE, self.password_key(), password)
+
+    def forget_password(self) -> None:
+        """Neither this run nor the credential store holds a password for it any more."""
+        from keyring.errors import KeyringError, PasswordDeleteError
+
+        _FOR_THIS_RUN.pop(self.password_key(), None)
+        import keyring
+
+        with contextlib.suppress(PasswordDeleteError, KeyringError, OSError, RuntimeError):
+            keyring.delete_password(KEYRING_SERVICE, self.password_key())
 
     def use_password(self, password: str, *, remember: bool) -> None:
         """Connect with ``password`` from now on: for this run only, or also kept in the
