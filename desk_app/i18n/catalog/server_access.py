@@ -46,4 +46,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "本机没有凭据存储(Windows 凭据管理器、macOS 钥匙串或 GNOME Keyring 等 Secret "
               "Service),因此无法记住服务器密码。该密码在程序关闭前有效,下次启动时会再次询问。",
     },
+    "error.server.pg_tools_missing": {
+        "en": "PostgreSQL's {tool} (version {major} or newer, the server's) is not installed "
+              "on this computer, so the server's database cannot be backed up or restored "
+              "from here. Install PostgreSQL's client programs (on Debian or Ubuntu: the "
+              "postgresql-client package; on Windows: PostgreSQL's installer, "
+              "\"Command Line Tools\") and try again.",
+        "zh": "本机未安装 PostgreSQL 的 {tool}(需要 {major} 或更高版本,与服务器一致),"
+              "因此无法在此备份或恢复服务器上的数据库。请安装 PostgreSQL 客户端程序"
+              "(Debian 或 Ubuntu:postgresql-client 软件包;Windows:PostgreSQL 安装程序中的"
+              "“Command Line Tools”)后重试。",
+    },
+    "error.server.pg_tool_failed": {
+        "en": "PostgreSQL's {tool} failed, and nothing was changed: {detail}",
+        "zh": "PostgreSQL 的 {tool} 执行失败,未做任何更改:{detail}",
+    },
+    "storage.not_desk.not_dump": {
+        "en": "it is not a backup of a server's database (pg_dump's custom format)",
+        "zh": "它不是服务器数据库的备份(pg_dump 自定义格式)",
+    },
+    "storage.cli.server_backups_folder": {
+        "en": "Backups of {target} are kept in {folder}",
+        "zh": "{target} 的备份保存在 {folder}",
+    },
 }
