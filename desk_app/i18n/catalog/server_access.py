@@ -69,4 +69,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Backups of {target} are kept in {folder}",
         "zh": "{target} 的备份保存在 {folder}",
     },
+    "cli.server_password_prompt": {
+        "en": "Password of {user} on {where}:",
+        "zh": "{where} 上用户 {user} 的密码:",
+    },
+    "cli.server_password_hint": {
+        "en": "Run the command at a terminal to be asked for it, give it in the PGPASSWORD "
+              "environment variable (or PostgreSQL's password file), or keep it on this "
+              "computer by opening the server once in the program with \"Remember\".",
+        "zh": "请在终端中运行该命令以便输入密码,或通过 PGPASSWORD 环境变量(或 PostgreSQL 的密码"
+              "文件)提供,或在程序中打开一次该服务器并勾选“记住”,将密码保存在本机。",
+    },
 }

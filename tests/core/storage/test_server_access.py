@@ -101,3 +101,31 @@ def test_connection_failures_are_told_apart(message: str, kind: str) -> None:
 def test_the_address_never_shows_the_password() -> None:
     address = ServerAddress.parse("postgresql://desk:pw@db:5432/team")
     assert "pw" not in address.url() and "pw" not in repr(address)
+
+
+def test_the_command_line_asks_for_the_password_at_a_terminal_and_says_how_elsewhere(
+        pg_server: Server, monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import getpass
+    import io
+
+    from desk_app.cli import main
+
+    address = password_address(pg_server)
+    make_desk(address)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # not a terminal
+    assert main(["--lang", "zh", "scan", address.url()]) == 1
+    said = capsys.readouterr().err
+    assert "需要密码" in said and "PGPASSWORD" in said
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    answers = iter(["wrong", SECRET])
+    monkeypatch.setattr("sys.stdin", Terminal(""))
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: next(answers))
+    assert main(["scan", address.url()]) == 0  # asked twice: the wrong one was refused
+    said = capsys.readouterr().err
+    assert "refused the password" in said
+    assert keyring.get_password(KEYRING_SERVICE, address.password_key()) is None
+    address.forget_password()
