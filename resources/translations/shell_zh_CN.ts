@@ -716,7 +716,7 @@ Several workstations share one database file, on this computer or in a shared fo
     </message>
     <message>
         <source>&amp;TLS:</source>
-        <translation>TLS(&amp;T):</translation>
+        <translation>传输加密 TLS(&amp;T):</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
@@ -834,7 +834,7 @@ Several workstations share one database file, on this computer or in a shared fo
     <name>ServerPasswordDialog</name>
     <message>
         <source>Connecting to the server…</source>
-        <translation type="unfinished">正在连接服务器…</translation>
+        <translation>正在连接服务器…</translation>
     </message>
     <message>
         <source>The server refused this password. Check it (and the Caps Lock key) and try again.</source>
@@ -842,7 +842,7 @@ Several workstations share one database file, on this computer or in a shared fo
     </message>
     <message>
         <source>Password not remembered</source>
-        <translation type="unfinished">未记住密码</translation>
+        <translation>未记住密码</translation>
     </message>
     <message>
         <source>The server&apos;s password</source>
@@ -858,15 +858,15 @@ Several workstations share one database file, on this computer or in a shared fo
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished">密码(&amp;P)：</translation>
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Remember the password on this computer</source>
-        <translation type="unfinished">在本机记住密码(&amp;R)</translation>
+        <translation>在本机记住密码(&amp;R)</translation>
     </message>
     <message>
         <source>This computer has no credential store: the password is asked for at each start</source>
-        <translation type="unfinished">本机没有凭据存储:每次启动时都会询问密码</translation>
+        <translation>本机没有凭据存储:每次启动时都会询问密码</translation>
     </message>
 </context>
 <context>
