@@ -371,8 +371,8 @@ Several workstations share one database file, on this computer or in a shared fo
         <translation>数据库</translation>
     </message>
     <message>
-        <source>All incidents live in one database: a file that several workstations share in a network folder, or a database on your team&apos;s PostgreSQL server.</source>
-        <translation>所有事件都保存在一个数据库中:可以是多台工作站在网络共享文件夹中共用的文件,也可以是团队 PostgreSQL 服务器上的数据库。</translation>
+        <source>All incidents live in one database: a shared file, or your team&apos;s PostgreSQL server.</source>
+        <translation>所有事件都保存在一个数据库中:共享文件,或团队的 PostgreSQL 服务器。</translation>
     </message>
     <message>
         <source>&amp;Create a new database</source>

@@ -153,8 +153,7 @@ class ModePage(_Page):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Database"))
-        self.setSubTitle(self.tr("All incidents live in one database: a file that several "
-                                 "workstations share in a network folder, or a database on "
+        self.setSubTitle(self.tr("All incidents live in one database: a shared file, or "
                                  "your team's PostgreSQL server."))
         self.create.setText(self.tr("&Create a new database"))
         self.create_note.setText(self.tr(

@@ -58,6 +58,8 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         self.wrote = False
         #: ``rows_only.on``: this thread's next write locks only the rows it touches
         self.rows_only = threading.local()
+        #: ``quiet.on``: this thread's next write does not notify the workstations
+        self.quiet = threading.local()
 
     def _connect(self) -> Any:
         import psycopg
@@ -117,7 +119,8 @@ class ServerDatabase(peewee.PostgresqlDatabase):
     def commit(self) -> None:
         if self.wrote:
             self.wrote = False
-            self.cursor().execute(f"NOTIFY {CHANNEL}")
+            if not getattr(self.quiet, "on", False):
+                self.cursor().execute(f"NOTIFY {CHANNEL}")
         super().commit()
 
     def rollback(self) -> None:
@@ -178,6 +181,17 @@ class ServerStore(Store):
         flag.on = True
         try:
             return self.write(fn)
+        finally:
+            flag.on = outer
+
+    def write_quietly(self, fn: Callable[[], T], *, guarded: bool = True) -> T:
+        """A write the other workstations need not refresh for (a heartbeat): no
+        ``NOTIFY``."""
+        flag = self.db.quiet  # type: ignore[attr-defined]
+        outer = getattr(flag, "on", False)
+        flag.on = True
+        try:
+            return self.write(fn, guarded=guarded)
         finally:
             flag.on = outer
 

@@ -166,3 +166,36 @@ def test_a_file_backup_keeps_its_name_and_the_scheme_reads_both() -> None:
     assert file_backup.parse_backup(Path(f"/x/{name}.sqlite")) is None  # (no such file)
     assert file_backup._NAME.match(f"{name}.sqlite") and file_backup._NAME.match(
         f"{name}.dump")
+
+
+@ON_A_SERVER
+def test_maintenance_and_presence_on_a_server(org: Org) -> None:
+    """The restore's maintenance refuses the other workstations' writes on a server as on a
+    file, and a heartbeat (presence) tells nobody to refresh."""
+    from desk_app.errors import MaintenanceActive
+    from desk_app.storage.presence import (
+        begin_maintenance,
+        end_maintenance,
+        heartbeat,
+        join,
+        present,
+    )
+
+    other = open_store(str(org.path))
+    listener = org.store.listen()  # type: ignore[attr-defined]
+    try:
+        other.visitor = Visitor(username="desk2", workstation="pc-2")
+        join(other, other.visitor)
+        list(listener.notifies(timeout=0.5))  # what joining said
+        heartbeat(other)
+        assert next(listener.notifies(timeout=0.5), None) is None  # a beat is quiet
+        assert [p.username for p in present(org.store)] == ["desk2"]
+        begin_maintenance(org.store, "restore", Visitor(username="owner"))
+        with pytest.raises(MaintenanceActive):
+            other.write(lambda: other.execute("UPDATE setting SET value = value"))
+        end_maintenance(org.store)
+        other.write(lambda: other.execute("UPDATE setting SET value = value"))
+        assert next(listener.notifies(timeout=5), None) is not None  # a write is heard
+    finally:
+        listener.close()
+        other.close()
