@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from desk_app.services.admin.people import UserForm
-from desk_app.services.setup import create_database
+from desk_app.services.database.setup import create_database
 from desk_app.storage.postgres.reach import create_database as create_server_database
 from desk_app.storage.postgres.url import ServerAddress
 from tests.postgres import Server

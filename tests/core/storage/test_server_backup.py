@@ -12,7 +12,7 @@ import pytest
 
 from desk_app.cli import main
 from desk_app.errors import DatabaseReplaced, NotADeskDatabase
-from desk_app.services.file_care import backup_now, backups, restore_now
+from desk_app.services.database.care import backup_now, backups, restore_now
 from desk_app.storage import backup as file_backup
 from desk_app.storage.backup import parse_backup, take_backup
 from desk_app.storage.opening import open_store

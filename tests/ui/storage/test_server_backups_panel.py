@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desk_app.services.incidents import add_note
+from desk_app.services.incident.log import add_note
 from tests.conftest import Org
 from tests.ui.storage.test_admin_panel import panel_for
 from ui.context import UiContext
