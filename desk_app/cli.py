@@ -20,8 +20,10 @@ from desk_app.commands.registry import (  # noqa: F401  (the names command modul
     command,
     default_language,
 )
+from desk_app.commands.server import ask_server_password
 from desk_app.errors import BadInput, DatabaseIOError, DeskError, ValidationError
 from desk_app.i18n import Language, text
+from desk_app.storage.postgres.reach import ServerPasswordNeeded
 
 
 def _undecodable(argv: Sequence[str]) -> str | None:
@@ -61,6 +63,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for field, message in error.field_messages(lang).items():
             print(f"{field}: {message}", file=sys.stderr)
         return 2
+    except ServerPasswordNeeded as error:  # asked for at a terminal, then once more
+        if ask_server_password(error, lang):
+            return main(argv)
+        return 1
     except DeskError as error:
         print(error.message(lang), file=sys.stderr)
         return 1

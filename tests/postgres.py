@@ -26,6 +26,9 @@ from urllib.parse import urlsplit, urlunsplit
 ENV = "DESK_APP_TEST_POSTGRES"
 #: The user the tests' own server runs as (created when missing and we are root).
 SERVER_USER = "postgres"
+#: Members of this role must give their password (scram-sha-256) over TCP; everyone else is
+#: trusted. The tests of asking for a server's password make such users.
+PASSWORD_ROLE = "desk_passworded"
 
 
 class PostgresUnavailable(RuntimeError):
@@ -91,6 +94,32 @@ class Server:
         self.admin(f'CREATE DATABASE "{name}"{clause}')
         return self.database_url(name)
 
+    def password_user(self, password: str, *, createdb: bool = False) -> str:
+        """A new login role that must give ``password`` (a member of ``PASSWORD_ROLE``); the
+        URL of the maintenance database as that user, without the password."""
+        name = "desk_user_" + uuid.uuid4().hex[:8]
+        self.admin(f"DO $$ BEGIN CREATE ROLE {PASSWORD_ROLE} NOLOGIN; "
+                   "EXCEPTION WHEN duplicate_object THEN NULL; END $$")
+        extra = " CREATEDB" if createdb else ""
+        escaped = password.replace("'", "''")
+        self.admin(f"CREATE ROLE {name} LOGIN PASSWORD '{escaped}'{extra} "
+                   f"IN ROLE {PASSWORD_ROLE}")
+        parts = urlsplit(self.url)
+        netloc = f"{name}@{parts.hostname}:{parts.port}"
+        return urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
+
+    def passwords_checked(self) -> bool:
+        """Whether the server refuses a wrong password of a ``password_user`` (always on
+        a server of our own; a named one may trust everyone)."""
+        import psycopg
+
+        url = self.password_user("right")
+        try:
+            psycopg.connect(url, password="wrong", connect_timeout=10).close()
+        except psycopg.OperationalError:
+            return True
+        return False
+
     def drop_database(self, url: str) -> None:
         name = urlsplit(url).path.lstrip("/")
         self.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -130,6 +159,8 @@ def start() -> Server:
     subprocess.run([str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres",
                     "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"],
                    check=True, capture_output=True, env=env, cwd=folder, **run_as)
+    hba = data / "pg_hba.conf"
+    hba.write_text(f"host all +{PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n" + hba.read_text())
     port = _free_port()
     log = open(folder / "server.log", "wb")  # noqa: SIM115 - the server writes it until stopped
     process = subprocess.Popen(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desk_app.commands.registry import command
 from desk_app.i18n import Language, text
+from desk_app.storage.postgres.reach import ServerPasswordNeeded
 
 
 def _move_args(parser: argparse.ArgumentParser) -> None:
@@ -27,3 +28,28 @@ def move(args: argparse.Namespace, lang: Language) -> int:
         print(text("cli.move_table", lang, table=table, rows=figures.rows,
                    checksum=figures.checksum[:16]))
     return 0
+
+
+def ask_server_password(error: ServerPasswordNeeded, lang: Language) -> bool:
+    """At a terminal, the server's password (for this run only; a workstation keeps it in
+    the credential store); True if one was typed. Elsewhere the message says how to give
+    it. An empty answer gives up."""
+    import getpass
+    import sys
+
+    from desk_app.storage.postgres.url import ServerAddress
+
+    print(error.message(lang), file=sys.stderr)
+    if sys.stdin is None or not sys.stdin.isatty():
+        print(text("cli.server_password_hint", lang), file=sys.stderr)
+        return False
+    address = ServerAddress.parse(error.where)
+    try:
+        typed = getpass.getpass(text("cli.server_password_prompt", lang, user=address.user,
+                                     where=address.display()) + " ")
+    except (EOFError, KeyboardInterrupt):
+        return False
+    if not typed:
+        return False
+    address.use_password(typed, remember=False)
+    return True

@@ -21,6 +21,7 @@ from desk_app.i18n import Language, text
 from desk_app.services.database.check import check_database
 from desk_app.storage.backup import (
     backup_to,
+    backups_dir,
     check_backup_target,
     keep_days,
     latest_good_backup,
@@ -36,6 +37,8 @@ from desk_app.storage.identity import identify
 from desk_app.storage.locktest import lock_self_test
 from desk_app.storage.migrations import LATEST
 from desk_app.storage.opening import open_store
+from desk_app.storage.postgres.dump import dump_good, home, latest_good_dump, restore_server
+from desk_app.storage.postgres.url import is_server
 from desk_app.storage.presence import Visitor
 from desk_app.storage.restore import restore_backup, summarise_backup
 
@@ -71,7 +74,7 @@ def backup(args: argparse.Namespace, lang: Language) -> int:
             path = backup_to(store, args.to)
         else:
             path = take_backup(store, "manual", folder=args.to).path
-            prune_backups(store.path, keep_days(store), datetime.now(UTC))
+            prune_backups(home(store.path), keep_days(store), datetime.now(UTC))
     finally:
         store.close()
     print(text("storage.cli.backup_done", lang, path=path, size=_size(path.stat().st_size)))
@@ -95,14 +98,15 @@ def _restore_args(parser: argparse.ArgumentParser) -> None:
 
 @command("restore", "replace the database by one of its backups", _restore_args)
 def restore(args: argparse.Namespace, lang: Language) -> int:
-    path = args.file.absolute()
+    server = is_server(args.file)  # a server's dumps (pg_restore), else the file's copies
+    path = args.file if server else args.file.absolute()
     if args.list:
-        backups = list_backups(path)
+        backups = list_backups(home(path))
         if not backups:
             print(text("storage.cli.no_backups", lang, path=path))
             return 0
         for info in backups:
-            good = verify_backup(info.path)[0]
+            good = dump_good(info.path) if server else verify_backup(info.path)[0]
             print(f"{info.taken_at.astimezone():%Y-%m-%d %H:%M:%S}  "
                   f"{text('storage.kind.' + info.kind, lang):<12} v{info.schema_version}  "
                   f"{_size(info.size):>9}  "
@@ -114,9 +118,12 @@ def restore(args: argparse.Namespace, lang: Language) -> int:
         return 2
     chosen = args.backup
     if chosen is None:
-        latest = latest_good_backup(path)
+        latest = latest_good_dump(path) if server else latest_good_backup(path)
         if latest is None:
             print(text("storage.cli.no_backups", lang, path=path), file=sys.stderr)
+            if server:
+                print(text("storage.cli.server_backups_folder", lang, target=path,
+                           folder=backups_dir(home(path))), file=sys.stderr)
             return 1
         chosen = latest.path
 
@@ -138,8 +145,10 @@ def restore(args: argparse.Namespace, lang: Language) -> int:
             names = ", ".join(f"{p.username}@{p.workstation}" for p in holdouts)
             print(text("storage.cli.waiting_release", lang, who=names), file=sys.stderr)
 
-    result = restore_backup(path, chosen, visitor=_visitor(), release_timeout=args.wait,
-                            force=args.force, on_progress=progress)
+    restore_fn = restore_server if server else restore_backup
+    result = restore_fn(str(path) if server else path, chosen,  # type: ignore[operator, arg-type]
+                        visitor=_visitor(), release_timeout=args.wait, force=args.force,
+                        on_progress=progress)
     print(text("storage.cli.restored", lang, backup=result.backup, path=path,
                version=result.schema_version))
     if result.safety_copy is not None:

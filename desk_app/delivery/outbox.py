@@ -2,7 +2,9 @@
 
 A workstation claims due rows in one short ``BEGIN IMMEDIATE`` transaction by compare-and-set
 on ``lease_owner``/``lease_until``: a row is taken only if nobody holds an unexpired lease on
-it. It then delivers outside any transaction and records the outcome with a second
+it (on a PostgreSQL server without the write lock: ``SELECT … FOR UPDATE SKIP LOCKED`` locks
+the rows it takes and passes over those another workstation is taking, so workstations
+claim side by side). It then delivers outside any transaction and records the outcome with a second
 compare-and-set that only succeeds while it still owns the lease. A workstation that dies
 holding a lease leaves it to expire, and the next claimer delivers the row.
 
@@ -87,6 +89,10 @@ class Outbox:
                 query = query.where(Notification.recipient == recipient_id)
             return query
 
+        # on a server, claims take no write lock: each locks the rows it takes and skips
+        # those another workstation holds (FOR UPDATE SKIP LOCKED); a file's claims
+        # follow one another under its write lock, which makes the same guarantee
+        on_server = getattr(self.store, "kind", "file") == "server"
         # most rounds nothing is due: find that out without taking the write lock
         if not self.store.read(lambda: due(Notification.select(Notification.id)).exists()):
             return []
@@ -109,6 +115,8 @@ class Outbox:
                 query = query.where(Notification.recipient == recipient_id)
             if desktop:
                 query = query.where(Notification.acknowledged_at.is_null())
+            if on_server:  # rows another workstation is claiming now are passed over
+                query = query.for_update(skip_locked=True)
             claims = []
             until = now + timedelta(seconds=config.lease_seconds)
             for row in query:
@@ -125,6 +133,8 @@ class Outbox:
                                     took_over=row.lease_owner is not None))
             return claims
 
+        if on_server:
+            return self.store.write_rows(run)  # type: ignore[attr-defined]
         return self.store.write(run)
 
     def renew(self, claim: Claim) -> bool:

@@ -34,7 +34,7 @@ from desk_app.storage.uri import sqlite_uri
 
 KINDS = ("daily", "migration", "manual", "pre-restore")
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<kind>daily|migration|manual|pre-restore)-"
-                   r"(?P<stamp>\d{8}T\d{6}Z)-v(?P<version>\d+)\.sqlite$")
+                   r"(?P<stamp>\d{8}T\d{6}Z)-v(?P<version>\d+)\.(?:sqlite|dump)$")
 #: Backups younger than this many days are kept; the setting ``backup_keep_days`` changes it.
 KEEP_DAYS = 14
 #: However old, the newest few backups are always kept.
@@ -133,7 +133,12 @@ def copy_database(source: sqlite3.Connection, destination: Path) -> Path:
 
 def backup_to(store: Store, destination: Path) -> Path:
     """A copy of ``store``'s file at ``destination``, read through a connection of its own
-    (so it works while ``store`` holds the write lock, e.g. before an upgrade)."""
+    (so it works while ``store`` holds the write lock, e.g. before an upgrade). A server's
+    database is dumped (``pg_dump``, ``storage.postgres.dump``)."""
+    if getattr(store, "kind", "file") == "server":
+        from desk_app.storage.postgres.dump import dump_to
+
+        return dump_to(store.address, destination)  # type: ignore[attr-defined]
     source = store.raw_connection()
     try:
         return copy_database(source, destination)
@@ -150,6 +155,11 @@ def take_backup(store: Store, kind: str, *, now: datetime | None = None,
                 version: int | None = None, folder: Path | None = None) -> BackupInfo:
     """A backup of ``kind`` into the backups folder (or ``folder``)."""
     assert kind in KINDS
+    if getattr(store, "kind", "file") == "server":
+        from desk_app.storage.postgres.dump import take_server_backup
+
+        return take_server_backup(store.address, kind, now=now,  # type: ignore[attr-defined]
+                                  folder=folder)
     moment = now or datetime.now(UTC)
     if version is None:
         source = store.raw_connection()

@@ -371,8 +371,8 @@ Several workstations share one database file, on this computer or in a shared fo
         <translation>数据库</translation>
     </message>
     <message>
-        <source>All incidents live in one database file. Several workstations can share it in a shared network folder.</source>
-        <translation>所有事件都保存在一个数据库文件中。把它放在网络共享文件夹里，多台工作站即可共用。</translation>
+        <source>All incidents live in one database: a shared file, or your team&apos;s PostgreSQL server.</source>
+        <translation>所有事件都保存在一个数据库中:共享文件,或团队的 PostgreSQL 服务器。</translation>
     </message>
     <message>
         <source>&amp;Create a new database</source>
@@ -389,6 +389,18 @@ Several workstations share one database file, on this computer or in a shared fo
     <message>
         <source>For a workstation joining a team that already has its database.</source>
         <translation>适用于加入已有数据库的团队的工作站。</translation>
+    </message>
+    <message>
+        <source>Where the database lives:</source>
+        <translation>数据库存放位置:</translation>
+    </message>
+    <message>
+        <source>In a &amp;file (on this computer or in a shared folder)</source>
+        <translation>文件(&amp;F)(在本机或共享文件夹中)</translation>
+    </message>
+    <message>
+        <source>On our team&apos;s &amp;server (PostgreSQL)</source>
+        <translation>我们团队的服务器(&amp;S)(PostgreSQL)</translation>
     </message>
 </context>
 <context>
@@ -681,6 +693,180 @@ Several workstations share one database file, on this computer or in a shared fo
     <message>
         <source>Search results</source>
         <translation>搜索结果</translation>
+    </message>
+</context>
+<context>
+    <name>ServerFields</name>
+    <message>
+        <source>&amp;Server:</source>
+        <extracomment>libpq&apos;s TLS modes, most used first.</extracomment>
+        <translation>服务器(&amp;S):</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>传输加密 TLS(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W):</translation>
+    </message>
+    <message>
+        <source>prefer (encrypted when the server offers it)</source>
+        <translation>prefer(服务器支持时加密)</translation>
+    </message>
+    <message>
+        <source>require (always encrypted)</source>
+        <translation>require(始终加密)</translation>
+    </message>
+    <message>
+        <source>verify-full (encrypted, server&apos;s certificate and name checked)</source>
+        <translation>verify-full(加密,并检查服务器证书和名称)</translation>
+    </message>
+    <message>
+        <source>verify-ca (encrypted, server&apos;s certificate checked)</source>
+        <translation>verify-ca(加密,并检查服务器证书)</translation>
+    </message>
+    <message>
+        <source>disable (never encrypted)</source>
+        <translation>disable(从不加密)</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password on this computer</source>
+        <translation>在本机记住密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>This computer has no credential store: the password is asked for at each start</source>
+        <translation>本机没有凭据存储:每次启动时都会询问密码</translation>
+    </message>
+    <message>
+        <source>T&amp;est the connection</source>
+        <translation>测试连接(&amp;E)</translation>
+    </message>
+    <message>
+        <source>for example db.example.com</source>
+        <translation>例如 db.example.com</translation>
+    </message>
+    <message>
+        <source>This database was made by a newer version of desk-app (schema %1): install the newer version on this computer.</source>
+        <translation>此数据库由更新版本的 desk-app 创建(架构 %1):请在本机安装更新的版本。</translation>
+    </message>
+    <message>
+        <source>This database already holds a desk-app database.</source>
+        <translation>此数据库中已有 desk-app 数据库。</translation>
+    </message>
+    <message>
+        <source>This database holds no desk-app database yet.</source>
+        <translation>此数据库中还没有 desk-app 数据库。</translation>
+    </message>
+    <message>
+        <source>This database holds no desk-app database, and this user may not make one there: ask the server&apos;s administrator to make the user the database&apos;s owner.</source>
+        <translation>此数据库中没有 desk-app 数据库,且此用户无权在其中创建:请让服务器管理员将此用户设为该数据库的所有者。</translation>
+    </message>
+    <message>
+        <source>The server has no database of this name yet.</source>
+        <translation>服务器上还没有这个名称的数据库。</translation>
+    </message>
+    <message>
+        <source>The server has no database of this name, and this user may not make one: ask the server&apos;s administrator to make it.</source>
+        <translation>服务器上没有这个名称的数据库,且此用户无权创建:请让服务器管理员创建它。</translation>
+    </message>
+    <message>
+        <source>The server could not be used: %1</source>
+        <translation>无法使用该服务器:%1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>Our team&apos;s server</source>
+        <translation>我们团队的服务器</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server where the new database goes.</source>
+        <translation>新数据库所在的 PostgreSQL 服务器。</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server that holds your team&apos;s database.</source>
+        <translation>存放团队数据库的 PostgreSQL 服务器。</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>正在连接服务器…</translation>
+    </message>
+    <message>
+        <source>The server answered: all is well.</source>
+        <translation>服务器已应答:一切正常。</translation>
+    </message>
+    <message>
+        <source>No desk-app database there</source>
+        <translation>那里没有 desk-app 数据库</translation>
+    </message>
+    <message>
+        <source>Make a new desk-app database there? You become its process owner.</source>
+        <translation>要在那里新建 desk-app 数据库吗?您将成为其流程负责人。</translation>
+    </message>
+    <message>
+        <source>A desk-app database is there</source>
+        <translation>那里已有 desk-app 数据库</translation>
+    </message>
+    <message>
+        <source>This database already holds a desk-app database. Open it instead?</source>
+        <translation>此数据库中已有 desk-app 数据库。改为打开它吗?</translation>
+    </message>
+    <message>
+        <source>Password not remembered</source>
+        <translation>未记住密码</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPasswordDialog</name>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>正在连接服务器…</translation>
+    </message>
+    <message>
+        <source>The server refused this password. Check it (and the Caps Lock key) and try again.</source>
+        <translation>服务器拒绝了此密码。请检查密码(以及大写锁定键)后重试。</translation>
+    </message>
+    <message>
+        <source>Password not remembered</source>
+        <translation>未记住密码</translation>
+    </message>
+    <message>
+        <source>The server&apos;s password</source>
+        <translation>服务器密码</translation>
+    </message>
+    <message>
+        <source>The server refused the password kept on this computer (it may have been changed). Type the password of the user %1:</source>
+        <translation>服务器拒绝了本机保存的密码(密码可能已被更改)。请输入用户 %1 的密码:</translation>
+    </message>
+    <message>
+        <source>The team&apos;s server asks for the password of the user %1:</source>
+        <translation>团队服务器需要用户 %1 的密码:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password on this computer</source>
+        <translation>在本机记住密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>This computer has no credential store: the password is asked for at each start</source>
+        <translation>本机没有凭据存储:每次启动时都会询问密码</translation>
     </message>
 </context>
 <context>

@@ -113,6 +113,10 @@
 <context>
     <name>StorageAdminPanel</name>
     <message>
+        <source>Backups of the server&apos;s database (pg_dump), kept on this computer in %1</source>
+        <translation>服务器数据库的备份(pg_dump),保存在本机的 %1</translation>
+    </message>
+    <message>
         <location filename="../../ui/storage/admin_panel.py" line="60"/>
         <source>Taken</source>
         <extracomment>The file was restored: the main window must reopen it (every workstation must). Holdouts while a restore waits for the others to let go (list of PresenceRow).</extracomment>

@@ -170,6 +170,11 @@ def test_nothing_is_cut_off_in_the_dialogs(qtbot: QtBot, org: Org, app_settings:
     for page in range(3):
         shots.check(f"wizard_{page}", wizard)
         wizard.next()
+    wizard.restart()  # the other way: our team's server
+    wizard.next()
+    wizard.mode_page.on_server.setChecked(True)
+    wizard.next()
+    shots.check("wizard_server", wizard)
     assert shots.found == [], "\n".join(shots.found)
 
 

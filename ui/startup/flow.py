@@ -30,6 +30,7 @@ from desk_app.services.session import Session, sign_in
 from desk_app.storage.database import Store
 from desk_app.storage.opening import open_store
 from desk_app.storage.postgres import is_server
+from desk_app.storage.postgres.reach import ServerPasswordNeeded
 from desk_app.storage.presence import Visitor
 from ui import settings
 from ui.context import UiContext
@@ -145,6 +146,10 @@ class Startup(QObject):
                                         f"{path}\n\n{error_text(error, self.language)}")
                 path = Path(error.target)
                 continue
+            except ServerPasswordNeeded as error:  # a server's password: asked, not failed
+                if not self._ask_password(path, error):
+                    return None
+                continue
             except SchemaTooNew as error:  # trying again cannot help: a newer program can
                 QMessageBox.critical(None, self.tr("Could not open the database"),
                                      f"{path}\n\n{error_text(error, self.language)}")
@@ -157,6 +162,18 @@ class Startup(QObject):
                     QMessageBox.StandardButton.Retry)
                 if answer != QMessageBox.StandardButton.Retry:
                     return None
+
+    def _ask_password(self, path: Path, error: ServerPasswordNeeded) -> bool:
+        """The server's password, asked for; True once it is taken."""
+        from desk_app.storage.postgres.url import ServerAddress
+        from ui.startup.server_password import ServerPasswordDialog
+
+        dialog = ServerPasswordDialog(ServerAddress.parse(str(path)), self.language,
+                                      refused=error.refused)
+        try:
+            return dialog.exec() == ServerPasswordDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
 
     def _offer_restore(self, path: Path, error: DatabaseCorrupt, visitor: Visitor) -> bool:
         """The damaged file's restore offer; True once the backup is back in place."""

@@ -30,13 +30,16 @@ from desk_app.errors import DeskError, ValidationError
 from desk_app.i18n import Language
 from desk_app.services.admin.people import UserForm
 from desk_app.services.database.setup import create_database
+from desk_app.storage.database import Store
 from desk_app.storage.filesystem import describe
 from desk_app.storage.opening import open_store
+from desk_app.storage.postgres.url import is_server
 from ui import paths
 from ui.errors import error_text
 from ui.startup.busy import wait_for
+from ui.startup.server_page import ServerPage
 
-LANGUAGE_PAGE, MODE_PAGE, DATABASE_PAGE, OWNER_PAGE = range(4)
+LANGUAGE_PAGE, MODE_PAGE, DATABASE_PAGE, OWNER_PAGE, SERVER_PAGE = range(5)
 ERROR_STYLE = "color: #c62828;"
 
 
@@ -122,25 +125,45 @@ class ModePage(_Page):
         self.open_note = QLabel(self)
         self.open_note.setWordWrap(True)
         self.open_note.setIndent(24)
+        # where the database lives: a file, or the team's PostgreSQL server
+        self.where = QLabel(self)
+        self.in_file = QRadioButton(self)
+        self.in_file.setObjectName("kindFile")
+        self.on_server = QRadioButton(self)
+        self.on_server.setObjectName("kindServer")
+        self.in_file.setChecked(True)
+        kinds = QButtonGroup(self)
+        kinds.addButton(self.in_file)
+        kinds.addButton(self.on_server)
         layout = QVBoxLayout(self)
         layout.addWidget(self.create)
         layout.addWidget(self.create_note)
         layout.addSpacing(8)
         layout.addWidget(self.open)
         layout.addWidget(self.open_note)
+        layout.addSpacing(16)
+        layout.addWidget(self.where)
+        layout.addWidget(self.in_file)
+        layout.addWidget(self.on_server)
         layout.addStretch(1)
         self.retranslate()
 
+    def nextId(self) -> int:
+        return SERVER_PAGE if self.on_server.isChecked() else DATABASE_PAGE
+
     def retranslate(self) -> None:
         self.setTitle(self.tr("Database"))
-        self.setSubTitle(self.tr("All incidents live in one database file. Several "
-                                 "workstations can share it in a shared network folder."))
+        self.setSubTitle(self.tr("All incidents live in one database: a shared file, or "
+                                 "your team's PostgreSQL server."))
         self.create.setText(self.tr("&Create a new database"))
         self.create_note.setText(self.tr(
             "For a team starting with desk-app. You become its process owner."))
         self.open.setText(self.tr("&Open an existing database"))
         self.open_note.setText(self.tr(
             "For a workstation joining a team that already has its database."))
+        self.where.setText(self.tr("Where the database lives:"))
+        self.in_file.setText(self.tr("In a &file (on this computer or in a shared folder)"))
+        self.on_server.setText(self.tr("On our team's &server (PostgreSQL)"))
 
 
 class DatabasePage(_Page):
@@ -302,12 +325,12 @@ class OwnerPage(_Page):
             self._show("repeat", self.tr("The two passwords differ."))
             return False
         wizard = self.wizard_()
-        path = wizard.database_page.chosen_path()
+        path = wizard.target()
         form = UserForm(self.username.text().strip(), self.full_name.text().strip(), [],
                         language=wizard.language, password=self.password.text())
         try:
             store = wait_for(self, self.tr("Creating the database…"),
-                             lambda: create_database(path, form))
+                             lambda: self._create(path, form))
         except ValidationError as error:
             for field, message in error.field_messages(wizard.language).items():
                 self._show(field if field in self.errors else "other", message)
@@ -322,6 +345,14 @@ class OwnerPage(_Page):
         store.close()
         wizard.created = True
         return True
+
+    def nextId(self) -> int:
+        return -1  # the last page, whichever way it was reached
+
+    def _create(self, path: Path, form: UserForm) -> Store:
+        if is_server(path):
+            self.wizard_().server_page.make_database()
+        return create_database(path, form)
 
     def _show(self, field: str, text: str) -> None:
         self.errors[field].setText(text)
@@ -354,6 +385,8 @@ class FirstRunWizard(QWizard):
         self.mode_page = ModePage(self)
         self.database_page = DatabasePage(self)
         self.owner_page = OwnerPage(self)
+        self.server_page = ServerPage(self)
+        self.setPage(SERVER_PAGE, self.server_page)
         self.setPage(LANGUAGE_PAGE, self.language_page)
         self.setPage(MODE_PAGE, self.mode_page)
         self.setPage(DATABASE_PAGE, self.database_page)
@@ -367,9 +400,19 @@ class FirstRunWizard(QWizard):
         if self.on_language is not None:
             self.on_language(lang)
 
+    def on_server(self) -> bool:
+        return self.mode_page.on_server.isChecked()
+
+    def target(self) -> Path:
+        """The chosen file, or the chosen server's URL (without its password) as a path,
+        as the rest of the start-up takes a database."""
+        if self.on_server():
+            return Path(self.server_page.fields.address().url())
+        return self.database_page.chosen_path()
+
     def outcome(self) -> Outcome:
         owner = self.owner_page
-        return Outcome(self.database_page.chosen_path(), self.created, self.language,
+        return Outcome(self.target(), self.created, self.language,
                        owner.username.text().strip() if self.created else "",
                        owner.password.text() if self.created else "")
 

@@ -65,7 +65,19 @@ class StorageAdminPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._enable)
-        layout.addWidget(QLabel(self.tr("Backups of the database file"), self))
+        if getattr(context.session.store, "kind", "file") == "server":
+            # a server's dumps (pg_dump) are kept on this computer: say where
+            from desk_app.storage.backup import backups_dir
+            from desk_app.storage.postgres.dump import home
+
+            heading = QLabel(self.tr("Backups of the server's database (pg_dump), kept on "
+                                     "this computer in %1").replace(
+                                         "%1", str(backups_dir(home(context.session.store.path)))),
+                             self)
+            heading.setWordWrap(True)
+            layout.addWidget(heading)
+        else:
+            layout.addWidget(QLabel(self.tr("Backups of the database file"), self))
         layout.addWidget(self.table, 3)
 
         buttons = QHBoxLayout()

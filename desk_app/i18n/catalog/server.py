@@ -28,9 +28,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "副本的历史记录未通过防篡改检查",
     },
     "storage.server.no_file": {
-        "en": "This database is on a server: there is no file to copy. Use the server's own "
-              "backups (pg_dump) or the product's export.",
-        "zh": "该数据库位于服务器上,没有可复制的文件。请使用服务器自身的备份(pg_dump)或本产品的导出功能。",
+        "en": "This database is on a server: there is no file to copy. Back it up with "
+              "\"desk-app backup\" and its URL, or Back up now under Administration, "
+              "Database file (both use PostgreSQL's pg_dump).",
+        "zh": "该数据库位于服务器上,没有可复制的文件。请用“desk-app backup”加服务器地址,"
+              "或在“管理 › 数据库文件”中点“立即备份”来备份(两者都使用 PostgreSQL 的 pg_dump)。",
     },
     "storage.readonly.server": {
         "en": "the server lets this account read but not write",

@@ -24,6 +24,7 @@ from desk_app.storage.backup import (
     prune_backups,
     take_backup,
 )
+from desk_app.storage.postgres.dump import home, restore_server
 from desk_app.storage.presence import PresenceRow, Visitor, present
 from desk_app.storage.restore import RestoreResult, restore_backup
 
@@ -39,14 +40,14 @@ def visitor_of(session: Session) -> Visitor:
 
 def backups(session: Session) -> list[BackupInfo]:
     _require_owner(session)
-    return list_backups(session.store.path)
+    return list_backups(home(session.store.path))
 
 
 def backup_now(session: Session) -> BackupInfo:
     """A manual backup, then pruning by the retention setting."""
     _require_owner(session)
     info = take_backup(session.store, "manual")
-    prune_backups(session.store.path, keep_days(session.store), datetime.now(UTC))
+    prune_backups(home(session.store.path), keep_days(session.store), datetime.now(UTC))
     return info
 
 
@@ -66,6 +67,11 @@ def restore_now(session: Session, backup: Path, *, force: bool = False,
     the file is not waited for: it is the program asking for the restore."""
     _require_owner(session)
     kwargs = {} if release_timeout is None else {"release_timeout": release_timeout}
+    if getattr(session.store, "kind", "file") == "server":  # pg_restore, one transaction
+        return restore_server(session.store.url, backup,  # type: ignore[attr-defined]
+                              visitor=visitor_of(session), force=force,
+                              on_progress=on_progress, ours=(session.store.token,),
+                              **kwargs)  # type: ignore[arg-type]
     return restore_backup(session.store.path, backup, visitor=visitor_of(session),
                           force=force, on_progress=on_progress, ours=(session.store.token,),
                           **kwargs)  # type: ignore[arg-type]

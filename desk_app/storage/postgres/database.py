@@ -56,6 +56,10 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         self.busy_timeout = busy_timeout
         super().__init__(address.database, prefer_psycopg3=True, **address.connect_kwargs())
         self.wrote = False
+        #: ``rows_only.on``: this thread's next write locks only the rows it touches
+        self.rows_only = threading.local()
+        #: ``quiet.on``: this thread's next write does not notify the workstations
+        self.quiet = threading.local()
 
     def _connect(self) -> Any:
         import psycopg
@@ -64,6 +68,15 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         try:
             conn = super()._connect()  # type: ignore[misc]
         except psycopg.OperationalError as error:
+            from desk_app.storage.postgres.reach import (
+                PASSWORD_MISSING,
+                PASSWORD_REFUSED,
+                connect_error,
+                connect_failure,
+            )
+
+            if connect_failure(error) in (PASSWORD_MISSING, PASSWORD_REFUSED):
+                raise connect_error(self.address, error) from error
             raise DatabaseIOError(f"{self.address.display()}: {error}") from error
         # JSON comes back as the text a file gives (the hash chain hashes it)
         conn.adapters.register_loader("json", TextLoader)
@@ -87,6 +100,10 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         if lock_type not in ("IMMEDIATE", "EXCLUSIVE"):
             super().begin(isolation_level or "REPEATABLE READ")
             return
+        if getattr(self.rows_only, "on", False):
+            super().begin(isolation_level)  # READ COMMITTED, row locks only
+            self.wrote = True
+            return
         super().begin(isolation_level)
         cursor = self.cursor()
         try:
@@ -102,7 +119,8 @@ class ServerDatabase(peewee.PostgresqlDatabase):
     def commit(self) -> None:
         if self.wrote:
             self.wrote = False
-            self.cursor().execute(f"NOTIFY {CHANNEL}")
+            if not getattr(self.quiet, "on", False):
+                self.cursor().execute(f"NOTIFY {CHANNEL}")
         super().commit()
 
     def rollback(self) -> None:
@@ -151,6 +169,31 @@ class ServerStore(Store):
             raise DatabaseReadOnly(self.read_only_reason)
         with model_proxy.using(self.db):
             return self._write(fn, attempts, on_busy, guarded)
+
+    def write_rows(self, fn: Callable[[], T]) -> T:
+        """A write that takes no write lock, only the locks of the rows it touches: for
+        work many workstations do at once on rows each takes for itself with ``SELECT …
+        FOR UPDATE SKIP LOCKED`` (claiming outbox rows), so that they neither wait for
+        one another nor for the other writes. Everything else about it is ``write``'s
+        (guards, retries, the notice to the other workstations)."""
+        flag = self.db.rows_only  # type: ignore[attr-defined]
+        outer = getattr(flag, "on", False)
+        flag.on = True
+        try:
+            return self.write(fn)
+        finally:
+            flag.on = outer
+
+    def write_quietly(self, fn: Callable[[], T], *, guarded: bool = True) -> T:
+        """A write the other workstations need not refresh for (a heartbeat): no
+        ``NOTIFY``."""
+        flag = self.db.quiet  # type: ignore[attr-defined]
+        outer = getattr(flag, "on", False)
+        flag.on = True
+        try:
+            return self.write(fn, guarded=guarded)
+        finally:
+            flag.on = outer
 
     def _begin_immediate(self, stack: ExitStack) -> None:
         stack.enter_context(self.db.atomic(lock_type="IMMEDIATE"))

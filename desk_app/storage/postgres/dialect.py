@@ -64,6 +64,8 @@ for _digit in "01":
     _TRUTH[f"({_digit})"] = _TRUTH[_digit]
 
 
+_PRAGMA_VERSION = re.compile(r"\(\s*SELECT\s+user_version\s+FROM\s+pragma_user_version\s*\)",
+                             re.IGNORECASE)
 #: ``user`` is a reserved word on the server (SQLite takes it as the table's name).
 _USER = re.compile(r"\b(FROM|JOIN|UPDATE|INTO)\s+user\b", re.IGNORECASE)
 
@@ -139,6 +141,8 @@ def translate(sql: str) -> str:
                          f"{m.group(3).split('.')[-1]}", text)
         # SQLite's LIKE ignores (ASCII) case
         text = _LIKE.sub("ILIKE", text)
+        # the schema version as a table-valued PRAGMA (presence rows record it)
+        text = _PRAGMA_VERSION.sub("(" + PRAGMA_SQL["user_version"] + ")", text)
         # a unary + kept SQLite's planner off an index: no meaning here
         text = _UNARY.sub("", text)
         # SQLite's case-blind ordering; a bare 1 or 0 where a condition goes
@@ -150,10 +154,33 @@ def translate(sql: str) -> str:
                       flags=re.IGNORECASE)
         text = _FUNCTION.sub(lambda m: _FUNCTIONS[m.group(1).lower()] + "(", text)
         out.append(text)
-    result = "".join(out)
+    result = _boolean_sets("".join(out))
     if re.search(r"\bINSERT\s+OR\s+IGNORE\b", sql, re.IGNORECASE):
         result = result.rstrip().rstrip(";") + " ON CONFLICT DO NOTHING"
     return _alias_subqueries(_compact_json(result))
+
+
+_UPDATE = re.compile(r'^\s*UPDATE\s+"?(\w+)"?\s+SET\s+', re.IGNORECASE)
+
+
+def _boolean_sets(sql: str) -> str:
+    """``UPDATE t SET flag = 1``: a file's 1 and 0 written to a column that is ``BOOLEAN``
+    on the server (``schema.boolean_columns``) become TRUE and FALSE."""
+    match = _UPDATE.match(sql)
+    if match is None:
+        return sql
+    from desk_app.storage.postgres.schema import boolean_columns
+
+    columns = boolean_columns().get(match.group(1))
+    if not columns:
+        return sql
+    head, rest = sql[:match.end()], sql[match.end():]
+    where = re.search(r"\bWHERE\b", rest, re.IGNORECASE)
+    sets, tail = (rest[:where.start()], rest[where.start():]) if where else (rest, "")
+    names = "|".join(re.escape(c) for c in sorted(columns))
+    sets = re.sub(rf'(^|,)(\s*"?(?:{names})"?\s*=\s*)([01])(?=\s*(?:,|$))',
+                  lambda m: f"{m.group(1)}{m.group(2)}{_TRUTH[m.group(3)]}", sets)
+    return head + sets + tail
 
 
 _SUBQUERY = re.compile(r"\b(FROM|JOIN)\s*\(\s*SELECT\b", re.IGNORECASE)

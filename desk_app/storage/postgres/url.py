@@ -8,10 +8,13 @@ taken out, kept there, and the URL is shown and remembered without it. ``sslmode
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+
+from desk_app.errors import StorageError
 
 SCHEMES = ("postgresql", "postgres")
 #: The credential store's service name for server passwords.
@@ -20,6 +23,18 @@ KEYRING_SERVICE = "desk-app server"
 ALLOWED = frozenset({"sslmode", "sslrootcert", "sslcert", "sslkey", "sslcrl",
                      "connect_timeout", "application_name", "target_session_attrs",
                      "options"})
+
+
+class PasswordStoreMissing(StorageError):
+    """This computer has no credential store: a server's password cannot be remembered
+    (it still holds for this run)."""
+
+    def __init__(self) -> None:
+        super().__init__("error.server.no_credential_store")
+
+
+#: Passwords given for this run only (the person did not ask to remember them), by key.
+_FOR_THIS_RUN: dict[str, str] = {}
 
 
 def is_server(target: object) -> bool:
@@ -67,9 +82,12 @@ class ServerAddress:
         return f"{self.user}@{self.host}:{self.port}/{self.database}"
 
     def stored_password(self) -> str | None:
-        """The password from the URL, else from the credential store (None: none kept)."""
+        """The password from the URL, else the one given for this run, else from the
+        credential store (None: none kept)."""
         if self.password is not None:
             return self.password
+        if self.password_key() in _FOR_THIS_RUN:
+            return _FOR_THIS_RUN[self.password_key()]
         try:
             import keyring
             from keyring.errors import KeyringError
@@ -86,6 +104,37 @@ class ServerAddress:
         import keyring
 
         keyring.set_password(KEYRING_SERVICE, self.password_key(), password)
+
+    def forget_password(self) -> None:
+        """Neither this run nor the credential store holds a password for it any more."""
+        from keyring.errors import KeyringError, PasswordDeleteError
+
+        _FOR_THIS_RUN.pop(self.password_key(), None)
+        import keyring
+
+        with contextlib.suppress(PasswordDeleteError, KeyringError, OSError, RuntimeError):
+            keyring.delete_password(KEYRING_SERVICE, self.password_key())
+
+    def use_password(self, password: str, *, remember: bool) -> None:
+        """Connect with ``password`` from now on: for this run only, or also kept in the
+        credential store (``remember``; ``SecretStoreMissing`` where there is none, and the
+        password still holds for this run). Not remembered: any kept one is forgotten, so
+        that a password refused once is not tried again at the next start."""
+        from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
+
+        _FOR_THIS_RUN[self.password_key()] = password
+        import keyring
+
+        try:
+            if remember:
+                keyring.set_password(KEYRING_SERVICE, self.password_key(), password)
+            else:
+                keyring.delete_password(KEYRING_SERVICE, self.password_key())
+        except PasswordDeleteError:
+            pass
+        except (NoKeyringError, KeyringError, OSError, RuntimeError) as error:
+            if remember:
+                raise PasswordStoreMissing() from error
 
     def connect_kwargs(self) -> dict[str, Any]:
         """What psycopg needs, apart from the database name."""
