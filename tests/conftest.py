@@ -147,7 +147,8 @@ def org_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[s
 BOTH_KINDS = ("tests/core/test_r0", "tests/core/test_r1", "tests/core/test_r2",
               "tests/core/test_property_lifecycle.py", "tests/core/test_search.py",
               "tests/core/test_queues.py",
-              "tests/core/storage/test_conflicts.py")
+              "tests/core/storage/test_conflicts.py",
+              "tests/core/reports/test_monthly_report.py")
 KINDS = ("file", "server")
 
 

@@ -64,6 +64,22 @@ for _digit in "01":
     _TRUTH[f"({_digit})"] = _TRUTH[_digit]
 
 
+#: SQLite's named parameters (``:a``), as psycopg names them (``%(a)s``); ``::`` is a cast
+_NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+#: an index SQLite is told to read through (``INDEXED BY``): the server's planner chooses
+_INDEXED = re.compile(r"\s+(?:INDEXED\s+BY\s+\w+|NOT\s+INDEXED)\b", re.IGNORECASE)
+#: ``json_extract(column, '$.key[1]')``: the value at that path, as text (the program casts
+#: it where it wants a number, ``CAST(… AS INTEGER)``, which reads the same on both)
+_JSON_EXTRACT = re.compile(r"\bjson_extract\(\s*((?:\w+\.)?\w+)\s*,\s*"
+                           r"'\$((?:\.\w+|\[\d+\])*)'\s*\)", re.IGNORECASE)
+
+
+def _json_path(found: re.Match[str]) -> str:
+    steps = re.findall(r"\.(\w+)|\[(\d+)\]", found.group(2))
+    path = ",".join(key or index for key, index in steps)
+    return f"(({found.group(1)})::json #>> '{{{path}}}')"
+
+
 #: ``user`` is a reserved word on the server (SQLite takes it as the table's name).
 _USER = re.compile(r"\b(FROM|JOIN|UPDATE|INTO)\s+user\b", re.IGNORECASE)
 
@@ -145,6 +161,8 @@ def translate(sql: str) -> str:
         text = _NOCASE.sub(r"lower(\1)", text)
         text = _CONSTANT.sub(lambda m: f"{m.group(1)} {_TRUTH[m.group(2).strip('()')]}", text)
         text = text.replace("?", "%s")
+        text = _NAMED.sub(r"%(\1)s", text)
+        text = _INDEXED.sub("", text)
         text = _USER.sub(lambda m: f'{m.group(1)} "user"', text)
         text = re.sub(r"\bINSERT\s+OR\s+IGNORE\s+INTO\b", "INSERT INTO", text,
                       flags=re.IGNORECASE)
@@ -153,6 +171,7 @@ def translate(sql: str) -> str:
     result = "".join(out)
     if re.search(r"\bINSERT\s+OR\s+IGNORE\b", sql, re.IGNORECASE):
         result = result.rstrip().rstrip(";") + " ON CONFLICT DO NOTHING"
+    result = _JSON_EXTRACT.sub(_json_path, result)
     return _alias_subqueries(_compact_json(result))
 
 

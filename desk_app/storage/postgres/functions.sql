@@ -178,3 +178,29 @@ DO $$ BEGIN
     CREATE OPERATOR <> (LEFTARG = boolean, RIGHTARG = integer, FUNCTION = desk_bool_ne_int4);
 EXCEPTION WHEN duplicate_function THEN NULL;
 END $$
+-- ;
+-- SQLite's sum() and total() over a condition count the rows it holds for (a condition is 1
+-- or 0 there): the reports' "how many of these met their target" (sum(elapsed <= target)).
+-- sum() of nothing but NULLs is NULL, total() is 0.0, as in SQLite.
+CREATE OR REPLACE FUNCTION desk_sum_bool(state bigint, value boolean) RETURNS bigint
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN value IS NULL THEN state ELSE COALESCE(state, 0) + value::int END
+$$
+-- ;
+CREATE OR REPLACE AGGREGATE sum(boolean) (SFUNC = desk_sum_bool, STYPE = bigint)
+-- ;
+CREATE OR REPLACE FUNCTION desk_total_bool(state double precision, value boolean)
+RETURNS double precision LANGUAGE sql IMMUTABLE AS $$
+    SELECT state + COALESCE(value::int, 0)
+$$
+-- ;
+CREATE OR REPLACE AGGREGATE total(boolean) (SFUNC = desk_total_bool,
+                                           STYPE = double precision, INITCOND = '0')
+-- ;
+CREATE OR REPLACE FUNCTION desk_total_number(state double precision, value double precision)
+RETURNS double precision LANGUAGE sql IMMUTABLE AS $$
+    SELECT state + COALESCE(value, 0)
+$$
+-- ;
+CREATE OR REPLACE AGGREGATE total(double precision) (SFUNC = desk_total_number,
+                                                    STYPE = double precision, INITCOND = '0')

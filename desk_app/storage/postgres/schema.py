@@ -210,10 +210,27 @@ def translate_schema(rows: list[tuple[str, str, str, str | None]]) -> Translatio
     return out
 
 
+def _functions_text() -> str:
+    return resources.files(__package__).joinpath("functions.sql").read_text(encoding="utf-8")
+
+
 def functions_sql() -> list[str]:
-    """The functions the translated schema calls (functions.sql), one statement each."""
-    text = resources.files(__package__).joinpath("functions.sql").read_text(encoding="utf-8")
-    return [s.strip() for s in text.split("\n-- ;\n") if s.strip()]
+    """The functions the translated schema calls (functions.sql), one statement each, the
+    last marking the database with their digest (``FUNCTIONS_MARK``)."""
+    statements = [s.strip() for s in _functions_text().split("\n-- ;\n") if s.strip()]
+    return [*statements, f"COMMENT ON FUNCTION {FUNCTIONS_MARK} IS '{functions_digest()}'"]
+
+
+#: The function whose comment holds the digest of the functions a database was given: a
+#: database made by an earlier program gets this program's functions when it is opened
+#: (they are all ``CREATE OR REPLACE``; no table changes).
+FUNCTIONS_MARK = "desk_compact(json)"
+
+
+def functions_digest() -> str:
+    import hashlib
+
+    return "desk-app functions " + hashlib.sha256(_functions_text().encode()).hexdigest()[:16]
 
 
 VERSION_TABLE = (
