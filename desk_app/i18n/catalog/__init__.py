@@ -9,7 +9,8 @@ from __future__ import annotations
 from importlib import import_module
 
 AREAS = ["core", "cli", "escalations", "history", "storage", "safety", "reports", "security",
-         "alerts", "importing", "bulk", "knowledge", "guidance", "desktop", "server"]
+         "alerts", "importing", "bulk", "knowledge", "guidance", "desktop", "server",
+         "server_data"]
 
 
 def load() -> dict[str, dict[str, str]]:

@@ -225,5 +225,5 @@ def _pragma(sql: str) -> str:
     if name in ("quick_check", "integrity_check"):
         return "SELECT 'ok'"
     if name == "foreign_key_check":
-        return "SELECT 1 WHERE false"
+        return "SELECT * FROM desk_foreign_key_check()"
     return "SELECT NULL WHERE false"  # SQLite's tuning (cache_size, busy_timeout): none here

@@ -204,3 +204,43 @@ $$
 -- ;
 CREATE OR REPLACE AGGREGATE total(double precision) (SFUNC = desk_total_number,
                                                     STYPE = double precision, INITCOND = '0')
+-- ;
+-- SQLite's PRAGMA foreign_key_check: every row whose foreign key points at no row (the
+-- server enforces its foreign keys, but not for writes made with them switched off:
+-- session_replication_role = replica, or triggers disabled). Rows as SQLite gives them:
+-- table, the row's id, the parent table, the key's number.
+CREATE OR REPLACE FUNCTION desk_foreign_key_check()
+RETURNS TABLE (child_table text, child_id bigint, parent_table text, key_number integer)
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    fk record;
+    joined text;
+    present text;
+    id_column text;
+BEGIN
+    FOR fk IN
+        SELECT con.conrelid, con.confrelid, con.conkey, con.confkey,
+               rel.relname::text AS child, par.relname::text AS parent,
+               row_number() OVER (PARTITION BY con.conrelid ORDER BY con.oid) - 1 AS n
+        FROM pg_constraint con
+        JOIN pg_class rel ON rel.oid = con.conrelid
+        JOIN pg_class par ON par.oid = con.confrelid
+        WHERE con.contype = 'f' AND rel.relnamespace = current_schema()::regnamespace
+        ORDER BY rel.relname, con.oid
+    LOOP
+        SELECT string_agg(format('c.%I = p.%I', ca.attname, pa.attname), ' AND '),
+               string_agg(format('c.%I IS NOT NULL', ca.attname), ' AND ')
+        INTO joined, present
+        FROM unnest(fk.conkey, fk.confkey) AS k(child_att, parent_att)
+        JOIN pg_attribute ca ON ca.attrelid = fk.conrelid AND ca.attnum = k.child_att
+        JOIN pg_attribute pa ON pa.attrelid = fk.confrelid AND pa.attnum = k.parent_att;
+        id_column := CASE WHEN EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = fk.conrelid
+                                       AND a.attname = 'id' AND NOT a.attisdropped)
+                          THEN 'c.id::bigint' ELSE 'NULL::bigint' END;
+        RETURN QUERY EXECUTE format(
+            'SELECT %L::text, %s, %L::text, %s::integer FROM %I c WHERE %s AND NOT EXISTS '
+            '(SELECT 1 FROM %I p WHERE %s)',
+            fk.child, id_column, fk.parent, fk.n, fk.child, present, fk.parent, joined);
+    END LOOP;
+END
+$$
