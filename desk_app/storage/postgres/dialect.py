@@ -217,6 +217,21 @@ def _compact_json(sql: str) -> str:
     return sql
 
 
+#: SQLite's ``PRAGMA table_info``: (cid, name, type, notnull, default, pk), the types named
+#: as the file declares them (the server's own names for the translated ones: ``schema``).
+_TABLE_INFO = (
+    "SELECT a.attnum - 1, a.attname::text, CASE format_type(a.atttypid, NULL) "
+    "WHEN 'bigint' THEN 'INTEGER' WHEN 'integer' THEN 'INTEGER' WHEN 'smallint' THEN "
+    "'INTEGER' WHEN 'boolean' THEN 'BOOLEAN' WHEN 'bytea' THEN 'BLOB' WHEN 'real' THEN 'REAL' "
+    "WHEN 'double precision' THEN 'REAL' ELSE replace(upper(format_type(a.atttypid, "
+    "a.atttypmod)), 'CHARACTER VARYING', 'VARCHAR') END, a.attnotnull::int, "
+    "pg_get_expr(d.adbin, d.adrelid), COALESCE(array_position(i.indkey::int2[], a.attnum), 0) "
+    "FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid "
+    "AND d.adnum = a.attnum LEFT JOIN pg_index i ON i.indrelid = a.attrelid AND i.indisprimary "
+    "WHERE a.attrelid = to_regclass('\"{table}\"') AND a.attnum > 0 AND NOT a.attisdropped "
+    "ORDER BY a.attnum")
+
+
 def _pragma(sql: str) -> str:
     body = sql[len("PRAGMA"):].strip().rstrip(";").strip()
     name = re.split(r"[\s=(]", body, maxsplit=1)[0].lower()
@@ -226,4 +241,11 @@ def _pragma(sql: str) -> str:
         return "SELECT 'ok'"
     if name == "foreign_key_check":
         return "SELECT * FROM desk_foreign_key_check()"
+    if name == "defer_foreign_keys" and "=" in body:
+        # the server's foreign keys are DEFERRABLE (schema): checked at commit from here on
+        on = body.split("=", 1)[1].strip().lower() in ("on", "1", "true", "yes")
+        return f"SET CONSTRAINTS ALL {'DEFERRED' if on else 'IMMEDIATE'}"
+    if name == "table_info":
+        return _TABLE_INFO.format(table=body[body.find("(") + 1:body.rfind(")")]
+                                  .strip().strip("'\"").replace("'", "''"))
     return "SELECT NULL WHERE false"  # SQLite's tuning (cache_size, busy_timeout): none here

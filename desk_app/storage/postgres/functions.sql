@@ -244,3 +244,42 @@ BEGIN
     END LOOP;
 END
 $$
+-- ;
+-- Foreign keys made by an earlier program, made deferrable as the schema makes them now
+-- (still checked at each statement unless a transaction defers them).
+DO $$
+DECLARE
+    fk record;
+BEGIN
+    FOR fk IN
+        SELECT con.conname::text AS name, rel.relname::text AS child
+        FROM pg_constraint con JOIN pg_class rel ON rel.oid = con.conrelid
+        WHERE con.contype = 'f' AND NOT con.condeferrable
+          AND rel.relnamespace = current_schema()::regnamespace
+    LOOP
+        EXECUTE format('ALTER TABLE %I ALTER CONSTRAINT %I DEFERRABLE INITIALLY IMMEDIATE',
+                       fk.child, fk.name);
+    END LOOP;
+END $$
+-- ;
+-- A table's identity (its "id") continuing after the highest id it holds: rows inserted
+-- with their own ids (an imported bundle) leave it behind, where a file's rowid follows.
+CREATE OR REPLACE FUNCTION desk_follow_identity(tbl text) RETURNS bigint
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    sequence_name text;
+    next_id bigint;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(quote_ident(tbl))
+                   AND attname = 'id' AND NOT attisdropped) THEN
+        RETURN NULL;
+    END IF;
+    sequence_name := pg_get_serial_sequence(quote_ident(tbl), 'id');
+    IF sequence_name IS NULL THEN
+        RETURN NULL;
+    END IF;
+    EXECUTE format('SELECT COALESCE(max(id), 0) + 1 FROM %I', tbl) INTO next_id;
+    PERFORM setval(sequence_name, next_id, false);
+    RETURN next_id;
+END
+$$

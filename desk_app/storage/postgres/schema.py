@@ -86,9 +86,11 @@ def _booleans(sql: str, columns: set[str]) -> str:
 
 def _table(name: str, sql: str, booleans: set[str], out: Translation) -> None:
     for cols, target, refs, actions in _FK.findall(sql):
+        # deferrable (checked at each statement unless a transaction defers them: the
+        # import of a bundle, as SQLite's ``defer_foreign_keys``)
         out.foreign_keys.append(
             f'ALTER TABLE "{name}" ADD FOREIGN KEY ({cols}) REFERENCES {target} ({refs})'
-            f"{actions}")
+            f"{actions} DEFERRABLE INITIALLY IMMEDIATE")
     sql = _FK.sub("", sql)
     if re.search(r'"id" INTEGER NOT NULL PRIMARY KEY', sql):
         sql = sql.replace('"id" INTEGER NOT NULL PRIMARY KEY',
