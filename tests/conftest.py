@@ -148,7 +148,10 @@ BOTH_KINDS = ("tests/core/test_r0", "tests/core/test_r1", "tests/core/test_r2",
               "tests/core/test_property_lifecycle.py", "tests/core/test_search.py",
               "tests/core/test_queues.py",
               "tests/core/storage/test_conflicts.py",
-              "tests/core/reports/test_monthly_report.py")
+              "tests/core/reports/test_monthly_report.py",
+              "tests/core/knowledge/test_attachments.py",
+              "tests/core/knowledge/test_suggestions.py",
+              "tests/core/knowledge/test_articles.py")
 KINDS = ("file", "server")
 
 

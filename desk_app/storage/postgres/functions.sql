@@ -114,15 +114,19 @@ CREATE OR REPLACE VIEW sqlite_schema AS
 -- ;
 CREATE OR REPLACE VIEW sqlite_master AS SELECT * FROM sqlite_schema
 -- ;
--- An FTS5 query as desk_app.storage.segment.match_query writes it ("word"* "word" "网络 络中",
--- every term required) matched against the indexed text: a term starts at a word's start;
+-- An FTS5 query as the program writes it (desk_app.storage.segment.match_query: "word"*
+-- "word" "网络 络中", every term required; knowledge.words.match_any: terms joined by OR;
+-- AND between terms) matched against the indexed text: a term starts at a word's start;
 -- without * it also ends at a word's end; case and accents are folded (unicode61's
--- remove_diacritics). The query is kept for the statement's ranking (desk_hit).
+-- remove_diacritics). OR binds loosest, as in FTS5: the text matches when every term of
+-- one of the OR-separated groups is in it. The query is kept for the statement's ranking
+-- (desk_hit).
 CREATE OR REPLACE FUNCTION desk_match(words text, query text) RETURNS boolean
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
     term text[];
     pattern text;
+    holds boolean := true;
 BEGIN
     IF query IS NULL OR words IS NULL THEN
         RETURN false;
@@ -130,7 +134,18 @@ BEGIN
     PERFORM set_config('desk.query', query, true);
     words := unaccent(words);
     query := unaccent(query);
-    FOR term IN SELECT m FROM regexp_matches(query, '"((?:[^"]|"")*)"(\*?)', 'g') AS m LOOP
+    FOR term IN SELECT m FROM regexp_matches(query, '"((?:[^"]|"")*)"(\*?)|\m(OR)\M', 'g') AS m
+    LOOP
+        IF term[3] IS NOT NULL THEN
+            IF holds THEN
+                RETURN true;  -- every term of the group before this OR is there
+            END IF;
+            holds := true;
+            CONTINUE;
+        END IF;
+        IF NOT holds THEN
+            CONTINUE;  -- this group has failed: on to the next OR
+        END IF;
         pattern := array_to_string(ARRAY(
             SELECT regexp_replace(t, '([.^$*+?()\[\]{}|\\-])', '\\\1', 'g')
             FROM unnest(regexp_split_to_array(replace(term[1], '""', '"'), '\s+')) AS t
@@ -143,10 +158,10 @@ BEGIN
             pattern := pattern || '($|[^[:alnum:]])';
         END IF;
         IF NOT words ~* pattern THEN
-            RETURN false;
+            holds := false;
         END IF;
     END LOOP;
-    RETURN true;
+    RETURN holds;
 END
 $$
 -- ;
