@@ -4,13 +4,11 @@ knowledge screen finds the same articles."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from desk_app.clock import FakeClock
 from desk_app.services import workflow
 from desk_app.services.knowledge.articles import (
     ArticleForm,
@@ -20,8 +18,7 @@ from desk_app.services.knowledge.articles import (
     retire_article,
 )
 from desk_app.services.knowledge.suggestions import suggest
-from desk_app.storage.opening import open_store
-from tests.conftest import START, Org
+from tests.conftest import Org, org_copy
 
 INCIDENTS = [
     ("VPN 连接频繁断开", "重装 VPN 客户端", "cat_network", ""),
@@ -67,20 +64,11 @@ def _library(org: Org) -> None:
 @pytest.fixture(scope="module")
 def pair(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
          ) -> Iterator[tuple[Org, Org]]:
-    template, ids = request.getfixturevalue("org_template")
-    path = tmp_path_factory.mktemp("knowledge") / "desk.sqlite"
-    shutil.copyfile(template, path)
-    file = Org(open_store(path, daily_backup=False), FakeClock(START), path, dict(ids))
-    server = request.getfixturevalue("pg_server")
-    name, server_ids = request.getfixturevalue("server_org_template")
-    url = server.create_database(template=name)
-    on_server = Org(open_store(url), FakeClock(START), Path(url), dict(server_ids))
-    for org in (file, on_server):
-        _library(org)
-    yield file, on_server
-    file.store.close()
-    on_server.store.close()
-    server.drop_database(url)
+    with org_copy(request, "file", tmp_path_factory.mktemp("knowledge")) as file, \
+            org_copy(request, "server", Path()) as on_server:
+        for org in (file, on_server):
+            _library(org)
+        yield file, on_server
 
 
 @pytest.mark.parametrize("text", QUERIES)

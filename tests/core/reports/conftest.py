@@ -6,15 +6,11 @@ on both), unless it is marked ``file_only`` (it is about the file's summary tabl
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from desk_app.clock import FakeClock
-from desk_app.storage.opening import open_store
-from tests.conftest import KINDS, START, Org
+from tests.conftest import KINDS, Org, org_copy
 from tests.core.reports.history import build
 
 
@@ -29,22 +25,5 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 def history(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
             ) -> Iterator[tuple[Org, dict[str, int]]]:
     kind = getattr(request, "param", "file")
-    if kind == "server":
-        server = request.getfixturevalue("pg_server")
-        name, ids = request.getfixturevalue("server_org_template")
-        url = server.create_database(template=name)
-        store = open_store(url)
-        org = Org(store, FakeClock(START), Path(url), dict(ids))
-        incidents = build(org)
-        yield org, incidents
-        store.close()
-        server.drop_database(url)
-        return
-    template, ids = request.getfixturevalue("org_template")
-    path = tmp_path_factory.mktemp("history") / "desk.sqlite"
-    shutil.copyfile(template, path)
-    store = open_store(path, daily_backup=False)
-    org = Org(store, FakeClock(START), path, dict(ids))
-    incidents = build(org)
-    yield org, incidents
-    store.close()
+    with org_copy(request, kind, tmp_path_factory.mktemp("history")) as org:
+        yield org, build(org)

@@ -4,7 +4,6 @@ history of test_kpis.py for every filter and both languages, and random historie
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -14,7 +13,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desk_app.clock import FakeClock
 from desk_app.domain.enums import ContactChannel, Impact
 from desk_app.services.reports.build import build_report
 from desk_app.services.reports.choices import report_choices
@@ -22,8 +20,7 @@ from desk_app.services.reports.drill import drill_incidents
 from desk_app.services.reports.model import Report
 from desk_app.services.reports.period import Granularity, Period, desk_zone
 from desk_app.services.reports.query import Reader, ReportFilter
-from desk_app.storage.opening import open_store
-from tests.conftest import START, Org
+from tests.conftest import Org, org_copy
 from tests.core.reports.history import build
 from tests.core.reports.test_property_reports import PERIOD, STEP, random_history
 
@@ -34,19 +31,10 @@ MARCH = Period(date(2026, 3, 1), date(2026, 4, 1))
 def pair(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
          ) -> Iterator[tuple[Org, Org]]:
     """The crafted history on a file and on a server."""
-    template, ids = request.getfixturevalue("org_template")
-    path = tmp_path_factory.mktemp("same") / "desk.sqlite"
-    shutil.copyfile(template, path)
-    file = Org(open_store(path, daily_backup=False), FakeClock(START), path, dict(ids))
-    server = request.getfixturevalue("pg_server")
-    name, server_ids = request.getfixturevalue("server_org_template")
-    url = server.create_database(template=name)
-    on_server = Org(open_store(url), FakeClock(START), Path(url), dict(server_ids))
-    assert build(file) == build(on_server)  # the same incidents, the same numbers
-    yield file, on_server
-    file.store.close()
-    on_server.store.close()
-    server.drop_database(url)
+    with org_copy(request, "file", tmp_path_factory.mktemp("same")) as file, \
+            org_copy(request, "server", Path()) as on_server:
+        assert build(file) == build(on_server)  # the same incidents, the same numbers
+        yield file, on_server
 
 
 def _same(a: Report, b: Report) -> None:
