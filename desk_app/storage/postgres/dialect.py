@@ -35,12 +35,24 @@ _MATCH = re.compile(r"\b(" + "|".join(SEARCH_TABLES) + r")\s+MATCH\s+\?", re.IGN
 _BM25 = re.compile(r"\bbm25\(\s*(\w+)\s*((?:,\s*[\d.]+\s*)*)\)", re.IGNORECASE)
 
 
+#: The word indexes ranked by FTS5's own BM25 (``desk_bm25``, functions.sql), which counts
+#: the whole index once per query: the knowledge base's. The incidents' index, read at every
+#: keystroke of the search box and a hundred thousand rows long, is ranked by the weighted
+#: count of the columns that hold every term.
+BM25_TABLES = {"knowledge_search"}
+
+
 def _bm25(found: re.Match[str]) -> str:
-    """Lower is better, as bm25's: minus the weighted columns that hold every term."""
+    """Lower is better, as bm25's."""
     table = found.group(1).lower()
     weights = [w.strip() for w in found.group(2).split(",") if w.strip()]
     columns = SEARCH_TABLES.get(table, ())
     weights += ["1.0"] * (len(columns) - len(weights))
+    if table in BM25_TABLES:
+        names = ", ".join(f"'{c}'" for c in columns)
+        values = ", ".join(f"{table}.{c}" for c in columns)
+        return (f"desk_bm25('{table}', ARRAY[{names}]::text[], ARRAY[{values}]::text[], "
+                f"ARRAY[{', '.join(weights[:len(columns)])}]::float8[])")
     terms = " + ".join(f"{w} * desk_hit({table}.{c})" for w, c in zip(weights, columns,
                                                                        strict=False))
     return f"-({terms or '0'})"

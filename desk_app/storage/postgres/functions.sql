@@ -298,3 +298,91 @@ BEGIN
     RETURN next_id;
 END
 $$
+-- ;
+-- FTS5's bm25() for a word index (lower is better), as SQLite computes it: for each
+-- phrase of the query the statement matches on (desk_match keeps it), its IDF over the
+-- whole index times its weighted count in this row's columns, damped by the row's length
+-- against the average (k1 = 1.2, b = 0.75). The index's statistics are counted once per
+-- query and transaction. ``names`` are the index's columns, ``cols`` this row's values.
+CREATE OR REPLACE FUNCTION desk_bm25(tbl text, names text[], cols text[], weights float8[])
+RETURNS float8 LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    query text := current_setting('desk.query', true);
+    stats json;
+    term text[];
+    pattern text;
+    patterns text[] := '{}';
+    idf float8[] := '{}';
+    n_row float8;
+    total float8;
+    n_hit float8;
+    avgdl float8;
+    tokens float8 := 0;
+    freq float8;
+    score float8 := 0;
+    i integer;
+    c integer;
+    all_columns text;
+    sizes text;
+BEGIN
+    IF query IS NULL OR query = '' THEN
+        RETURN 0;
+    END IF;
+    stats := NULLIF(current_setting('desk.bm25', true), '')::json;
+    IF stats IS NULL OR stats->>'table' <> tbl OR stats->>'query' <> query THEN
+        FOR term IN SELECT m FROM regexp_matches(unaccent(query), '"((?:[^"]|"")*)"(\*?)', 'g')
+                    AS m LOOP
+            pattern := array_to_string(ARRAY(
+                SELECT regexp_replace(t, '([.^$*+?()\[\]{}|\\-])', '\\\1', 'g')
+                FROM unnest(regexp_split_to_array(replace(term[1], '""', '"'), '\s+')) AS t
+                WHERE t <> ''), '\s+');
+            IF pattern = '' THEN
+                CONTINUE;
+            END IF;
+            pattern := '(?<![[:alnum:]])' || pattern;
+            IF term[2] = '' THEN
+                pattern := pattern || '(?![[:alnum:]])';
+            END IF;
+            patterns := patterns || pattern;
+        END LOOP;
+        all_columns := array_to_string(ARRAY(SELECT format('%I', n) FROM unnest(names) AS n),
+                                       ', ');
+        sizes := array_to_string(ARRAY(SELECT format('desk_tokens(%I)', n)
+                                       FROM unnest(names) AS n), ' + ');
+        EXECUTE format('SELECT count(*)::float8, COALESCE(sum(%s), 0)::float8 FROM %I',
+                       sizes, tbl) INTO n_row, total;
+        FOR i IN 1 .. COALESCE(array_length(patterns, 1), 0) LOOP
+            EXECUTE format('SELECT count(*)::float8 FROM %I WHERE '
+                           'unaccent(concat_ws('' '', %s)) ~* %L', tbl, all_columns,
+                           patterns[i]) INTO n_hit;
+            idf := idf || GREATEST(ln((n_row - n_hit + 0.5) / (n_hit + 0.5)), 1e-6);
+        END LOOP;
+        stats := json_build_object('table', tbl, 'query', query, 'patterns', patterns,
+                                   'idf', idf, 'avgdl',
+                                   CASE WHEN n_row > 0 THEN total / n_row ELSE 0 END);
+        PERFORM set_config('desk.bm25', stats::text, true);
+    END IF;
+    patterns := ARRAY(SELECT json_array_elements_text(stats->'patterns'));
+    idf := ARRAY(SELECT json_array_elements_text(stats->'idf')::float8);
+    avgdl := (stats->>'avgdl')::float8;
+    FOR c IN 1 .. array_length(cols, 1) LOOP
+        tokens := tokens + desk_tokens(cols[c]);
+    END LOOP;
+    FOR i IN 1 .. COALESCE(array_length(patterns, 1), 0) LOOP
+        freq := 0;
+        FOR c IN 1 .. array_length(cols, 1) LOOP
+            freq := freq + weights[c] * (SELECT count(*) FROM regexp_matches(
+                unaccent(COALESCE(cols[c], '')), patterns[i], 'gi'));
+        END LOOP;
+        score := score + idf[i] * (freq * 2.2)
+                 / (freq + 1.2 * (0.25 + 0.75 * tokens / NULLIF(avgdl, 0)));
+    END LOOP;
+    RETURN -COALESCE(score, 0);
+END
+$$
+-- ;
+-- How many words (unicode61's tokens) a column of a word index holds.
+CREATE OR REPLACE FUNCTION desk_tokens(value text) RETURNS integer
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT count(*)::integer FROM regexp_matches(COALESCE(value, ''), '[[:alnum:]]+', 'g')
+$$

@@ -18,6 +18,7 @@ from desk_app.services.knowledge.articles import (
     retire_article,
 )
 from desk_app.services.knowledge.suggestions import suggest
+from desk_app.services.knowledge.words import match_any, terms
 from tests.conftest import Org, org_copy
 
 INCIDENTS = [
@@ -99,3 +100,31 @@ def test_the_knowledge_screen_finds_the_same_articles_on_a_server(
         mine = list_articles(file.as_("l2"), text, state)
         theirs = list_articles(server.as_("l2"), text, state)
         assert mine == theirs, (text, state)
+
+
+#: articles where the weighted count of columns and BM25 disagree: how often a word occurs,
+#: in which column, and how long the article is all count
+RANKED = [("VPN", "Restart the VPN client"),
+          ("VPN VPN VPN tunnel keeps dropping", "Renew"),
+          ("Printer", "The VPN is not involved; check the printer's queue and its long cable "
+           "and the paper tray and the toner and the driver and the spooler and the port"),
+          ("VPN 断开 VPN", "重装客户端 VPN"),
+          ("Mail", "vpnclient is a prefix match: VPN in the resolution"),
+          ("断开 断开", "网络断开 断开")]
+
+
+def test_the_knowledge_screen_ranks_as_a_file_does(pair: tuple[Org, Org]) -> None:
+    file, server = pair
+    for org in pair:
+        l2 = org.as_("l2")
+        for symptom, resolution in RANKED:
+            publish_article(l2, create_article(l2, ArticleForm(symptom, resolution)).new_id)
+    sql = ("SELECT rowid, bm25(knowledge_search, 5.0, 2.0, 2.0) FROM knowledge_search "
+           "WHERE knowledge_search MATCH ? ORDER BY 2, 1")
+    for text in ("vpn", "VPN 断开", "断开", "printer toner", "vpn printer mail"):
+        expression = match_any(terms(text))
+        scores = [org.store.read(lambda org=org, e=expression: org.store.execute(sql, (e,)))
+                  for org in pair]
+        assert [r[0] for r in scores[0]] == [r[0] for r in scores[1]], text
+        assert [r[1] for r in scores[1]] == pytest.approx([r[1] for r in scores[0]]), text
+        assert list_articles(file.as_("l2"), text) == list_articles(server.as_("l2"), text)
