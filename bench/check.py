@@ -2,7 +2,7 @@
 
 Meant for generated files, but nothing in it is specific to them: SQLite's own checks, every
 CHECK constraint of the models (the generator inserts with them switched off), the
-product's own ``desk-app check`` (``services.database_check``), and the invariants the
+product's own ``desk-app check`` (``services.database.check``), and the invariants the
 services keep: priority read from the matrix, counters that match their
 rows, one live target clock per stage, ``next_deadline`` equal to the earliest running,
 unbreached clock, nothing overdue at the moment the file describes, and, for a sample of
@@ -20,10 +20,10 @@ from peewee import SQL
 
 from bench import open_file
 from desk_app.domain.enums import JournalAction, Stage
-from desk_app.services.database_check import check_database
-from desk_app.services.editing import IncidentEdit
+from desk_app.services.database.check import check_database
+from desk_app.services.incident.editing import IncidentEdit
+from desk_app.services.process.targets import ClockSync
 from desk_app.services.session import system_session
-from desk_app.services.targets import ClockSync
 from desk_app.storage import statistics
 from desk_app.storage.models import MODELS, Incident
 from desk_app.storage.uri import sqlite_uri

@@ -12,7 +12,7 @@ and with the people a desk has around its alerts:
   policy (``delivery.popups.PopupGate``) lets through: one summary at sign-in, new alerts
   at most once per ten minutes (a burst gathered into one pop-up with its count), the
   hourly reminder digest when nothing else pops up;
-- the service desk works its call tasks (``services.calls``) every five minutes from 08:00
+- the service desk works its call tasks (``services.alerts.calls``) every five minutes from 08:00
   to 20:00, reaching the person at the first try 85 % of the time;
 - the supervisors acknowledge escalations as the stories say (most within a day and a
   half: ``bench.story``).
@@ -47,13 +47,13 @@ from desk_app.delivery.outbox import Outbox
 from desk_app.delivery.popups import PopupGate
 from desk_app.domain.enums import EscalationReason, Role
 from desk_app.errors import RuleViolation
+from desk_app.services.alerts.calls import call_tasks, record_call
+from desk_app.services.alerts.escalation import recipients, scan
+from desk_app.services.alerts.inbox import unread_count
 from desk_app.services.alerts.reading import awaiting_acknowledgement
-from desk_app.services.calls import call_tasks, record_call
-from desk_app.services.escalation import recipients, scan
-from desk_app.services.inbox import unread_count
-from desk_app.services.review import acknowledge_escalation
+from desk_app.services.alerts.review import acknowledge_escalation
+from desk_app.services.incident.workflow import auto_close
 from desk_app.services.session import Session, session_for
-from desk_app.services.workflow import auto_close
 from desk_app.storage.database import Store
 from desk_app.storage.models import Escalation, Incident, Notification, User, UserRole
 

@@ -37,7 +37,7 @@ from bench.profile import Profile, load_profile
 from bench.simulate import ChangeNumber, Life, Reference, Row
 from bench.story import LONG_HISTORY_EVERY, Storyteller
 from bench.timeline import Timeline
-from desk_app.services.reference import load_calendars
+from desk_app.services.process.reference import load_calendars
 from desk_app.services.reports import summary as report_summaries
 from desk_app.storage import statistics
 from desk_app.storage.chain import register_sqlite
@@ -316,7 +316,7 @@ def deliver_notifications(conn: sqlite3.Connection, now: int) -> None:
             [(n, desk[at % len(desk)], at) for n, at in calls])
     conn.executemany("UPDATE notification SET state = 'sent', attempts = 1, last_error = '',"
                      " sent_at = ? WHERE id = ?", [(at, n) for n, at in calls])
-    # the call told the person every reason of its task (services.calls.record_call)
+    # the call told the person every reason of its task (services.alerts.calls.record_call)
     conn.executemany("UPDATE notification SET state = 'sent', last_error = '', sent_at = ?"
                      " WHERE joined_to_id = ? AND state = 'joined'", [(at, n) for n, at in calls])
 

@@ -104,11 +104,11 @@ def ours(path: Path, db: Path) -> tuple[float, int, int, int]:
     incidents added, refused)."""
     from desk_app.clock import SystemClock
     from desk_app.services.admin.people import UserForm
+    from desk_app.services.database.setup import create_database
     from desk_app.services.importing.mapping import build_mapping
     from desk_app.services.importing.run import import_table
     from desk_app.services.importing.source import read_table
     from desk_app.services.session import session_for
-    from desk_app.services.setup import create_database
 
     store = create_database(db, UserForm("owner", "Owner", [], password="benchmark pw"))
     try:

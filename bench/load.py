@@ -30,9 +30,9 @@ import json, random, sys, time
 from desk_app.clock import SystemClock
 from desk_app.domain.enums import Impact, IncidentType
 from desk_app.errors import DatabaseBusy, DeskError
-from desk_app.services.escalation import scan
-from desk_app.services.incidents import NewIncident, add_note, log_incident
-from desk_app.services.passwords import use_cheap_hashes
+from desk_app.services.alerts.escalation import scan
+from desk_app.services.incident.log import NewIncident, add_note, log_incident
+from desk_app.services.security.passwords import use_cheap_hashes
 from desk_app.services.session import session_for
 from desk_app.storage.models import Incident
 from desk_app.storage.opening import open_store
@@ -91,9 +91,9 @@ def prepare(target: str) -> tuple[int, int]:
         save_user,
     )
     from desk_app.services.admin.process import CategoryForm, save_category
-    from desk_app.services.passwords import use_cheap_hashes
+    from desk_app.services.database.setup import create_database
+    from desk_app.services.security.passwords import use_cheap_hashes
     from desk_app.services.session import session_for
-    from desk_app.services.setup import create_database
 
     use_cheap_hashes()
     store = create_database(target if "://" in target else Path(target),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from bench import texts
 from desk_app.domain.enums import Role
-from desk_app.services.passwords import hash_password
+from desk_app.services.security.passwords import hash_password
 from desk_app.storage.reference import WAIT_CHANGE
 
 BENCH_PASSWORD = "bench-password"

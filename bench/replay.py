@@ -21,8 +21,10 @@ from typing import Any
 from bench import open_file
 from bench.generate import BIG_TABLES, deliver_notifications, epoch
 from desk_app.clock import FakeClock
-from desk_app.services import incidents, pending, review, workflow
-from desk_app.services.escalation import scan
+from desk_app.services.alerts import review
+from desk_app.services.alerts.escalation import scan
+from desk_app.services.incident import log as incidents
+from desk_app.services.incident import pending, workflow
 from desk_app.services.session import Session, session_for
 from desk_app.storage.chain import register_sqlite
 

@@ -185,11 +185,11 @@ class Life:
         if written:
             self.done = sorted(self.done + written, key=lambda step: (step[0], step[2] == "note"))
 
-    # -- the edit (services/editing.py) -------------------------------------------------
+    # -- the edit (services/incident/editing.py) -------------------------------------------------
     def edit(self) -> Edit:
         return Edit(self)
 
-    # -- target clocks (services/targets.py) ------------------------------------------------
+    # -- target clocks (services/process/targets.py) ------------------------------------
     def reached(self, stage: str) -> bool:
         f = self.f
         if stage == "assign":
@@ -277,7 +277,7 @@ class Life:
             c["due_at"] = None
         return clock
 
-    # -- escalation (services/escalation.py) -----------------------------------------------
+    # -- escalation (services/alerts/escalation.py) -----------------------------------------------
     def escalate(self, edit: Edit, reason: str, now: int, actor: int | None) -> None:
         if reason in self.escalations:
             return

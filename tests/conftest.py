@@ -28,10 +28,10 @@ from desk_app.services.admin.people import (
     save_user,
 )
 from desk_app.services.admin.process import CategoryForm, save_category
-from desk_app.services.incidents import NewIncident, log_incident
-from desk_app.services.passwords import use_cheap_hashes
+from desk_app.services.database.setup import create_database
+from desk_app.services.incident.log import NewIncident, log_incident
+from desk_app.services.security.passwords import use_cheap_hashes
 from desk_app.services.session import Session, session_for
-from desk_app.services.setup import create_database
 from desk_app.storage.database import Store
 from desk_app.storage.opening import open_store
 from tests import postgres

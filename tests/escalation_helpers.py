@@ -6,8 +6,8 @@ from typing import Any
 
 from desk_app.delivery.config import set_config_values
 from desk_app.domain.enums import Impact
-from desk_app.services import pending, workflow
-from desk_app.services.escalation import scan
+from desk_app.services.alerts.escalation import scan
+from desk_app.services.incident import pending, workflow
 from desk_app.storage.models import Escalation, Notification, WaitCode
 from tests.conftest import Org
 

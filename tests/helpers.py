@@ -47,7 +47,7 @@ def refused(store: Store, error: type[DeskError] = DeskError, key: str | None = 
 
 def close_incident(org, incident_id: int) -> None:  # type: ignore[no-untyped-def]
     """Take an incident the desk logged all the way to Closed (R05, R20–R23)."""
-    from desk_app.services import choices, workflow
+    from desk_app.services.incident import choices, workflow
 
     desk = org.as_("desk")
     workflow.assign(desk, incident_id)

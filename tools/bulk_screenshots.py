@@ -9,10 +9,8 @@ It makes a demo database in a temporary folder and signs in as the service desk
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,22 +20,20 @@ if os.environ.get("DISPLAY"):
 
 from PySide6.QtCore import QPoint  # noqa: E402
 
-from desk_app.demo import DEMO_PASSWORD, build_demo  # noqa: E402
+from desk_app.demo import DEMO_PASSWORD  # noqa: E402
 from desk_app.services.bulk.actions import BulkAction, BulkInput, run_bulk  # noqa: E402
 from desk_app.services.bulk.saved_queues import (  # noqa: E402
     Conditions,
     SavedQueueForm,
     create_queue,
 )
-from desk_app.services.queues import Queue  # noqa: E402
+from desk_app.services.lists.queues import Queue  # noqa: E402
 from desk_app.services.session import sign_in  # noqa: E402
-from desk_app.storage.opening import open_store  # noqa: E402
+from desk_app.storage.database import Store  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tools"))
-from screenshots import grab, rows_shown, settle  # noqa: E402
+from screenshots import grab, rows_shown, settle, shoot_on_demo  # noqa: E402
 
-from ui import settings  # noqa: E402
-from ui.app import application  # noqa: E402
 from ui.bulk.dialogs import SummaryDialog  # noqa: E402
 from ui.context import UiContext  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
@@ -45,7 +41,7 @@ from ui.operations import ChangeHub  # noqa: E402
 from ui.translations import translations  # noqa: E402
 
 
-def shoot(lang: str, store: object, out: Path) -> None:
+def shoot(lang: str, store: Store, out: Path) -> None:
     translations.apply(lang)  # type: ignore[arg-type]
     session = sign_in(store, "wangfang", DEMO_PASSWORD)  # type: ignore[arg-type]
     context = UiContext(session, ChangeHub(), lang)  # type: ignore[arg-type]
@@ -80,28 +76,17 @@ def shoot(lang: str, store: object, out: Path) -> None:
     window.close()
 
 
+def saved_queues(store: Store) -> None:
+    """Two saved queues, one shared with the team, for the sidebar and the editor."""
+    desk = sign_in(store, "wangfang", DEMO_PASSWORD)
+    create_queue(desk, SavedQueueForm("VIP · 网络 / network", Conditions(
+        open_only=True, vip=True, words="网络"), shared=True))
+    create_queue(desk, SavedQueueForm("Waiting on vendors", Conditions(
+        pending=True, wait_code_ids=(2,), last_days=30)))
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    application()
-    with tempfile.TemporaryDirectory() as folder:
-        settings.use_file(Path(folder) / "settings.ini")
-        path = Path(folder) / "demo.sqlite"
-        build_demo(path)
-        store = open_store(path, daily_backup=False)
-        try:
-            desk = sign_in(store, "wangfang", DEMO_PASSWORD)
-            create_queue(desk, SavedQueueForm("VIP · 网络 / network", Conditions(
-                open_only=True, vip=True, words="网络"), shared=True))
-            create_queue(desk, SavedQueueForm("Waiting on vendors", Conditions(
-                pending=True, wait_code_ids=(2,), last_days=30)))
-            for lang in ("en", "zh"):
-                shoot(lang, store, args.out)
-        finally:
-            store.close()
-    return 0
+    return shoot_on_demo(shoot, saved_queues)
 
 
 if __name__ == "__main__":

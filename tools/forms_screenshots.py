@@ -29,15 +29,15 @@ sys.path.insert(0, str(ROOT))
 
 from desk_app.domain.enums import Stage  # noqa: E402
 from desk_app.i18n import Language  # noqa: E402
-from desk_app.services import choices  # noqa: E402
 from desk_app.services.admin.people import CallerForm, save_caller  # noqa: E402
-from desk_app.services.incidents import (  # noqa: E402
+from desk_app.services.incident import choices  # noqa: E402
+from desk_app.services.incident.log import (  # noqa: E402
     IncidentFields,
     NewIncident,
     log_incident,
     update_incident,
 )
-from desk_app.services.queries import incident_view  # noqa: E402
+from desk_app.services.incident.queries import incident_view  # noqa: E402
 from desk_app.services.session import session_for  # noqa: E402
 from desk_app.storage.models import Escalation, Incident  # noqa: E402
 from desk_app.storage.opening import open_store  # noqa: E402

@@ -10,10 +10,8 @@ drill-down tab of the incidents behind a figure; it also writes the report's PDF
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -24,15 +22,12 @@ if os.environ.get("DISPLAY"):
 
 from PySide6.QtCore import QDate  # noqa: E402
 
-from desk_app.demo import DEMO_PASSWORD, build_demo  # noqa: E402
+from desk_app.demo import DEMO_PASSWORD  # noqa: E402
 from desk_app.services.session import sign_in  # noqa: E402
-from desk_app.storage.opening import open_store  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tools"))
-from screenshots import grab, settle  # noqa: E402
+from screenshots import grab, settle, shoot_on_demo  # noqa: E402
 
-from ui import settings  # noqa: E402
-from ui.app import application  # noqa: E402
 from ui.context import UiContext  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.operations import ChangeHub  # noqa: E402
@@ -72,22 +67,7 @@ def shoot(lang: str, store: object, out: Path) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    application()
-    with tempfile.TemporaryDirectory() as folder:
-        settings.use_file(Path(folder) / "settings.ini")
-        path = Path(folder) / "demo.sqlite"
-        build_demo(path)
-        store = open_store(path, daily_backup=False)
-        try:
-            for lang in ("en", "zh"):
-                shoot(lang, store, args.out)
-        finally:
-            store.close()
-    return 0
+    return shoot_on_demo(shoot)
 
 
 if __name__ == "__main__":

@@ -31,8 +31,8 @@ from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from desk_app.demo import DEMO_PASSWORD, build_demo  # noqa: E402
-from desk_app.services.file_care import visitor_of  # noqa: E402
-from desk_app.services.queues import Queue  # noqa: E402
+from desk_app.services.database.care import visitor_of  # noqa: E402
+from desk_app.services.lists.queues import Queue  # noqa: E402
 from desk_app.services.session import sign_in  # noqa: E402
 from desk_app.storage.database import Store  # noqa: E402
 from desk_app.storage.opening import open_store  # noqa: E402
@@ -68,6 +68,31 @@ def grab(widget: QWidget, path: Path) -> None:
     settle()
     widget.grab().save(str(path))
     print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+def shoot_on_demo(shoot: Callable[[str, Store, Path], None],
+                  prepare: Callable[[Store], None] | None = None) -> int:
+    """The area scripts' common run (``--out DIR``): a demo database in a temporary folder
+    with its own settings, so that nothing of the user's own is touched; ``prepare`` adds
+    what the area's screens need; then ``shoot`` in each language."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    application()
+    with tempfile.TemporaryDirectory() as folder:
+        settings.use_file(Path(folder) / "settings.ini")
+        path = Path(folder) / "demo.sqlite"
+        build_demo(path)
+        store = open_store(path, daily_backup=False)
+        try:
+            if prepare is not None:
+                prepare(store)
+            for lang in ("en", "zh"):
+                shoot(lang, store, args.out)
+        finally:
+            store.close()
+    return 0
 
 
 def rows_shown(window: MainWindow) -> bool:
@@ -142,7 +167,7 @@ def shoot(lang: str, store: Store, out: Path) -> None:
 def fill_log_form(form: QWidget, session: object, store: Store, lang: str) -> None:
     """A caller who already has an open incident (it shows beside the form, with "Add as
     note"), a VIP if the demo has one, the impact chosen (its meaning shows under it)."""
-    from desk_app.services import choices
+    from desk_app.services.incident import choices
     from desk_app.storage.models import Caller, Incident
     from ui.widgets.combos import select
 

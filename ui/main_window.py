@@ -34,9 +34,9 @@ from desk_app.errors import (
     StorageError,
 )
 from desk_app.i18n import Language
-from desk_app.services.capabilities import can_administer, can_log, can_manage_callers
-from desk_app.services.file_care import visitor_of
-from desk_app.services.queues import Queue
+from desk_app.services.database.care import visitor_of
+from desk_app.services.incident.capabilities import can_administer, can_log, can_manage_callers
+from desk_app.services.lists.queues import Queue
 from desk_app.services.session import Session
 from desk_app.storage.database import Store
 from ui import paths, settings
@@ -517,7 +517,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabIcon(self.tabs.indexOf(self.search_panel), paths.icon("search"))
 
     def _searched(self, hits: list) -> None:
-        from desk_app.services.search import Match
+        from desk_app.services.lists.search import Match
 
         if len(hits) == 1 and hits[0].match == Match.NUMBER:
             self.open_incident(hits[0].id)  # a number typed in full: open it at once

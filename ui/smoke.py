@@ -13,7 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from desk_app.domain.enums import Role
-from desk_app.services.queues import Queue
+from desk_app.services.lists.queues import Queue
 from desk_app.services.session import session_for
 from desk_app.storage.models import User, UserRole
 from desk_app.storage.opening import open_store

@@ -7,7 +7,7 @@ row) and writes a notification per recipient and channel. Nothing else in a gene
 database is due at its ``now``, so every scan does exactly this work, however many
 incidents are stored or open: the scan walks the index on ``next_deadline``.
 
-Ours: ``services.escalation.scan``. Baseline: the same rows written by hand-written SQL
+Ours: ``services.alerts.escalation.scan``. Baseline: the same rows written by hand-written SQL
 through plain ``sqlite3`` in one ``BEGIN IMMEDIATE`` transaction. Both with the product's
 ``synchronous=EXTRA`` and with ``synchronous=OFF`` (no fsync at commit). A second row times
 the scan a workstation runs every minute when nothing is due.
@@ -23,8 +23,8 @@ from bench import open_file, plain_connection
 from bench.benchmarks import Context, benchmark
 from bench.measure import Result, measure
 from desk_app.clock import FakeClock
-from desk_app.services.escalation import scan
-from desk_app.services.incidents import NewIncident, log_incident
+from desk_app.services.alerts.escalation import scan
+from desk_app.services.incident.log import NewIncident, log_incident
 from desk_app.services.session import session_for
 
 DUE = 100

@@ -1,6 +1,6 @@
 """Log an incident: rules, journal, target clocks, one write transaction.
 
-Ours: ``services.incidents.log_incident`` as the service desk (role, caller, category and
+Ours: ``services.incident.log.log_incident`` as the service desk (role, caller, category and
 group checks, the priority matrix, the incident row, its journal row, three clock runs and
 three target clocks with their due times, the first deadline). Baseline: the same rows
 written by hand-written SQL through plain ``sqlite3`` in one ``BEGIN IMMEDIATE``
@@ -32,7 +32,7 @@ from bench.benchmarks import Context, benchmark
 from bench.measure import Result, measure
 from desk_app.clock import FakeClock
 from desk_app.domain.calendar import CalendarSpec, add_working_seconds
-from desk_app.services.incidents import NewIncident, log_incident
+from desk_app.services.incident.log import NewIncident, log_incident
 from desk_app.services.session import session_for
 
 TITLE = "网络中断无法上网 / no network on the 9th floor"

@@ -1,6 +1,6 @@
 """Open an incident with about 200 journal entries: everything its form shows.
 
-Ours: ``services.queries.incident_view`` (fields, target clocks with the working time used,
+Ours: ``services.incident.queries.incident_view`` (fields, target clocks with the working time used,
 the whole journal with names, escalations with their notifications, changes). Baseline: the
 same data by hand-written SQL through plain ``sqlite3`` in one read transaction, with times
 turned into datetimes and the journal's JSON parsed as ours does. Target: 50 ms.
@@ -18,7 +18,7 @@ from bench.benchmarks import Context, benchmark
 from bench.measure import Result, measure
 from desk_app.clock import FakeClock
 from desk_app.domain.calendar import CalendarSpec, working_seconds
-from desk_app.services.queries import incident_view
+from desk_app.services.incident.queries import incident_view
 from desk_app.services.session import system_session
 
 

@@ -31,8 +31,8 @@ TITLES = {
            needs_ui=True)
 def run(ctx: Context) -> list[Result]:
     from bench.qt import application, busy_engineer, session, settle, wait_first_page
-    from desk_app.services import queues
-    from desk_app.services.queues import BREACHING_WINDOW, Queue
+    from desk_app.services.lists import queues
+    from desk_app.services.lists.queues import BREACHING_WINDOW, Queue
     from ui.context import UiContext
     from ui.operations import ChangeHub
     from ui.queue.model import ID_ROLE, QueueModel

@@ -20,8 +20,8 @@ from bench.measure import Result, measure
            "(no Qt)")
 def run(ctx: Context) -> list[Result]:
     from bench.qt import busy_engineer, session
-    from desk_app.services import queues
-    from desk_app.services.queues import BREACHING_WINDOW, Filters, Queue, SortColumn
+    from desk_app.services.lists import queues
+    from desk_app.services.lists.queues import BREACHING_WINDOW, Filters, Queue, SortColumn
 
     store = open_file(ctx.path, read_only=True)
     me = session(store, busy_engineer(store), ctx.manifest.now)

@@ -25,8 +25,8 @@ TARGET = "≤ 30 ms, ≤ 2× baseline"
            "priority), in the queue table", needs_ui=True)
 def run(ctx: Context) -> list[Result]:
     from bench.qt import application, busy_engineer, session, settle, wait_first_page
-    from desk_app.services import queues
-    from desk_app.services.queues import Filters, Queue, SortColumn
+    from desk_app.services.lists import queues
+    from desk_app.services.lists.queues import Filters, Queue, SortColumn
     from ui.context import UiContext
     from ui.operations import ChangeHub
     from ui.queue.model import ID_ROLE, QueueModel

@@ -24,9 +24,9 @@ from bench.measure import Result, measure
 @benchmark("saved_queues", "saved queues: live count and first page, by the core's service")
 def run(ctx: Context) -> list[Result]:
     from bench.qt import busy_engineer, session
-    from desk_app.services import queues
     from desk_app.services.bulk.saved_queues import Conditions, count_of
-    from desk_app.services.queues import Filters, Queue
+    from desk_app.services.lists import queues
+    from desk_app.services.lists.queues import Filters, Queue
     from desk_app.storage.segment import match_query
 
     store = open_file(ctx.path, read_only=True)

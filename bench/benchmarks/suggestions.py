@@ -94,7 +94,7 @@ def by_hand(conn: sqlite3.Connection, words: list[str], caller: int
 
 
 def _queue_page(session: object) -> None:
-    from desk_app.services.queues import Queue, page
+    from desk_app.services.lists.queues import Queue, page
 
     page(session, Queue.ALL)  # type: ignore[arg-type]
 

@@ -1,7 +1,7 @@
 """Word search over title, description, work notes and resolution: the top 50, as the search
 box gives them.
 
-Ours: ``services.search.search`` (number and caller look-ups, then the full-text index, the
+Ours: ``services.lists.search.search`` (number and caller look-ups, then the full-text index, the
 hits with their callers). Baseline: the same text query through plain ``sqlite3``: the
 full-text index's top 50 by BM25 with the same column weights, joined to the incidents and
 callers shown, among the same newest 2,000 matches that ours ranks (``search.RANKED``), so
@@ -19,7 +19,7 @@ from bench import open_file, plain_connection
 from bench.benchmarks import Context, benchmark
 from bench.measure import Result, measure
 from desk_app.clock import FakeClock
-from desk_app.services import search
+from desk_app.services.lists import search
 from desk_app.services.session import system_session
 
 #: What is typed, and the full-text expression written for it by hand.

@@ -8,7 +8,7 @@ from pathlib import Path
 from desk_app.commands.registry import ask_password, command
 from desk_app.i18n import Language, text
 from desk_app.services.admin.people import UserForm
-from desk_app.services.setup import create_database
+from desk_app.services.database.setup import create_database
 
 
 def _init_args(parser: argparse.ArgumentParser) -> None:

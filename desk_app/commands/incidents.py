@@ -17,10 +17,10 @@ from desk_app.domain.enums import (
 )
 from desk_app.formatting import format_duration, format_moment
 from desk_app.i18n import Language, label, text
-from desk_app.services.escalation import scan
-from desk_app.services.queries import find_incident_id, incident_view
+from desk_app.services.alerts.escalation import scan
+from desk_app.services.incident.queries import find_incident_id, incident_view
+from desk_app.services.incident.workflow import auto_close
 from desk_app.services.session import system_session
-from desk_app.services.workflow import auto_close
 from desk_app.storage.opening import open_store
 
 

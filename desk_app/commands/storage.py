@@ -18,7 +18,7 @@ from pathlib import Path
 from desk_app.commands.registry import command
 from desk_app.errors import DatabaseCorrupt, NotADeskDatabase, SchemaTooNew
 from desk_app.i18n import Language, text
-from desk_app.services.database_check import check_database
+from desk_app.services.database.check import check_database
 from desk_app.storage.backup import (
     backup_to,
     check_backup_target,

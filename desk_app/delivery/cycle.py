@@ -20,9 +20,9 @@ from desk_app.delivery.outbox import Claim, Outbox, Outcome
 from desk_app.delivery.states import configured, settle_undeliverable
 from desk_app.domain.enums import NotificationChannel
 from desk_app.i18n import Language
-from desk_app.services.escalation import scan
+from desk_app.services.alerts.escalation import scan
+from desk_app.services.incident.workflow import auto_close
 from desk_app.services.session import Changes
-from desk_app.services.workflow import auto_close
 from desk_app.storage.database import Store
 
 if TYPE_CHECKING:

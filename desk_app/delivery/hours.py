@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from desk_app.domain.calendar import CalendarSpec, next_working_moment
-from desk_app.services.reference import load_calendars
+from desk_app.services.process.reference import load_calendars
 from desk_app.storage.models import User
 
 #: Priorities that never wait for working hours.

@@ -28,7 +28,6 @@ from desk_app.demo.data import (
     USERS,
 )
 from desk_app.domain.enums import Impact, ResolutionType, Role, Urgency
-from desk_app.services import pending, workflow
 from desk_app.services.admin.people import (
     CallerForm,
     GroupForm,
@@ -39,12 +38,13 @@ from desk_app.services.admin.people import (
     save_user,
 )
 from desk_app.services.admin.process import CategoryForm, save_category
-from desk_app.services.calls import call_tasks, record_call
-from desk_app.services.escalation import scan
-from desk_app.services.incidents import FirstContactResolution, NewIncident, log_incident
-from desk_app.services.review import acknowledge_escalation
+from desk_app.services.alerts.calls import call_tasks, record_call
+from desk_app.services.alerts.escalation import scan
+from desk_app.services.alerts.review import acknowledge_escalation
+from desk_app.services.database.setup import create_database
+from desk_app.services.incident import pending, workflow
+from desk_app.services.incident.log import FirstContactResolution, NewIncident, log_incident
 from desk_app.services.session import Session, session_for
-from desk_app.services.setup import create_database
 from desk_app.storage.bulk import tuples
 from desk_app.storage.database import Store
 from desk_app.storage.models import CloseCode, Escalation, Notification, WaitCode

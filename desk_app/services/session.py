@@ -15,7 +15,7 @@ from typing import TypeVar
 from desk_app.clock import Clock, SystemClock
 from desk_app.domain.enums import Role
 from desk_app.errors import AuthenticationError, NotFound, SignedOut
-from desk_app.services.reference import forget
+from desk_app.services.process.reference import forget
 from desk_app.services.security.signin import check_sign_in
 from desk_app.storage.database import Store
 from desk_app.storage.models import User, UserRole
@@ -77,7 +77,7 @@ class Session:
     def write(self, fn: Callable[[], T]) -> T:
         """Run ``fn`` in one write transaction. A call that changed reference data (or
         failed, perhaps halfway through such a change) makes the reference cache read the
-        tables again (``services.reference``)."""
+        tables again (``services.process.reference``)."""
         def checked() -> T:
             self.refresh()
             return fn()

@@ -1,6 +1,6 @@
 """The query planner's statistics (``sqlite_stat1``): fixed ones, describing a typical desk.
 
-The queue queries (``services/queues.py``) can be answered two ways: walk an index in the
+The queue queries (``services/lists/queues.py``) can be answered two ways: walk an index in the
 order asked and stop after a page, or find the matching rows first and sort them. Which is
 faster depends on how many rows match, and SQLite's planner only knows that from
 statistics. Without any it sorted all 98,000 closed incidents for a filter on the Closed

@@ -87,7 +87,7 @@ def test_show_an_unknown_incident_is_a_clear_message(demo_file: Path) -> None:
 def test_r09_fresh_demo_call_queue_has_no_task_for_a_closed_incident(demo_file: Path) -> None:
     """The demo tells the truth: a desk that works its alerts. Most escalations are
     acknowledged, a handful wait, and no call task outlives its incident or its reason."""
-    from desk_app.services.calls import call_tasks
+    from desk_app.services.alerts.calls import call_tasks
     from desk_app.services.session import session_for
 
     store = open_store(demo_file, read_only=True)

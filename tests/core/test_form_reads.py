@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from desk_app.domain.enums import Impact, Role
 from desk_app.errors import PermissionDenied, RuleViolation, ValidationError
-from desk_app.services import choices, pending, workflow
-from desk_app.services.actions import Action, action_states, allowed_actions, field_states
 from desk_app.services.admin import lists
 from desk_app.services.admin.common import administer_refusal
-from desk_app.services.history import change_lines, load_names, note_text
-from desk_app.services.pending import change_states
-from desk_app.services.queries import incident_view
-from desk_app.services.workflow import satisfaction_required
+from desk_app.services.incident import choices, pending, workflow
+from desk_app.services.incident.actions import Action, action_states, allowed_actions, field_states
+from desk_app.services.incident.history import change_lines, load_names, note_text
+from desk_app.services.incident.pending import change_states
+from desk_app.services.incident.queries import incident_view
+from desk_app.services.incident.workflow import satisfaction_required
 
 
 def test_r14_categories_name_the_groups_they_dispatch_to(org):
@@ -110,7 +110,7 @@ def test_r10_history_names_people_groups_and_values(org):
 
 
 def test_r07_system_notes_read_as_words(org):
-    from desk_app.services.queries import JournalEntry
+    from desk_app.services.incident.queries import JournalEntry
 
     entry = JournalEntry(1, org.clock.now(), None, "escalate", {}, "transfers")
     assert note_text(entry, "zh") == "转派三次"
@@ -142,7 +142,7 @@ def test_admin_lists_carry_versions_and_relations(org):
 
 def test_caller_search_takes_percent_and_underscore_literally(org) -> None:
     from desk_app.services.admin.people import CallerForm, save_caller
-    from desk_app.services.choices import find_callers
+    from desk_app.services.incident.choices import find_callers
 
     save_caller(org.as_("desk"), CallerForm("100% Sure_Ltd"))
     assert [c.name for c in find_callers(org.as_("desk"), "100%")] == ["100% Sure_Ltd"]

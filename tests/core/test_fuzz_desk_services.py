@@ -24,14 +24,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desk_app.errors import DeskError, ValidationError
-from desk_app.i18n import MESSAGES
-from desk_app.services import calls, escalation_review, inbox
+from desk_app.errors import DeskError
+from desk_app.services.alerts import calls, escalation_review, inbox
+from desk_app.services.alerts.escalation_review import ReviewFilter
 from desk_app.services.bulk import actions as bulk
 from desk_app.services.bulk import printing, saved_queues, tables
 from desk_app.services.bulk.actions import BulkAction, BulkInput
 from desk_app.services.bulk.saved_queues import Conditions, SavedQueueForm
-from desk_app.services.escalation_review import ReviewFilter
 from desk_app.services.importing.mapping import build_mapping
 from desk_app.services.importing.run import import_table
 from desk_app.services.importing.source import parse_table, read_table
@@ -44,8 +43,8 @@ from desk_app.storage.models import Notification
 from tests.conftest import Org
 from tests.core.knowledge.test_fuzz_knowledge import _services as knowledge_services
 from tests.core.test_fuzz_admin_services import MORE_HOSTILE
-from tests.core.test_fuzz_services import HOSTILE, _digest
 from tests.escalation_helpers import breach
+from tests.fuzzing import HOSTILE, assert_in_both_languages, call_hostile, digest
 
 #: What these services take besides numbers and text: reasons, states, measures and
 #: dimensions, periods, actions and formats that are not theirs, and forms of the wrong kind.
@@ -231,17 +230,6 @@ def _with(arguments: dict[str, Any], slot: Slot, value: Any) -> dict[str, Any]:
     return changed
 
 
-def assert_in_both_languages(error: DeskError) -> None:
-    """The refusal is one the person can read: its message (and each field's) is in the
-    catalogue in English and in Chinese."""
-    keys = [key for key, _ in error.fields.values()] if isinstance(
-        error, ValidationError) else [error.key]
-    for key in keys:
-        assert key in MESSAGES, f"{type(error).__name__} with no message: {key}"
-        assert MESSAGES[key].get("en") and MESSAGES[key].get("zh"), key
-    assert error.message("en") and error.message("zh")
-
-
 @pytest.fixture
 def world(org: Org) -> World:
     return _world(org)
@@ -300,15 +288,7 @@ def test_every_desk_service_refuses_hostile_values_with_a_typed_error_and_change
     def hostile(position: int, value: Any, who: str) -> None:
         arguments = _with(valid, slots[position % len(slots)], value) if slots else valid
         TRIED[name] += 1
-        before = _digest(org)
-        try:
-            call(org.as_(who), **arguments)
-        except DeskError as error:
-            assert_in_both_languages(error)
-            assert _digest(org) == before, f"{name} was refused but changed rows"
-        except Exception as error:
-            pytest.fail(f"{name}({arguments!r:.300}) as {who} raised "
-                        f"{type(error).__name__}: {error!s:.300}")
+        call_hostile(org, name, call, who, arguments, both_languages=True)
 
     hostile()
 
@@ -334,8 +314,8 @@ def test_every_desk_service_refuses_hostile_values_with_a_typed_error_and_change
 def test_the_untyped_errors_found_are_typed_now(org: Org, world: World, tmp_path: Path,
                                                 name: str, slot: Slot, value: Any) -> None:
     call, valid = _services(org, world, tmp_path)[name]
-    before = _digest(org)
+    before = digest(org)
     with pytest.raises(DeskError) as refused:
         call(org.as_("manager"), **_with(valid, slot, value))
     assert_in_both_languages(refused.value)
-    assert _digest(org) == before
+    assert digest(org) == before

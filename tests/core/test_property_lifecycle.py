@@ -26,10 +26,15 @@ from desk_app.domain.calendar import working_seconds
 from desk_app.domain.enums import Impact, Stage, Urgency
 from desk_app.domain.lifecycle import ALLOWED_EDGES
 from desk_app.errors import DeskError
-from desk_app.services import pending, workflow
-from desk_app.services.escalation import scan
-from desk_app.services.incidents import IncidentFields, NewIncident, log_incident, update_incident
-from desk_app.services.reference import load_calendars
+from desk_app.services.alerts.escalation import scan
+from desk_app.services.incident import pending, workflow
+from desk_app.services.incident.log import (
+    IncidentFields,
+    NewIncident,
+    log_incident,
+    update_incident,
+)
+from desk_app.services.process.reference import load_calendars
 from desk_app.storage.models import Escalation, Incident, TargetClock
 from desk_app.storage.opening import open_store
 from tests.conftest import START, build_org

@@ -8,10 +8,11 @@ from itertools import pairwise
 import pytest
 
 from desk_app.domain.enums import Impact, Stage, Urgency
-from desk_app.services import pending, queues, workflow
-from desk_app.services.escalation import scan
-from desk_app.services.queues import Filters, Queue, SortColumn
-from desk_app.services.review import acknowledge_escalation
+from desk_app.services.alerts.escalation import scan
+from desk_app.services.alerts.review import acknowledge_escalation
+from desk_app.services.incident import pending, workflow
+from desk_app.services.lists import queues
+from desk_app.services.lists.queues import Filters, Queue, SortColumn
 from desk_app.storage.models import CloseCode, WaitCode
 from tests.conftest import Org
 
@@ -245,7 +246,7 @@ def test_reference_for_the_queue_view(org: Org) -> None:
 
 
 def test_capabilities_follow_the_services_checks(org: Org) -> None:
-    from desk_app.services.capabilities import can_administer, can_log
+    from desk_app.services.incident.capabilities import can_administer, can_log
 
     assert can_log(org.as_("desk")) and not can_log(org.as_("net1"))
     assert can_administer(org.as_("owner")) and not can_administer(org.as_("desk"))

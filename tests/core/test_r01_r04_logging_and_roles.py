@@ -6,9 +6,9 @@ import pytest
 
 from desk_app.domain.enums import ContactChannel, Impact, IncidentType, Role, Stage
 from desk_app.errors import PermissionDenied, ValidationError
-from desk_app.services import workflow
 from desk_app.services.admin.process import save_matrix
-from desk_app.services.incidents import NewIncident, log_incident
+from desk_app.services.incident import workflow
+from desk_app.services.incident.log import NewIncident, log_incident
 from desk_app.storage.models import Incident
 from tests.conftest import Org
 from tests.helpers import refused
@@ -118,7 +118,7 @@ def test_r04_roles_are_checked_in_the_core_not_by_the_caller(org: Org) -> None:
 
 def test_r04_a_file_opened_read_only_allows_no_action(org: Org) -> None:
     from desk_app.errors import DatabaseReadOnly
-    from desk_app.services.actions import Action, allowed_actions, why_not
+    from desk_app.services.incident.actions import Action, allowed_actions, why_not
     from desk_app.storage.opening import open_store
 
     incident_id = org.log()

@@ -9,8 +9,8 @@ import pytest
 
 from desk_app.delivery.config import set_config_values
 from desk_app.errors import PermissionDenied, RuleViolation, ValidationError
-from desk_app.services.calls import call_tasks, record_call
-from desk_app.services.roster import (
+from desk_app.services.alerts.calls import call_tasks, record_call
+from desk_app.services.alerts.roster import (
     ShiftForm,
     copy_shifts,
     delete_shift,

@@ -9,7 +9,7 @@ import pytest
 from desk_app.domain.enums import Stage
 from desk_app.domain.lifecycle import ALLOWED_EDGES, Move, check_move
 from desk_app.errors import DeskError, RuleViolation
-from desk_app.services import pending, workflow
+from desk_app.services.incident import pending, workflow
 from desk_app.storage.models import Incident, WaitCode
 from tests.conftest import Org
 from tests.helpers import refused

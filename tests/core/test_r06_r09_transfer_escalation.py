@@ -10,10 +10,10 @@ from desk_app.domain.enums import (
     Urgency,
 )
 from desk_app.errors import RuleViolation, ValidationError
-from desk_app.services import workflow
 from desk_app.services.admin.process import RuleForm, save_escalation_rule
-from desk_app.services.escalation import scan
-from desk_app.services.review import acknowledge_escalation
+from desk_app.services.alerts.escalation import scan
+from desk_app.services.alerts.review import acknowledge_escalation
+from desk_app.services.incident import workflow
 from desk_app.storage.models import Escalation, Incident, Journal, Notification
 from tests.conftest import Org
 from tests.helpers import refused

@@ -17,7 +17,7 @@ SCANNER = """
 import sys, time
 from datetime import datetime
 from desk_app.clock import FakeClock
-from desk_app.services.escalation import scan
+from desk_app.services.alerts.escalation import scan
 from desk_app.storage.opening import open_store
 
 path, now, start_at = sys.argv[1], sys.argv[2], float(sys.argv[3])

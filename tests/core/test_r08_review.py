@@ -8,15 +8,15 @@ from datetime import date, timedelta
 import pytest
 
 from desk_app.errors import PermissionDenied
-from desk_app.services.calls import call_tasks, record_call
-from desk_app.services.escalation_review import (
+from desk_app.services.alerts.calls import call_tasks, record_call
+from desk_app.services.alerts.escalation_review import (
     ReviewFilter,
     list_escalations,
     notifications_of,
     summary,
 )
-from desk_app.services.inbox import acknowledge_notifications, inbox, unread_count
-from desk_app.services.review import acknowledge_escalation
+from desk_app.services.alerts.inbox import acknowledge_notifications, inbox, unread_count
+from desk_app.services.alerts.review import acknowledge_escalation
 from tests.conftest import Org
 from tests.escalation_helpers import breach, quiet
 

@@ -12,12 +12,12 @@ import pytest
 
 from desk_app.domain.enums import EscalationReason, Impact, Urgency
 from desk_app.errors import RuleViolation
-from desk_app.services import workflow
 from desk_app.services.admin.process import RuleForm, save_escalation_rule
+from desk_app.services.alerts.calls import CallTask, call_tasks, record_call
+from desk_app.services.alerts.escalation import scan
+from desk_app.services.alerts.review import acknowledge_escalation
 from desk_app.services.alerts.tasks import settle
-from desk_app.services.calls import CallTask, call_tasks, record_call
-from desk_app.services.escalation import scan
-from desk_app.services.review import acknowledge_escalation
+from desk_app.services.incident import workflow
 from desk_app.storage.models import Escalation, Incident, Notification, User
 from desk_app.storage.opening import open_store
 from tests.conftest import Org
@@ -238,7 +238,7 @@ def test_r09_people_who_may_be_phoned_without_a_number_are_flagged(org: Org) -> 
 
 def test_r09_the_review_screen_says_why_a_call_is_no_longer_needed(org: Org) -> None:
     from desk_app.services.alerts import why_text
-    from desk_app.services.escalation_review import notifications_of
+    from desk_app.services.alerts.escalation_review import notifications_of
 
     escalation = breach(org)
     acknowledge_escalation(org.as_("manager"), escalation, "")

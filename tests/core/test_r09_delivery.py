@@ -17,7 +17,7 @@ from desk_app.domain.enums import NotificationChannel
 from desk_app.errors import PermissionDenied, ValidationError
 from desk_app.services.admin.people import UserForm, save_user
 from desk_app.services.admin.process import RuleForm, save_escalation_rule
-from desk_app.services.escalation_review import notifications_of, retry_notification
+from desk_app.services.alerts.escalation_review import notifications_of, retry_notification
 from desk_app.storage.models import User
 from tests.conftest import Org
 from tests.escalation_helpers import breach, configure_sms, configure_smtp, quiet, rows
@@ -141,7 +141,7 @@ def test_r09_no_email_address_says_no_address_never_waits(org: Org) -> None:
 
 
 def test_r09_email_not_configured_says_so_and_tells_the_owner_once(org: Org) -> None:
-    from desk_app.services.inbox import inbox, unread_count
+    from desk_app.services.alerts.inbox import inbox, unread_count
 
     quiet(org, breach(org))
     (outcome,) = deliver(Outbox(org.store, org.clock), [EMAIL])
@@ -166,7 +166,7 @@ def test_r09_email_not_configured_says_so_and_tells_the_owner_once(org: Org) -> 
 def test_r09_once_email_is_configured_waiting_escalations_are_sent_after_all(org: Org) -> None:
     """The reason a row was set aside ends: the rows of escalations still waiting for
     acknowledgement are sent; an acknowledged escalation's row is not sent late."""
-    from desk_app.services.review import acknowledge_escalation
+    from desk_app.services.alerts.review import acknowledge_escalation
 
     waiting = breach(org)
     quiet(org, waiting)

@@ -10,10 +10,10 @@ from desk_app.delivery.cycle import _send, deliver_desktop
 from desk_app.delivery.messages import Alert
 from desk_app.delivery.outbox import Outbox
 from desk_app.domain.enums import Impact, NotificationChannel, Urgency
-from desk_app.services import workflow
 from desk_app.services.admin.people import UserForm, save_user
-from desk_app.services.escalation import scan
-from desk_app.services.inbox import acknowledge_notifications, inbox, unread_count
+from desk_app.services.alerts.escalation import scan
+from desk_app.services.alerts.inbox import acknowledge_notifications, inbox, unread_count
+from desk_app.services.incident import workflow
 from desk_app.storage.models import User, WorkingCalendar
 from tests.conftest import Org
 from tests.escalation_helpers import breach, rows

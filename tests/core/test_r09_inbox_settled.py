@@ -3,14 +3,14 @@ summary's count of escalations waiting for acknowledgement."""
 
 from __future__ import annotations
 
+from desk_app.services.alerts.escalation import scan
+from desk_app.services.alerts.inbox import inbox, unread_count
 from desk_app.services.alerts.reading import (
     awaiting_acknowledgement,
     inbox_by_incident,
     mark_all_read,
 )
-from desk_app.services.escalation import scan
-from desk_app.services.inbox import inbox, unread_count
-from desk_app.services.review import acknowledge_escalation
+from desk_app.services.alerts.review import acknowledge_escalation
 from desk_app.storage.models import Escalation
 from tests.conftest import Org
 from tests.escalation_helpers import breach, quiet, rows

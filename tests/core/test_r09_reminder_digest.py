@@ -7,8 +7,8 @@ from desk_app.delivery.config import set_config_values
 from desk_app.delivery.cycle import deliver_desktop
 from desk_app.delivery.outbox import Outbox
 from desk_app.domain.enums import Impact, Urgency
+from desk_app.services.alerts.escalation import scan
 from desk_app.services.alerts.reading import mark_all_read
-from desk_app.services.escalation import scan
 from tests.conftest import Org
 
 

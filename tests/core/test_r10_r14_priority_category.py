@@ -10,7 +10,6 @@ import pytest
 from desk_app.domain.enums import Impact, Priority, Stage, Urgency
 from desk_app.domain.priority import DEFAULT_MATRIX, is_complete
 from desk_app.errors import PermissionDenied, ValidationError
-from desk_app.services import workflow
 from desk_app.services.admin.process import (
     CategoryForm,
     current_matrix,
@@ -18,7 +17,8 @@ from desk_app.services.admin.process import (
     save_category,
     save_matrix,
 )
-from desk_app.services.incidents import IncidentFields, update_incident
+from desk_app.services.incident import workflow
+from desk_app.services.incident.log import IncidentFields, update_incident
 from desk_app.storage.models import Incident, Journal, PriorityCell
 from tests.conftest import Org
 from tests.helpers import refused

@@ -12,7 +12,7 @@ from desk_app.services.admin.levels import (
     levels,
     save_level_description,
 )
-from desk_app.services.choices import log_choices
+from desk_app.services.incident.choices import log_choices
 from desk_app.storage.models import ImpactLevel
 from tests.conftest import Org
 from tests.helpers import refused

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from desk_app.domain.enums import Impact, Urgency
 from desk_app.services.admin.process import current_matrix, save_matrix
-from desk_app.services.escalation import scan
+from desk_app.services.alerts.escalation import scan
 from desk_app.storage.models import Escalation, Incident, TargetClock
 from tests.conftest import Org
 

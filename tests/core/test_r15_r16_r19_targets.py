@@ -17,12 +17,12 @@ from desk_app.domain.calendar import (
     working_seconds,
 )
 from desk_app.domain.enums import ClockState, Impact, Urgency
-from desk_app.services import pending, workflow
 from desk_app.services.admin.calendars import CalendarForm, save_calendar
 from desk_app.services.admin.process import save_target
-from desk_app.services.escalation import scan
-from desk_app.services.incidents import IncidentFields, update_incident
-from desk_app.services.queries import incident_view
+from desk_app.services.alerts.escalation import scan
+from desk_app.services.incident import pending, workflow
+from desk_app.services.incident.log import IncidentFields, update_incident
+from desk_app.services.incident.queries import incident_view
 from desk_app.storage.models import Escalation, Incident, TargetClock, WaitCode
 from tests.conftest import Org
 

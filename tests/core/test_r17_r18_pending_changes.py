@@ -7,8 +7,8 @@ import pytest
 
 from desk_app.domain.enums import Stage
 from desk_app.errors import PermissionDenied, RuleViolation, ValidationError
-from desk_app.services import pending, workflow
 from desk_app.services.admin.process import CodeForm, save_wait_code
+from desk_app.services.incident import pending, workflow
 from desk_app.storage.models import ChangeRequest, Incident, Journal, WaitCode
 from desk_app.storage.reference import WAIT_CHANGE
 from tests.conftest import Org

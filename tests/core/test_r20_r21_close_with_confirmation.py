@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from desk_app.domain.enums import Stage
 from desk_app.errors import PermissionDenied, ValidationError
-from desk_app.services import workflow
-from desk_app.services.actions import Action, action_states
-from desk_app.services.queries import incident_view
+from desk_app.services.incident import workflow
+from desk_app.services.incident.actions import Action, action_states
+from desk_app.services.incident.queries import incident_view
 from desk_app.storage.models import Incident, Journal
 from tests.conftest import Org
 from tests.core.test_r20_r24_closure import close, resolved

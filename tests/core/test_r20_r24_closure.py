@@ -7,9 +7,9 @@ import pytest
 
 from desk_app.domain.enums import Stage
 from desk_app.errors import PermissionDenied, RuleViolation, ValidationError
-from desk_app.services import pending, workflow
 from desk_app.services.admin.process import save_auto_close_days
-from desk_app.services.incidents import IncidentFields, add_note, update_incident
+from desk_app.services.incident import pending, workflow
+from desk_app.services.incident.log import IncidentFields, add_note, update_incident
 from desk_app.storage.models import CloseCode, Incident, Journal
 from desk_app.storage.reference import CLOSE_AUTO
 from tests.conftest import Org

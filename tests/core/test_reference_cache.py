@@ -1,4 +1,4 @@
-"""The reference cache (services/reference.py) never serves data older than the file:
+"""The reference cache (services/process/reference.py) never serves data older than the file:
 a change by the process owner here, or by anyone on another workstation, applies to the very
 next call (R13, R15, R19 "from then on")."""
 
@@ -10,7 +10,7 @@ import sys
 
 from desk_app.domain.enums import Impact, TargetStage, Urgency
 from desk_app.services.admin.process import save_matrix, save_target
-from desk_app.services.reference import reference
+from desk_app.services.process.reference import reference
 from desk_app.storage.chain import register_sqlite
 from desk_app.storage.models import Incident, TargetClock
 from tests.conftest import Org
@@ -73,7 +73,7 @@ def test_r15_each_thread_sees_a_target_changed_on_another(org: Org) -> None:
 
 def _reads(org: Org) -> list[str]:
     """The statements one ``read_reference`` runs."""
-    from desk_app.services.reference import read_reference
+    from desk_app.services.process.reference import read_reference
 
     statements: list[str] = []
 
@@ -110,7 +110,7 @@ def test_r15_writes_elsewhere_to_incidents_keep_the_cache(org: Org, monkeypatch)
     commit, three times the cost of logging an incident)."""
     import sqlite3
 
-    from desk_app.services import reference as module
+    from desk_app.services.process import reference as module
 
     org.log()
     loads: list[int] = []

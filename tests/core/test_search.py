@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from desk_app.errors import ValidationError
-from desk_app.services import incidents, search, workflow
-from desk_app.services.incidents import IncidentFields
-from desk_app.services.search import Match
+from desk_app.services.incident import log as incidents
+from desk_app.services.incident import workflow
+from desk_app.services.incident.log import IncidentFields
+from desk_app.services.lists import search
+from desk_app.services.lists.search import Match
 from desk_app.storage.migrations import LATEST
 from desk_app.storage.opening import open_store
 from desk_app.storage.segment import index_text, match_query

@@ -8,7 +8,7 @@ import pytest
 
 from desk_app.errors import ValidationError
 from desk_app.services.admin.people import UserForm
-from desk_app.services.setup import create_database
+from desk_app.services.database.setup import create_database
 
 
 def test_a_refused_owner_leaves_no_half_made_database(tmp_path: Path) -> None:

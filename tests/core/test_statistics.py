@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from desk_app.services import queues
-from desk_app.services.queues import Filters, Queue
+from desk_app.services.lists import queues
+from desk_app.services.lists.queues import Filters, Queue
 from desk_app.storage import statistics
 from desk_app.storage.opening import open_store
 from tests.conftest import Org

@@ -11,8 +11,8 @@ import pytest
 from peewee import SqliteDatabase
 
 from desk_app.errors import ConflictError, DatabaseIOError, SchemaTooNew
-from desk_app.services import workflow
-from desk_app.services.incidents import IncidentFields, update_incident
+from desk_app.services.incident import workflow
+from desk_app.services.incident.log import IncidentFields, update_incident
 from desk_app.storage.migrations import LATEST, MIGRATIONS
 from desk_app.storage.models import MODELS, Incident
 from desk_app.storage.models import database as proxy
@@ -107,8 +107,8 @@ def test_a_stale_edit_is_a_conflict_never_an_overwrite(org: Org) -> None:
 
 
 def test_the_core_never_imports_qt() -> None:
-    code = ("import sys, desk_app.cli, desk_app.demo, desk_app.services.actions, "
-            "desk_app.services.queries, desk_app.commands;"
+    code = ("import sys, desk_app.cli, desk_app.demo, desk_app.services.incident.actions, "
+            "desk_app.services.incident.queries, desk_app.commands;"
             "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'ui')];"
             "print(bad); sys.exit(1 if bad else 0)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -25,7 +25,7 @@ from random import Random
 from typing import Any
 
 from desk_app.clock import FakeClock
-from desk_app.services.database_check import check_database
+from desk_app.services.database.check import check_database
 from desk_app.storage.backup import list_backups, verify_backup
 from desk_app.storage.database import Store
 from tests.conftest import build_org

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CYCLES = 20
 WRITER = """
 import sys
-from desk_app.services.incidents import NewIncident, log_incident
+from desk_app.services.incident.log import NewIncident, log_incident
 from desk_app.services.session import session_for
 from desk_app.storage.opening import open_store
 

@@ -19,9 +19,9 @@ from desk_app.clock import OffsetClock, SystemClock
 from desk_app.delivery.config import set_config_values
 from desk_app.demo import build_demo
 from desk_app.domain.enums import Impact, IncidentType, Urgency
-from desk_app.services.calls import call_tasks
-from desk_app.services.incidents import NewIncident, log_incident
-from desk_app.services.roster import ShiftForm, save_shift
+from desk_app.services.alerts.calls import call_tasks
+from desk_app.services.alerts.roster import ShiftForm, save_shift
+from desk_app.services.incident.log import NewIncident, log_incident
 from desk_app.services.session import session_for
 from desk_app.storage.database import Store
 from desk_app.storage.models import Caller, Category, Escalation, Notification, User

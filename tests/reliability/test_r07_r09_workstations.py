@@ -17,9 +17,9 @@ import pytest
 from desk_app.clock import FakeClock, SystemClock
 from desk_app.delivery.config import set_config_values
 from desk_app.domain.enums import Impact, Urgency
-from desk_app.services import workflow
 from desk_app.services.admin.process import RuleForm, save_escalation_rule
-from desk_app.services.escalation import scan
+from desk_app.services.alerts.escalation import scan
+from desk_app.services.incident import workflow
 from desk_app.storage.database import Store
 from desk_app.storage.models import Escalation, Incident, Journal, Notification
 from desk_app.storage.opening import open_store

@@ -31,8 +31,8 @@ from pathlib import Path
 import pytest
 
 from desk_app.errors import DatabaseCorrupt, DeskError
-from desk_app.services import queues
-from desk_app.services.incidents import NewIncident, log_incident
+from desk_app.services.incident.log import NewIncident, log_incident
+from desk_app.services.lists import queues
 from desk_app.services.session import Session, session_for
 from desk_app.storage.database import Store
 from desk_app.storage.opening import finish_checks, open_store

@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 from desk_app.errors import ConflictError, DatabaseBusy, DeskError, StorageError
-from desk_app.services.incidents import IncidentFields, add_note, update_incident
+from desk_app.services.incident.log import IncidentFields, add_note, update_incident
 from desk_app.services.session import session_for
 from desk_app.storage.events import WriteReport
 from desk_app.storage.opening import open_store
@@ -166,8 +166,8 @@ def mixed(path: str, worker: str, run: str, caller: str, category: str, acks: st
     """T6: log incidents (each title unique to worker, run and number), and every few, run
     an escalation scan and take a backup; each is acknowledged in ACKS once it returned."""
     from desk_app.clock import SystemClock
-    from desk_app.services.escalation import scan
-    from desk_app.services.incidents import NewIncident, log_incident
+    from desk_app.services.alerts.escalation import scan
+    from desk_app.services.incident.log import NewIncident, log_incident
     from desk_app.storage.backup import take_backup
 
     store = open_store(path, daily_backup=False)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 
 from desk_app.errors import DeskError
-from desk_app.services.incidents import add_note
+from desk_app.services.incident.log import add_note
 from desk_app.services.session import session_for
 from desk_app.storage.opening import open_store
 from desk_app.storage.presence import (

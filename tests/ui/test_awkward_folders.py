@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desk_app.services.incidents import add_note
+from desk_app.services.incident.log import add_note
 from desk_app.storage.backup import list_backups
 from desk_app.storage.uri import sqlite_uri
 from tests.conftest import PASSWORD, Org

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desk_app.delivery.config import read_config, set_config_values
 from desk_app.services.admin.process import RuleForm, escalation_rules, save_escalation_rule
-from desk_app.services.roster import ShiftForm, save_shift, shifts_between
+from desk_app.services.alerts.roster import ShiftForm, save_shift, shifts_between
 from tests.conftest import Org
 from tests.escalation_helpers import breach, rows
 from ui.context import UiContext

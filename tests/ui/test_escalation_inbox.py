@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from pytestqt.qtbot import QtBot
 
-from desk_app.services.inbox import unread_count
+from desk_app.services.alerts.inbox import unread_count
 from tests.conftest import Org
 from tests.escalation_helpers import breach, quiet
 from ui.context import UiContext

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from desk_app.delivery.cycle import deliver
 from desk_app.delivery.outbox import Outbox
 from desk_app.domain.enums import NotificationChannel
-from desk_app.services.escalation_review import ReviewFilter, list_escalations
+from desk_app.services.alerts.escalation_review import ReviewFilter, list_escalations
 from tests.conftest import Org
 from tests.escalation_helpers import breach, configure_smtp, quiet, rows
 from ui.context import UiContext

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from desk_app.domain.enums import Impact
-from desk_app.services import pending, workflow
-from desk_app.services.choices import wait_codes
-from desk_app.services.escalation import scan
-from desk_app.services.queues import Queue
+from desk_app.services.alerts.escalation import scan
+from desk_app.services.incident import pending, workflow
+from desk_app.services.incident.choices import wait_codes
+from desk_app.services.lists.queues import Queue
 from tests.conftest import PASSWORD, Org
 from tests.ui.clipping import clipped
 from tests.ui.shell_fixtures import app_settings, context_for, wait_loaded

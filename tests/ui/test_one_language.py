@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desk_app.domain.enums import Impact
-from desk_app.services import pending, workflow
-from desk_app.services.choices import close_codes, wait_codes
-from desk_app.services.own_language import own_language
-from desk_app.services.queues import Queue
+from desk_app.services.alerts.own_language import own_language
+from desk_app.services.incident import pending, workflow
+from desk_app.services.incident.choices import close_codes, wait_codes
+from desk_app.services.lists.queues import Queue
 from tests.conftest import Org
 from tests.ui.language_walk import data_labels, foreign
 from tests.ui.shell_fixtures import (

@@ -9,7 +9,7 @@ import textwrap
 
 from pytestqt.qtbot import QtBot
 
-from desk_app.services.queues import Queue
+from desk_app.services.lists.queues import Queue
 from tests.conftest import Org
 from tests.ui.shell_fixtures import (
     FAIL_ON_QT_WARNINGS,
@@ -27,7 +27,7 @@ __all__ = ["app_settings", "english"]
 
 OTHER_WORKSTATION = textwrap.dedent("""
     import sys
-    from desk_app.services.incidents import NewIncident, log_incident
+    from desk_app.services.incident.log import NewIncident, log_incident
     from desk_app.services.session import session_for
     from desk_app.storage.opening import open_store
     store = open_store(sys.argv[1])

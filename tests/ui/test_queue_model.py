@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from desk_app.domain.enums import Impact, Urgency
-from desk_app.services import pending, workflow
-from desk_app.services.queues import Filters, Queue, SortColumn
+from desk_app.services.incident import pending, workflow
+from desk_app.services.lists.queues import Filters, Queue, SortColumn
 from desk_app.storage.models import WaitCode
 from tests.conftest import Org
 from tests.ui.shell_fixtures import (
@@ -234,7 +234,7 @@ def test_headers_are_the_columns(org: Org, english: None) -> None:
 def test_search_results_model_passes_qt_model_tests(qtmodeltester, org: Org,
                                                     incidents: dict[str, int],
                                                     english: None) -> None:
-    from desk_app.services import search
+    from desk_app.services.lists import search
     from ui.search.panel import SearchResultsModel
 
     context = context_for(org)

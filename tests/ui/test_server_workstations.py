@@ -8,7 +8,7 @@ import time
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desk_app.services.queues import Queue
+from desk_app.services.lists.queues import Queue
 from tests.conftest import Org
 from tests.ui.shell_fixtures import (
     FAIL_ON_QT_WARNINGS,

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from desk_app.domain.enums import Impact, Urgency
-from desk_app.services.escalation import scan
-from desk_app.services.queues import Queue
+from desk_app.services.alerts.escalation import scan
+from desk_app.services.lists.queues import Queue
 from desk_app.storage.models import Escalation
 from tests.conftest import Org
 from tests.ui.shell_fixtures import FAIL_ON_QT_WARNINGS, app_settings, context_for, english

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desk_app.services.incidents import add_note
+from desk_app.services.incident.log import add_note
 from tests.conftest import PASSWORD, Org
 from tests.stations.processes import HOLD_WRITE_LOCK, Workstation, expect_line, finish, spawn_python
 from tests.stations.readonly import read_only

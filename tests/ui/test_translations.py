@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from desk_app.services.queues import Queue
+from desk_app.services.lists.queues import Queue
 from tests.conftest import Org
 from tests.ui.shell_fixtures import (
     FAIL_ON_QT_WARNINGS,

@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.services import choices, queues
 from desk_app.services.bulk.actions import BulkAction, BulkInput, BulkResult, Offer
-from desk_app.services.choices import CategoryChoice
-from desk_app.services.workflow import satisfaction_required
+from desk_app.services.incident import choices
+from desk_app.services.incident.choices import CategoryChoice
+from desk_app.services.incident.workflow import satisfaction_required
+from desk_app.services.lists import queues
 from ui.context import UiContext
 from ui.widgets.combos import fill_rows, value
 

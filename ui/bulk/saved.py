@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 from desk_app.domain.enums import Priority, Stage
 from desk_app.errors import ValidationError
 from desk_app.i18n import label
-from desk_app.services import choices
 from desk_app.services.bulk import saved_queues as sq
 from desk_app.services.bulk.saved_queues import (
     Assignee,
@@ -48,6 +47,7 @@ from desk_app.services.bulk.saved_queues import (
     SavedQueueForm,
     SavedQueueInfo,
 )
+from desk_app.services.incident import choices
 from ui.context import UiContext
 from ui.errors import error_text
 from ui.reading import read

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject
 from PySide6.QtWidgets import QAbstractItemView
 
-from desk_app.services import queues, search
 from desk_app.services.bulk.saved_queues import SavedQueueInfo
+from desk_app.services.lists import queues, search
 from ui import paths
 from ui.bulk.menu import ListActions, ListSource
 from ui.bulk.saved import SavedQueuesPane

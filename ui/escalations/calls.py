@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.enums import EscalationReason, NotificationChannel
-from desk_app.services.calls import CallTask, call_tasks, record_call
-from desk_app.services.roster import on_desk_now
+from desk_app.services.alerts.calls import CallTask, call_tasks, record_call
+from desk_app.services.alerts.roster import on_desk_now
 from desk_app.services.session import Changes
 from ui.context import UiContext
 from ui.escalations.common import moment, run, term

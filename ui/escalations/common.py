@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from enum import Enum
@@ -15,6 +16,8 @@ from desk_app.formatting import format_moment
 from desk_app.i18n import label
 from ui.context import UiContext
 from ui.errors import show_error
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -52,8 +55,10 @@ def run(ctx: UiContext, parent: QWidget, fn: Callable[[], T],
             return
         if failed is not None:
             failed(error)
-        else:
+        elif parent.window().isVisible():
             show_error(parent, error, ctx.language)
+        else:  # closed meanwhile (quitting, or to the tray): no box over nothing
+            log.info("a call of a closed screen was refused: %s", error)
 
     ctx.op(parent, fn).success(ok).failure(bad).run(ctx.hub)
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.enums import EscalationReason, NotificationChannel, NotificationState
+from desk_app.services.alerts.inbox import InboxEntry, acknowledge_notifications, read_notice
 from desk_app.services.alerts.reading import inbox_by_incident, mark_all_read
-from desk_app.services.inbox import InboxEntry, acknowledge_notifications, read_notice
 from desk_app.services.session import Changes
 from ui.context import UiContext
 from ui.escalations.common import moment, run, term

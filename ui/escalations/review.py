@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.domain.enums import EscalationReason, NotificationChannel, NotificationState
-from desk_app.services.escalation_review import (
+from desk_app.services.alerts.escalation_review import (
     NotificationView,
     ReviewFilter,
     ReviewRow,
@@ -39,7 +39,7 @@ from desk_app.services.escalation_review import (
     review_groups,
     summary,
 )
-from desk_app.services.review import acknowledge_escalation
+from desk_app.services.alerts.review import acknowledge_escalation
 from desk_app.services.session import Changes
 from ui.context import UiContext
 from ui.escalations.common import moment, named, run, term

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.errors import ValidationError
 from desk_app.services.alerts.phones import people_without_phone
-from desk_app.services.roster import (
+from desk_app.services.alerts.roster import (
     ShiftForm,
     ShiftView,
     StaffMember,

@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from desk_app.services.escalation_review import Summary
+from desk_app.services.alerts.escalation_review import Summary
 from ui.context import UiContext
 from ui.escalations.common import named
 

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.i18n import text
-from desk_app.services import choices
 from desk_app.services.admin.people import CallerForm, save_caller
-from desk_app.services.choices import CallerChoice
+from desk_app.services.incident import choices
+from desk_app.services.incident.choices import CallerChoice
 from desk_app.services.session import Changes
 from ui import paths
 from ui.context import UiContext

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.i18n import Language
-from desk_app.services.history import field_label
+from desk_app.services.incident.history import field_label
 
 
 class ConflictDialog(QDialog):

@@ -14,17 +14,17 @@ from desk_app.domain.calendar import CalendarSpec, working_seconds
 from desk_app.domain.enums import ClockState, Stage
 from desk_app.errors import DeskError
 from desk_app.i18n import Language, label
-from desk_app.services import choices
-from desk_app.services.actions import Action, action_states, field_states
 from desk_app.services.admin import lists
 from desk_app.services.admin.levels import Levels, read_levels
-from desk_app.services.choices import CallerChoice, CategoryChoice
-from desk_app.services.history import HistoryNames, load_names, value_text
-from desk_app.services.pending import change_states
-from desk_app.services.queries import ClockView, IncidentView, incident_view
-from desk_app.services.reference import load_calendars
+from desk_app.services.incident import choices
+from desk_app.services.incident.actions import Action, action_states, field_states
+from desk_app.services.incident.choices import CallerChoice, CategoryChoice
+from desk_app.services.incident.history import HistoryNames, load_names, value_text
+from desk_app.services.incident.pending import change_states
+from desk_app.services.incident.queries import ClockView, IncidentView, incident_view
+from desk_app.services.incident.workflow import satisfaction_required
+from desk_app.services.process.reference import load_calendars
 from desk_app.services.session import Session
-from desk_app.services.workflow import satisfaction_required
 
 
 @dataclass

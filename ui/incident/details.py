@@ -34,8 +34,8 @@ from desk_app.domain.validation import TITLE_MAX
 from desk_app.errors import ConflictError
 from desk_app.formatting import format_moment
 from desk_app.i18n import label, text
-from desk_app.services.history import field_label
-from desk_app.services.incidents import IncidentFields, update_incident
+from desk_app.services.incident.history import field_label
+from desk_app.services.incident.log import IncidentFields, update_incident
 from desk_app.services.session import Changes
 from ui.context import UiContext
 from ui.incident.caller_lookup import CallerLookup

@@ -30,9 +30,9 @@ from desk_app.domain.enums import Impact, ResolutionType
 from desk_app.domain.validation import TITLE_MAX
 from desk_app.errors import ConflictError
 from desk_app.i18n import label, text
-from desk_app.services import choices, pending, workflow
-from desk_app.services.actions import Action
-from desk_app.services.choices import CategoryChoice, Choice, Person
+from desk_app.services.incident import choices, pending, workflow
+from desk_app.services.incident.actions import Action
+from desk_app.services.incident.choices import CategoryChoice, Choice, Person
 from desk_app.services.knowledge.apply import resolve_with
 from desk_app.services.knowledge.suggestions import Suggestion
 from desk_app.services.session import Changes, Session

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desk_app.errors import ValidationError
 from desk_app.formatting import format_moment
-from desk_app.services import choices
-from desk_app.services.queries import LinkedIncident
+from desk_app.services.incident import choices
+from desk_app.services.incident.queries import LinkedIncident
 from ui.context import UiContext
 from ui.errors import error_text
 from ui.widgets.calls import call

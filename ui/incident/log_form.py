@@ -29,9 +29,9 @@ from desk_app.domain.enums import ContactChannel, Impact, IncidentType, Resoluti
 from desk_app.domain.priority import default_urgency, priority_of
 from desk_app.domain.validation import TITLE_MAX
 from desk_app.i18n import label, text
-from desk_app.services import choices
-from desk_app.services.choices import CallerChoice, CategoryChoice, LogChoices
-from desk_app.services.incidents import (
+from desk_app.services.incident import choices
+from desk_app.services.incident.choices import CallerChoice, CategoryChoice, LogChoices
+from desk_app.services.incident.log import (
     FirstContactResolution,
     NewIncident,
     add_note,

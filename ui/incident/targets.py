@@ -21,7 +21,7 @@ from desk_app.domain.enums import (
 )
 from desk_app.formatting import format_moment, format_working_time
 from desk_app.i18n import Language, label
-from desk_app.services.queries import ClockView, EscalationView, PauseView
+from desk_app.services.incident.queries import ClockView, EscalationView, PauseView
 from ui.context import UiContext
 from ui.incident.data import Screen, used_now
 from ui.widgets.rows_model import Column, RowsModel

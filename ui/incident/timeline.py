@@ -15,16 +15,16 @@ from PySide6.QtWidgets import (
 
 from desk_app.formatting import format_moment
 from desk_app.i18n import text
-from desk_app.services.actions import Action
-from desk_app.services.history import (
+from desk_app.services.incident.actions import Action
+from desk_app.services.incident.history import (
     HistoryNames,
     action_text,
     actor_text,
     change_lines,
     note_text,
 )
-from desk_app.services.incidents import add_note
-from desk_app.services.queries import JournalEntry
+from desk_app.services.incident.log import add_note
+from desk_app.services.incident.queries import JournalEntry
 from desk_app.services.session import Changes
 from ui.context import UiContext
 from ui.incident.data import Screen

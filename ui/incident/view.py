@@ -31,9 +31,9 @@ from desk_app.domain.enums import Stage
 from desk_app.errors import ConflictError, PermissionDenied
 from desk_app.formatting import format_moment
 from desk_app.i18n import label
-from desk_app.services.actions import Action, stage_allows
-from desk_app.services.history import action_text, actor_text
-from desk_app.services.queries import LinkedIncident
+from desk_app.services.incident.actions import Action, stage_allows
+from desk_app.services.incident.history import action_text, actor_text
+from desk_app.services.incident.queries import LinkedIncident
 from desk_app.services.session import Changes
 from desk_app.storage.models import ChangeRequest
 from ui.context import UiContext

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from desk_app.formatting import format_moment
 from desk_app.i18n import text
-from desk_app.services import choices
-from desk_app.services.choices import LogChoices
+from desk_app.services.incident import choices
+from desk_app.services.incident.choices import LogChoices
 from desk_app.services.knowledge.articles import (
     ArticleForm,
     ArticleRow,

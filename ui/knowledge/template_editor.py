@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from desk_app.domain.enums import Impact
 from desk_app.i18n import text
-from desk_app.services import choices
 from desk_app.services.admin.common import administer_refusal
-from desk_app.services.choices import LogChoices
+from desk_app.services.incident import choices
+from desk_app.services.incident.choices import LogChoices
 from desk_app.services.knowledge.templates import (
     TemplateForm,
     TemplateRow,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from desk_app.services.queues import SortColumn
+from desk_app.services.lists.queues import SortColumn
 
 
 @dataclass(frozen=True)

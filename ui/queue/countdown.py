@@ -13,7 +13,7 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from desk_app.services.queues import QueueRow
+from desk_app.services.lists.queues import QueueRow
 
 
 class Urgency(Enum):

@@ -1,5 +1,5 @@
 """The filter bar above a queue table: priority, stage, support group and free text, all
-turned into SQL by ``desk_app.services.queues.Filters``."""
+turned into SQL by ``desk_app.services.lists.queues.Filters``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QW
 
 from desk_app.domain.enums import Priority, Stage
 from desk_app.i18n import label
-from desk_app.services.queues import Filters, Name
+from desk_app.services.lists.queues import Filters, Name
 from ui import paths
 from ui.context import UiContext
 

@@ -40,8 +40,8 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 from desk_app.domain.enums import Priority
 from desk_app.formatting import format_moment
 from desk_app.i18n import label
-from desk_app.services import queues
-from desk_app.services.queues import DEFAULT_SORT, Filters, Queue, QueueRow, SortColumn
+from desk_app.services.lists import queues
+from desk_app.services.lists.queues import DEFAULT_SORT, Filters, Queue, QueueRow, SortColumn
 from ui import paths
 from ui.context import UiContext
 from ui.memory import release_after_reads

@@ -19,8 +19,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
-from desk_app.services import queues
-from desk_app.services.queues import Queue
+from desk_app.services.lists import queues
+from desk_app.services.lists.queues import Queue
 from ui import paths
 from ui.context import UiContext
 from ui.reading import read

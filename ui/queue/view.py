@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.services.queues import Filters, Queue
+from desk_app.services.lists.queues import Filters, Queue
 from ui import settings
 from ui.context import UiContext
 from ui.queue.columns import COLUMNS, INDEX

@@ -1,4 +1,4 @@
-"""Search results: number, caller and full-text matches (``desk_app.services.search``) in a
+"""Search results: number, caller and full-text matches (``desk_app.services.lists.search``) in a
 table; Enter or a double-click opens an incident."""
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from desk_app.domain.enums import Priority
 from desk_app.formatting import format_moment
 from desk_app.i18n import label
-from desk_app.services import search
-from desk_app.services.search import Match, SearchHit
+from desk_app.services.lists import search
+from desk_app.services.lists.search import Match, SearchHit
 from ui.context import UiContext
 from ui.reading import read
 

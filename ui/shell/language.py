@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from desk_app.errors import DeskError
-from desk_app.services.own_language import set_own_language
+from desk_app.services.alerts.own_language import set_own_language
 from ui.shell.tabs import INCIDENT_KEY, unsaved
 
 if TYPE_CHECKING:
@@ -56,8 +56,9 @@ def reopen_in_language(window: MainWindow) -> None:
 
 
 def keep_own_language(window: MainWindow, lang: str) -> None:
-    """The choice goes with the person to any workstation (``desk_app.services.own_language``);
-    a file that cannot take it (read-only) leaves it with this workstation only."""
+    """The choice goes with the person to any workstation
+    (``desk_app.services.alerts.own_language``); a file that cannot take it (read-only)
+    leaves it with this workstation only."""
     session = window.context.session
     try:
         set_own_language(session, lang)

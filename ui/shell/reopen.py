@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from desk_app.services.file_care import visitor_of
+from desk_app.services.database.care import visitor_of
 from desk_app.services.session import Session, session_for
 from desk_app.storage.opening import open_store
 

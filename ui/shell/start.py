@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desk_app.domain.enums import Role
 from desk_app.i18n import Language, label
-from desk_app.services.queues import Queue
+from desk_app.services.lists.queues import Queue
 from desk_app.services.reports.access import may_see_reports
 from ui import settings
 from ui.reading import read

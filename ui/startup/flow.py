@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from desk_app.clock import Clock
 from desk_app.errors import DatabaseCorrupt, DatabaseMoved, DeskError, SchemaTooNew
 from desk_app.i18n import Language, text
-from desk_app.services.own_language import own_language, set_own_language
+from desk_app.services.alerts.own_language import own_language, set_own_language
 from desk_app.services.session import Session, sign_in
 from desk_app.storage.database import Store
 from desk_app.storage.opening import open_store

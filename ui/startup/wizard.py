@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desk_app.errors import DeskError, ValidationError
 from desk_app.i18n import Language
 from desk_app.services.admin.people import UserForm
-from desk_app.services.setup import create_database
+from desk_app.services.database.setup import create_database
 from desk_app.storage.filesystem import describe
 from desk_app.storage.opening import open_store
 from ui import paths

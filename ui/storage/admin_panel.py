@@ -1,7 +1,7 @@
 """The process owner's panel for the database file: its backups (and taking one now), a
 restore from any of them, the database check, and how long backups are kept.
 
-Every action is a core call (``desk_app.services.file_care``) on a worker thread, so a
+Every action is a core call (``desk_app.services.database.care``) on a worker thread, so a
 backup of a large file or a restore waiting for others to let go never freezes the window
 (its answer is dropped if the panel has closed meanwhile);
 the core refuses what the signed-in person may not do, and the panel shows the refusal.
@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from desk_app.errors import DeskError
 from desk_app.i18n import text
 from desk_app.services.admin.process import save_backup_keep_days, setting_with_version
-from desk_app.services.database_check import CheckReport
-from desk_app.services.file_care import backup_now, backups, check_now, restore_now
+from desk_app.services.database.care import backup_now, backups, check_now, restore_now
+from desk_app.services.database.check import CheckReport
 from desk_app.storage.backup import BackupInfo
 from desk_app.storage.presence import PresenceRow
 from desk_app.storage.restore import RestoreResult, summarise_backup

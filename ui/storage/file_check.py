@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from desk_app.errors import DatabaseCorrupt
-from desk_app.services.file_care import visitor_of
+from desk_app.services.database.care import visitor_of
 from desk_app.storage.opening import OpenReport, finish_checks
 from ui.errors import error_text
 from ui.operations import Op

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.services.file_care import connected
+from desk_app.services.database.care import connected
 from desk_app.storage.presence import PresenceRow
 from ui.context import UiContext
 from ui.errors import error_text

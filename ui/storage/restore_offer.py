@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.errors import DatabaseCorrupt
 from desk_app.i18n import Language, text
-from desk_app.services.file_care import restore_offer
+from desk_app.services.database.care import restore_offer
 from desk_app.storage.backup import BackupInfo
 from desk_app.storage.presence import Visitor
 from desk_app.storage.restore import RestoreResult, restore_backup

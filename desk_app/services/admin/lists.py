@@ -15,9 +15,9 @@ from desk_app.errors import DeskError, ValidationError
 from desk_app.i18n import Language
 from desk_app.services import permissions as perm
 from desk_app.services.arguments import checked
-from desk_app.services.choices import caller_matches
+from desk_app.services.incident.choices import caller_matches
+from desk_app.services.process.settings import get_setting
 from desk_app.services.session import Session
-from desk_app.services.settings import get_setting
 from desk_app.storage.models import (
     CalendarDay,
     CalendarHours,

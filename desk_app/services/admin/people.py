@@ -18,7 +18,7 @@ from desk_app.services.admin.common import (
     save_row,
 )
 from desk_app.services.arguments import checked
-from desk_app.services.passwords import hash_password
+from desk_app.services.security.passwords import hash_password
 from desk_app.services.session import Changes, Session
 from desk_app.storage.models import (
     Caller,

@@ -30,10 +30,10 @@ from desk_app.services.admin.common import (
     save_row,
 )
 from desk_app.services.arguments import checked
-from desk_app.services.editing import IncidentEdit
-from desk_app.services.lookups import active_group
+from desk_app.services.incident.editing import IncidentEdit
+from desk_app.services.incident.lookups import active_group
+from desk_app.services.process.targets import ClockSync
 from desk_app.services.session import Changes, Session
-from desk_app.services.targets import ClockSync
 from desk_app.storage.models import (
     Category,
     CloseCode,

@@ -1,13 +1,13 @@
 """People who may have to be phoned (R09) but have no phone number: flagged where people and
 the duty roster are edited, so that someone adds the number before a call task needs it.
-Their call tasks fall back to the next channel meanwhile (``services.escalation``)."""
+Their call tasks fall back to the next channel meanwhile (``services.alerts.escalation``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from desk_app.domain.enums import NotificationChannel, RecipientKind
-from desk_app.services.reference import reference
+from desk_app.services.process.reference import reference
 from desk_app.services.session import Session
 from desk_app.storage.models import User
 

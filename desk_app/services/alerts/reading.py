@@ -11,8 +11,8 @@ from peewee import fn
 
 from desk_app.domain.enums import NotificationChannel, NotificationState
 from desk_app.services.alerts import tasks
+from desk_app.services.alerts.inbox import InboxEntry, inbox
 from desk_app.services.arguments import checked
-from desk_app.services.inbox import InboxEntry, inbox
 from desk_app.services.session import Changes, Session
 from desk_app.storage.bulk import tuples
 from desk_app.storage.models import Escalation, Notice, Notification

@@ -18,14 +18,13 @@ from desk_app.domain.enums import Stage
 from desk_app.errors import DatabaseReadOnly, DeskError, RuleViolation, ValidationError
 from desk_app.i18n import Language, text
 from desk_app.services import permissions as perm
-from desk_app.services.actions import CHECKS, Action, refusal_of
+from desk_app.services.alerts.review import SUPERVISORS, acknowledge_escalation
 from desk_app.services.arguments import INT_MAX, enum_argument
-from desk_app.services.editing import load_incident
-from desk_app.services.incidents import add_note
-from desk_app.services.pending import resume, set_pending
-from desk_app.services.review import SUPERVISORS, acknowledge_escalation
-from desk_app.services.session import Changes, Session
-from desk_app.services.workflow import (
+from desk_app.services.incident.actions import CHECKS, Action, refusal_of
+from desk_app.services.incident.editing import load_incident
+from desk_app.services.incident.log import add_note
+from desk_app.services.incident.pending import resume, set_pending
+from desk_app.services.incident.workflow import (
     accept,
     assign,
     check_accept,
@@ -33,6 +32,7 @@ from desk_app.services.workflow import (
     close,
     transfer,
 )
+from desk_app.services.session import Changes, Session
 from desk_app.storage.models import Category, Escalation, Incident
 
 #: Above this many incidents a menu checks only the first this many before offering an

@@ -14,7 +14,7 @@ from desk_app.formatting import format_moment
 from desk_app.i18n import Language, label, text
 from desk_app.services.arguments import checked
 from desk_app.services.bulk.tables import cells, header
-from desk_app.services.history import (
+from desk_app.services.incident.history import (
     action_text,
     actor_text,
     change_lines,
@@ -22,8 +22,8 @@ from desk_app.services.history import (
     load_names,
     note_text,
 )
-from desk_app.services.queries import incident_view
-from desk_app.services.queues import QueueRow
+from desk_app.services.incident.queries import incident_view
+from desk_app.services.lists.queues import QueueRow
 from desk_app.services.session import Session
 
 #: The columns that fit a page across (the rest are in the export).

@@ -2,7 +2,7 @@
 with everyone who works in the file; the sidebar shows each with a live count.
 
 A saved queue is the "All incidents" queue narrowed by ``Conditions``: one WHERE clause in
-SQL like the standard queues' (``services.queues``), so its pages, sorts, counts, copies and
+SQL like the standard queues' (``services.lists.queues``), so its pages, sorts, counts, copies and
 exports go through the same reads and the same indexes. Words are looked up in the
 full-text index (``incident_search``), as the search box does.
 """
@@ -406,7 +406,7 @@ def people(session: Session) -> list[PersonChoice]:
 def count_of(session: Session, conditions: Conditions) -> int:
     """How many incidents ``conditions`` hold now (the editor's live count). Conditions
     that could not be saved are refused field by field, as saving them would be."""
-    from desk_app.services.queues import Filters, Queue, count
+    from desk_app.services.lists.queues import Filters, Queue, count
 
     if not isinstance(conditions, Conditions):
         raise ValidationError.single("conditions", "validation.invalid_choice")

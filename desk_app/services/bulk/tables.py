@@ -20,9 +20,9 @@ from desk_app.domain.enums import Priority
 from desk_app.errors import ValidationError
 from desk_app.formatting import format_moment
 from desk_app.i18n import Language, label, text
-from desk_app.services import queues
 from desk_app.services.arguments import INT_MAX
-from desk_app.services.queues import QueueRow
+from desk_app.services.lists import queues
+from desk_app.services.lists.queues import QueueRow
 from desk_app.services.session import Session
 
 CHUNK = 500

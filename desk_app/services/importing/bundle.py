@@ -220,7 +220,7 @@ def import_bundle(session: Session, folder: str | Path) -> dict[str, int]:
                 "users": User.select().count()}
 
     result = session.write(run)
-    from desk_app.services.reference import forget
+    from desk_app.services.process.reference import forget
 
     forget(session.store)
     return result

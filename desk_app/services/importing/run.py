@@ -17,7 +17,6 @@ from desk_app.domain.enums import JournalAction, Stage
 from desk_app.errors import ValidationError
 from desk_app.services.admin.common import require_owner
 from desk_app.services.arguments import check_form
-from desk_app.services.editing import IncidentEdit
 from desk_app.services.importing import mapping as mappings
 from desk_app.services.importing.fields import CREATE, REFUSE, REQUIRED
 from desk_app.services.importing.history import Plan, Ref, Refusal, plan_incident
@@ -25,9 +24,10 @@ from desk_app.services.importing.mapping import Mapping
 from desk_app.services.importing.resolve import Resolver, Unresolved
 from desk_app.services.importing.rows import Row, read_rows
 from desk_app.services.importing.source import Table
-from desk_app.services.reference import reference
+from desk_app.services.incident.editing import IncidentEdit
+from desk_app.services.process.reference import reference
+from desk_app.services.process.targets import ClockLedger, ClockSync
 from desk_app.services.session import Session
-from desk_app.services.targets import ClockLedger, ClockSync
 from desk_app.storage.bulk import insert_instance, insert_rows, next_id, tuples, update_rows
 from desk_app.storage.models import (
     ClockRun,

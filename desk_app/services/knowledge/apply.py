@@ -11,10 +11,10 @@ from __future__ import annotations
 from desk_app.domain.enums import JournalAction, ResolutionType, Stage
 from desk_app.errors import NotFound, RuleViolation, ValidationError
 from desk_app.services.arguments import checked
-from desk_app.services.editing import write_journal
-from desk_app.services.incidents import FirstContactResolution, NewIncident, _log
+from desk_app.services.incident.editing import write_journal
+from desk_app.services.incident.log import FirstContactResolution, NewIncident, _log
+from desk_app.services.incident.workflow import resolve_in_transaction
 from desk_app.services.session import Changes, Session
-from desk_app.services.workflow import resolve_in_transaction
 from desk_app.storage.models import Incident, KnowledgeArticle, KnowledgeUse
 
 

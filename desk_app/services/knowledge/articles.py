@@ -18,8 +18,8 @@ from desk_app.domain.validation import TEXT_MAX, Problems, clean_text
 from desk_app.errors import ConflictError, NotFound, RuleViolation, ValidationError
 from desk_app.services import permissions as perm
 from desk_app.services.arguments import checked
+from desk_app.services.incident.lookups import active_category
 from desk_app.services.knowledge.words import language_of, match_any, terms
-from desk_app.services.lookups import active_category
 from desk_app.services.session import Changes, Session
 from desk_app.storage.bulk import tuples
 from desk_app.storage.models import (

@@ -24,7 +24,7 @@ from desk_app.domain.validation import Problems, clean_text
 from desk_app.errors import NotFound, RuleViolation, ValidationError
 from desk_app.services import permissions as perm
 from desk_app.services.arguments import checked
-from desk_app.services.editing import load_incident, write_journal
+from desk_app.services.incident.editing import load_incident, write_journal
 from desk_app.services.session import Changes, Session
 from desk_app.storage.bulk import tuples
 from desk_app.storage.models import Attachment, AttachmentChunk, Incident, Setting

@@ -4,7 +4,7 @@ incidents and published articles most like what the caller describes.
 Words are cut the way the full-text indexes cut them (``words``: Chinese as bigrams), so
 "VPN 老是断开" finds "VPN连接频繁断开" and "VPN disconnects". Incidents are found by each
 word's newest matches in the index and by the newest holding every word
-(``candidate_ids``: the cost stays flat as the file grows, as in ``services.search``), the
+(``candidate_ids``: the cost stays flat as the file grows, as in ``services.lists.search``), the
 best ``READ`` of them by a first score read, and the resolved ones among them scored; every
 published article that matches is scored too. Each candidate is scored the same way
 whatever it is:

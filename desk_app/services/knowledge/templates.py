@@ -10,7 +10,7 @@ from desk_app.domain.validation import NAME_MAX, TITLE_MAX, Problems, clean_text
 from desk_app.errors import ValidationError
 from desk_app.services.admin.common import cas_update, get_row, require_owner
 from desk_app.services.arguments import checked
-from desk_app.services.lookups import active_category
+from desk_app.services.incident.lookups import active_category
 from desk_app.services.session import Changes, Session
 from desk_app.storage.models import IncidentTemplate
 

@@ -11,7 +11,7 @@ from desk_app.domain.validation import Problems
 from desk_app.errors import AuthenticationError, NotFound, SignedOut
 from desk_app.services import permissions as perm
 from desk_app.services.admin.people import PASSWORD_MIN
-from desk_app.services.passwords import hash_password, verify_password
+from desk_app.services.security.passwords import hash_password, verify_password
 from desk_app.services.session import Changes, Session
 from desk_app.storage.models import User
 

@@ -13,7 +13,7 @@ from functools import cache
 from desk_app.clock import Clock
 from desk_app.domain.enums import Role
 from desk_app.errors import AuthenticationError
-from desk_app.services.passwords import hash_password, needs_upgrade, verify_password
+from desk_app.services.security.passwords import hash_password, needs_upgrade, verify_password
 from desk_app.storage.database import Store
 from desk_app.storage.models import User, UserRole
 

@@ -10,13 +10,13 @@ from hypothesis import strategies as st
 
 from desk_app.domain.enums import Stage
 from desk_app.errors import DeskError, PermissionDenied, RuleViolation, ValidationError
-from desk_app.services import workflow
 from desk_app.services.bulk.actions import (
     BulkAction,
     BulkInput,
     offers,
     run_bulk,
 )
+from desk_app.services.incident import workflow
 from desk_app.storage.models import CloseCode, Escalation, Incident, Journal, WaitCode
 from tests.conftest import Org
 from tests.helpers import snapshot

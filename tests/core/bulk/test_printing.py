@@ -3,9 +3,10 @@ incident and every journal entry, text escaped."""
 
 from __future__ import annotations
 
-from desk_app.services import queues, workflow
 from desk_app.services.bulk.printing import incident_html, queue_html
-from desk_app.services.incidents import add_note
+from desk_app.services.incident import workflow
+from desk_app.services.incident.log import add_note
+from desk_app.services.lists import queues
 from tests.conftest import Org
 
 

@@ -10,7 +10,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desk_app.errors import DeskError, PermissionDenied, ValidationError
-from desk_app.services import queues, workflow
 from desk_app.services.bulk.saved_queues import (
     Conditions,
     SavedQueueForm,
@@ -20,9 +19,11 @@ from desk_app.services.bulk.saved_queues import (
     update_queue,
     visible,
 )
-from desk_app.services.incidents import add_note
-from desk_app.services.pending import set_pending
-from desk_app.services.queues import Filters, Queue
+from desk_app.services.incident import workflow
+from desk_app.services.incident.log import add_note
+from desk_app.services.incident.pending import set_pending
+from desk_app.services.lists import queues
+from desk_app.services.lists.queues import Filters, Queue
 from desk_app.storage.models import WaitCode
 from tests.conftest import Org
 from tests.helpers import refused

@@ -10,9 +10,9 @@ import pytest
 from openpyxl import load_workbook
 
 from desk_app.errors import ValidationError
-from desk_app.services import queues
 from desk_app.services.bulk.tables import COLUMNS, export_ids, tsv
-from desk_app.services.queues import Filters, Queue
+from desk_app.services.lists import queues
+from desk_app.services.lists.queues import Filters, Queue
 from tests.conftest import Org
 
 

@@ -12,9 +12,9 @@ import pytest
 
 from desk_app.domain.enums import JournalAction, Stage
 from desk_app.errors import PermissionDenied
-from desk_app.services.escalation import scan
-from desk_app.services.incidents import IncidentFields, update_incident
-from desk_app.services.workflow import auto_close
+from desk_app.services.alerts.escalation import scan
+from desk_app.services.incident.log import IncidentFields, update_incident
+from desk_app.services.incident.workflow import auto_close
 from desk_app.storage.models import (
     Category,
     CloseCode,
@@ -189,8 +189,8 @@ def test_r04_only_the_process_owner_imports(org: Org, tmp_path: Path) -> None:
 
 
 def test_imported_history_reads_in_both_languages(org: Org, tmp_path: Path) -> None:
-    from desk_app.services.history import note_text
-    from desk_app.services.queries import incident_view
+    from desk_app.services.incident.history import note_text
+    from desk_app.services.incident.queries import incident_view
 
     run_import(org.as_("owner"), servicenow_log(tmp_path / "log.csv"), "servicenow")
     with nullcontext():  # the models read the store bound last

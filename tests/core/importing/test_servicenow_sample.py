@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from desk_app.domain.enums import JournalAction
-from desk_app.services.escalation import scan
-from desk_app.services.workflow import auto_close
+from desk_app.services.alerts.escalation import scan
+from desk_app.services.incident.workflow import auto_close
 from desk_app.storage.models import (
     CallAttempt,
     CloseCode,

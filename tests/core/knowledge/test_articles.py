@@ -7,8 +7,8 @@ import pytest
 
 from desk_app.domain.enums import Stage
 from desk_app.errors import ConflictError, PermissionDenied, RuleViolation, ValidationError
-from desk_app.services import workflow
-from desk_app.services.incidents import FirstContactResolution, NewIncident, log_incident
+from desk_app.services.incident import workflow
+from desk_app.services.incident.log import FirstContactResolution, NewIncident, log_incident
 from desk_app.services.knowledge.articles import (
     ArticleForm,
     ArticleState,

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from desk_app.errors import PermissionDenied, RuleViolation, ValidationError
+from desk_app.services.incident.queries import incident_view
 from desk_app.services.knowledge import attachments as att
-from desk_app.services.queries import incident_view
 from desk_app.storage.backup import backup_to
 from desk_app.storage.models import AttachmentChunk, Journal
 from tests.conftest import Org
@@ -45,7 +45,7 @@ def test_adding_and_removing_are_in_the_journal(org: Org) -> None:
     assert changes == ['{"attachment": [null, "screen.png (7 B)"]}',
                        '{"attachment": ["screen.png (7 B)", null]}']
     view = incident_view(org.as_("desk"), incident_id)
-    from desk_app.services.history import change_lines, load_names
+    from desk_app.services.incident.history import change_lines, load_names
 
     names = load_names(org.as_("desk"), view.journal)
     lines = [line for e in view.journal for line in change_lines(e, "zh", names)]
@@ -140,7 +140,7 @@ def test_attachments_are_in_backups(org: Org, tmp_path: Path) -> None:
 def test_queue_reads_never_touch_attachment_bytes(org: Org, database_kind: str,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """The queue's query plan reads the incident table and its indexes only."""
-    from desk_app.services.queues import Queue, page
+    from desk_app.services.lists.queues import Queue, page
 
     incident_id = org.log()
     att.attach_bytes(org.as_("desk"), incident_id, "a.bin", b"x" * 10)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from desk_app.services import workflow
+from desk_app.services.incident import workflow
 from desk_app.services.knowledge.articles import ArticleForm, create_article, publish_article
 from desk_app.services.knowledge.suggestions import suggest
 from tests.conftest import Org

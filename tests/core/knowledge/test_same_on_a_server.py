@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desk_app.services import workflow
+from desk_app.services.incident import workflow
 from desk_app.services.knowledge.articles import (
     ArticleForm,
     create_article,

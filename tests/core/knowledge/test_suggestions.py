@@ -11,8 +11,8 @@ import pytest
 
 from desk_app.domain.enums import Stage
 from desk_app.errors import NotFound, PermissionDenied, RuleViolation, ValidationError
-from desk_app.services import workflow
-from desk_app.services.incidents import NewIncident
+from desk_app.services.incident import workflow
+from desk_app.services.incident.log import NewIncident
 from desk_app.services.knowledge.apply import log_resolved_with, resolve_with
 from desk_app.services.knowledge.articles import ArticleForm, create_article, publish_article
 from desk_app.services.knowledge.suggestions import suggest

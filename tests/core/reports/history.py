@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 from desk_app.domain.enums import Impact
-from desk_app.services import pending, workflow
-from desk_app.services.incidents import FirstContactResolution, IncidentFields, update_incident
-from desk_app.services.reference import forget
+from desk_app.services.incident import pending, workflow
+from desk_app.services.incident.log import FirstContactResolution, IncidentFields, update_incident
+from desk_app.services.process.reference import forget
 from desk_app.storage.models import CalendarDay, CloseCode, WaitCode, WorkingCalendar
 from tests.conftest import Org
 
@@ -113,7 +113,7 @@ def build(org: Org) -> dict[str, int]:
 
 def _first_contact(org: Org) -> int:
     from desk_app.domain.enums import IncidentType
-    from desk_app.services.incidents import NewIncident, log_incident
+    from desk_app.services.incident.log import NewIncident, log_incident
 
     changes = log_incident(org.as_("desk"), NewIncident(
         caller_id=org.ids["caller"], type=IncidentType.INFORMATION_INQUIRY,

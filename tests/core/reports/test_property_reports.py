@@ -18,8 +18,8 @@ from desk_app.clock import FakeClock
 from desk_app.domain.calendar import working_seconds
 from desk_app.domain.enums import ContactChannel, Impact
 from desk_app.errors import DeskError
-from desk_app.services import pending, workflow
-from desk_app.services.reference import load_calendars
+from desk_app.services.incident import pending, workflow
+from desk_app.services.process.reference import load_calendars
 from desk_app.services.reports.build import STAGES, _build, build_report
 from desk_app.services.reports.period import Period
 from desk_app.services.reports.query import Reader, ReportFilter

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desk_app.domain.enums import ContactChannel, Impact
-from desk_app.services.database_check import check_database
+from desk_app.services.database.check import check_database
 from desk_app.services.reports import summary
 from desk_app.services.reports.build import _build
 from desk_app.services.reports.loaded import LoadedReader

@@ -13,8 +13,10 @@ import pytest
 from desk_app.delivery.config import read_config, read_config_versions, set_config_values
 from desk_app.domain.enums import Role
 from desk_app.errors import PermissionDenied, SignedOut
-from desk_app.services import incidents, pending, review, roster, workflow
 from desk_app.services.admin import calendars, lists, people, process
+from desk_app.services.alerts import review, roster
+from desk_app.services.incident import log as incidents
+from desk_app.services.incident import pending, workflow
 from desk_app.services.security import accounts
 from desk_app.services.session import Session
 from desk_app.storage.models import Escalation, User, UserRole

@@ -9,8 +9,8 @@ import os
 import pytest
 
 from desk_app.errors import AuthenticationError, PermissionDenied, SignedOut, ValidationError
-from desk_app.services.passwords import scrypt_hash
 from desk_app.services.security import accounts
+from desk_app.services.security.passwords import scrypt_hash
 from desk_app.services.security.signin import LOCK_AFTER, delay_after
 from desk_app.services.session import sign_in
 from desk_app.storage.models import User

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from desk_app.services import workflow
-from desk_app.services.database_check import check_database
-from desk_app.services.incidents import add_note
+from desk_app.services.database.check import check_database
+from desk_app.services.incident import workflow
+from desk_app.services.incident.log import add_note
 from desk_app.services.security.tamper import chain_findings
 from desk_app.storage.chain import link, register_sqlite
 from desk_app.storage.opening import open_store
@@ -193,7 +193,7 @@ def test_backups_of_an_untouched_file_and_a_restore_are_no_finding(
         org: Org, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Work after a backup, and a restore of an older backup (a new generation of the file,
     on purpose), are not a rewrite."""
-    from desk_app.services import incidents
+    from desk_app.services.incident import log as incidents
     from desk_app.services.session import session_for
     from desk_app.storage.backup import take_backup
     from desk_app.storage.restore import restore_backup

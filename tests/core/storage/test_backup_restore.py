@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desk_app.errors import BackupUnusable, DatabaseReplaced, RestoreRefused
-from desk_app.services.incidents import add_note
+from desk_app.services.incident.log import add_note
 from desk_app.services.session import session_for
 from desk_app.storage.backup import list_backups, take_backup, verify_backup
 from desk_app.storage.migrations import LATEST
@@ -30,7 +30,7 @@ ADMIN = Visitor(username="owner", workstation="ws-admin")
 
 WRITE_NOTES = """
 import sys
-from desk_app.services.incidents import add_note
+from desk_app.services.incident.log import add_note
 from desk_app.services.session import session_for
 from desk_app.services.session import session_for
 from desk_app.storage.opening import open_store

@@ -41,11 +41,11 @@ from desk_app.services.admin.process import (
     save_wait_code,
     setting_with_version,
 )
-from desk_app.services.incidents import IncidentFields, update_incident
-from desk_app.services.pending import close_change, raise_change
-from desk_app.services.review import acknowledge_escalation
-from desk_app.services.roster import ShiftForm, delete_shift, save_shift
-from desk_app.services.workflow import accept, assign, resolve, transfer
+from desk_app.services.alerts.review import acknowledge_escalation
+from desk_app.services.alerts.roster import ShiftForm, delete_shift, save_shift
+from desk_app.services.incident.log import IncidentFields, update_incident
+from desk_app.services.incident.pending import close_change, raise_change
+from desk_app.services.incident.workflow import accept, assign, resolve, transfer
 from desk_app.storage.models import (
     MODELS,
     Caller,

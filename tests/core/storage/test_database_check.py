@@ -11,10 +11,10 @@ import pytest
 
 from desk_app.cli import main
 from desk_app.domain.enums import Impact
-from desk_app.services.database_check import check_database
-from desk_app.services.escalation import scan
-from desk_app.services.pending import set_pending
-from desk_app.services.workflow import accept, assign, transfer
+from desk_app.services.alerts.escalation import scan
+from desk_app.services.database.check import check_database
+from desk_app.services.incident.pending import set_pending
+from desk_app.services.incident.workflow import accept, assign, transfer
 from desk_app.storage.models import WaitCode
 from tests.conftest import Org
 

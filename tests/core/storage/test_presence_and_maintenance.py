@@ -9,7 +9,7 @@ import time
 import pytest
 
 from desk_app.errors import MaintenanceActive, SchemaTooNew
-from desk_app.services.incidents import add_note
+from desk_app.services.incident.log import add_note
 from desk_app.storage.chain import register_sqlite
 from desk_app.storage.migrations import LATEST
 from desk_app.storage.opening import open_store

@@ -12,8 +12,8 @@ import pytest
 
 from desk_app.domain.enums import Impact, Urgency
 from desk_app.errors import DatabaseIOError, DatabaseMoved, MoveRefused, NotADeskDatabase
-from desk_app.services.escalation import scan
-from desk_app.services.incidents import add_note
+from desk_app.services.alerts.escalation import scan
+from desk_app.services.incident.log import add_note
 from desk_app.services.security.tamper import chain_findings
 from desk_app.storage.opening import open_store
 from desk_app.storage.postgres import is_server
@@ -58,7 +58,7 @@ def test_move_copies_a_file_with_identical_figures_and_marks_it(
         # the hash chain came over whole, and the server checks it with the file's SQL
         assert list(chain_findings(lambda sql: server.execute(sql), {})) == []
         # and the server goes on writing the chain, searching, escalating
-        from desk_app.services.search import search
+        from desk_app.services.lists.search import search
         from desk_app.services.session import session_for
 
         desk = session_for(server, "desk", org.clock)

@@ -13,7 +13,7 @@ import pytest
 
 from desk_app.cli import main
 from desk_app.clock import FakeClock
-from desk_app.services.database_check import check_database
+from desk_app.services.database.check import check_database
 from desk_app.storage.opening import open_store
 from desk_app.storage.postgres.check import expected_functions, expected_triggers
 from desk_app.storage.postgres.dialect import translate

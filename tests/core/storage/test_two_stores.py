@@ -7,8 +7,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from desk_app.services.incidents import NewIncident, log_incident
-from desk_app.services.queries import incident_view
+from desk_app.services.incident.log import NewIncident, log_incident
+from desk_app.services.incident.queries import incident_view
 from desk_app.services.session import session_for, system_session
 from desk_app.storage.models import Incident, Journal
 from desk_app.storage.opening import open_store

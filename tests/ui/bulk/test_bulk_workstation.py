@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from desk_app.services import workflow
 from desk_app.services.bulk.actions import BulkAction, BulkInput, offers, run_bulk
 from desk_app.services.bulk.saved_queues import Conditions, SavedQueueForm, create_queue
-from desk_app.services.queues import Queue
+from desk_app.services.incident import workflow
+from desk_app.services.lists.queues import Queue
 from desk_app.storage.models import Incident
 from tests.conftest import Org
 from tests.ui.shell_fixtures import (

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from desk_app.domain.enums import Impact, Urgency
 from desk_app.services.admin import lists
 from desk_app.services.admin.process import CodeForm, preview_matrix, save_wait_code
-from desk_app.services.queries import incident_view
+from desk_app.services.incident.queries import incident_view
 from ui.admin.calendars_tab import parse_hours
 from ui.admin.matrix_editor import MatrixEditor
 from ui.admin.process_tabs import CategoriesTab, CodesTab

@@ -4,8 +4,8 @@ flag decides the default urgency, a caller who left is retired, two editors conf
 from __future__ import annotations
 
 from desk_app.domain.enums import Urgency
-from desk_app.services import choices
 from desk_app.services.admin.people import CallerForm, save_caller
+from desk_app.services.incident import choices
 from tests.ui.forms.test_log_form import open_form, pick_caller
 from ui.admin.callers_tab import CallersTab
 from ui.admin.window import AdminWindow

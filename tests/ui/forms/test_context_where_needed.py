@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from desk_app.domain.enums import Impact, Urgency
 from desk_app.services.admin.levels import levels, save_level_description
-from desk_app.services.queues import Queue
+from desk_app.services.lists.queues import Queue
 from desk_app.storage.models import Incident, Journal
 from tests.helpers import close_incident
 from tests.ui.forms.helpers import open_view

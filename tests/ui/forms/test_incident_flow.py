@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desk_app.domain.enums import Stage
-from desk_app.services.actions import Action
+from desk_app.services.incident.actions import Action
 from tests.ui.forms.helpers import open_view, wait_version_after
 from ui.incident.dialogs import (
     AcceptDialog,

@@ -4,10 +4,10 @@ permissions from the core, live target clocks, work notes, changes (R16, R18).""
 from __future__ import annotations
 
 from desk_app.domain.enums import Stage
-from desk_app.services import pending, workflow
-from desk_app.services.actions import Action
-from desk_app.services.incidents import IncidentFields, update_incident
-from desk_app.services.queries import incident_view
+from desk_app.services.incident import pending, workflow
+from desk_app.services.incident.actions import Action
+from desk_app.services.incident.log import IncidentFields, update_incident
+from desk_app.services.incident.queries import incident_view
 from tests.ui.forms.helpers import open_view, wait_version_after
 from ui.incident.conflict import ConflictDialog
 from ui.incident.dialogs import AssignDialog, CloseChangeDialog, RaiseChangeDialog

@@ -12,7 +12,7 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 
 from desk_app.domain.enums import Stage
-from desk_app.services import workflow
+from desk_app.services.incident import workflow
 from desk_app.services.knowledge.articles import ArticleForm, create_article, publish_article
 from desk_app.services.knowledge.attachments import attachments
 from desk_app.services.knowledge.templates import TemplateForm, save_template
@@ -276,7 +276,7 @@ def test_an_incident_already_logged_is_resolved_with_an_article_from_its_view(
         qtbot, org, make_context, lang) -> None:  # type: ignore[no-untyped-def]
     """The resolve dialog shows articles and resolved incidents like this one; "Use this"
     fills the resolution, and the save records the article's use (it counts one more)."""
-    from desk_app.services.actions import Action
+    from desk_app.services.incident.actions import Action
     from desk_app.storage.models import KnowledgeUse
     from tests.ui.forms.helpers import open_view, wait_version_after
     from ui.incident.dialogs import ResolveDialog
@@ -306,7 +306,7 @@ def test_an_incident_already_logged_is_resolved_with_an_article_from_its_view(
 
 def test_typing_over_a_used_resolution_makes_it_the_agent_s_own(
         qtbot, org, make_context) -> None:  # type: ignore[no-untyped-def]
-    from desk_app.services.actions import Action
+    from desk_app.services.incident.actions import Action
     from desk_app.storage.models import KnowledgeUse
     from tests.ui.forms.helpers import open_view, wait_version_after
 

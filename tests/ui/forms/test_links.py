@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desk_app.services.queries import incident_view
+from desk_app.services.incident.queries import incident_view
 from tests.helpers import close_incident
 from tests.ui.forms.helpers import open_view
 from tests.ui.forms.test_log_form import fill_required, open_form, pick_caller

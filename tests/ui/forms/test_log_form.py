@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from desk_app.domain.enums import Stage, Urgency
 from desk_app.services.admin.process import CategoryForm, current_matrix, save_category, save_matrix
-from desk_app.services.queries import incident_view
+from desk_app.services.incident.queries import incident_view
 from ui.incident.log_form import LogIncidentForm
 from ui.widgets.combos import select, value
 

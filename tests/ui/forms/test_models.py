@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desk_app.services import pending, workflow
+from desk_app.services.incident import pending, workflow
 from tests.ui.forms.helpers import open_view
 from ui.admin.matrix_editor import MatrixEditor, MatrixModel
 from ui.admin.process_tabs import CategoriesTab

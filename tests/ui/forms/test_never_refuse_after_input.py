@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desk_app.domain.enums import Stage
-from desk_app.services import pending, workflow
-from desk_app.services.actions import Action
-from desk_app.services.choices import wait_codes
-from desk_app.services.incidents import IncidentFields, update_incident
+from desk_app.services.incident import pending, workflow
+from desk_app.services.incident.actions import Action
+from desk_app.services.incident.choices import wait_codes
+from desk_app.services.incident.log import IncidentFields, update_incident
 from desk_app.storage.models import Incident
 from tests.ui.forms.helpers import open_view, wait_version_after
 from ui.incident.dialogs import (

@@ -13,8 +13,8 @@ import shutil
 import pytest
 from PySide6.QtCore import QThreadPool
 
-from desk_app.services import workflow
-from desk_app.services.actions import Action
+from desk_app.services.incident import workflow
+from desk_app.services.incident.actions import Action
 from desk_app.services.session import session_for
 from desk_app.storage.opening import open_store
 from tests import loopfs

@@ -112,7 +112,7 @@ def _english(texts: list[str]) -> list[str]:
 
 
 def test_chinese_screens_show_no_english_chrome(qtbot, make_context, org):
-    from desk_app.services import workflow
+    from desk_app.services.incident import workflow
     from tests.ui.forms.helpers import open_view
     from ui.admin.window import AdminWindow
     from ui.incident.dialogs import DIALOGS

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from desk_app.clock import FakeClock
 from desk_app.services.admin.people import UserForm
+from desk_app.services.database.setup import create_database
 from desk_app.services.session import session_for
-from desk_app.services.setup import create_database
 from desk_app.storage.models import Incident
 from tests.conftest import PASSWORD, Org
 from tests.ui.shell_fixtures import FAIL_ON_QT_WARNINGS

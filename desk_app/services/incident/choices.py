@@ -18,9 +18,9 @@ from desk_app.domain.enums import Impact, Priority, Urgency
 from desk_app.domain.validation import Problems
 from desk_app.i18n import Language
 from desk_app.services.admin.levels import Levels, read_levels
-from desk_app.services.lookups import closed_incident
-from desk_app.services.matrix import load_matrix
-from desk_app.services.queries import LinkedIncident
+from desk_app.services.incident.lookups import closed_incident
+from desk_app.services.incident.queries import LinkedIncident
+from desk_app.services.process.matrix import load_matrix
 from desk_app.services.session import Session
 from desk_app.storage.models import (
     Caller,

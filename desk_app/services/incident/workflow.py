@@ -20,14 +20,14 @@ from desk_app.domain.lifecycle import Move, check_move
 from desk_app.domain.validation import Problems, clean_text, enum_value
 from desk_app.errors import RuleViolation
 from desk_app.services import permissions as perm
+from desk_app.services.alerts.escalation import TRANSFER_LIMIT, escalate
 from desk_app.services.arguments import checked
-from desk_app.services.editing import IncidentEdit, JournalRows, load_incident, save_all
-from desk_app.services.escalation import TRANSFER_LIMIT, escalate
-from desk_app.services.incidents import reprioritise
-from desk_app.services.lookups import active_category, active_group, group_member
+from desk_app.services.incident.editing import IncidentEdit, JournalRows, load_incident, save_all
+from desk_app.services.incident.lookups import active_category, active_group, group_member
+from desk_app.services.incident.priority import reprioritise
+from desk_app.services.process.settings import get_setting
+from desk_app.services.process.targets import ClockLedger, ClockSync, sync_clocks
 from desk_app.services.session import Changes, Session, system_session
-from desk_app.services.settings import get_setting
-from desk_app.services.targets import ClockLedger, ClockSync, sync_clocks
 from desk_app.storage.database import Store
 from desk_app.storage.models import Category, CloseCode, ImportReference, Incident
 from desk_app.storage.reference import CLOSE_AUTO

@@ -1,7 +1,7 @@
 """What the escalation review screen reads (R08, R09): escalations with filters, each one's
 notifications with their delivery state per channel and the calls made, and summary counts
 per support group and per week. Supervisors only (incident manager, process owner,
-department heads), like acknowledging (``services.review``)."""
+department heads), like acknowledging (``services.alerts.review``)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 from desk_app.domain.enums import EscalationReason, NotificationState
 from desk_app.errors import RuleViolation, ValidationError
 from desk_app.services import permissions as perm
+from desk_app.services.alerts.review import SUPERVISORS
 from desk_app.services.arguments import checked, enum_argument
-from desk_app.services.review import SUPERVISORS
 from desk_app.services.session import Changes, Session
 from desk_app.storage.models import (
     CallAttempt,

@@ -10,9 +10,9 @@ from desk_app.domain.validation import TITLE_MAX, Problems, clean_text
 from desk_app.errors import ConflictError, DeskError, NotFound, RuleViolation
 from desk_app.services import permissions as perm
 from desk_app.services.arguments import checked
-from desk_app.services.editing import IncidentEdit, load_incident, write_journal
+from desk_app.services.incident.editing import IncidentEdit, load_incident, write_journal
+from desk_app.services.process.targets import sync_clocks
 from desk_app.services.session import Changes, Session
-from desk_app.services.targets import sync_clocks
 from desk_app.storage.models import ChangeRequest, Incident, WaitCode
 from desk_app.storage.reference import WAIT_CHANGE
 

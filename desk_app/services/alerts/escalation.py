@@ -35,10 +35,10 @@ from desk_app.domain.enums import (
 )
 from desk_app.domain.priority import escalated_urgency, priority_of
 from desk_app.services.alerts import tasks
-from desk_app.services.editing import IncidentEdit, JournalRows, save_all
-from desk_app.services.reference import Reference, Rule, reference
+from desk_app.services.incident.editing import IncidentEdit, JournalRows, save_all
+from desk_app.services.process.reference import Reference, Rule, reference
+from desk_app.services.process.targets import ClockLedger, ClockSync
 from desk_app.services.session import Changes, Session, system_session
-from desk_app.services.targets import ClockLedger, ClockSync
 from desk_app.storage.bulk import insert_rows, tuples
 from desk_app.storage.database import Store
 from desk_app.storage.models import Caller, Escalation, Incident, Notification, User

@@ -19,16 +19,18 @@ from desk_app.domain.validation import TITLE_MAX, Problems, clean_text, enum_val
 from desk_app.errors import RuleViolation
 from desk_app.services import permissions as perm
 from desk_app.services.arguments import checked
-from desk_app.services.editing import IncidentEdit, load_incident, write_journal
-from desk_app.services.lookups import (
+from desk_app.services.incident.editing import IncidentEdit, load_incident, write_journal
+from desk_app.services.incident.lookups import (
     active_caller,
     active_category,
     active_group,
     closed_incident,
 )
-from desk_app.services.reference import reference
+from desk_app.services.incident.priority import reprioritise
+from desk_app.services.incident.workflow import resolve_in_transaction
+from desk_app.services.process.reference import reference
+from desk_app.services.process.targets import start_clocks, sync_clocks
 from desk_app.services.session import Changes, Session
-from desk_app.services.targets import start_clocks, sync_clocks
 from desk_app.storage.bulk import insert_instance, next_id
 from desk_app.storage.models import Incident
 
@@ -129,8 +131,6 @@ def _log(session: Session, form: NewIncident,
     }, at=now)
     clocks.flush()
     if resolve is not None:
-        from desk_app.services.workflow import resolve_in_transaction
-
         resolve_in_transaction(session, incident.id, resolve.resolution, resolve.resolution_type,
                                resolve.knowledge, None)
     return Changes(incidents=frozenset({incident.id}), created=incident.id)
@@ -220,17 +220,6 @@ def category_edit_refusal(incident: Incident) -> str | None:
 def check_urgency_edit(session: Session) -> None:
     """R12: urgency is the desk's judgement of the caller's need."""
     perm.require(session.has(Role.SERVICE_DESK, Role.INCIDENT_MANAGER), "change_urgency")
-
-
-def reprioritise(edit: IncidentEdit, impact: Impact, urgency: Urgency) -> None:
-    """R10/R13: set impact and urgency, and the priority the matrix gives them. The caller
-    re-syncs the clocks, which re-matches the service targets (R19)."""
-    old_priority = edit.incident.priority
-    edit.set("impact", int(impact))
-    edit.set("urgency", int(urgency))
-    priority = priority_of(reference(edit.session.store).matrix, impact, urgency)
-    if priority.value != old_priority:
-        edit.set("priority", priority.value)
 
 
 @checked

@@ -34,8 +34,8 @@ import peewee
 from desk_app.domain.calendar import CalendarSpec
 from desk_app.domain.enums import NotificationChannel, RecipientKind, Role, TargetStage
 from desk_app.domain.priority import Matrix
-from desk_app.services.matrix import load_matrix
-from desk_app.services.settings import get_setting
+from desk_app.services.process.matrix import load_matrix
+from desk_app.services.process.settings import get_setting
 from desk_app.storage.bulk import tuples
 from desk_app.storage.database import Store
 from desk_app.storage.models import (

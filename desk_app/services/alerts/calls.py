@@ -21,8 +21,8 @@ from desk_app.i18n import label, text
 from desk_app.services import permissions as perm
 from desk_app.services.alerts import tasks as call_tasks_store
 from desk_app.services.alerts.language import languages_of
+from desk_app.services.alerts.roster import desk_at
 from desk_app.services.arguments import checked
-from desk_app.services.roster import desk_at
 from desk_app.services.session import Changes, Session
 from desk_app.storage.models import (
     CallAttempt,

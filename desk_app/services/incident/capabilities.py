@@ -1,6 +1,6 @@
 """What the signed-in person may do outside any one incident, asked of the same checks the
 services run, so that the main window shows a menu entry because the core would accept the
-call (R04). Per-incident actions are ``desk_app.services.actions.allowed_actions``."""
+call (R04). Per-incident actions are ``desk_app.services.incident.actions.allowed_actions``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Callable
 from desk_app.errors import DeskError
 from desk_app.services.admin.common import require_owner
 from desk_app.services.admin.people import require_caller_manager
-from desk_app.services.incidents import check_log
+from desk_app.services.incident.log import check_log
 from desk_app.services.session import Session
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from desk_app.domain.enums import Role
 from desk_app.services import permissions as perm
 from desk_app.services.arguments import checked
-from desk_app.services.database_check import CheckReport, check_database
+from desk_app.services.database.check import CheckReport, check_database
 from desk_app.services.session import Session
 from desk_app.storage.backup import (
     BackupInfo,

@@ -15,9 +15,9 @@ from peewee import Model
 
 from desk_app.errors import NotFound
 from desk_app.services.arguments import checked
-from desk_app.services.reference import reference
+from desk_app.services.process.reference import reference
+from desk_app.services.process.targets import used_seconds
 from desk_app.services.session import Session
-from desk_app.services.targets import used_seconds
 from desk_app.storage.bulk import get_row, get_rows, select_rows
 from desk_app.storage.models import (
     Caller,

@@ -20,10 +20,10 @@ from typing import Any
 from desk_app.domain.enums import ClockState, Stage, TargetStage
 from desk_app.errors import DatabaseCorrupt
 from desk_app.i18n import Language, Term, text
+from desk_app.services.process.targets import reached, runs_now
 from desk_app.services.security.backup_witness import backup_findings
 from desk_app.services.security.head import check_head, remember_head
 from desk_app.services.security.tamper import chain_findings
-from desk_app.services.targets import reached, runs_now
 from desk_app.storage.database import Store
 from desk_app.storage.fields import to_utc
 from desk_app.storage.models import Incident

@@ -10,11 +10,10 @@ from desk_app.domain.enums import OPEN_STAGES, Role, Stage
 from desk_app.domain.lifecycle import Move, check_can_pend, check_can_resume, check_move
 from desk_app.errors import DatabaseReadOnly, DeskError, RuleViolation, ValidationError
 from desk_app.services import permissions as perm
-from desk_app.services.editing import load_incident
-from desk_app.services.incidents import category_edit_refusal, check_urgency_edit
-from desk_app.services.pending import check_pend, check_raise_change, check_resume
-from desk_app.services.session import Session
-from desk_app.services.workflow import (
+from desk_app.services.incident.editing import load_incident
+from desk_app.services.incident.log import category_edit_refusal, check_urgency_edit
+from desk_app.services.incident.pending import check_pend, check_raise_change, check_resume
+from desk_app.services.incident.workflow import (
     check_accept,
     check_assign,
     check_close,
@@ -23,6 +22,7 @@ from desk_app.services.workflow import (
     check_resolve,
     check_transfer,
 )
+from desk_app.services.session import Session
 from desk_app.storage.models import Incident
 
 

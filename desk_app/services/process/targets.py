@@ -30,8 +30,8 @@ from operator import attrgetter
 
 from desk_app.domain.calendar import CalendarSpec, add_working_seconds, working_seconds
 from desk_app.domain.enums import ClockState, JournalAction, Stage, TargetStage
-from desk_app.services.editing import IncidentEdit, JournalRows
-from desk_app.services.reference import Target, load_calendars, load_targets, reference
+from desk_app.services.incident.editing import IncidentEdit, JournalRows
+from desk_app.services.process.reference import Target, load_calendars, load_targets, reference
 from desk_app.services.session import Session
 from desk_app.storage.bulk import insert_rows, select_rows, update_rows
 from desk_app.storage.models import (
@@ -180,7 +180,8 @@ class ClockSync:
 
     @classmethod
     def cached(cls, session: Session) -> ClockSync:
-        """With the calendars and targets of the reference cache (``services.reference``)."""
+        """With the calendars and targets of the reference cache
+        (``services.process.reference``)."""
         ref = reference(session.store)
         return cls(ref.calendars, ref.targets)
 

@@ -25,7 +25,7 @@ from desk_app.domain.enums import (
 )
 from desk_app.formatting import format_moment, format_working_time
 from desk_app.i18n import MESSAGES, Language, label, text
-from desk_app.services.queries import JournalEntry
+from desk_app.services.incident.queries import JournalEntry
 from desk_app.services.session import Session
 from desk_app.storage.models import (
     Caller,

@@ -1,0 +1,1 @@
+"""The database file as a whole: creating one, checking it, and its daily care."""
