@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 
 from desk_app.clock import FakeClock
-from desk_app.services.incident import workflow
 from desk_app.services.admin.people import UserForm
-from desk_app.services.database.check import check_database
 from desk_app.services.alerts.escalation import scan
+from desk_app.services.database.check import check_database
+from desk_app.services.database.setup import create_database
 from desk_app.services.importing.bundle import export_bundle, import_bundle
+from desk_app.services.incident import workflow
 from desk_app.services.knowledge.attachments import attach_bytes, attachments, read_attachment
 from desk_app.services.session import session_for, sign_in
-from desk_app.services.database.setup import create_database
 from desk_app.storage.database import Store
 from desk_app.storage.models import Incident
 from tests.conftest import PASSWORD, Org
