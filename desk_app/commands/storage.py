@@ -167,6 +167,8 @@ def _check_args(parser: argparse.ArgumentParser) -> None:
 
 @command("check", "check the database: integrity and the product's invariants", _check_args)
 def check(args: argparse.Namespace, lang: Language) -> int:
+    if is_server(args.file):
+        return _check_server(str(args.file), args.quick, lang)
     path = args.file.absolute()
     if not path.exists():
         print(text("error.storage.io", lang, detail=f"{path}: no such file"), file=sys.stderr)
@@ -199,6 +201,21 @@ def check(args: argparse.Namespace, lang: Language) -> int:
         print(line)
     if report.integrity != ["ok"]:
         print(text("storage.cli.suggest_restore", lang, path=path))
+    return 0 if report.ok else 3
+
+
+def _check_server(url: str, quick: bool, lang: Language) -> int:
+    """``desk-app check postgresql://…``: the same invariants, the server's own storage
+    where amcheck can check it, and a plain word for what does not apply."""
+    store = open_store(url, read_only=True)
+    try:
+        print(text("storage.location.server", lang, address=store.path))
+        print(text("storage.cli.lock_test_server", lang))
+        report = check_database(store, quick=quick)
+    finally:
+        store.close()
+    for line in report.lines(lang):
+        print(line)
     return 0 if report.ok else 3
 
 

@@ -75,6 +75,10 @@ def _executemany(sql: str, rows: Sequence[Sequence[Any]]) -> Any:
     return database.connection().executemany(sql, rows)
 
 
+#: for callers that write their own statement (the import of a bundle)
+executemany = _executemany
+
+
 def insert_rows(model: type[Model], names: Sequence[str], rows: Sequence[Sequence[Any]], *,
                 ignore: bool = False, converted: bool = False) -> None:
     """Insert ``rows`` (values in the order of ``names``), in order; with ``ignore``, a row

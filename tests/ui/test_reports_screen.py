@@ -15,7 +15,7 @@ from desk_app.services.reports.build import build_report
 from desk_app.services.reports.period import Period
 from desk_app.services.reports.query import ReportFilter
 from desk_app.storage.models import Incident
-from tests.conftest import Org
+from tests.conftest import KINDS, Org
 from tests.core.reports.history import build
 from tests.ui.shell_fixtures import FAIL_ON_QT_WARNINGS, app_settings, context_for, english
 from ui.main_window import MainWindow
@@ -56,6 +56,7 @@ def test_reports_only_for_those_allowed(qtbot: QtBot, org: Org, app_settings: ob
         window.close()
 
 
+@pytest.mark.parametrize("database_kind", KINDS, indirect=True)  # the same on a server
 def test_the_process_owner_sees_the_months_figures_and_drills_into_breaches(
         qtbot: QtBot, org: Org, app_settings: object, english: None, tmp_path: Path) -> None:
     ids = build(org)

@@ -10,7 +10,7 @@ from importlib import import_module
 
 AREAS = ["core", "cli", "escalations", "history", "storage", "safety", "reports", "security",
          "alerts", "importing", "bulk", "knowledge", "guidance", "desktop", "server",
-         "server_access"]
+         "server_access", "server_data"]
 
 
 def load() -> dict[str, dict[str, str]]:

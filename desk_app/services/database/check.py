@@ -19,7 +19,7 @@ from typing import Any
 
 from desk_app.domain.enums import ClockState, Stage, TargetStage
 from desk_app.errors import DatabaseCorrupt
-from desk_app.i18n import Language, text
+from desk_app.i18n import Language, Term, text
 from desk_app.services.process.targets import reached, runs_now
 from desk_app.services.security.backup_witness import backup_findings
 from desk_app.services.security.head import check_head, remember_head
@@ -54,14 +54,21 @@ class CheckReport:
     counts: dict[str, int]  # findings per key, including those not listed
     seconds: float
     quick: bool = False
+    #: on a server: what its storage check said, and what a file has that it has not
+    #: (``server_check``), said plainly before the findings
+    notes: list[Finding] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.integrity == ["ok"] and not self.counts
 
     def lines(self, lang: Language = "en") -> list[str]:
-        out = [text("check.integrity_ok" if self.integrity == ["ok"] else "check.integrity_bad",
-                    lang, detail="; ".join(self.integrity[:10]))]
+        if self.notes:
+            out = [n.message(lang) for n in self.notes]
+        else:
+            out = [text("check.integrity_ok" if self.integrity == ["ok"]
+                        else "check.integrity_bad", lang,
+                        detail="; ".join(self.integrity[:10]))]
         out += [f.message(lang) for f in self.findings]
         for key, count in sorted(self.counts.items()):
             listed = sum(1 for f in self.findings if f.key == key)
@@ -234,6 +241,33 @@ def _report_summaries(rows: Rows, numbers: dict[int, str]) -> Iterator[Finding]:
     del numbers
 
 
+def _server_objects(rows: Rows, numbers: dict[int, str]) -> Iterator[Finding]:
+    """On a server: the triggers that write the history chain and the word index are all
+    there and switched on, and the functions they call are this program's."""
+    from desk_app.storage.postgres.check import function_findings, trigger_findings
+
+    for key, params in (*trigger_findings(rows), *function_findings(rows)):
+        yield Finding(key, params)
+    del numbers
+
+
+def _server_storage(store: Store, quick: bool) -> tuple[list[str], list[Finding]]:
+    """A server's pages and indexes, checked with amcheck where it can be (the integrity
+    lines), and what is said plainly of the check on a server (the notes)."""
+    from desk_app.storage.postgres.check import storage_check
+
+    result = storage_check(store.read, store.execute, quick)
+    if not result.checked:
+        integrity, first = ["ok"], Finding("check.server.storage_unchecked",
+                                           {"why": Term(result.why)})
+    elif result.problems:
+        integrity = result.problems
+        first = Finding("check.server.storage_bad", {"detail": "; ".join(result.problems[:10])})
+    else:
+        integrity, first = ["ok"], Finding("check.server.storage_ok")
+    return integrity, [first, Finding("check.server.not_applicable")]
+
+
 CHECKS: list[Callable[[Rows, dict[int, str]], Iterator[Finding]]] = [
     _journal, _counters, _stage_fields, _clocks, _references, _chain, _report_summaries,
 ]
@@ -265,11 +299,18 @@ def check_database(store: Store, *, quick: bool = False) -> CheckReport:
     transaction, so all of them see the same state; they are skipped on a file SQLite
     already finds damaged, whose rows cannot be trusted."""
     started = time.monotonic()
-    pragma = "quick_check" if quick else "integrity_check"
-    try:
-        integrity = [str(r[0]) for r in store.execute(f"PRAGMA {pragma}")]
-    except DatabaseCorrupt as error:  # too damaged even to list what is wrong
-        integrity = [str(error.params.get("detail") or error.message())]
+    server = getattr(store, "kind", "file") == "server"
+    checks = CHECKS
+    notes: list[Finding] = []
+    if server:
+        integrity, notes = _server_storage(store, quick)
+        checks = [*CHECKS, _server_objects]
+    else:
+        pragma = "quick_check" if quick else "integrity_check"
+        try:
+            integrity = [str(r[0]) for r in store.execute(f"PRAGMA {pragma}")]
+        except DatabaseCorrupt as error:  # too damaged even to list what is wrong
+            integrity = [str(error.params.get("detail") or error.message())]
     findings: list[Finding] = []
     counts: dict[str, int] = {}
 
@@ -278,7 +319,7 @@ def check_database(store: Store, *, quick: bool = False) -> CheckReport:
             return list(store.db.execute_sql(sql).fetchall())
 
         numbers = dict(rows("SELECT id, number FROM incident"))
-        for check in CHECKS:
+        for check in checks:
             for finding in check(rows, numbers):
                 counts[finding.key] = counts.get(finding.key, 0) + 1
                 if counts[finding.key] <= LIST_LIMIT:
@@ -286,6 +327,7 @@ def check_database(store: Store, *, quick: bool = False) -> CheckReport:
 
     if integrity == ["ok"]:
         store.read(run)
-        _backup_witnesses(store, findings, counts)
+        if not server:  # a server's backups are not this program's files (server_check)
+            _backup_witnesses(store, findings, counts)
         _witness_head(store, findings, counts)
-    return CheckReport(integrity, findings, counts, time.monotonic() - started, quick)
+    return CheckReport(integrity, findings, counts, time.monotonic() - started, quick, notes)

@@ -14,17 +14,21 @@ their own password; everyone else is given one by the process owner before signi
 
 from __future__ import annotations
 
+import base64
 import csv
 import json
 import sqlite3
 from pathlib import Path
 from typing import Any
 
+import peewee
+
 from desk_app import __version__
 from desk_app.errors import BadInput, RuleViolation
 from desk_app.services.admin.common import require_owner
 from desk_app.services.importing.source import usable_path
 from desk_app.services.session import Session
+from desk_app.storage.bulk import executemany
 from desk_app.storage.migrations import LATEST
 from desk_app.storage.models import (
     MODELS,
@@ -62,6 +66,29 @@ def _columns(table: str) -> list[tuple[str, str]]:
             if (table, row[1]) not in _FILE_OWN]
 
 
+def _order(names: list[str]) -> str:
+    """Rows in the order they were made: by id (every table's but a few link tables',
+    which are ordered by all their columns, the same on a file and on a server)."""
+    return '"id"' if "id" in names else ", ".join(f'"{n}"' for n in names)
+
+
+def _written(value: object) -> object:
+    """A value as the bundle writes it: booleans as the 1 and 0 a file stores (a server
+    gives True and False), bytes as base64 (``_value`` reads them back)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    return value
+
+
+def _follow_ids(table: str) -> None:
+    """On a server, the table's ids continue after the rows brought in with their ids (a
+    file's rowid does so by itself)."""
+    if not isinstance(database.obj, peewee.SqliteDatabase):
+        database.execute_sql("SELECT desk_follow_identity(?)", (table,))
+
+
 def export_bundle(session: Session, out: str | Path) -> dict[str, Any]:
     """Write the export into ``out`` (a new or empty folder)."""
     out = usable_path(out)
@@ -85,16 +112,19 @@ def export_bundle(session: Session, out: str | Path) -> dict[str, Any]:
                 writer.writerow(names)
                 for row in database.execute_sql(
                         f'SELECT {", ".join(chr(34) + n + chr(34) for n in names)} '
-                        f'FROM "{table}" ORDER BY rowid'):
+                        f'FROM "{table}" ORDER BY {_order(names)}'):
                     values = dict(zip(names, row, strict=True))
                     if table == "user":
                         values["password_hash"] = None  # a secret
                     if table == "setting" and _secret_setting(str(values["key"])):
                         continue
-                    writer.writerow([NULL if v is None else v for v in values.values()])
+                    writer.writerow([NULL if v is None else _written(v)
+                                     for v in values.values()])
                     count += 1
+            # (a server's boolean columns are the INTEGER columns of a file: 1 and 0 in both)
             manifest["tables"][table] = {"file": f"{table}.csv", "columns": names,
-                                         "types": [t for _, t in columns], "rows": count}
+                                         "types": ["INTEGER" if t == "BOOLEAN" else t
+                                                   for _, t in columns], "rows": count}
         manifest["secrets_excluded"] = ["user.password_hash",
                                         "setting: keys naming " + ", ".join(_SECRET_WORDS)]
         (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False),
@@ -133,7 +163,13 @@ def _value(text: str, kind: str) -> object:
         return None
     if kind.startswith("INT") or kind in ("BOOLEAN",):
         try:
-            return int(text)
+            number = int(text)
+        except ValueError as error:
+            raise BadInput("import.bundle.bad", detail=text[:40]) from error
+        return bool(number) if kind == "BOOLEAN" else number  # (a server's boolean)
+    if kind == "BLOB":
+        try:
+            return base64.b64decode(text, validate=True)
         except ValueError as error:
             raise BadInput("import.bundle.bad", detail=text[:40]) from error
     if kind in ("REAL", "FLOAT", "DOUBLE"):
@@ -214,11 +250,14 @@ def _load(folder: Path, table: str, entry: Any) -> None:
                     values[header.index("password_hash")] = "!"  # no password until given
                 batch.append(values)
                 if len(batch) >= 5000:
-                    database.connection().executemany(sql, batch)
+                    executemany(sql, batch)
                     batch.clear()
-            database.connection().executemany(sql, batch)
+            if batch:
+                executemany(sql, batch)
     except FileNotFoundError as error:
         raise BadInput("import.bundle.bad", detail=entry["file"]) from error
-    except (UnicodeDecodeError, csv.Error, sqlite3.DatabaseError) as error:
+    except (UnicodeDecodeError, csv.Error, sqlite3.DatabaseError,
+            peewee.DatabaseError) as error:
         raise BadInput("import.bundle.bad", detail=f"{table}: {error}") from error
+    _follow_ids(table)
 

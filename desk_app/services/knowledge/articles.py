@@ -315,7 +315,8 @@ def list_articles(session: Session, text: str = "", state: str | None = None,
         if expression is None:
             if text.strip():
                 return []
-            return _rows(list(query.order_by(KnowledgeArticle.updated_at.desc()).limit(limit)))
+            return _rows(list(query.order_by(KnowledgeArticle.updated_at.desc(),  # newest made
+                                             KnowledgeArticle.id.desc()).limit(limit)))
         ranked = session.store.db.execute_sql(
             "SELECT rowid FROM knowledge_search WHERE knowledge_search MATCH ? "
             "ORDER BY bm25(knowledge_search, 5.0, 2.0, 2.0) LIMIT ?",

@@ -48,12 +48,14 @@ def build_report(session: Session, f: ReportFilter, lang: Language = "en",
     decoding the same pages again each time."""
 
     def run() -> Report:
-        before = database.execute_sql("PRAGMA cache_size").fetchone()[0]
+        size = database.execute_sql("PRAGMA cache_size").fetchone()
+        if size is None:  # a server: its own shared buffers, nothing to set per read
+            return _build(session, f, lang, granularity)
         database.execute_sql(f"PRAGMA cache_size = -{REPORT_CACHE_KB}")
         try:
             return _build(session, f, lang, granularity)
         finally:
-            database.execute_sql(f"PRAGMA cache_size = {int(before)}")
+            database.execute_sql(f"PRAGMA cache_size = {int(size[0])}")
 
     return session.read(run)
 
@@ -433,7 +435,8 @@ def pending_spans(incident_ids: list[int], until: dict[int, int]
         marks = ",".join("?" * len(ids))
         # the new wait code of each change of it (JSON read by SQLite, not in Python)
         rows = reader_rows(
-            "SELECT incident_id, at, json_extract(changes, '$.wait_code[1]') FROM journal "
+            "SELECT incident_id, at, CAST(json_extract(changes, '$.wait_code[1]') AS INTEGER) "
+            "FROM journal "
             f"WHERE incident_id IN ({marks}) AND action IN ('pend', 'resume', 'raise_change') "
             "AND changes LIKE '%\"wait_code\"%' ORDER BY incident_id, id", ids)
         current: dict[int, tuple[Any, int]] = {}

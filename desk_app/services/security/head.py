@@ -33,7 +33,9 @@ class HeadCheck:
 
 def _key(store: Store) -> str:
     rows = store.execute("SELECT value FROM setting WHERE key = 'security.file_id'")
-    return f"{rows[0][0] if rows else ''}|{store.path.resolve()}"
+    # a server by its address (its ``path`` is the address shown, not a path to resolve)
+    where = getattr(store, "url", None) or store.path.resolve()
+    return f"{rows[0][0] if rows else ''}|{where}"
 
 
 def _current(store: Store) -> tuple[int, str] | None:

@@ -35,12 +35,24 @@ _MATCH = re.compile(r"\b(" + "|".join(SEARCH_TABLES) + r")\s+MATCH\s+\?", re.IGN
 _BM25 = re.compile(r"\bbm25\(\s*(\w+)\s*((?:,\s*[\d.]+\s*)*)\)", re.IGNORECASE)
 
 
+#: The word indexes ranked by FTS5's own BM25 (``desk_bm25``, functions.sql), which counts
+#: the whole index once per query: the knowledge base's. The incidents' index, read at every
+#: keystroke of the search box and a hundred thousand rows long, is ranked by the weighted
+#: count of the columns that hold every term.
+BM25_TABLES = {"knowledge_search"}
+
+
 def _bm25(found: re.Match[str]) -> str:
-    """Lower is better, as bm25's: minus the weighted columns that hold every term."""
+    """Lower is better, as bm25's."""
     table = found.group(1).lower()
     weights = [w.strip() for w in found.group(2).split(",") if w.strip()]
     columns = SEARCH_TABLES.get(table, ())
     weights += ["1.0"] * (len(columns) - len(weights))
+    if table in BM25_TABLES:
+        names = ", ".join(f"'{c}'" for c in columns)
+        values = ", ".join(f"{table}.{c}" for c in columns)
+        return (f"desk_bm25('{table}', ARRAY[{names}]::text[], ARRAY[{values}]::text[], "
+                f"ARRAY[{', '.join(weights[:len(columns)])}]::float8[])")
     terms = " + ".join(f"{w} * desk_hit({table}.{c})" for w, c in zip(weights, columns,
                                                                        strict=False))
     return f"-({terms or '0'})"
@@ -66,6 +78,22 @@ for _digit in "01":
 
 _PRAGMA_VERSION = re.compile(r"\(\s*SELECT\s+user_version\s+FROM\s+pragma_user_version\s*\)",
                              re.IGNORECASE)
+#: SQLite's named parameters (``:a``), as psycopg names them (``%(a)s``); ``::`` is a cast
+_NAMED = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+#: an index SQLite is told to read through (``INDEXED BY``): the server's planner chooses
+_INDEXED = re.compile(r"\s+(?:INDEXED\s+BY\s+\w+|NOT\s+INDEXED)\b", re.IGNORECASE)
+#: ``json_extract(column, '$.key[1]')``: the value at that path, as text (the program casts
+#: it where it wants a number, ``CAST(… AS INTEGER)``, which reads the same on both)
+_JSON_EXTRACT = re.compile(r"\bjson_extract\(\s*((?:\w+\.)?\w+)\s*,\s*"
+                           r"'\$((?:\.\w+|\[\d+\])*)'\s*\)", re.IGNORECASE)
+
+
+def _json_path(found: re.Match[str]) -> str:
+    steps = re.findall(r"\.(\w+)|\[(\d+)\]", found.group(2))
+    path = ",".join(key or index for key, index in steps)
+    return f"(({found.group(1)})::json #>> '{{{path}}}')"
+
+
 #: ``user`` is a reserved word on the server (SQLite takes it as the table's name).
 _USER = re.compile(r"\b(FROM|JOIN|UPDATE|INTO)\s+user\b", re.IGNORECASE)
 
@@ -149,6 +177,8 @@ def translate(sql: str) -> str:
         text = _NOCASE.sub(r"lower(\1)", text)
         text = _CONSTANT.sub(lambda m: f"{m.group(1)} {_TRUTH[m.group(2).strip('()')]}", text)
         text = text.replace("?", "%s")
+        text = _NAMED.sub(r"%(\1)s", text)
+        text = _INDEXED.sub("", text)
         text = _USER.sub(lambda m: f'{m.group(1)} "user"', text)
         text = re.sub(r"\bINSERT\s+OR\s+IGNORE\s+INTO\b", "INSERT INTO", text,
                       flags=re.IGNORECASE)
@@ -157,6 +187,7 @@ def translate(sql: str) -> str:
     result = _boolean_sets("".join(out))
     if re.search(r"\bINSERT\s+OR\s+IGNORE\b", sql, re.IGNORECASE):
         result = result.rstrip().rstrip(";") + " ON CONFLICT DO NOTHING"
+    result = _JSON_EXTRACT.sub(_json_path, result)
     return _alias_subqueries(_compact_json(result))
 
 
@@ -225,6 +256,21 @@ def _compact_json(sql: str) -> str:
     return sql
 
 
+#: SQLite's ``PRAGMA table_info``: (cid, name, type, notnull, default, pk), the types named
+#: as the file declares them (the server's own names for the translated ones: ``schema``).
+_TABLE_INFO = (
+    "SELECT a.attnum - 1, a.attname::text, CASE format_type(a.atttypid, NULL) "
+    "WHEN 'bigint' THEN 'INTEGER' WHEN 'integer' THEN 'INTEGER' WHEN 'smallint' THEN "
+    "'INTEGER' WHEN 'boolean' THEN 'BOOLEAN' WHEN 'bytea' THEN 'BLOB' WHEN 'real' THEN 'REAL' "
+    "WHEN 'double precision' THEN 'REAL' ELSE replace(upper(format_type(a.atttypid, "
+    "a.atttypmod)), 'CHARACTER VARYING', 'VARCHAR') END, a.attnotnull::int, "
+    "pg_get_expr(d.adbin, d.adrelid), COALESCE(array_position(i.indkey::int2[], a.attnum), 0) "
+    "FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid "
+    "AND d.adnum = a.attnum LEFT JOIN pg_index i ON i.indrelid = a.attrelid AND i.indisprimary "
+    "WHERE a.attrelid = to_regclass('\"{table}\"') AND a.attnum > 0 AND NOT a.attisdropped "
+    "ORDER BY a.attnum")
+
+
 def _pragma(sql: str) -> str:
     body = sql[len("PRAGMA"):].strip().rstrip(";").strip()
     name = re.split(r"[\s=(]", body, maxsplit=1)[0].lower()
@@ -233,5 +279,12 @@ def _pragma(sql: str) -> str:
     if name in ("quick_check", "integrity_check"):
         return "SELECT 'ok'"
     if name == "foreign_key_check":
-        return "SELECT 1 WHERE false"
+        return "SELECT * FROM desk_foreign_key_check()"
+    if name == "defer_foreign_keys" and "=" in body:
+        # the server's foreign keys are DEFERRABLE (schema): checked at commit from here on
+        on = body.split("=", 1)[1].strip().lower() in ("on", "1", "true", "yes")
+        return f"SET CONSTRAINTS ALL {'DEFERRED' if on else 'IMMEDIATE'}"
+    if name == "table_info":
+        return _TABLE_INFO.format(table=body[body.find("(") + 1:body.rfind(")")]
+                                  .strip().strip("'\"").replace("'", "''"))
     return "SELECT NULL WHERE false"  # SQLite's tuning (cache_size, busy_timeout): none here

@@ -114,15 +114,19 @@ CREATE OR REPLACE VIEW sqlite_schema AS
 -- ;
 CREATE OR REPLACE VIEW sqlite_master AS SELECT * FROM sqlite_schema
 -- ;
--- An FTS5 query as desk_app.storage.segment.match_query writes it ("word"* "word" "网络 络中",
--- every term required) matched against the indexed text: a term starts at a word's start;
+-- An FTS5 query as the program writes it (desk_app.storage.segment.match_query: "word"*
+-- "word" "网络 络中", every term required; knowledge.words.match_any: terms joined by OR;
+-- AND between terms) matched against the indexed text: a term starts at a word's start;
 -- without * it also ends at a word's end; case and accents are folded (unicode61's
--- remove_diacritics). The query is kept for the statement's ranking (desk_hit).
+-- remove_diacritics). OR binds loosest, as in FTS5: the text matches when every term of
+-- one of the OR-separated groups is in it. The query is kept for the statement's ranking
+-- (desk_hit).
 CREATE OR REPLACE FUNCTION desk_match(words text, query text) RETURNS boolean
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
     term text[];
     pattern text;
+    holds boolean := true;
 BEGIN
     IF query IS NULL OR words IS NULL THEN
         RETURN false;
@@ -130,7 +134,18 @@ BEGIN
     PERFORM set_config('desk.query', query, true);
     words := unaccent(words);
     query := unaccent(query);
-    FOR term IN SELECT m FROM regexp_matches(query, '"((?:[^"]|"")*)"(\*?)', 'g') AS m LOOP
+    FOR term IN SELECT m FROM regexp_matches(query, '"((?:[^"]|"")*)"(\*?)|\m(OR)\M', 'g') AS m
+    LOOP
+        IF term[3] IS NOT NULL THEN
+            IF holds THEN
+                RETURN true;  -- every term of the group before this OR is there
+            END IF;
+            holds := true;
+            CONTINUE;
+        END IF;
+        IF NOT holds THEN
+            CONTINUE;  -- this group has failed: on to the next OR
+        END IF;
         pattern := array_to_string(ARRAY(
             SELECT regexp_replace(t, '([.^$*+?()\[\]{}|\\-])', '\\\1', 'g')
             FROM unnest(regexp_split_to_array(replace(term[1], '""', '"'), '\s+')) AS t
@@ -143,10 +158,10 @@ BEGIN
             pattern := pattern || '($|[^[:alnum:]])';
         END IF;
         IF NOT words ~* pattern THEN
-            RETURN false;
+            holds := false;
         END IF;
     END LOOP;
-    RETURN true;
+    RETURN holds;
 END
 $$
 -- ;
@@ -178,3 +193,196 @@ DO $$ BEGIN
     CREATE OPERATOR <> (LEFTARG = boolean, RIGHTARG = integer, FUNCTION = desk_bool_ne_int4);
 EXCEPTION WHEN duplicate_function THEN NULL;
 END $$
+-- ;
+-- SQLite's sum() and total() over a condition count the rows it holds for (a condition is 1
+-- or 0 there): the reports' "how many of these met their target" (sum(elapsed <= target)).
+-- sum() of nothing but NULLs is NULL, total() is 0.0, as in SQLite.
+CREATE OR REPLACE FUNCTION desk_sum_bool(state bigint, value boolean) RETURNS bigint
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN value IS NULL THEN state ELSE COALESCE(state, 0) + value::int END
+$$
+-- ;
+CREATE OR REPLACE AGGREGATE sum(boolean) (SFUNC = desk_sum_bool, STYPE = bigint)
+-- ;
+CREATE OR REPLACE FUNCTION desk_total_bool(state double precision, value boolean)
+RETURNS double precision LANGUAGE sql IMMUTABLE AS $$
+    SELECT state + COALESCE(value::int, 0)
+$$
+-- ;
+CREATE OR REPLACE AGGREGATE total(boolean) (SFUNC = desk_total_bool,
+                                           STYPE = double precision, INITCOND = '0')
+-- ;
+CREATE OR REPLACE FUNCTION desk_total_number(state double precision, value double precision)
+RETURNS double precision LANGUAGE sql IMMUTABLE AS $$
+    SELECT state + COALESCE(value, 0)
+$$
+-- ;
+CREATE OR REPLACE AGGREGATE total(double precision) (SFUNC = desk_total_number,
+                                                    STYPE = double precision, INITCOND = '0')
+-- ;
+-- SQLite's PRAGMA foreign_key_check: every row whose foreign key points at no row (the
+-- server enforces its foreign keys, but not for writes made with them switched off:
+-- session_replication_role = replica, or triggers disabled). Rows as SQLite gives them:
+-- table, the row's id, the parent table, the key's number.
+CREATE OR REPLACE FUNCTION desk_foreign_key_check()
+RETURNS TABLE (child_table text, child_id bigint, parent_table text, key_number integer)
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    fk record;
+    joined text;
+    present text;
+    id_column text;
+BEGIN
+    FOR fk IN
+        SELECT con.conrelid, con.confrelid, con.conkey, con.confkey,
+               rel.relname::text AS child, par.relname::text AS parent,
+               row_number() OVER (PARTITION BY con.conrelid ORDER BY con.oid) - 1 AS n
+        FROM pg_constraint con
+        JOIN pg_class rel ON rel.oid = con.conrelid
+        JOIN pg_class par ON par.oid = con.confrelid
+        WHERE con.contype = 'f' AND rel.relnamespace = current_schema()::regnamespace
+        ORDER BY rel.relname, con.oid
+    LOOP
+        SELECT string_agg(format('c.%I = p.%I', ca.attname, pa.attname), ' AND '),
+               string_agg(format('c.%I IS NOT NULL', ca.attname), ' AND ')
+        INTO joined, present
+        FROM unnest(fk.conkey, fk.confkey) AS k(child_att, parent_att)
+        JOIN pg_attribute ca ON ca.attrelid = fk.conrelid AND ca.attnum = k.child_att
+        JOIN pg_attribute pa ON pa.attrelid = fk.confrelid AND pa.attnum = k.parent_att;
+        id_column := CASE WHEN EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = fk.conrelid
+                                       AND a.attname = 'id' AND NOT a.attisdropped)
+                          THEN 'c.id::bigint' ELSE 'NULL::bigint' END;
+        RETURN QUERY EXECUTE format(
+            'SELECT %L::text, %s, %L::text, %s::integer FROM %I c WHERE %s AND NOT EXISTS '
+            '(SELECT 1 FROM %I p WHERE %s)',
+            fk.child, id_column, fk.parent, fk.n, fk.child, present, fk.parent, joined);
+    END LOOP;
+END
+$$
+-- ;
+-- Foreign keys made by an earlier program, made deferrable as the schema makes them now
+-- (still checked at each statement unless a transaction defers them).
+DO $$
+DECLARE
+    fk record;
+BEGIN
+    FOR fk IN
+        SELECT con.conname::text AS name, rel.relname::text AS child
+        FROM pg_constraint con JOIN pg_class rel ON rel.oid = con.conrelid
+        WHERE con.contype = 'f' AND NOT con.condeferrable
+          AND rel.relnamespace = current_schema()::regnamespace
+    LOOP
+        EXECUTE format('ALTER TABLE %I ALTER CONSTRAINT %I DEFERRABLE INITIALLY IMMEDIATE',
+                       fk.child, fk.name);
+    END LOOP;
+END $$
+-- ;
+-- A table's identity (its "id") continuing after the highest id it holds: rows inserted
+-- with their own ids (an imported bundle) leave it behind, where a file's rowid follows.
+CREATE OR REPLACE FUNCTION desk_follow_identity(tbl text) RETURNS bigint
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    sequence_name text;
+    next_id bigint;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(quote_ident(tbl))
+                   AND attname = 'id' AND NOT attisdropped) THEN
+        RETURN NULL;
+    END IF;
+    sequence_name := pg_get_serial_sequence(quote_ident(tbl), 'id');
+    IF sequence_name IS NULL THEN
+        RETURN NULL;
+    END IF;
+    EXECUTE format('SELECT COALESCE(max(id), 0) + 1 FROM %I', tbl) INTO next_id;
+    PERFORM setval(sequence_name, next_id, false);
+    RETURN next_id;
+END
+$$
+-- ;
+-- FTS5's bm25() for a word index (lower is better), as SQLite computes it: for each
+-- phrase of the query the statement matches on (desk_match keeps it), its IDF over the
+-- whole index times its weighted count in this row's columns, damped by the row's length
+-- against the average (k1 = 1.2, b = 0.75). The index's statistics are counted once per
+-- query and transaction. ``names`` are the index's columns, ``cols`` this row's values.
+CREATE OR REPLACE FUNCTION desk_bm25(tbl text, names text[], cols text[], weights float8[])
+RETURNS float8 LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    query text := current_setting('desk.query', true);
+    stats json;
+    term text[];
+    pattern text;
+    patterns text[] := '{}';
+    idf float8[] := '{}';
+    n_row float8;
+    total float8;
+    n_hit float8;
+    avgdl float8;
+    tokens float8 := 0;
+    freq float8;
+    score float8 := 0;
+    i integer;
+    c integer;
+    all_columns text;
+    sizes text;
+BEGIN
+    IF query IS NULL OR query = '' THEN
+        RETURN 0;
+    END IF;
+    stats := NULLIF(current_setting('desk.bm25', true), '')::json;
+    IF stats IS NULL OR stats->>'table' <> tbl OR stats->>'query' <> query THEN
+        FOR term IN SELECT m FROM regexp_matches(unaccent(query), '"((?:[^"]|"")*)"(\*?)', 'g')
+                    AS m LOOP
+            pattern := array_to_string(ARRAY(
+                SELECT regexp_replace(t, '([.^$*+?()\[\]{}|\\-])', '\\\1', 'g')
+                FROM unnest(regexp_split_to_array(replace(term[1], '""', '"'), '\s+')) AS t
+                WHERE t <> ''), '\s+');
+            IF pattern = '' THEN
+                CONTINUE;
+            END IF;
+            pattern := '(?<![[:alnum:]])' || pattern;
+            IF term[2] = '' THEN
+                pattern := pattern || '(?![[:alnum:]])';
+            END IF;
+            patterns := patterns || pattern;
+        END LOOP;
+        all_columns := array_to_string(ARRAY(SELECT format('%I', n) FROM unnest(names) AS n),
+                                       ', ');
+        sizes := array_to_string(ARRAY(SELECT format('desk_tokens(%I)', n)
+                                       FROM unnest(names) AS n), ' + ');
+        EXECUTE format('SELECT count(*)::float8, COALESCE(sum(%s), 0)::float8 FROM %I',
+                       sizes, tbl) INTO n_row, total;
+        FOR i IN 1 .. COALESCE(array_length(patterns, 1), 0) LOOP
+            EXECUTE format('SELECT count(*)::float8 FROM %I WHERE '
+                           'unaccent(concat_ws('' '', %s)) ~* %L', tbl, all_columns,
+                           patterns[i]) INTO n_hit;
+            idf := idf || GREATEST(ln((n_row - n_hit + 0.5) / (n_hit + 0.5)), 1e-6);
+        END LOOP;
+        stats := json_build_object('table', tbl, 'query', query, 'patterns', patterns,
+                                   'idf', idf, 'avgdl',
+                                   CASE WHEN n_row > 0 THEN total / n_row ELSE 0 END);
+        PERFORM set_config('desk.bm25', stats::text, true);
+    END IF;
+    patterns := ARRAY(SELECT json_array_elements_text(stats->'patterns'));
+    idf := ARRAY(SELECT json_array_elements_text(stats->'idf')::float8);
+    avgdl := (stats->>'avgdl')::float8;
+    FOR c IN 1 .. array_length(cols, 1) LOOP
+        tokens := tokens + desk_tokens(cols[c]);
+    END LOOP;
+    FOR i IN 1 .. COALESCE(array_length(patterns, 1), 0) LOOP
+        freq := 0;
+        FOR c IN 1 .. array_length(cols, 1) LOOP
+            freq := freq + weights[c] * (SELECT count(*) FROM regexp_matches(
+                unaccent(COALESCE(cols[c], '')), patterns[i], 'gi'));
+        END LOOP;
+        score := score + idf[i] * (freq * 2.2)
+                 / (freq + 1.2 * (0.25 + 0.75 * tokens / NULLIF(avgdl, 0)));
+    END LOOP;
+    RETURN -COALESCE(score, 0);
+END
+$$
+-- ;
+-- How many words (unicode61's tokens) a column of a word index holds.
+CREATE OR REPLACE FUNCTION desk_tokens(value text) RETURNS integer
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT count(*)::integer FROM regexp_matches(COALESCE(value, ''), '[[:alnum:]]+', 'g')
+$$

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from desk_app.errors import NotADeskDatabase, SchemaTooOld
+from desk_app.errors import DatabaseReadOnly, NotADeskDatabase, SchemaTooOld
 from desk_app.storage import migrations
 from desk_app.storage.database import translate_errors
 from desk_app.storage.file_opening import OpenReport, open_file
@@ -24,7 +24,12 @@ from desk_app.storage.filesystem import Location
 from desk_app.storage.migrations import MigrationResult, check_version
 from desk_app.storage.postgres.copy import copy_file
 from desk_app.storage.postgres.database import ServerStore
-from desk_app.storage.postgres.schema import translate_statement
+from desk_app.storage.postgres.schema import (
+    FUNCTIONS_MARK,
+    functions_digest,
+    functions_sql,
+    translate_statement,
+)
 from desk_app.storage.postgres.url import ServerAddress
 from desk_app.storage.presence import Visitor, install_guard
 
@@ -59,6 +64,31 @@ def create_schema(store: ServerStore) -> bool:
 
     with translate_errors(), store.db.atomic(lock_type="IMMEDIATE"):
         return run()
+
+
+def refresh_functions(store: ServerStore) -> bool:
+    """Give the database this program's functions (functions.sql) when it holds another
+    program's; True if they were replaced. Someone who may not replace them (not the
+    database's owner) goes on with those there are."""
+    def marked() -> bool:
+        found = store.execute(f"SELECT obj_description('{FUNCTIONS_MARK}'::regprocedure, "
+                              "'pg_proc')")
+        return bool(found) and found[0][0] == functions_digest()
+
+    if store.read(marked):
+        return False
+    try:
+        with translate_errors(), store.db.atomic(lock_type="IMMEDIATE"):
+            if marked():
+                return False
+            cursor = store.db.cursor()  # as written: not the program's SQLite dialect
+            for statement in functions_sql():
+                cursor.execute(statement)
+    except DatabaseReadOnly:
+        log.warning("%s: the server's functions are an older program's and this account may "
+                    "not replace them", store.path)
+        return False
+    return True
 
 
 def upgrade(store: ServerStore) -> MigrationResult:
@@ -99,6 +129,7 @@ def open_server(url: str, *, create: bool = False, read_only: bool = False,
                 raise SchemaTooOld(version, migrations.LATEST)
         else:
             report.migration = upgrade(store)
+            refresh_functions(store)
         install_guard(store, migrations.LATEST)
     except BaseException:
         store.close()

@@ -86,9 +86,11 @@ def _booleans(sql: str, columns: set[str]) -> str:
 
 def _table(name: str, sql: str, booleans: set[str], out: Translation) -> None:
     for cols, target, refs, actions in _FK.findall(sql):
+        # deferrable (checked at each statement unless a transaction defers them: the
+        # import of a bundle, as SQLite's ``defer_foreign_keys``)
         out.foreign_keys.append(
             f'ALTER TABLE "{name}" ADD FOREIGN KEY ({cols}) REFERENCES {target} ({refs})'
-            f"{actions}")
+            f"{actions} DEFERRABLE INITIALLY IMMEDIATE")
     sql = _FK.sub("", sql)
     if re.search(r'"id" INTEGER NOT NULL PRIMARY KEY', sql):
         sql = sql.replace('"id" INTEGER NOT NULL PRIMARY KEY',
@@ -210,10 +212,27 @@ def translate_schema(rows: list[tuple[str, str, str, str | None]]) -> Translatio
     return out
 
 
+def _functions_text() -> str:
+    return resources.files(__package__).joinpath("functions.sql").read_text(encoding="utf-8")
+
+
 def functions_sql() -> list[str]:
-    """The functions the translated schema calls (functions.sql), one statement each."""
-    text = resources.files(__package__).joinpath("functions.sql").read_text(encoding="utf-8")
-    return [s.strip() for s in text.split("\n-- ;\n") if s.strip()]
+    """The functions the translated schema calls (functions.sql), one statement each, the
+    last marking the database with their digest (``FUNCTIONS_MARK``)."""
+    statements = [s.strip() for s in _functions_text().split("\n-- ;\n") if s.strip()]
+    return [*statements, f"COMMENT ON FUNCTION {FUNCTIONS_MARK} IS '{functions_digest()}'"]
+
+
+#: The function whose comment holds the digest of the functions a database was given: a
+#: database made by an earlier program gets this program's functions when it is opened
+#: (they are all ``CREATE OR REPLACE``; no table changes).
+FUNCTIONS_MARK = "desk_compact(json)"
+
+
+def functions_digest() -> str:
+    import hashlib
+
+    return "desk-app functions " + hashlib.sha256(_functions_text().encode()).hexdigest()[:16]
 
 
 VERSION_TABLE = (

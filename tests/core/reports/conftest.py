@@ -1,27 +1,29 @@
-"""The crafted history, built once per module (tests only read it)."""
+"""The crafted history, built once per module and kind of database (tests only read it).
+
+A test that takes ``history`` runs on a file and on a server (the figures must be the same
+on both), unless it is marked ``file_only`` (it is about the file's summary tables).
+"""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from desk_app.clock import FakeClock
-from desk_app.storage.opening import open_store
-from tests.conftest import START, Org
+from tests.conftest import KINDS, Org, org_copy
 from tests.core.reports.history import build
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "history" not in metafunc.fixturenames:
+        return
+    kinds = ("file",) if metafunc.definition.get_closest_marker("file_only") else KINDS
+    metafunc.parametrize("history", kinds, indirect=True, scope="module")
+
+
 @pytest.fixture(scope="module")
-def history(tmp_path_factory: pytest.TempPathFactory,
-            org_template: tuple[Path, dict[str, int]]) -> Iterator[tuple[Org, dict[str, int]]]:
-    template, ids = org_template
-    path = tmp_path_factory.mktemp("history") / "desk.sqlite"
-    shutil.copyfile(template, path)
-    store = open_store(path, daily_backup=False)
-    org = Org(store, FakeClock(START), path, dict(ids))
-    incidents = build(org)
-    yield org, incidents
-    store.close()
+def history(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+            ) -> Iterator[tuple[Org, dict[str, int]]]:
+    kind = getattr(request, "param", "file")
+    with org_copy(request, kind, tmp_path_factory.mktemp("history")) as org:
+        yield org, build(org)

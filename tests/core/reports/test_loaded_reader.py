@@ -15,6 +15,7 @@ from desk_app.services.reports.period import Granularity, Period
 from desk_app.services.reports.query import Reader, ReportFilter
 from desk_app.services.reports.summarised import SummaryReader
 from desk_app.storage.models import database
+from desk_app.storage.postgres.database import ServerStore
 from tests.conftest import Org
 
 MARCH = Period(date(2026, 3, 1), date(2026, 4, 1))
@@ -75,6 +76,9 @@ def test_the_summary_tables_are_used_only_where_they_give_the_same_figures(
 
         return org.store.read(run)
 
+    if isinstance(org.store, ServerStore):  # a server keeps no summary tables: rows
+        assert not used(ReportFilter(MARCH))
+        return
     assert used(ReportFilter(MARCH))
     assert used(ReportFilter(MARCH, priority=3, channel="phone"))
     assert not used(ReportFilter(MARCH, assignee_id=org.ids["net1"]))

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -69,16 +70,24 @@ def test_breakdowns_add_up_and_shares_match_the_clocks(
 
 @contextmanager
 def random_history(org_template: tuple[Path, dict[str, int]],
-                   incidents: list[tuple[Impact, str]], steps: list[tuple[int, int, int]]
+                   incidents: list[tuple[Impact, str]], steps: list[tuple[int, int, int]],
+                   server: tuple[Any, tuple[str, dict[str, int]]] | None = None
                    ) -> Iterator[tuple[Org, list[int]]]:
     """A copy of the organisation with ``incidents`` logged and ``steps`` acted on them (an
-    action not allowed at that stage is skipped): the org and the incidents' ids."""
+    action not allowed at that stage is skipped): the org and the incidents' ids. With
+    ``server`` (the test server and its organisation's template database), on a server."""
     template, ids = org_template
     folder = Path(tempfile.mkdtemp())
+    url = None
     try:
-        shutil.copyfile(template, folder / "desk.sqlite")
-        store = open_store(folder / "desk.sqlite", daily_backup=False)
-        org = Org(store, FakeClock(START), folder / "desk.sqlite", dict(ids))
+        if server is None:
+            shutil.copyfile(template, folder / "desk.sqlite")
+            store = open_store(folder / "desk.sqlite", daily_backup=False)
+            org = Org(store, FakeClock(START), folder / "desk.sqlite", dict(ids))
+        else:
+            url = server[0].create_database(template=server[1][0])
+            store = open_store(url)
+            org = Org(store, FakeClock(START), Path(url), dict(server[1][1]))
         logged = []
         for impact, channel in incidents:
             logged.append(org.log(impact=impact, channel=channel))
@@ -92,6 +101,8 @@ def random_history(org_template: tuple[Path, dict[str, int]],
             store.close()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+        if url is not None and server is not None:
+            server[0].drop_database(url)
 
 
 def _check_sums(report) -> None:  # type: ignore[no-untyped-def]

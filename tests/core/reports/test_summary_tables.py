@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +22,9 @@ from desk_app.services.reports.summarised import SummaryReader
 from desk_app.storage.models import database
 from tests.conftest import Org
 from tests.core.reports.test_property_reports import STEP, random_history
+
+#: the file's summary tables (a server keeps none: its reports count rows)
+pytestmark = pytest.mark.file_only
 
 PERIODS = (Period(date(2026, 3, 1), date(2026, 3, 8)), Period(date(2026, 3, 2), date(2026, 3, 4)),
            Period(date(2026, 1, 1), date(2027, 1, 1)))

@@ -169,6 +169,13 @@ def test_a_server_is_named_by_its_url_and_a_file_by_its_path() -> None:
     ("SELECT json_array(a, b) FROM t", "SELECT desk_compact(json_build_array(a, b)) FROM t"),
     ("SELECT n FROM (SELECT 1 AS n)", "SELECT n FROM (SELECT 1 AS n) AS _q1"),
     ("PRAGMA user_version", "SELECT COALESCE((SELECT MAX(version) FROM schema_version), 0)"),
+    # the reports' SQL: named parameters (a cast stays a cast), index hints, JSON paths
+    ("SELECT a FROM t WHERE b >= :a AND c < :b AND d = 'x:y' AND e = f::text",
+     "SELECT a FROM t WHERE b >= %(a)s AND c < %(b)s AND d = 'x:y' AND e = f::text"),
+    ("SELECT k.a FROM target_clock k INDEXED BY target_clock_stopped WHERE k.b = 1",
+     "SELECT k.a FROM target_clock k WHERE k.b = 1"),
+    ("SELECT CAST(json_extract(changes, '$.wait_code[1]') AS INTEGER) FROM journal",
+     "SELECT CAST(((changes)::json #>> '{wait_code,1}') AS INTEGER) FROM journal"),
 ])
 def test_the_programs_sqlite_dialect_reads_as_postgresql(sqlite: str, postgres: str) -> None:
     assert translate(sqlite) == postgres
