@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desk_app.errors import DeskError, ValidationError
+from desk_app.errors import DeskError, SignedOut, ValidationError
 from desk_app.i18n import Language
 
 log = logging.getLogger(__name__)
@@ -22,6 +22,13 @@ def error_text(error: BaseException, lang: Language) -> str:
 
 
 def show_error(parent: QWidget | None, error: BaseException, lang: Language) -> None:
-    """A modal message; the form behind it stays open with what the user typed."""
+    """A modal message; the form behind it stays open with what the user typed.
+
+    Not for ``SignedOut``: the workstation's lock says that once and shows the sign-in
+    screen; a second box per refused read would stack on it (and, shown after the next
+    person signed in, tell them they were signed out)."""
+    if isinstance(error, SignedOut):
+        log.info("a call refused after its person was signed out: %s", error)
+        return
     title = "无法完成" if lang == "zh" else "Could not do that"
     QMessageBox.warning(parent, title, error_text(error, lang))

@@ -179,3 +179,19 @@ def test_a_late_refusal_for_the_previous_person_leaves_the_next_one_alone(
     assert shown == []
     assert window.context.session.username == "desk"
     assert not window.workstation_lock.locked
+
+
+def test_a_refusal_for_a_signed_out_person_opens_no_second_box(
+        qtbot: QtBot, monkeypatch: object) -> None:
+    """The lock tells the person once; a screen's own refused read adds no box (one shown
+    after the next person signed in waited for an answer nobody gave)."""
+    from desk_app.errors import SignedOut
+    from ui.errors import show_error
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",  # type: ignore[attr-defined]
+                        lambda parent, title, text: shown.append(text))
+    show_error(None, SignedOut(7), "en")
+    assert shown == []
+    show_error(None, ValueError("other"), "en")
+    assert len(shown) == 1
