@@ -233,7 +233,7 @@ def test_a_restore_from_the_window_reopens_the_file_and_keeps_open_tabs(
         "SELECT count(*) FROM presence WHERE username = 'owner'")[0][0] == 1, timeout=10000)
     view = window.open_incident(incident)
     assert isinstance(view, IncidentView)
-    qtbot.waitUntil(lambda: view.loaded, timeout=5000)
+    qtbot.waitUntil(lambda: view.loaded, timeout=20000)
     view.timeline.note.setPlainText("typed before the restore")
 
     qtbot.waitUntil(lambda: window.may_administer, timeout=5000)
@@ -275,7 +275,7 @@ def test_a_restore_from_the_window_reopens_the_file_and_keeps_open_tabs(
     notes = new_store.execute("SELECT note FROM journal WHERE action = 'note'")
     assert notes == [("typed before the restore",)]
     presence = new_store.execute("SELECT token FROM presence WHERE username = 'owner'")
-    assert presence == [(new_store.token,)]  # this workstation announced itself again
+    assert (new_store.token,) in presence  # this workstation announced itself again
 
 
 def test_a_restore_by_another_workstation_is_heard_and_the_next_save_works(
