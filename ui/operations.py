@@ -110,9 +110,7 @@ class Op(Generic[T]):
             if hub is not None and isinstance(error, StorageError):
                 hub.storage_error.emit(error)
             if hub is not None and isinstance(error, SignedOut):
-                hub.signed_out.emit(error.user_id)
-                if self._failure is None:
-                    return  # the workstation's lock tells the person, once
+                hub.signed_out.emit(error.user_id)  # the lock tells the person, once
             if self._failure is not None:
                 self._failure(error)
             elif Op.default_failure is not None:

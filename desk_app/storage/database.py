@@ -168,6 +168,12 @@ class Store:
         model_proxy.initialize(self.db)
 
     # -- transactions -------------------------------------------------------------------
+    def write_quietly(self, fn: Callable[[], T], *, guarded: bool = True) -> T:
+        """A write the other workstations need not refresh for (a heartbeat). A file's
+        workstations notice any commit through ``data_version`` anyway, so it is ``write``;
+        a server's store sends no ``NOTIFY`` for it."""
+        return self.write(fn, guarded=guarded)
+
     def write(self, fn: Callable[[], T], *, attempts: int = WRITE_ATTEMPTS,
               on_busy: Callable[[int], None] | None = None, guarded: bool = True) -> T:
         """Run ``fn`` in one ``BEGIN IMMEDIATE`` transaction, retried whole on "busy".

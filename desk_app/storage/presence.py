@@ -126,7 +126,7 @@ def heartbeat(store: Store, now: Now = time.time) -> MaintenanceState | None:
 
     # a heartbeat changes nothing anyone looks at: on a server it tells no workstation to
     # refresh (every workstation's beat would otherwise refresh every other one)
-    return getattr(store, "write_quietly", store.write)(run, guarded=False)
+    return store.write_quietly(run, guarded=False)
 
 
 def leave(store: Store) -> None:

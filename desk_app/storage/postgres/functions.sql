@@ -114,6 +114,21 @@ CREATE OR REPLACE VIEW sqlite_schema AS
 -- ;
 CREATE OR REPLACE VIEW sqlite_master AS SELECT * FROM sqlite_schema
 -- ;
+-- One FTS5 phrase ("…", doubled quotes inside; * after it for a prefix) as a regular
+-- expression over a text: its words in order, starting at a word's start and, without *,
+-- ending at a word's end. '' for a phrase of no words. desk_match and desk_bm25 share it,
+-- so that what matches and what is counted for the ranking are the same.
+CREATE OR REPLACE FUNCTION desk_term_pattern(phrase text, prefix boolean) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN words = '' THEN ''
+                ELSE '(?<![[:alnum:]])' || words
+                     || CASE WHEN prefix THEN '' ELSE '(?![[:alnum:]])' END END
+    FROM (SELECT array_to_string(ARRAY(
+              SELECT regexp_replace(t, '([.^$*+?()\[\]{}|\\-])', '\\\1', 'g')
+              FROM unnest(regexp_split_to_array(replace(phrase, '""', '"'), '\s+')) AS t
+              WHERE t <> ''), '\s+') AS words) AS found
+$$
+-- ;
 -- An FTS5 query as the program writes it (desk_app.storage.segment.match_query: "word"*
 -- "word" "网络 络中", every term required; knowledge.words.match_any: terms joined by OR;
 -- AND between terms) matched against the indexed text: a term starts at a word's start;
@@ -146,16 +161,9 @@ BEGIN
         IF NOT holds THEN
             CONTINUE;  -- this group has failed: on to the next OR
         END IF;
-        pattern := array_to_string(ARRAY(
-            SELECT regexp_replace(t, '([.^$*+?()\[\]{}|\\-])', '\\\1', 'g')
-            FROM unnest(regexp_split_to_array(replace(term[1], '""', '"'), '\s+')) AS t
-            WHERE t <> ''), '\s+');
+        pattern := desk_term_pattern(term[1], term[2] = '*');
         IF pattern = '' THEN
             CONTINUE;
-        END IF;
-        pattern := '(^|[^[:alnum:]])' || pattern;
-        IF term[2] = '' THEN
-            pattern := pattern || '($|[^[:alnum:]])';
         END IF;
         IF NOT words ~* pattern THEN
             holds := false;
@@ -332,16 +340,9 @@ BEGIN
     IF stats IS NULL OR stats->>'table' <> tbl OR stats->>'query' <> query THEN
         FOR term IN SELECT m FROM regexp_matches(unaccent(query), '"((?:[^"]|"")*)"(\*?)', 'g')
                     AS m LOOP
-            pattern := array_to_string(ARRAY(
-                SELECT regexp_replace(t, '([.^$*+?()\[\]{}|\\-])', '\\\1', 'g')
-                FROM unnest(regexp_split_to_array(replace(term[1], '""', '"'), '\s+')) AS t
-                WHERE t <> ''), '\s+');
+            pattern := desk_term_pattern(term[1], term[2] = '*');
             IF pattern = '' THEN
                 CONTINUE;
-            END IF;
-            pattern := '(?<![[:alnum:]])' || pattern;
-            IF term[2] = '' THEN
-                pattern := pattern || '(?![[:alnum:]])';
             END IF;
             patterns := patterns || pattern;
         END LOOP;
