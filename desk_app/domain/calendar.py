@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 Interval = tuple[int, int]  # minutes from local midnight, start < end <= 1440
@@ -63,7 +64,11 @@ def _windows(spec: CalendarSpec, start: datetime) -> Iterator[tuple[datetime, da
             yield _at(current, begin, zone), _at(current, end, zone)
 
 
+@lru_cache(maxsize=4096)
 def _at(day: date, minute: int, zone: ZoneInfo) -> datetime:
+    """A window's edge in UTC. Remembered: every clock started, moved or read walks the
+    same few weeks of windows (three clocks per logged incident, one per clock on a form),
+    and turning a local time into UTC through the zone's rules was most of that walk."""
     if minute >= 1440:
         local = datetime.combine(day + timedelta(days=1), time(0), zone)
     else:

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from peewee import fn
+
 from desk_app.domain.enums import NotificationChannel, NotificationState, Stage
 from desk_app.storage.bulk import tuples
 from desk_app.storage.models import Escalation, Incident, Notification
@@ -42,11 +44,16 @@ def open_leads(incident_ids: Iterable[int]) -> dict[tuple[int, int], int]:
     ids = list(set(incident_ids))
     if not ids:
         return {}
+    # "not joined to another row" is said so that no index can serve it: as ``IS NULL``
+    # SQLite read the rows through the index on ``joined_to``, where nearly every
+    # notification of the file is NULL (1.1 s at 100,000 incidents, on every escalation
+    # scan); now it starts from the pending call rows or from the incidents' escalations
     rows = tuples(Notification.select(Notification.id, Notification.recipient,
                                       Escalation.incident)
                   .join(Escalation, on=(Notification.escalation == Escalation.id))
                   .where(Escalation.incident.in_(ids) & Notification.channel.in_(CALL_CHANNELS)
-                         & (Notification.state == PENDING) & Notification.joined_to.is_null())
+                         & (Notification.state == PENDING)
+                         & (fn.COALESCE(Notification.joined_to, 0) == 0))
                   .order_by(Notification.id))
     leads: dict[tuple[int, int], int] = {}
     for row_id, recipient, incident in rows:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from peewee import Model
@@ -19,6 +19,7 @@ from desk_app.services.process.reference import reference
 from desk_app.services.process.targets import used_seconds
 from desk_app.services.session import Session
 from desk_app.storage.bulk import get_row, get_rows, select_rows
+from desk_app.storage.fields import to_utc
 from desk_app.storage.models import (
     Caller,
     Category,
@@ -26,12 +27,12 @@ from desk_app.storage.models import (
     CloseCode,
     Escalation,
     Incident,
-    Journal,
     Notification,
     SupportGroup,
     TargetClock,
     User,
     WaitCode,
+    database,
 )
 
 
@@ -134,16 +135,21 @@ class IncidentView:
     linked_from: list[LinkedIncident] = field(default_factory=list)  # incidents that do so
 
 
+#: Incidents logged as follow-ups of one, newest last (prepared once: a peewee query built
+#: on every opening cost more than reading the rest of the form's references).
+_LINKED_FROM = ('SELECT "id", "number", "title", "stage", "closed_at" FROM "incident"'
+                ' WHERE "linked_incident_id" = ? AND "id" > ? ORDER BY "id"')
+
+
 def linked_from(incident: Incident) -> list[LinkedIncident]:
     """Incidents logged as follow-ups of ``incident``. Only a closed incident can be linked
     (R24), and only by one logged after it, so nothing else is read: the search runs over
     newer rows only, and not at all for an open incident."""
     if incident.stage != "closed":
         return []
-    return [LinkedIncident.of(row) for row in Incident.select(
-        Incident.id, Incident.number, Incident.title, Incident.stage, Incident.closed_at)
-        .where((Incident.id > incident.id) & (Incident.linked_incident == incident.id))
-        .order_by(Incident.id)]
+    return [LinkedIncident(int(i), number, title, stage, to_utc(closed_at))
+            for i, number, title, stage, closed_at in database.execute_sql(
+                _LINKED_FROM, (incident.id, incident.id))]
 
 
 def find_incident_id(session: Session, key: str | int) -> int:
@@ -173,6 +179,11 @@ def find_incident_id(session: Session, key: str | int) -> int:
 #: The journal's columns an incident's history shows (read as tuples: a long history made
 #: into model objects cost more than the rest of the view together).
 JOURNAL_COLUMNS = ("id", "at", "actor", "action", "changes", "note")
+_JOURNAL = ('SELECT "id", "at", "actor_id", "action", "changes", "note" FROM "journal"'
+            ' WHERE "incident_id" = ? ORDER BY "id"')
+_moment = datetime.fromtimestamp  # what ``UtcField`` reads, for the journal's many rows
+#: What the form shows of a notification: (escalation, recipient, channel, state).
+NOTIFICATION_COLUMNS = ("escalation", "recipient", "channel", "state")
 
 M = TypeVar("M", bound=Model)
 
@@ -216,15 +227,19 @@ def incident_view(session: Session, incident_id: int) -> IncidentView:
                              used_seconds(clock, calendars[clock.calendar_id], now),
                              clock.due_at, clock.breached_at, clock.stopped_at)
             (view.history if clock.state == "superseded" else view.clocks).append(item)
-        entries = select_rows(Journal, JOURNAL_COLUMNS, "incident", [incident.id])
+        # the journal as raw rows, each turned into its entry in one pass once the names
+        # are known (a long history is most of the form's reading)
+        entries = database.execute_sql(_JOURNAL, (incident.id,)).fetchall()
         escalations = get_rows(Escalation, "incident", [incident.id])
-        notifications = get_rows(Notification, "escalation", [e.id for e in escalations])
+        notifications = select_rows(Notification, NOTIFICATION_COLUMNS, "escalation",
+                                    [e.id for e in escalations])
         names = _names({e[2] for e in entries if e[2]}
                        | {e.acknowledged_by_id for e in escalations if e.acknowledged_by_id}
-                       | {n.recipient_id for n in notifications})
+                       | {n[1] for n in notifications})
+        moment, loads = _moment, json.loads
         view.journal = [
-            JournalEntry(entry_id, at, names.get(actor_id) if actor_id else None, action,
-                         json.loads(changes or "{}"), note)
+            JournalEntry(entry_id, moment(at, UTC), names.get(actor_id) if actor_id else None,
+                         action, loads(changes or "{}"), note)
             for entry_id, at, actor_id, action, changes, note in entries
         ]
         view.escalations = [
@@ -232,8 +247,9 @@ def incident_view(session: Session, incident_id: int) -> IncidentView:
                 e.id, e.reason, e.at, e.old_urgency, e.new_urgency, e.old_priority,
                 e.new_priority, e.acknowledged_at, names.get(e.acknowledged_by_id or 0),
                 e.ack_comment, e.version,
-                [(names.get(n.recipient_id, "?"), n.channel, n.state)
-                 for n in notifications if n.escalation_id == e.id])
+                [(names.get(recipient, "?"), channel, state)
+                 for escalation, recipient, channel, state in notifications
+                 if escalation == e.id])
             for e in escalations
         ]
         view.changes = get_rows(ChangeRequest, "incident", [incident.id])
