@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import peewee
 
-from desk_app.errors import DatabaseIOError, DatabaseReadOnly, StorageError
+from desk_app.errors import DatabaseReadOnly, StorageError
 from desk_app.storage.database import (
     BUSY_TIMEOUT,
     WRITE_ATTEMPTS,
@@ -36,6 +36,7 @@ from desk_app.storage.database import (
 from desk_app.storage.events import StorageEvents
 from desk_app.storage.models import database as model_proxy
 from desk_app.storage.postgres.dialect import translate
+from desk_app.storage.postgres.reach import connect_error
 from desk_app.storage.postgres.url import ServerAddress
 
 T = TypeVar("T")
@@ -68,16 +69,8 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         try:
             conn = super()._connect()  # type: ignore[misc]
         except psycopg.OperationalError as error:
-            from desk_app.storage.postgres.reach import (
-                PASSWORD_MISSING,
-                PASSWORD_REFUSED,
-                connect_error,
-                connect_failure,
-            )
-
-            if connect_failure(error) in (PASSWORD_MISSING, PASSWORD_REFUSED):
-                raise connect_error(self.address, error) from error
-            raise DatabaseIOError(f"{self.address.display()}: {error}") from error
+            # typed by what failed: a password (the workstation asks for it), TLS, …
+            raise connect_error(self.address, error) from error
         # JSON comes back as the text a file gives (the hash chain hashes it)
         conn.adapters.register_loader("json", TextLoader)
         conn.adapters.register_loader("jsonb", TextLoader)
