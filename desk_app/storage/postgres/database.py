@@ -17,8 +17,11 @@ polling (``listen``).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
 import threading
+import time
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
@@ -40,6 +43,7 @@ from desk_app.storage.postgres.reach import connect_error
 from desk_app.storage.postgres.url import ServerAddress
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 #: The channel every write notifies and every workstation listens on.
 CHANNEL = "desk_changed"
@@ -66,18 +70,50 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         import psycopg
         from psycopg.types.string import TextLoader
 
+        # the password kept now: one given since this database was made (the workstation
+        # asked again after the server refused the old one) is the one to use
+        self.connect_params = self.address.connect_kwargs()
+        started = time.monotonic()
         try:
             conn = super()._connect()  # type: ignore[misc]
         except psycopg.OperationalError as error:
             # typed by what failed: a password (the workstation asks for it), TLS, …
-            raise connect_error(self.address, error) from error
+            raise connect_error(self.address, error, kwargs=self.connect_params,
+                                started=started) from error
         # JSON comes back as the text a file gives (the hash chain hashes it)
         conn.adapters.register_loader("json", TextLoader)
         conn.adapters.register_loader("jsonb", TextLoader)
         return conn
 
     def execute_sql(self, sql: str, params: Any = None, commit: Any = None) -> Any:
-        return super().execute_sql(translate(sql), params or ())
+        if self.in_transaction():
+            return super().execute_sql(translate(sql), params or ())
+        return self._again_if_lost(
+            lambda: super(ServerDatabase, self).execute_sql(translate(sql), params or ()))
+
+    def _lost(self) -> bool:
+        """Whether this thread's connection was lost (the server restarted, the network
+        dropped, an administrator ended it): psycopg then refuses every statement on it."""
+        conn = self._state.conn  # type: ignore[attr-defined]
+        return conn is not None and bool(conn.closed or conn.broken)
+
+    def _again_if_lost(self, first: Callable[[], T]) -> T:
+        """Run ``first`` (a transaction's first statement, or one outside a transaction);
+        if this thread's connection turns out to be lost, connect again and run it once
+        more. Nothing had reached the server, so running it again is safe. The new
+        connection may be refused like the first one of the day: a password changed on the
+        server meanwhile is ``ServerPasswordNeeded``, which the workstation asks for."""
+        try:
+            return first()
+        except (peewee.OperationalError, peewee.InterfaceError):
+            if not self._lost():
+                raise
+        log.info("%s: the connection was lost; connecting again", self.address.display())
+        with contextlib.suppress(Exception):
+            self._state.conn.close()  # type: ignore[attr-defined]
+        self._state.reset()  # type: ignore[attr-defined]
+        self.connect()
+        return first()
 
     def executemany(self, sql: str, rows: Any) -> Any:
         """The same statement for every row (``storage.bulk``); ``rowcount`` is the sum."""
@@ -90,14 +126,15 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         """A write (``lock_type="IMMEDIATE"``, as a file's) takes the write lock and reads
         the latest committed rows at each statement; any other transaction (``Store.read``)
         reads one snapshot."""
+        begin = super().begin
         if lock_type not in ("IMMEDIATE", "EXCLUSIVE"):
-            super().begin(isolation_level or "REPEATABLE READ")
+            self._again_if_lost(lambda: begin(isolation_level or "REPEATABLE READ"))
             return
         if getattr(self.rows_only, "on", False):
-            super().begin(isolation_level)  # READ COMMITTED, row locks only
+            self._again_if_lost(lambda: begin(isolation_level))  # READ COMMITTED, row locks
             self.wrote = True
             return
-        super().begin(isolation_level)
+        self._again_if_lost(lambda: begin(isolation_level))
         cursor = self.cursor()
         try:
             cursor.execute(f"SET LOCAL lock_timeout = {int(self.busy_timeout * 1000)}")

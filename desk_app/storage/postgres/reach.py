@@ -7,6 +7,7 @@ from their words, so a server that speaks another language is understood as well
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,6 +65,8 @@ class ServerPasswordNeeded(DatabaseIOError):
     def __init__(self, where: str, refused: bool) -> None:
         self.where = where
         self.refused = refused
+        #: when the server said so (a password given since then may already be the cure)
+        self.when = time.monotonic()
         StorageError.__init__(self, "error.server.password_refused" if refused
                               else "error.server.password_missing", where=where)
 
@@ -81,10 +84,19 @@ class ServerUnreachable(DatabaseIOError):
 
 
 def connect_error(address: ServerAddress, error: BaseException,
-                  database: str | None = None) -> StorageError:
+                  database: str | None = None, *, kwargs: dict[str, Any] | None = None,
+                  started: float | None = None) -> StorageError:
     """The storage error a failed connection to ``address`` (its ``database``, else the
-    one it names) means."""
-    return _error(address, connect_failure(error, address, database), error)
+    one it names) means; ``kwargs``: what the attempt connected with, tried again to see why
+    it failed; ``started``: when it began (a password given since then may be the cure)."""
+    if kwargs is None:
+        kind = connect_failure(error, address, database)
+    else:
+        kind = failure_kind(error, {**kwargs, "dbname": database or address.database})
+    found = _error(address, kind, error)
+    if isinstance(found, ServerPasswordNeeded) and started is not None:
+        found.when = started
+    return found
 
 
 def _error(address: ServerAddress, kind: str, error: BaseException) -> StorageError:
