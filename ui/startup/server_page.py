@@ -38,6 +38,7 @@ from desk_app.storage.postgres.reach import Reach, create_database, reach
 from desk_app.storage.postgres.url import PasswordStoreMissing, ServerAddress
 from ui.errors import error_text
 from ui.startup.busy import wait_for
+from ui.startup.pages import OWNER_PAGE
 
 if TYPE_CHECKING:
     from ui.startup.wizard import FirstRunWizard
@@ -253,8 +254,6 @@ class ServerPage(QWizardPage):
         return self.validate()
 
     def nextId(self) -> int:
-        from ui.startup.wizard import OWNER_PAGE
-
         return OWNER_PAGE if self.creating() else -1
 
     def changeEvent(self, event: QEvent) -> None:

@@ -36,7 +36,6 @@ from desk_app.storage.database import (
     Store,
     translate_errors,
 )
-from desk_app.storage.events import StorageEvents
 from desk_app.storage.models import database as model_proxy
 from desk_app.storage.postgres.dialect import translate
 from desk_app.storage.postgres.reach import connect_error
@@ -169,26 +168,12 @@ class ServerStore(Store):
     def __init__(self, address: ServerAddress, *, read_only: bool = False,
                  busy_timeout: float = BUSY_TIMEOUT, bind: bool = True,
                  read_only_reason: str = "storage.readonly.asked") -> None:
-        import uuid
-
         self.address = address
         self.url = address.url()
-        #: Where the data lives, as people read it (never with a password).
-        self.path = Path(address.display())
-        self.read_only = read_only
-        self.read_only_reason = read_only_reason
-        self.became_read_only = False
-        self.busy_timeout = busy_timeout
-        self.token = uuid.uuid4().hex
-        self.events = StorageEvents()
-        self.guards = []
-        self.on_write = None
-        self.identity = None
-        self.seen_generation = None
-        self.visitor = None
-        self.report = None
-        self._epoch = 0  # (a server's connections are not tied to a share that drops)
-        self._seen = threading.local()
+        # where the data lives, as people read it (never with a password); a server's
+        # connections are not tied to a share that drops (``_epoch`` stays 0)
+        self._open_state(Path(address.display()), read_only, busy_timeout, read_only_reason)
+        self.identity = None  # (no file)
         self.db = ServerDatabase(address, busy_timeout)  # type: ignore[assignment]
         if bind:
             self.bind()
