@@ -8,22 +8,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
-
 from desk_app.cli import main
 from desk_app.services.database.care import backups, daily_backup
 from desk_app.storage.backup import list_backups
 from desk_app.storage.postgres.dump import home
 from tests.conftest import Org
+from tests.core.storage.test_server_backup import ON_A_SERVER, backups_here
 
-ON_A_SERVER = pytest.mark.parametrize("database_kind", ["server"], indirect=True)
-
-
-@pytest.fixture(autouse=True)
-def backups_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "server-backups"
-    monkeypatch.setenv("DESK_APP_SERVER_BACKUPS", str(folder))
-    return folder
+__all__ = ["backups_here"]  # (the server's backups go to the test's folder)
 
 
 @ON_A_SERVER
