@@ -18,7 +18,7 @@ import subprocess
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -136,10 +136,16 @@ class Server:
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start() -> Server:
-    """The named server, or a new one of our own (``PostgresUnavailable`` if neither)."""
+def start(settings: Mapping[str, str] | None = None,
+          files: Mapping[str, bytes] | None = None,
+          environment: Mapping[str, str] | None = None) -> Server:
+    """The named server, or a new one of our own (``PostgresUnavailable`` if neither).
+
+    ``settings`` (``-c name=value``), ``files`` written into its data folder (a TLS key and
+    certificates) and ``environment`` make a server of our own with something particular
+    (TLS, another language); with them, the named server is not used."""
     named = os.environ.get(ENV)
-    if named:
+    if named and not (settings or files or environment):
         return Server(named)
     bin_dir = binaries()
     if bin_dir is None:
@@ -155,19 +161,26 @@ def start() -> Server:
         for path in (folder, sockets):
             os.chown(path, *owner)
         run_as = {"user": owner[0], "group": owner[1]}
-    env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+    env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", **(environment or {})}
     subprocess.run([str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres",
                     "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"],
                    check=True, capture_output=True, env=env, cwd=folder, **run_as)
     hba = data / "pg_hba.conf"
     hba.write_text(f"host all +{PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n" + hba.read_text())
+    for name, content in (files or {}).items():
+        (data / name).write_bytes(content)
+        os.chmod(data / name, 0o600)  # the server refuses a key others may read
+        if owner is not None:
+            os.chown(data / name, *owner)
+    extra = [arg for name, value in (settings or {}).items()
+             for arg in ("-c", f"{name}={value}")]
     port = _free_port()
     log = open(folder / "server.log", "wb")  # noqa: SIM115 - the server writes it until stopped
     process = subprocess.Popen(
         [str(bin_dir / "postgres"), "-D", str(data), "-p", str(port), "-h", "127.0.0.1",
          "-k", str(sockets), "-c", "fsync=off", "-c", "synchronous_commit=off",
          "-c", "full_page_writes=off", "-c", "max_connections=300",
-         "-c", "shared_buffers=32MB"],
+         "-c", "shared_buffers=32MB", *extra],
         stdout=log, stderr=subprocess.STDOUT, env=env, cwd=folder, **run_as)
     server = Server(f"postgresql://postgres@127.0.0.1:{port}/postgres", folder, process)
     deadline = time.monotonic() + 60

@@ -61,6 +61,7 @@ from ui.shell.reopen import reopen_session
 from ui.shell.start import start_where_the_role_works, window_title
 from ui.shell.status import StatusBar
 from ui.shell.tabs import WorkTabs
+from ui.startup.password_again import PasswordAgain
 from ui.storage.file_check import FileCheck
 from ui.storage.heartbeat import PresenceKeeper
 from ui.translations import system_language, translations
@@ -101,6 +102,9 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(paths.icon("app"))
         Op.default_failure = lambda parent, error: show_error(
             parent if isinstance(parent, QWidget) else self, error, self.context.language)
+        # a server that refuses the password meanwhile: asked again, then the call goes on
+        Op.mend = PasswordAgain(self, lambda: getattr(self.context.session.store, "address",
+                                                      None), lambda: self.context.language)
 
         self.navigator = QueueNavigator(context, self)
         self.queue_view = QueueView(context, self)

@@ -78,6 +78,11 @@ class Op(Generic[T]):
     """
 
     default_failure: Callable[[QObject | None, BaseException], None] | None = None
+    #: Mends what a failure says can be mended before it is reported (the main window
+    #: sets it: a server's password asked for again). Given the failure, a way to run the
+    #: call again and a way to report it after all; True: it took charge of the call.
+    mend: Callable[[QObject | None, BaseException, Callable[[], None],
+                    Callable[[], None]], bool] | None = None
     _running: ClassVar[set[_Signals]] = set()  # keeps signal objects alive until delivery
 
     def __init__(self, parent: QObject | None, fn: Callable[[], T]) -> None:
@@ -107,6 +112,13 @@ class Op(Generic[T]):
 
         def failed(error: BaseException) -> None:
             _finished(signals)
+            if Op.mend is not None and Op.mend(self.parent, error,
+                                               lambda: self.run(hub, pool),
+                                               lambda: report(error)):
+                return
+            report(error)
+
+        def report(error: BaseException) -> None:
             if hub is not None and isinstance(error, StorageError):
                 hub.storage_error.emit(error)
             if hub is not None and isinstance(error, SignedOut):

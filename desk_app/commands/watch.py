@@ -1,5 +1,6 @@
 """``desk-app watch FILE``: the escalation scan, automatic closure and notification delivery,
-headless and in a loop, for a PC that is always on with nobody signed in (R07, R09, R23).
+headless and in a loop, for a PC that is always on with nobody signed in (R07, R09, R23);
+and the day's backup, once a day (for a team's server, a ``pg_dump``).
 
 With ``--user NAME`` it also shows that person's desktop alerts on this machine, as their
 workstation would; several watchers (and workstations) may run against one file at once.
@@ -23,6 +24,7 @@ from desk_app.delivery.outbox import Outbox
 from desk_app.errors import StorageError
 from desk_app.formatting import format_moment
 from desk_app.i18n import Language, text
+from desk_app.services.database.care import daily_backup
 from desk_app.services.reports.monthly import send_monthly_report
 from desk_app.services.session import session_for
 from desk_app.storage.database import Store
@@ -74,6 +76,7 @@ def watch(args: argparse.Namespace, lang: Language) -> int:
                 log.exception("round failed")
             else:
                 _monthly_report(store, clock)
+                _daily_backup(store, clock)
                 if not args.quiet:
                     print(text("cli.watch_cycle", lang, at=format_moment(clock.now(), lang),
                                escalations=len(report.changes.escalations),
@@ -89,6 +92,19 @@ def watch(args: argparse.Namespace, lang: Language) -> int:
     if not args.quiet:
         print(text("cli.watch_stopped", lang), flush=True)
     return 0
+
+
+def _daily_backup(store: Store, clock: Clock) -> None:
+    """The day's backup (a server's ``pg_dump``), once a day, pruned by the retention: a
+    watcher runs for days, and a server has no first open of the day to take it."""
+    try:
+        taken = daily_backup(store, clock.now())
+    except (StorageError, OSError) as error:  # the next round tries again
+        log.warning("daily backup not taken: %s",
+                    error.message("en") if isinstance(error, StorageError) else error)
+    else:
+        if taken is not None:
+            log.info("daily backup taken: %s", taken.path)
 
 
 def _monthly_report(store: Store, clock: Clock) -> None:

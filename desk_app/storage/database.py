@@ -127,29 +127,8 @@ class Store:
     def __init__(self, path: str | Path, *, read_only: bool = False,
                  busy_timeout: float = BUSY_TIMEOUT, bind: bool = True,
                  read_only_reason: str = "storage.readonly.asked") -> None:
-        self.path = Path(path)
-        self.read_only = read_only
-        self.read_only_reason = read_only_reason
-        #: Made read-only while open (permissions changed): checked again at each write.
-        self.became_read_only = False
-        self.busy_timeout = busy_timeout
-        #: This open's identity in the presence table and in maintenance.
-        self.token = uuid.uuid4().hex
-        self.events = StorageEvents()
-        self.guards: list[Guard] = []
-        #: Called after every outermost write with its figures (benchmarks, torture tests).
-        self.on_write: Callable[[WriteReport], None] | None = None
+        self._open_state(Path(path), read_only, busy_timeout, read_only_reason)
         self.identity = StoreIdentity.of(self.path)
-        #: Counts the times the file could not be reached; a thread whose connection is
-        #: older connects again (``_fresh_connection``).
-        self._epoch = 0
-        self._seen = threading.local()
-        #: The restore generation the guard saw at open (``presence.install_guard``).
-        self.seen_generation: int | None = None
-        #: Who this open of the file is, once announced in the presence table.
-        self.visitor: Visitor | None = None
-        #: What opening found (set by ``opening.open_store``).
-        self.report: OpenReport | None = None
         target = sqlite_uri(self.path, mode="ro" if read_only else "rwc")
         self.db = _Database(
             target, pragmas=PRAGMAS, timeout=busy_timeout, check_same_thread=False, uri=True,
@@ -162,6 +141,33 @@ class Store:
         register_chain(self.db)
         if bind:
             self.bind()
+
+    def _open_state(self, path: Path, read_only: bool, busy_timeout: float,
+                    read_only_reason: str) -> None:
+        """What every open store keeps, whatever kind of database it holds (a server's
+        store, ``postgres.database.ServerStore``, starts from the same)."""
+        self.path = path
+        self.read_only = read_only
+        self.read_only_reason = read_only_reason
+        #: Made read-only while open (permissions changed): checked again at each write.
+        self.became_read_only = False
+        self.busy_timeout = busy_timeout
+        #: This open's identity in the presence table and in maintenance.
+        self.token = uuid.uuid4().hex
+        self.events = StorageEvents()
+        self.guards: list[Guard] = []
+        #: Called after every outermost write with its figures (benchmarks, torture tests).
+        self.on_write: Callable[[WriteReport], None] | None = None
+        #: Counts the times the file could not be reached; a thread whose connection is
+        #: older connects again (``_fresh_connection``).
+        self._epoch = 0
+        self._seen = threading.local()
+        #: The restore generation the guard saw at open (``presence.install_guard``).
+        self.seen_generation: int | None = None
+        #: Who this open of the file is, once announced in the presence table.
+        self.visitor: Visitor | None = None
+        #: What opening found (set by ``opening.open_store``).
+        self.report: OpenReport | None = None
 
     def bind(self) -> None:
         """Make the models read and write this store."""

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CertificateField</name>
+    <message>
+        <source>Certificates and keys (*.crt *.pem *.cer *.key);;All files (*)</source>
+        <extracomment>libpq&apos;s TLS modes, most used first.</extracomment>
+        <translation>证书和密钥 (*.crt *.pem *.cer *.key);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>Countdown</name>
     <message>
         <source>%1d %2h</source>
@@ -699,7 +707,7 @@ Several workstations share one database file, on this computer or in a shared fo
     <name>ServerFields</name>
     <message>
         <source>&amp;Server:</source>
-        <extracomment>libpq&apos;s TLS modes, most used first.</extracomment>
+        <extracomment>TLS files: the certificate authority that signed the server&apos;s certificate (``sslrootcert``), and this computer&apos;s own certificate and key where the server asks for one (``sslcert``, ``sslkey``)</extracomment>
         <translation>服务器(&amp;S):</translation>
     </message>
     <message>
@@ -721,6 +729,34 @@ Several workstations share one database file, on this computer or in a shared fo
     <message>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate:</source>
+        <translation>CA 证书(&amp;C):</translation>
+    </message>
+    <message>
+        <source>C&amp;lient certificate:</source>
+        <translation>客户端证书(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Client &amp;key:</source>
+        <translation>客户端密钥(&amp;K):</translation>
+    </message>
+    <message>
+        <source>the file of the authority that signed the server&apos;s certificate</source>
+        <translation>签发服务器证书的证书颁发机构的文件</translation>
+    </message>
+    <message>
+        <source>only if the server asks for this computer&apos;s certificate</source>
+        <translation>仅当服务器要求本机证书时填写</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
     </message>
     <message>
         <source>prefer (encrypted when the server offers it)</source>

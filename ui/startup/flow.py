@@ -166,14 +166,10 @@ class Startup(QObject):
     def _ask_password(self, path: Path, error: ServerPasswordNeeded) -> bool:
         """The server's password, asked for; True once it is taken."""
         from desk_app.storage.postgres.url import ServerAddress
-        from ui.startup.server_password import ServerPasswordDialog
+        from ui.startup.server_password import ask_password
 
-        dialog = ServerPasswordDialog(ServerAddress.parse(str(path)), self.language,
-                                      refused=error.refused)
-        try:
-            return dialog.exec() == ServerPasswordDialog.DialogCode.Accepted
-        finally:
-            dialog.deleteLater()
+        return ask_password(ServerAddress.parse(str(path)), self.language,
+                            refused=error.refused)
 
     def _offer_restore(self, path: Path, error: DatabaseCorrupt, visitor: Visitor) -> bool:
         """The damaged file's restore offer; True once the backup is back in place."""

@@ -1,5 +1,6 @@
 """The first-run wizard's "our team's server" page: where the team's PostgreSQL server is,
-who connects, with which TLS mode and password.
+who connects, with which TLS mode (and the CA certificate that vouches for the server) and
+password.
 
 The connection is tried (``postgres.reach``) before the wizard goes on, on a worker thread,
 and what failed is said in the person's language beside the fields, which keep what was
@@ -18,7 +19,9 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -35,6 +38,7 @@ from desk_app.storage.postgres.reach import Reach, create_database, reach
 from desk_app.storage.postgres.url import PasswordStoreMissing, ServerAddress
 from ui.errors import error_text
 from ui.startup.busy import wait_for
+from ui.startup.pages import OWNER_PAGE
 
 if TYPE_CHECKING:
     from ui.startup.wizard import FirstRunWizard
@@ -43,6 +47,34 @@ ERROR_STYLE = "color: #c62828;"
 GOOD_STYLE = "color: #2e7d32;"
 #: libpq's TLS modes, most used first.
 TLS_MODES = ("prefer", "require", "verify-full", "verify-ca", "disable")
+
+
+# The TLS files the page asks for, by libpq's name.
+CERTIFICATE_OPTIONS = ("sslrootcert", "sslcert", "sslkey")
+
+
+class CertificateField(QWidget):
+    """A TLS file's path, typed or chosen."""
+
+    def __init__(self, option: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.option = option
+        self.path = QLineEdit(self)
+        self.path.setObjectName(f"server_{option}")
+        self.browse = QPushButton(self)
+        self.browse.setObjectName(f"server_{option}_browse")
+        self.browse.clicked.connect(self.choose)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.path, 1)
+        layout.addWidget(self.browse)
+
+    def choose(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.browse.toolTip(), self.path.text(),
+            self.tr("Certificates and keys (*.crt *.pem *.cer *.key);;All files (*)"))
+        if chosen:
+            self.path.setText(chosen)
 
 
 class ServerFields(QWidget):
@@ -64,6 +96,12 @@ class ServerFields(QWidget):
         self.tls.setObjectName("serverTls")
         for mode in TLS_MODES:
             self.tls.addItem(mode, mode)
+        self.tls.currentIndexChanged.connect(self._tls_changed)
+        #: TLS files: the certificate authority that signed the server's certificate
+        #: (``sslrootcert``), and this computer's own certificate and key where the server
+        #: asks for one (``sslcert``, ``sslkey``)
+        self.certificates = {option: CertificateField(option, self)
+                             for option in CERTIFICATE_OPTIONS}
         self.password = QLineEdit(self)
         self.password.setObjectName("serverPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -79,23 +117,33 @@ class ServerFields(QWidget):
         self.status.setWordWrap(True)
         self.status.hide()
         self.labels = {name: QLabel(self) for name in
-                       ("host", "port", "database", "user", "tls", "password")}
+                       ("host", "port", "database", "user", "tls", "password",
+                        *CERTIFICATE_OPTIONS)}
         form = QFormLayout()
         for name, field in (("host", self.host), ("port", self.port),
                             ("database", self.database), ("user", self.user),
-                            ("tls", self.tls), ("password", self.password)):
-            self.labels[name].setBuddy(field)
+                            ("tls", self.tls), *self.certificates.items(),
+                            ("password", self.password)):
+            self.labels[name].setBuddy(getattr(field, "path", field))
             form.addRow(self.labels[name], field)
-        form.addRow("", self.remember)
+        form.addRow(self.remember)  # the whole row: its longer text is not cut
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.test)
         layout.addWidget(self.status)
         layout.addStretch(1)
-        for edit in (self.host, self.database, self.user, self.password):
+        for edit in (self.host, self.database, self.user, self.password,
+                     *(c.path for c in self.certificates.values())):
             edit.textChanged.connect(self.status.hide)
         self.retranslate()
+        self._tls_changed()
+
+    def _tls_changed(self) -> None:
+        """The TLS files matter only when TLS may be used."""
+        used = self.tls.currentData() != "disable"
+        for certificate in self.certificates.values():
+            certificate.setEnabled(used)
 
     def filled(self) -> bool:
         return all(f.text().strip() for f in (self.host, self.database, self.user))
@@ -103,9 +151,14 @@ class ServerFields(QWidget):
     def address(self) -> ServerAddress:
         """The server as typed (with the password, which stays in memory)."""
         mode = str(self.tls.currentData())
+        options = [("sslmode", mode)]
+        if mode != "disable":
+            options += [(option, field.path.text().strip())
+                        for option, field in self.certificates.items()
+                        if field.path.text().strip()]
         return ServerAddress(self.host.text().strip(), self.port.value(),
                              self.database.text().strip(), self.user.text().strip(),
-                             options=(("sslmode", mode),),
+                             options=tuple(options),
                              password=self.password.text() or None)
 
     def show_status(self, text: str, good: bool = False) -> None:
@@ -120,6 +173,17 @@ class ServerFields(QWidget):
         self.labels["user"].setText(self.tr("&User:"))
         self.labels["tls"].setText(self.tr("&TLS:"))
         self.labels["password"].setText(self.tr("Pass&word:"))
+        self.labels["sslrootcert"].setText(self.tr("&CA certificate:"))
+        self.labels["sslcert"].setText(self.tr("C&lient certificate:"))
+        self.labels["sslkey"].setText(self.tr("Client &key:"))
+        self.certificates["sslrootcert"].path.setPlaceholderText(
+            self.tr("the file of the authority that signed the server's certificate"))
+        for option in ("sslcert", "sslkey"):
+            self.certificates[option].path.setPlaceholderText(
+                self.tr("only if the server asks for this computer's certificate"))
+        for certificate in self.certificates.values():
+            certificate.browse.setText(self.tr("Choose…"))
+            certificate.browse.setToolTip(self.tr("Choose the file"))
         names = {"prefer": self.tr("prefer (encrypted when the server offers it)"),
                  "require": self.tr("require (always encrypted)"),
                  "verify-full": self.tr("verify-full (encrypted, server's certificate and "
@@ -190,8 +254,6 @@ class ServerPage(QWizardPage):
         return self.validate()
 
     def nextId(self) -> int:
-        from ui.startup.wizard import OWNER_PAGE
-
         return OWNER_PAGE if self.creating() else -1
 
     def changeEvent(self, event: QEvent) -> None:

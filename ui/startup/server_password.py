@@ -118,3 +118,14 @@ class ServerPasswordDialog(QDialog):
                               if self.can_remember else
                               self.tr("This computer has no credential store: the password "
                                       "is asked for at each start"))
+
+
+def ask_password(address: ServerAddress, language: Language, *, refused: bool,
+                 parent: QWidget | None = None) -> bool:
+    """Ask for the server's password (at the start, or when the server refused it while
+    the workstation ran); True once the server has taken it."""
+    dialog = ServerPasswordDialog(address, language, refused=refused, parent=parent)
+    try:
+        return dialog.exec() == ServerPasswordDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()

@@ -37,9 +37,11 @@ from desk_app.storage.postgres.url import is_server
 from ui import paths
 from ui.errors import error_text
 from ui.startup.busy import wait_for
+from ui.startup.pages import DATABASE_PAGE, LANGUAGE_PAGE, MODE_PAGE, OWNER_PAGE, SERVER_PAGE
 from ui.startup.server_page import ServerPage
 
-LANGUAGE_PAGE, MODE_PAGE, DATABASE_PAGE, OWNER_PAGE, SERVER_PAGE = range(5)
+__all__ = ["DATABASE_PAGE", "LANGUAGE_PAGE", "MODE_PAGE", "OWNER_PAGE", "SERVER_PAGE",
+           "FirstRunWizard", "Outcome"]
 ERROR_STYLE = "color: #c62828;"
 
 

@@ -20,10 +20,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.server.tls": {
         "en": "The secure connection (TLS) the server {where} was asked for cannot be made: "
-              "choose another TLS mode, or ask the server's administrator for its "
-              "certificate. ({detail})",
-        "zh": "无法与服务器 {where} 建立所要求的安全连接(TLS):请选择其他 TLS 模式,"
-              "或向服务器管理员索取其证书。({detail})",
+              "choose the server's CA certificate (its administrator has it) or another TLS "
+              "mode. ({detail})",
+        "zh": "无法与服务器 {where} 建立所要求的安全连接(TLS):请选择服务器的 CA 证书"
+              "(可向服务器管理员索取),或选择其他 TLS 模式。({detail})",
     },
     "error.server.no_database": {
         "en": "The server {where} has no database of that name. ({detail})",

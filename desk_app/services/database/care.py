@@ -18,12 +18,14 @@ from desk_app.services.database.check import CheckReport, check_database
 from desk_app.services.session import Session
 from desk_app.storage.backup import (
     BackupInfo,
+    daily_backup_due,
     keep_days,
     latest_good_backup,
     list_backups,
     prune_backups,
     take_backup,
 )
+from desk_app.storage.database import Store
 from desk_app.storage.postgres.dump import home, restore_server
 from desk_app.storage.presence import PresenceRow, Visitor, present
 from desk_app.storage.restore import RestoreResult, restore_backup
@@ -41,6 +43,21 @@ def visitor_of(session: Session) -> Visitor:
 def backups(session: Session) -> list[BackupInfo]:
     _require_owner(session)
     return list_backups(home(session.store.path))
+
+
+def daily_backup(store: Store, now: datetime | None = None) -> BackupInfo | None:
+    """The day's backup, once a day, then pruning by the retention setting: what a file
+    gets at the first open of the day (``file_opening``), for a store that stays open for
+    days (``desk-app watch``) and for a team's server, whose backup is a ``pg_dump`` into
+    its backups folder (``postgres/dump``). None: one was taken today already. Errors
+    (no ``pg_dump`` here, the server unreachable) are the caller's to report."""
+    moment = now or datetime.now(UTC)
+    server = getattr(store, "kind", "file") == "server"
+    place = home(getattr(store, "url", "") if server else store.path)
+    taken = take_backup(store, "daily", now=moment) if daily_backup_due(place, moment) \
+        else None
+    prune_backups(place, keep_days(store), moment)
+    return taken
 
 
 def backup_now(session: Session) -> BackupInfo:

@@ -17,8 +17,11 @@ polling (``listen``).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
 import threading
+import time
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
@@ -26,19 +29,20 @@ from typing import Any, TypeVar
 
 import peewee
 
-from desk_app.errors import DatabaseIOError, DatabaseReadOnly, StorageError
+from desk_app.errors import DatabaseReadOnly, StorageError
 from desk_app.storage.database import (
     BUSY_TIMEOUT,
     WRITE_ATTEMPTS,
     Store,
     translate_errors,
 )
-from desk_app.storage.events import StorageEvents
 from desk_app.storage.models import database as model_proxy
 from desk_app.storage.postgres.dialect import translate
+from desk_app.storage.postgres.reach import connect_error
 from desk_app.storage.postgres.url import ServerAddress
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 #: The channel every write notifies and every workstation listens on.
 CHANNEL = "desk_changed"
@@ -65,26 +69,50 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         import psycopg
         from psycopg.types.string import TextLoader
 
+        # the password kept now: one given since this database was made (the workstation
+        # asked again after the server refused the old one) is the one to use
+        self.connect_params = self.address.connect_kwargs()
+        started = time.monotonic()
         try:
             conn = super()._connect()  # type: ignore[misc]
         except psycopg.OperationalError as error:
-            from desk_app.storage.postgres.reach import (
-                PASSWORD_MISSING,
-                PASSWORD_REFUSED,
-                connect_error,
-                connect_failure,
-            )
-
-            if connect_failure(error) in (PASSWORD_MISSING, PASSWORD_REFUSED):
-                raise connect_error(self.address, error) from error
-            raise DatabaseIOError(f"{self.address.display()}: {error}") from error
+            # typed by what failed: a password (the workstation asks for it), TLS, …
+            raise connect_error(self.address, error, kwargs=self.connect_params,
+                                started=started) from error
         # JSON comes back as the text a file gives (the hash chain hashes it)
         conn.adapters.register_loader("json", TextLoader)
         conn.adapters.register_loader("jsonb", TextLoader)
         return conn
 
     def execute_sql(self, sql: str, params: Any = None, commit: Any = None) -> Any:
-        return super().execute_sql(translate(sql), params or ())
+        if self.in_transaction():
+            return super().execute_sql(translate(sql), params or ())
+        return self._again_if_lost(
+            lambda: super(ServerDatabase, self).execute_sql(translate(sql), params or ()))
+
+    def _lost(self) -> bool:
+        """Whether this thread's connection was lost (the server restarted, the network
+        dropped, an administrator ended it): psycopg then refuses every statement on it."""
+        conn = self._state.conn  # type: ignore[attr-defined]
+        return conn is not None and bool(conn.closed or conn.broken)
+
+    def _again_if_lost(self, first: Callable[[], T]) -> T:
+        """Run ``first`` (a transaction's first statement, or one outside a transaction);
+        if this thread's connection turns out to be lost, connect again and run it once
+        more. Nothing had reached the server, so running it again is safe. The new
+        connection may be refused like the first one of the day: a password changed on the
+        server meanwhile is ``ServerPasswordNeeded``, which the workstation asks for."""
+        try:
+            return first()
+        except (peewee.OperationalError, peewee.InterfaceError):
+            if not self._lost():
+                raise
+        log.info("%s: the connection was lost; connecting again", self.address.display())
+        with contextlib.suppress(Exception):
+            self._state.conn.close()  # type: ignore[attr-defined]
+        self._state.reset()  # type: ignore[attr-defined]
+        self.connect()
+        return first()
 
     def executemany(self, sql: str, rows: Any) -> Any:
         """The same statement for every row (``storage.bulk``); ``rowcount`` is the sum."""
@@ -97,14 +125,15 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         """A write (``lock_type="IMMEDIATE"``, as a file's) takes the write lock and reads
         the latest committed rows at each statement; any other transaction (``Store.read``)
         reads one snapshot."""
+        begin = super().begin
         if lock_type not in ("IMMEDIATE", "EXCLUSIVE"):
-            super().begin(isolation_level or "REPEATABLE READ")
+            self._again_if_lost(lambda: begin(isolation_level or "REPEATABLE READ"))
             return
         if getattr(self.rows_only, "on", False):
-            super().begin(isolation_level)  # READ COMMITTED, row locks only
+            self._again_if_lost(lambda: begin(isolation_level))  # READ COMMITTED, row locks
             self.wrote = True
             return
-        super().begin(isolation_level)
+        self._again_if_lost(lambda: begin(isolation_level))
         cursor = self.cursor()
         try:
             cursor.execute(f"SET LOCAL lock_timeout = {int(self.busy_timeout * 1000)}")
@@ -139,26 +168,12 @@ class ServerStore(Store):
     def __init__(self, address: ServerAddress, *, read_only: bool = False,
                  busy_timeout: float = BUSY_TIMEOUT, bind: bool = True,
                  read_only_reason: str = "storage.readonly.asked") -> None:
-        import uuid
-
         self.address = address
         self.url = address.url()
-        #: Where the data lives, as people read it (never with a password).
-        self.path = Path(address.display())
-        self.read_only = read_only
-        self.read_only_reason = read_only_reason
-        self.became_read_only = False
-        self.busy_timeout = busy_timeout
-        self.token = uuid.uuid4().hex
-        self.events = StorageEvents()
-        self.guards = []
-        self.on_write = None
-        self.identity = None
-        self.seen_generation = None
-        self.visitor = None
-        self.report = None
-        self._epoch = 0  # (a server's connections are not tied to a share that drops)
-        self._seen = threading.local()
+        # where the data lives, as people read it (never with a password); a server's
+        # connections are not tied to a share that drops (``_epoch`` stays 0)
+        self._open_state(Path(address.display()), read_only, busy_timeout, read_only_reason)
+        self.identity = None  # (no file)
         self.db = ServerDatabase(address, busy_timeout)  # type: ignore[assignment]
         if bind:
             self.bind()

@@ -196,11 +196,11 @@ _UPDATE = re.compile(r'^\s*UPDATE\s+"?(\w+)"?\s+SET\s+', re.IGNORECASE)
 
 def _boolean_sets(sql: str) -> str:
     """``UPDATE t SET flag = 1``: a file's 1 and 0 written to a column that is ``BOOLEAN``
-    on the server (``schema.boolean_columns``) become TRUE and FALSE."""
+    on the server (``booleans.boolean_columns``) become TRUE and FALSE."""
     match = _UPDATE.match(sql)
     if match is None:
         return sql
-    from desk_app.storage.postgres.schema import boolean_columns
+    from desk_app.storage.postgres.booleans import boolean_columns
 
     columns = boolean_columns().get(match.group(1))
     if not columns:

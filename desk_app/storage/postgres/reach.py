@@ -1,51 +1,61 @@
 """Reaching a team's server before using it: what a connection attempt says, in words a
 person can act on, and whether this account may make a desk there.
 
-libpq reports every failure to connect as one ``OperationalError`` without an SQLSTATE, so
-the kind is read from its text (libpq's own and the server's English messages; a server set
-to another language for its messages falls back to "could not connect", with its text).
+What failed is told from the server's SQLSTATE and libpq's own state (``failures``), not
+from their words, so a server that speaks another language is understood as well.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
 from desk_app.errors import DatabaseIOError, StorageError
+from desk_app.storage.postgres.failures import (
+    NO_DATABASE,
+    NOT_ALLOWED,
+    OTHER,
+    PASSWORD_MISSING,
+    PASSWORD_REFUSED,
+    TLS,
+    UNREACHABLE,
+    failure_kind,
+)
 from desk_app.storage.postgres.url import ServerAddress
 
-#: The server's answers, by what a person does next.
-UNREACHABLE = "unreachable"  # wrong host or port, server down, network or firewall
-PASSWORD_MISSING = "password_missing"  # the server wants a password and none was given
-PASSWORD_REFUSED = "password_refused"  # the password (or the user) was refused
-TLS = "tls"  # the TLS mode asked for cannot be had (no TLS, certificate not trusted)
-NO_DATABASE = "no_database"  # the server has no database of that name
-NOT_ALLOWED = "not_allowed"  # the account may not connect to that database
-OTHER = "other"
-
-_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (PASSWORD_MISSING, ("no password supplied",)),
-    (PASSWORD_REFUSED, ("password authentication failed", "authentication failed for user",
-                        "sasl authentication", "scram")),
-    (NOT_ALLOWED, ("permission denied", "no pg_hba.conf entry", "not permitted")),
-    (TLS, ("ssl", "certificate", "tls")),
-    (NO_DATABASE, ("does not exist",)),
-    (UNREACHABLE, ("connection refused", "could not translate host", "failed to resolve host",
-                   "timeout expired", "timed out", "no route to host", "network is unreachable",
-                   "could not connect", "server closed the connection",
-                   "name or service not known", "connection reset")),
-)
+__all__ = [
+    "NOT_ALLOWED",
+    "NO_DATABASE",
+    "OTHER",
+    "PASSWORD_MISSING",
+    "PASSWORD_REFUSED",
+    "TLS",
+    "UNREACHABLE",
+    "Reach",
+    "ServerPasswordNeeded",
+    "ServerUnreachable",
+    "connect_error",
+    "connect_failure",
+    "create_database",
+    "reach",
+]
 
 
-def connect_failure(error: BaseException) -> str:
-    """Which of the kinds above a failed connection is."""
-    message = str(error).lower()
-    if 'role "' in message and "does not exist" in message:
-        return PASSWORD_REFUSED  # an unknown user: said as a password servers refuse
-    for kind, needles in _PATTERNS:
-        if any(needle in message for needle in needles):
-            return kind
-    return OTHER
+def connect_failure(error: BaseException, address: ServerAddress | None = None,
+                    database: str | None = None) -> str:
+    """Which kind of failure (``failures``) a failed connection to ``address`` is; without
+    an address, only what the error itself carries is read."""
+    if address is None:
+        return failure_kind(error)
+    return failure_kind(error, _kwargs(address, database or address.database))
+
+
+def _kwargs(address: ServerAddress, database: str) -> dict[str, Any]:
+    kwargs = address.connect_kwargs()
+    kwargs.setdefault("connect_timeout", 10)
+    kwargs["dbname"] = database
+    return kwargs
 
 
 class ServerPasswordNeeded(DatabaseIOError):
@@ -55,6 +65,8 @@ class ServerPasswordNeeded(DatabaseIOError):
     def __init__(self, where: str, refused: bool) -> None:
         self.where = where
         self.refused = refused
+        #: when the server said so (a password given since then may already be the cure)
+        self.when = time.monotonic()
         StorageError.__init__(self, "error.server.password_refused" if refused
                               else "error.server.password_missing", where=where)
 
@@ -67,12 +79,27 @@ class ServerUnreachable(DatabaseIOError):
         self.where = where
         self.kind = kind
         StorageError.__init__(self, f"error.server.{kind}", where=where,
-                              detail=detail.strip().splitlines()[-1] if detail.strip() else "")
+                              detail=" ".join(line.strip() for line in detail.splitlines()
+                                              if line.strip()))
 
 
-def connect_error(address: ServerAddress, error: BaseException) -> StorageError:
-    """The storage error a failed connection to ``address`` means."""
-    kind = connect_failure(error)
+def connect_error(address: ServerAddress, error: BaseException,
+                  database: str | None = None, *, kwargs: dict[str, Any] | None = None,
+                  started: float | None = None) -> StorageError:
+    """The storage error a failed connection to ``address`` (its ``database``, else the
+    one it names) means; ``kwargs``: what the attempt connected with, tried again to see why
+    it failed; ``started``: when it began (a password given since then may be the cure)."""
+    if kwargs is None:
+        kind = connect_failure(error, address, database)
+    else:
+        kind = failure_kind(error, {**kwargs, "dbname": database or address.database})
+    found = _error(address, kind, error)
+    if isinstance(found, ServerPasswordNeeded) and started is not None:
+        found.when = started
+    return found
+
+
+def _error(address: ServerAddress, kind: str, error: BaseException) -> StorageError:
     where = address.display()
     if kind in (PASSWORD_MISSING, PASSWORD_REFUSED):
         return ServerPasswordNeeded(where, refused=kind == PASSWORD_REFUSED)
@@ -101,9 +128,7 @@ class Reach:
 def _connect(address: ServerAddress, database: str) -> Any:
     import psycopg
 
-    kwargs = address.connect_kwargs()
-    kwargs.setdefault("connect_timeout", 10)
-    return psycopg.connect(**kwargs, dbname=database, autocommit=True)
+    return psycopg.connect(**_kwargs(address, database), autocommit=True)
 
 
 def reach(address: ServerAddress) -> Reach:
@@ -116,10 +141,10 @@ def reach(address: ServerAddress) -> Reach:
     try:
         conn = _connect(address, address.database)
     except psycopg.OperationalError as error:
-        kind = connect_failure(error)
+        kind = connect_failure(error, address)
         if kind == NO_DATABASE:
             return Reach(NO_DATABASE, _detail(error), may_create=_may_create_database(address))
-        return Reach(kind, _detail(error), error=connect_error(address, error))
+        return Reach(kind, _detail(error), error=_error(address, kind, error))
     try:
         found = conn.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()
         if not (found and found[0]):
@@ -133,8 +158,8 @@ def reach(address: ServerAddress) -> Reach:
             return Reach("newer", schema_version=version)
         return Reach("desk", schema_version=version)
     except psycopg.Error as error:
-        return Reach(OTHER, _detail(error),
-                     error=ServerUnreachable(address.display(), OTHER, _detail(error)))
+        kind = connect_failure(error)  # refused on a working connection: its SQLSTATE
+        return Reach(kind, _detail(error), error=_error(address, kind, error))
     finally:
         conn.close()
 
@@ -163,10 +188,12 @@ def create_database(address: ServerAddress) -> None:
     try:
         conn = _connect(address, "postgres")
     except psycopg.OperationalError as error:
-        raise connect_error(address, error) from error
+        raise connect_error(address, error, "postgres") from error
     try:
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(address.database)))
     except psycopg.Error as error:
-        raise ServerUnreachable(address.display(), NOT_ALLOWED, _detail(error)) from error
+        kind = connect_failure(error)
+        raise ServerUnreachable(address.display(), NOT_ALLOWED if kind == OTHER else kind,
+                                _detail(error)) from error
     finally:
         conn.close()

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
-from desk_app.storage import models
+from desk_app.storage.postgres.booleans import boolean_columns
 from desk_app.storage.postgres.dialect import translate
 
 _FK = re.compile(
@@ -40,19 +40,6 @@ _TRIGGER = re.compile(
     re.IGNORECASE | re.DOTALL)
 _VIRTUAL = re.compile(r'CREATE VIRTUAL TABLE "?(\w+)"? USING fts5\((.*)\)\s*$',
                       re.IGNORECASE | re.DOTALL)
-
-
-def boolean_columns() -> dict[str, set[str]]:
-    """Per table, the columns the models declare as ``BooleanField``."""
-    result: dict[str, set[str]] = {}
-    for value in vars(models).values():
-        meta = getattr(value, "_meta", None)
-        if meta is None or not hasattr(meta, "table_name") or value is models.BaseModel:
-            continue
-        for model_field in meta.sorted_fields:
-            if isinstance(model_field, models.BooleanField):
-                result.setdefault(meta.table_name, set()).add(model_field.column_name)
-    return result
 
 
 @dataclass

@@ -12,7 +12,7 @@ import contextlib
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 from desk_app.errors import StorageError
 
@@ -72,7 +72,9 @@ class ServerAddress:
 
     def url(self) -> str:
         """The address, without a password."""
-        query = f"?{urlencode(self.options)}" if self.options else ""
+        # (a certificate's path stays readable: its slashes and drive colon are not escaped)
+        query = f"?{urlencode(self.options, safe='/:', quote_via=quote)}" \
+            if self.options else ""
         return f"postgresql://{self.user}@{self.host}:{self.port}/{self.database}{query}"
 
     def display(self) -> str:
