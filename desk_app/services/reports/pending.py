@@ -17,6 +17,7 @@ from typing import Any
 from desk_app.services.process.reference import load_calendars
 from desk_app.storage.models import database
 
+from . import summary
 from .working import Timelines
 
 #: a pending span: incident, restore calendar, wait code, from, to (UTC seconds)
@@ -37,49 +38,23 @@ def _rows(sql: str, params: list[Any]) -> list[tuple]:
 
 def pending_spans(until: dict[int, int]) -> Iterator[Span]:
     """The pending spans of the incidents ``until`` names, each cut at ``until[id]`` (its
-    resolution), with the calendar of the incident's stopped restore clock."""
+    resolution), with the calendar of the incident's latest stopped restore clock: from
+    the spans a file keeps (migration 0031), or from the journal on a server."""
+    kept = summary.kept_here()
     incident_ids = list(until)
     for chunk in range(0, len(incident_ids), 500):
         ids = incident_ids[chunk:chunk + 500]
         marks = ",".join("?" * len(ids))
-        # only an incident whose wait code changed can have pending time (the journal's
-        # small index of those changes, migration 0027), and of those only one that waited
-        # has more than one run of its restore clock (R16): the others' journals need not
-        # be read
-        ids = [row[0] for row in _rows(
-            f"SELECT DISTINCT incident_id FROM journal WHERE incident_id IN ({marks}) AND "
-            "action IN ('pend', 'resume', 'raise_change')", ids)]
-        if not ids:
-            continue
-        marks = ",".join("?" * len(ids))
-        calendar = dict(_rows(
-            "SELECT r.incident_id, (SELECT k.calendar_id FROM target_clock k "
-            "WHERE k.incident_id = r.incident_id AND k.stage = 'resolve' "
-            "AND k.state = 'stopped' ORDER BY k.stopped_at DESC, k.id DESC LIMIT 1) "
-            f"FROM clock_run r WHERE r.incident_id IN ({marks}) AND r.stage = 'resolve' "
-            "GROUP BY r.incident_id HAVING count(*) > 1", ids))
-        if not calendar:
-            continue
-        ids = sorted(calendar)
-        marks = ",".join("?" * len(ids))
-        # the new wait code of each change of it (JSON read by the database, not in Python)
-        rows = _rows(
-            "SELECT incident_id, at, CAST(json_extract(changes, '$.wait_code[1]') AS INTEGER) "
-            "FROM journal "
-            f"WHERE incident_id IN ({marks}) AND action IN ('pend', 'resume', 'raise_change') "
-            "AND changes LIKE '%\"wait_code\"%' ORDER BY incident_id, id", ids)
-        current: dict[int, tuple[Any, int]] = {}
-        for incident_id, at, new_code in rows:
-            open_span = current.pop(incident_id, None)
-            if open_span is not None:
-                code, since = open_span
-                yield (incident_id, calendar[incident_id], code, since,
-                       max(since, min(at, until[incident_id])))
-            if new_code is not None:
-                current[incident_id] = (new_code, at)
-        for incident_id, (code, since) in current.items():
-            yield (incident_id, calendar[incident_id], code, since,
-                   max(since, until[incident_id]))
+        if kept:
+            rows = _rows("SELECT incident_id, calendar_id, wait_code_id, started_at, ended_at "
+                         f"FROM report_pending_span WHERE incident_id IN ({marks})", ids)
+        else:
+            rows = _rows(summary.PENDING_SPANS.replace(
+                "WHERE j.action", f"WHERE j.incident_id IN ({marks}) AND j.action"), ids)
+            rows = [(r[0], r[5], r[2], r[3], r[4]) for r in rows]
+        for incident_id, calendar_id, code, since, ended in rows:
+            end = until[incident_id] if ended is None else min(ended, until[incident_id])
+            yield incident_id, calendar_id, code, since, max(since, end)
 
 
 def pending_time(until: dict[int, int]) -> PendingTime:
