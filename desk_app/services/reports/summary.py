@@ -1,7 +1,8 @@
 """The reports' summary tables (migration 0027): counts per desk day × priority × group ×
 category × channel, kept by triggers in the same transaction as every write of an incident
-or a target clock (and the pending spans of migration 0031, kept with the journal), so that a month's or a year's counts are read from a few thousand summary
-rows instead of every incident of the period.
+or a target clock (and the pending spans of migration 0031, kept with the journal), so
+that a month's or a year's counts are read from a few thousand summary rows instead of
+every incident of the period.
 
 A desk day is a local midnight of the report time zone (``period.desk_zone``), as a UTC
 moment; ``report_calendar`` lists them for the years a summary covers, and the triggers

@@ -1,6 +1,6 @@
 """The reports' summary tables (schema 27) and pending spans (schema 31) equal a recount
-from the incidents, their clocks and journals after any history the services can make, and ``desk-app check`` names every
-disagreement."""
+from the incidents, their clocks and journals after any history the services can make,
+and ``desk-app check`` names every disagreement."""
 
 from __future__ import annotations
 
