@@ -290,8 +290,7 @@ def _backlog(reader: Reader, f: ReportFilter, names: _Names, t: _Texts, zone: An
     # open at t = logged before t - resolved before t (a resolution follows its logging), as
     # a running count from the period's start rather than a count of all history per bucket
     days, edges = _edges(reader, f, zone, granularity)
-    open_count = (reader.count("all") - reader.count("logged_since")
-                  - reader.count("ever_resolved") + reader.count("resolved_since"))
+    open_count = reader.open_at_start()
     logged, resolved = reader.histogram("logged", edges), reader.histogram("resolved", edges)
     rows = []
     for i, first in enumerate(days):
@@ -339,13 +338,10 @@ def _targets(reader: Reader, names: _Names, t: _Texts) -> list[Table]:
 def _times(reader: Reader, t: _Texts) -> Table:
     rows = []
     for s in STAGES:
-        working, calendar = [], []
-        for elapsed, span in reader.values(f"stopped:{s}",
-                                           "k.elapsed_seconds, k.stopped_at - k.started_at"):
-            working.append(elapsed / 60.0)
-            calendar.append(span / 60.0)
-        cells = [Cell(fn(v)) for v in (working, calendar) for fn in (fig.median, fig.mean,
-                                                                      fig.p90)]
+        values = reader.values(f"stopped:{s}", "k.elapsed_seconds, k.stopped_at - k.started_at")
+        working = [elapsed / 60.0 for elapsed, _ in values]
+        calendar = [span / 60.0 for _, span in values]
+        cells = [Cell(figure) for v in (working, calendar) for figure in fig.spread(v)]
         cells.append(Cell(len(working), reader.drill(f"stopped:{s}")))
         rows.append(Row(t(f"time.{s}"), tuple(cells), s))
     columns = (*(t(f"stat.{w}.{s}") for w in ("working", "calendar")

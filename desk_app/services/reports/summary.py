@@ -92,13 +92,14 @@ INCIDENT_FILL, CLOCK_FILL = FILL[:-1], FILL[-1:]
 
 #: the pending spans (migration 0031): per change of a wait code that set one, until the
 #: next change, with the calendar of the incident's latest stopped restore clock — what the
-#: triggers of 0031_report_pending.sql keep, counted from the journal and the clocks
+#: triggers of 0031_report_pending.sql keep, counted from the journal and the clocks (the
+#: clock's stage as ``k.stage || ''`` keeps the planner on the index by incident)
 PENDING_KEY = ("incident_id", "journal_id")
 PENDING_FIGURES = ("wait_code_id", "started_at", "ended_at", "calendar_id")
 PENDING_SPANS = (
     "SELECT w.incident_id, w.id, CAST(w.code AS INTEGER), w.at, w.ended_at, "
     "(SELECT k.calendar_id FROM target_clock k WHERE k.incident_id = w.incident_id "
-    "AND k.stage = 'resolve' AND k.state = 'stopped' ORDER BY k.stopped_at DESC, k.id DESC "
+    "AND k.stage || '' = 'resolve' AND k.state = 'stopped' ORDER BY k.stopped_at DESC, k.id DESC "
     "LIMIT 1) FROM (SELECT j.incident_id, j.id, j.at, "
     "json_extract(j.changes, '$.wait_code[1]') AS code, "
     "lead(j.at) OVER (PARTITION BY j.incident_id ORDER BY j.id) AS ended_at FROM journal j "
