@@ -10,7 +10,13 @@ CREATE TABLE "report_pending_span" ("incident_id" INTEGER NOT NULL REFERENCES "i
 
 CREATE TRIGGER "report_pending_journal" AFTER INSERT ON "journal" WHEN NEW.action IN ('pend', 'resume', 'raise_change') AND NEW.changes LIKE '%"wait_code"%' BEGIN
     UPDATE "report_pending_span" SET ended_at = NEW.at WHERE incident_id = NEW.incident_id AND ended_at IS NULL;
-    INSERT INTO "report_pending_span" (incident_id, journal_id, wait_code_id, started_at, calendar_id) SELECT NEW.incident_id, NEW.id, CAST(json_extract(NEW.changes, '$.wait_code[1]') AS INTEGER), NEW.at, (SELECT k.calendar_id FROM "target_clock" k WHERE k.incident_id = NEW.incident_id AND k.stage || '' = 'resolve' AND k.state = 'stopped' ORDER BY k.stopped_at DESC, k.id DESC LIMIT 1) WHERE json_extract(NEW.changes, '$.wait_code[1]') IS NOT NULL;
+    INSERT OR REPLACE INTO "report_pending_span" (incident_id, journal_id, wait_code_id, started_at, calendar_id) SELECT NEW.incident_id, NEW.id, CAST(json_extract(NEW.changes, '$.wait_code[1]') AS INTEGER), NEW.at, (SELECT k.calendar_id FROM "target_clock" k WHERE k.incident_id = NEW.incident_id AND k.stage || '' = 'resolve' AND k.state = 'stopped' ORDER BY k.stopped_at DESC, k.id DESC LIMIT 1) WHERE json_extract(NEW.changes, '$.wait_code[1]') IS NOT NULL;
+END;
+
+-- a journal row deleted (an incident's deletion, or a copy emptied by a plain connection
+-- without foreign keys) takes its span with it
+CREATE TRIGGER "report_pending_journal_delete" AFTER DELETE ON "journal" WHEN OLD.action IN ('pend', 'resume', 'raise_change') BEGIN
+    DELETE FROM "report_pending_span" WHERE incident_id = OLD.incident_id AND journal_id = OLD.id;
 END;
 
 CREATE TRIGGER "report_pending_clock_insert" AFTER INSERT ON "target_clock" WHEN NEW.stage = 'resolve' AND NEW.state = 'stopped' BEGIN
