@@ -86,12 +86,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.acknowledged": {"en": "Acknowledged", "zh": "已确认"},
     "report.ack.median": {"en": "Median minutes to acknowledge", "zh": "确认用时中位数(分钟)"},
     "report.ack.mean": {"en": "Mean minutes to acknowledge", "zh": "平均确认用时(分钟)"},
-    "report.pending.share": {"en": "Share of time pending %", "zh": "挂起时间占比 %"},
+    "report.pending.share": {"en": "Share of working time pending %",
+                             "zh": "挂起工作时间占比 %"},
+    "report.pending.share_calendar": {"en": "Share of calendar time pending %",
+                                      "zh": "挂起日历时间占比 %"},
     "report.pending.now": {"en": "Pending now", "zh": "当前挂起"},
     "report.pending.note": {
-        "en": "Share of the calendar time from logging to resolution that the incidents "
-              "resolved in the period spent pending.",
-        "zh": "本期已解决事件从记录到解决的日历时间中处于挂起的比例。"},
+        "en": "Of the incidents resolved in the period: the time they spent pending, as a "
+              "share of their working time from logging to resolution (on the calendar of "
+              "each one's restore target) and of their calendar time.",
+        "zh": "本期已解决事件的挂起时间,占其从记录到解决的工作时间(按各自恢复目标的日历)"
+              "和日历时间的比例。"},
     "report.ratings": {"en": "Ratings", "zh": "评价数"},
     "report.satisfaction.mean": {"en": "Mean", "zh": "平均"},
     "report.handled": {"en": "Handled", "zh": "处理数"},

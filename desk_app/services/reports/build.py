@@ -24,6 +24,7 @@ from desk_app.storage.models import Category, SupportGroup, User, WaitCode, data
 from . import figures as fig
 from .access import scope_filter
 from .model import Cell, Report, Row, Table
+from .pending import pending_time
 from .period import Granularity, check_period, desk_zone, instant
 from .query import AGE_BUCKETS, FIRST_CONTACT, Reader, ReportFilter
 from .summarised import SummaryReader
@@ -289,8 +290,7 @@ def _backlog(reader: Reader, f: ReportFilter, names: _Names, t: _Texts, zone: An
     # open at t = logged before t - resolved before t (a resolution follows its logging), as
     # a running count from the period's start rather than a count of all history per bucket
     days, edges = _edges(reader, f, zone, granularity)
-    open_count = (reader.count("all") - reader.count("logged_since")
-                  - reader.count("ever_resolved") + reader.count("resolved_since"))
+    open_count = reader.open_at_start()
     logged, resolved = reader.histogram("logged", edges), reader.histogram("resolved", edges)
     rows = []
     for i, first in enumerate(days):
@@ -338,13 +338,10 @@ def _targets(reader: Reader, names: _Names, t: _Texts) -> list[Table]:
 def _times(reader: Reader, t: _Texts) -> Table:
     rows = []
     for s in STAGES:
-        working, calendar = [], []
-        for elapsed, span in reader.values(f"stopped:{s}",
-                                           "k.elapsed_seconds, k.stopped_at - k.started_at"):
-            working.append(elapsed / 60.0)
-            calendar.append(span / 60.0)
-        cells = [Cell(fn(v)) for v in (working, calendar) for fn in (fig.median, fig.mean,
-                                                                      fig.p90)]
+        values = reader.values(f"stopped:{s}", "k.elapsed_seconds, k.stopped_at - k.started_at")
+        working = [elapsed / 60.0 for elapsed, _ in values]
+        calendar = [span / 60.0 for _, span in values]
+        cells = [Cell(figure) for v in (working, calendar) for figure in fig.spread(v)]
         cells.append(Cell(len(working), reader.drill(f"stopped:{s}")))
         rows.append(Row(t(f"time.{s}"), tuple(cells), s))
     columns = (*(t(f"stat.{w}.{s}") for w in ("working", "calendar")
@@ -386,77 +383,34 @@ def _escalations(reader: Reader, names: _Names, t: _Texts) -> list[Table]:
 
 
 def _pending(reader: Reader, names: _Names, t: _Texts) -> Table:
-    """Pending time of the incidents resolved in the period, from their journals."""
-    spans = {i: (c, r) for i, c, r in reader.values(
-        "resolved", "i.id, i.created_at, i.resolved_at")}
-    per_code: dict[Any, int] = defaultdict(int)
-    total = sum(r - c for c, r in spans.values())
-    for incident_id, seconds in pending_spans(list(spans), {i: r for i, (_, r) in
-                                                           spans.items()}):
-        for code, length in seconds.items():
-            per_code[code] += length
-        del incident_id
+    """Pending time of the incidents resolved in the period, from their journals: its share
+    of their working time (on each one's restore calendar) and of their calendar time."""
+    resolved = reader.values("resolved", "i.id, i.created_at, i.resolved_at")
+    until = {i: r for i, _, r in resolved}
+    calendar_total = sum(r - c for _, c, r in resolved)
+    pending = pending_time(until)
+    # working time from logging to resolution = the restore clock's working time (it runs
+    # whenever the incident is neither pending nor resolved) + the working time pending
+    working_total = sum(e for (e,) in reader.values("stopped:resolve", "k.elapsed_seconds")) \
+        + sum(pending.working.values())
     now_by = reader.by("pending_now", "wait_code")
-    keys = set(per_code) | set(now_by)
+    keys = set(pending.calendar) | set(now_by)
+
+    def shares(working: int, calendar: int) -> tuple[Cell, Cell]:
+        return Cell(fig.pct(working, working_total)), Cell(fig.pct(calendar, calendar_total))
+
     rows = [Row(names.of("wait_code", k), (
-        Cell(fig.pct(per_code.get(k, 0), total)),
+        *shares(pending.working.get(k, 0), pending.calendar.get(k, 0)),
         Cell(now_by.get(k, 0), reader.drill("pending_now", "wait_code", k))), k)
         for k in names.ordered("wait_code", keys)]
-    rows.append(Row(t("kpi.pending_all"), (Cell(fig.pct(sum(per_code.values()), total)),
-                    Cell(sum(now_by.values()), reader.drill("pending_now"))), "all"))
-    rows.append(Row(t("kpi.waiting_change"), (Cell(None), Cell(
+    rows.append(Row(t("kpi.pending_all"), (
+        *shares(sum(pending.working.values()), sum(pending.calendar.values())),
+        Cell(sum(now_by.values()), reader.drill("pending_now"))), "all"))
+    rows.append(Row(t("kpi.waiting_change"), (Cell(None), Cell(None), Cell(
         reader.count("waiting_change"), reader.drill("waiting_change"))), "change"))
-    return Table("pending", t("section.pending"), (t("pending.share"), t("pending.now")),
-                 tuple(rows), chart_columns=(0,), note=t("pending.note"))
-
-
-def pending_spans(incident_ids: list[int], until: dict[int, int]
-                  ) -> Iterable[tuple[int, dict[Any, int]]]:
-    """Per incident, calendar seconds pending per wait code before ``until[id]``, from the
-    journal's changes of ``wait_code`` (R16)."""
-    for chunk in range(0, len(incident_ids), 500):
-        ids = incident_ids[chunk:chunk + 500]
-        marks = ",".join("?" * len(ids))
-        # only an incident whose wait code changed can have pending time (the journal's
-        # small index of those changes, migration 0027), and of those only one that waited
-        # has more than one run of its restore clock (R16): the others' journals need not
-        # be read
-        ids = [row[0] for row in reader_rows(
-            f"SELECT DISTINCT incident_id FROM journal WHERE incident_id IN ({marks}) AND "
-            "action IN ('pend', 'resume', 'raise_change')", ids)]
-        if not ids:
-            continue
-        marks = ",".join("?" * len(ids))
-        ids = [row[0] for row in reader_rows(
-            f"SELECT incident_id FROM clock_run WHERE incident_id IN ({marks}) AND "
-            "stage = 'resolve' GROUP BY incident_id HAVING count(*) > 1", ids)]
-        if not ids:
-            continue
-        marks = ",".join("?" * len(ids))
-        # the new wait code of each change of it (JSON read by SQLite, not in Python)
-        rows = reader_rows(
-            "SELECT incident_id, at, CAST(json_extract(changes, '$.wait_code[1]') AS INTEGER) "
-            "FROM journal "
-            f"WHERE incident_id IN ({marks}) AND action IN ('pend', 'resume', 'raise_change') "
-            "AND changes LIKE '%\"wait_code\"%' ORDER BY incident_id, id", ids)
-        current: dict[int, tuple[Any, int]] = {}
-        result: dict[int, dict[Any, int]] = defaultdict(lambda: defaultdict(int))
-        for incident_id, at, new_code in rows:
-            open_span = current.pop(incident_id, None)
-            if open_span is not None:
-                code, since = open_span
-                result[incident_id][code] += max(0, min(at, until[incident_id]) - since)
-            if new_code is not None:
-                current[incident_id] = (new_code, at)
-        for incident_id, (code, since) in current.items():
-            result[incident_id][code] += max(0, until[incident_id] - since)
-        yield from result.items()
-
-
-def reader_rows(sql: str, params: list[Any]) -> list[tuple]:
-    from desk_app.storage.models import database
-
-    return list(database.execute_sql(sql, params).fetchall())
+    return Table("pending", t("section.pending"),
+                 (t("pending.share"), t("pending.share_calendar"), t("pending.now")),
+                 tuple(rows), chart_columns=(0, 1), note=t("pending.note"))
 
 
 def _satisfaction(reader: Reader, names: _Names, t: _Texts) -> list[Table]:

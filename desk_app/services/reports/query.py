@@ -194,6 +194,12 @@ class Reader:
     def count(self, measure: str, start: int | None = None, end: int | None = None) -> int:
         return int(self._run(self._sql(measure, "count(*)"), start, end)[0][0])
 
+    def open_at_start(self) -> int:
+        """Incidents open at the period's start: logged before it and not resolved before
+        it (a resolution follows its logging; the latest resolution counts)."""
+        return (self.count("all") - self.count("logged_since") - self.count("ever_resolved")
+                + self.count("resolved_since"))
+
     def by(self, measure: str, dimension: str, start: int | None = None,
            end: int | None = None) -> dict[Any, int]:
         column = _grouped(DIMENSIONS[dimension])

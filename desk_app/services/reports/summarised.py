@@ -217,14 +217,36 @@ class SummaryReader(LoadedReader):
                 counts[index] += n
         return counts
 
+    def open_at_start(self) -> int:
+        self._load()
+        if not self.summarised:
+            return super().open_at_start()
+        # logged before the period less resolved before it: the summary rows of the days
+        # before it (and of the moments before the calendar, counted on day -1)
+        where = self._where_sql.replace("day >= :a AND day < :b", "day < :a")
+        row = database.execute_sql(
+            f"SELECT total(logged) - total(resolved) FROM report_incident_day WHERE {where}",
+            self._where_params).fetchone()
+        return int(row[0])
+
     def met(self, stage: str, dimension: str) -> dict[Any, tuple[int, int]]:
         self._load()
         if not self.summarised or dimension not in _CLOCK_DIMENSIONS:
             return super().met(stage, dimension)
-        if (stage, dimension) not in self._met:
-            rows = database.execute_sql(
-                f"SELECT {_CLOCK_DIMENSIONS[dimension]}, sum(stopped), sum(met) FROM "
-                f"report_clock_day WHERE {self._where_sql} AND stage = :stage GROUP BY 1",
-                {**self._where_params, "stage": stage}).fetchall()
-            self._met[(stage, dimension)] = {k: (int(n), int(ok)) for k, n, ok in rows if n}
+        if not self._met:
+            # every stage and dimension from one read of the period's clock summary
+            totals: dict[tuple[str, str], dict[Any, list[int]]] = {}
+            for s, priority, group, category, n, ok in database.execute_sql(
+                    "SELECT stage, clock_priority, group_id, category_id, sum(stopped), "
+                    f"sum(met) FROM report_clock_day WHERE {self._where_sql} "
+                    "GROUP BY 1, 2, 3, 4", self._where_params).fetchall():
+                for name, key in (("clock_priority", priority), ("group", group),
+                                  ("category", category)):
+                    pair = totals.setdefault((s, name), {}).setdefault(key, [0, 0])
+                    pair[0] += int(n)
+                    pair[1] += int(ok)
+            for s in ("assign", "accept", "resolve"):
+                for name in _CLOCK_DIMENSIONS:
+                    self._met[(s, name)] = {k: (n, ok) for k, (n, ok) in
+                                            totals.get((s, name), {}).items() if n}
         return dict(self._met[(stage, dimension)])

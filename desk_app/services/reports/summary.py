@@ -1,7 +1,8 @@
 """The reports' summary tables (migration 0027): counts per desk day × priority × group ×
 category × channel, kept by triggers in the same transaction as every write of an incident
-or a target clock, so that a month's or a year's counts are read from a few thousand summary
-rows instead of every incident of the period.
+or a target clock (and the pending spans of migration 0031, kept with the journal), so
+that a month's or a year's counts are read from a few thousand summary rows instead of
+every incident of the period.
 
 A desk day is a local midnight of the report time zone (``period.desk_zone``), as a UTC
 moment; ``report_calendar`` lists them for the years a summary covers, and the triggers
@@ -89,6 +90,22 @@ FILL = [
 ]
 INCIDENT_FILL, CLOCK_FILL = FILL[:-1], FILL[-1:]
 
+#: the pending spans (migration 0031): per change of a wait code that set one, until the
+#: next change, with the calendar of the incident's latest stopped restore clock — what the
+#: triggers of 0031_report_pending.sql keep, counted from the journal and the clocks (the
+#: clock's stage as ``k.stage || ''`` keeps the planner on the index by incident)
+PENDING_KEY = ("incident_id", "journal_id")
+PENDING_FIGURES = ("wait_code_id", "started_at", "ended_at", "calendar_id")
+PENDING_SPANS = (
+    "SELECT w.incident_id, w.id, CAST(w.code AS INTEGER), w.at, w.ended_at, "
+    "(SELECT k.calendar_id FROM target_clock k WHERE k.incident_id = w.incident_id "
+    "AND k.stage || '' = 'resolve' AND k.state = 'stopped' ORDER BY k.stopped_at DESC, k.id DESC "
+    "LIMIT 1) FROM (SELECT j.incident_id, j.id, j.at, "
+    "json_extract(j.changes, '$.wait_code[1]') AS code, "
+    "lead(j.at) OVER (PARTITION BY j.incident_id ORDER BY j.id) AS ended_at FROM journal j "
+    "WHERE j.action IN ('pend', 'resume', 'raise_change') "
+    "AND j.changes LIKE '%\"wait_code\"%') w WHERE w.code IS NOT NULL")
+
 Execute = Callable[..., Any]
 
 
@@ -117,9 +134,18 @@ def rebuild(execute: Execute, executemany: Execute, zone: ZoneInfo) -> None:
     execute("DELETE FROM report_clock_day")
     for sql in FILL:
         execute(sql)
+    if execute("SELECT 1 FROM sqlite_master WHERE name = 'report_pending_span'").fetchone():
+        fill_pending(execute)  # schema 31 on (the upgrade to 27 makes the tables first)
     execute("INSERT INTO setting (key, version, value) VALUES (?, 1, ?) ON CONFLICT (key) "
             "DO UPDATE SET value = excluded.value, version = setting.version + 1",
             (ZONE_KEY, zone.key))
+
+
+def fill_pending(execute: Execute) -> None:
+    """Make the pending spans again from the journal (inside the caller's transaction)."""
+    execute("DELETE FROM report_pending_span")
+    execute("INSERT INTO report_pending_span (incident_id, journal_id, wait_code_id, "
+            f"started_at, ended_at, calendar_id) {PENDING_SPANS}")
 
 
 def zone_of_setting(execute: Execute) -> ZoneInfo:
@@ -162,6 +188,7 @@ def recount(rows: Callable[[str], list[tuple]]) -> dict[str, dict[tuple, tuple]]
                 for name, value in zip(names, row[len(key):], strict=True):
                     counts[figures.index(name)] += int(value or 0)
         result[table] = {k: tuple(v) for k, v in totals.items() if any(v)}
+    result["report_pending_span"] = {tuple(r[:2]): tuple(r[2:]) for r in rows(PENDING_SPANS)}
     return result
 
 
@@ -175,6 +202,8 @@ def stored(rows: Callable[[str], list[tuple]]) -> dict[str, dict[tuple, tuple]]:
         result[table] = {tuple(r[:len(key)]): tuple(int(v) for v in r[len(key):])
                          for r in rows(f"SELECT {keys}, {sums} FROM {table} GROUP BY {keys}")
                          if any(r[len(key):])}
+    result["report_pending_span"] = {tuple(r[:2]): tuple(r[2:]) for r in rows(
+        f"SELECT {', '.join(PENDING_KEY + PENDING_FIGURES)} FROM report_pending_span")}
     return result
 
 
@@ -183,9 +212,10 @@ def differences(rows: Callable[[str], list[tuple]]
     """Every (table, key, figure, stored, counted) on which the summary tables and a
     recount from the incidents disagree."""
     want, have = recount(rows), stored(rows)
-    for table, figures in (("report_incident_day", INCIDENT_FIGURES),
-                           ("report_clock_day", CLOCK_FIGURES)):
-        zero = (0,) * len(figures)
+    for table, figures, zero in (
+            ("report_incident_day", INCIDENT_FIGURES, (0,) * len(INCIDENT_FIGURES)),
+            ("report_clock_day", CLOCK_FIGURES, (0,) * len(CLOCK_FIGURES)),
+            ("report_pending_span", PENDING_FIGURES, (None,) * len(PENDING_FIGURES))):
         for key in sorted(set(want[table]) | set(have[table]), key=repr):
             a, b = have[table].get(key, zero), want[table].get(key, zero)
             for figure, x, y in zip(figures, a, b, strict=True):
@@ -215,8 +245,9 @@ def findings(rows: Callable[[str], list[tuple]]) -> Iterator[tuple[str, dict[str
         yield "check.report_summary_zone", {"built": built or "-", "zone": zone}
         return
     for table, key, figure, have, want in differences(rows):
-        day = key[0]
+        day = key[0] if table != "report_pending_span" else None
         when = "-" if day is None else datetime.fromtimestamp(day, tz).date().isoformat()
         yield "check.report_summary", {
-            "table": table, "day": when, "detail": ", ".join(str(k) for k in key[1:]),
+            "table": table, "day": when, "detail": ", ".join(str(k) for k in (
+                key if table == "report_pending_span" else key[1:])),
             "figure": figure, "stored": have, "counted": want}

@@ -63,6 +63,12 @@ def _report_summaries(store: Store) -> None:
     summary.rebuild(execute, store.db.cursor().executemany, summary.zone_of_setting(execute))
 
 
+def _report_pending(store: Store) -> None:
+    from desk_app.services.reports import summary
+
+    summary.fill_pending(store.db.execute_sql)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "0001_initial.sql", then=_seed),
     Migration(2, "0002_escalations.sql"),
@@ -81,6 +87,7 @@ MIGRATIONS: list[Migration] = [
     Migration(27, "0027_report_summaries.sql", then=_report_summaries),
     Migration(28, "0028_level_descriptions.sql"),
     Migration(30, "0030_move_maintenance.sql"),
+    Migration(31, "0031_report_pending.sql", then=_report_pending),
 ]
 
 LATEST = MIGRATIONS[-1].version

@@ -107,9 +107,15 @@ def test_backlog_pending_and_linked(report: Any, history: tuple[Org, dict[str, i
     assert (s["open_now"], s["linked_after_closure"]) == (1, 1)  # F
     assert _row(report, "backlog_trend", date(2026, 3, 6)) == [1]  # D open until the 7th
     assert _row(report, "backlog_trend", date(2026, 3, 7)) == [0]
-    # pending: A's 23 h of 204 h from logging to resolution of the six resolved incidents
-    # (G 78, A 25, E 6, B 0, C 6, D 89)
-    assert _row(report, "pending", "all")[0] == round(100 * 23 / 204, 2)
+    # pending in working time, on A's restore calendar (office hours): Mon 10:00 → Tue
+    # 09:00 is 120 + 270 = 390 working minutes; the six resolved incidents' working time
+    # from logging to resolution is their restore clocks' 2580 minutes (see above) + 390
+    pending = _row(report, "pending", "all")
+    assert pending[0] == round(100 * 390 / 2970, 2)
+    # in calendar time: A's 23 h of 204 h (G 78, A 25, E 6, B 0, C 6, D 89)
+    assert pending[1] == round(100 * 23 / 204, 2)
+    wait = next(r for r in report.table("pending").rows if r.key not in ("all", "change"))
+    assert [c.value for c in wait.cells][:2] == pending[:2]  # the caller's wait code only
 
 
 def test_drill_down_gives_the_incidents_counted(report: Any,

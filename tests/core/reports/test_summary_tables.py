@@ -1,11 +1,12 @@
-"""The reports' summary tables (schema 27) equal a recount from the incidents and their
-clocks after any history the services can make, and ``desk-app check`` names every
-disagreement."""
+"""The reports' summary tables (schema 27) and pending spans (schema 31) equal a recount
+from the incidents, their clocks and journals after any history the services can make,
+and ``desk-app check`` names every disagreement."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +17,7 @@ from desk_app.services.database.check import check_database
 from desk_app.services.reports import summary
 from desk_app.services.reports.build import _build
 from desk_app.services.reports.loaded import LoadedReader
+from desk_app.services.reports.pending import PendingTime, pending_time
 from desk_app.services.reports.period import Period
 from desk_app.services.reports.query import Reader, ReportFilter
 from desk_app.services.reports.summarised import SummaryReader
@@ -70,10 +72,48 @@ def test_summary_tables_equal_a_recount_after_any_history(
                 assert (report.summary, report.tables) == (per_figure.summary,
                                                            per_figure.tables), reading
         assert _summary_findings(org) == []
+        # the pending spans the file keeps give the pending time the journal gives
+        kept, journal = store.read(_pending_both_ways)
+        assert (kept.working, kept.calendar) == (journal.working, journal.calendar)
         # deleting an incident (with its clocks, by the foreign keys) takes its counts away
         store.write(lambda: database.execute_sql("DELETE FROM incident WHERE id = ?",
                                                  (logged[-1],)))
         assert store.read(lambda: list(summary.differences(_rows)) == [])
+
+
+def _pending_both_ways() -> tuple[PendingTime, PendingTime]:
+    """Pending time of every incident (the open ones until 2100) from the spans a file
+    keeps (migration 0031) and from the journal, as on a server."""
+    until = dict(database.execute_sql(
+        "SELECT id, coalesce(resolved_at, 4102444800) FROM incident").fetchall())
+    kept = pending_time(until)
+    with patch.object(summary, "kept_here", lambda: False):
+        return kept, pending_time(until)
+
+
+def test_check_names_a_pending_span_that_disagrees(history: tuple[Org, dict[str, int]]
+                                                   ) -> None:
+    org, ids = history
+    store = org.store
+    spans = store.read(lambda: _rows("SELECT incident_id, journal_id, ended_at FROM "
+                                     "report_pending_span ORDER BY 1, 2"))
+    assert [s[0] for s in spans] == [ids["A"]]  # A waited for the caller, once
+    kept, journal = store.read(_pending_both_ways)
+    assert (kept.working, kept.calendar) == (journal.working, journal.calendar)
+    assert sum(kept.working.values()) == 390 * 60  # Mon 10:00 → Tue 09:00, office hours
+    incident, entry, ended = spans[0]
+    store.write(lambda: database.execute_sql(
+        "UPDATE report_pending_span SET ended_at = ended_at + 60 WHERE journal_id = ?",
+        (entry,)))
+    try:
+        found = _summary_findings(org)
+        assert len(found) == 1 and "report_pending_span" in found[0] \
+            and f"{incident}, {entry}" in found[0] and f"ended_at is {ended + 60}" in found[0]
+    finally:
+        store.write(lambda: database.execute_sql(
+            "UPDATE report_pending_span SET ended_at = ? WHERE journal_id = ?",
+            (ended, entry)))
+    assert _summary_findings(org) == []
 
 
 def test_check_names_a_summary_that_disagrees(history: tuple[Org, dict[str, int]]) -> None:
