@@ -20,16 +20,15 @@ from desk_app.errors import DatabaseCorrupt, NotADeskDatabase, SchemaTooNew
 from desk_app.i18n import Language, text
 from desk_app.services.database.check import check_database
 from desk_app.storage.backup import (
-    backup_to,
     backups_dir,
     check_backup_target,
     keep_days,
     latest_good_backup,
     list_backups,
     prune_backups,
-    take_backup,
     verify_backup,
 )
+from desk_app.storage.backups import backup_to, restore_backup, summarise_backup, take_backup
 from desk_app.storage.database import Store
 from desk_app.storage.file_opening import OpenReport, check_header
 from desk_app.storage.filesystem import describe
@@ -40,7 +39,6 @@ from desk_app.storage.opening import open_store
 from desk_app.storage.postgres.dump import dump_good, home, latest_good_dump, restore_server
 from desk_app.storage.postgres.url import is_server
 from desk_app.storage.presence import Visitor
-from desk_app.storage.restore import restore_backup, summarise_backup
 
 
 def _size(size: int) -> str:

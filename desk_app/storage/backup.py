@@ -133,12 +133,8 @@ def copy_database(source: sqlite3.Connection, destination: Path) -> Path:
 
 def backup_to(store: Store, destination: Path) -> Path:
     """A copy of ``store``'s file at ``destination``, read through a connection of its own
-    (so it works while ``store`` holds the write lock, e.g. before an upgrade). A server's
-    database is dumped (``pg_dump``, ``storage.postgres.dump``)."""
-    if getattr(store, "kind", "file") == "server":
-        from desk_app.storage.postgres.dump import dump_to
-
-        return dump_to(store.address, destination)  # type: ignore[attr-defined]
+    (so it works while ``store`` holds the write lock, e.g. before an upgrade). A file only:
+    ``storage.backups`` chooses between this and a server's dump."""
     source = store.raw_connection()
     try:
         return copy_database(source, destination)
@@ -153,13 +149,9 @@ def backup_name(path: Path, kind: str, taken_at: datetime, version: int) -> str:
 
 def take_backup(store: Store, kind: str, *, now: datetime | None = None,
                 version: int | None = None, folder: Path | None = None) -> BackupInfo:
-    """A backup of ``kind`` into the backups folder (or ``folder``)."""
+    """A backup of a file's ``kind`` into the backups folder (or ``folder``); a file only,
+    like ``backup_to``."""
     assert kind in KINDS
-    if getattr(store, "kind", "file") == "server":
-        from desk_app.storage.postgres.dump import take_server_backup
-
-        return take_server_backup(store.address, kind, now=now,  # type: ignore[attr-defined]
-                                  folder=folder)
     moment = now or datetime.now(UTC)
     if version is None:
         source = store.raw_connection()

@@ -88,11 +88,7 @@ class BackupSummary:
 def summarise_backup(backup: Path) -> BackupSummary:
     """Its moment, schema, how many incidents and the newest one; ``NotADeskDatabase`` for
     a file that is not a desk-app database, ``BackupUnusable`` for one that cannot be read.
-    A server's dump (``.dump``) is read with ``pg_restore``."""
-    if backup.suffix == ".dump":
-        from desk_app.storage.postgres.dump import summarise_dump
-
-        return summarise_dump(backup)
+    A file's backup only: ``storage.backups`` reads a server's dump."""
     found = require_desk_database(backup)
     info = parse_backup(backup)
     try:
@@ -158,16 +154,8 @@ def restore_backup(path: Path, backup: Path, *, visitor: Visitor | None = None,
 
     Refused (``RestoreRefused``) if other workstations do not let go within
     ``release_timeout`` seconds, unless ``force``. ``ours``: the presence tokens of the
-    calling program's own open store (not waited for; see ``wait_for_release``). A
-    server's URL is restored from its dump (``storage.postgres.dump.restore_server``)."""
-    from desk_app.storage.postgres.url import is_server
-
-    if is_server(path):
-        from desk_app.storage.postgres.dump import restore_server
-
-        return restore_server(str(path), backup, visitor=visitor,
-                              release_timeout=release_timeout, force=force, poll=poll,
-                              now=now, on_progress=on_progress, ours=ours)
+    calling program's own open store (not waited for; see ``wait_for_release``). A file
+    only: ``storage.backups`` restores a server from its dump."""
     who = visitor or Visitor()
     require_desk_database(backup)  # a stranger's file would leave the team with nothing
     if identify(path).kind == "foreign":  # nor is another program's file replaced

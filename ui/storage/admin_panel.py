@@ -33,8 +33,9 @@ from desk_app.services.admin.process import save_backup_keep_days, setting_with_
 from desk_app.services.database.care import backup_now, backups, check_now, restore_now
 from desk_app.services.database.check import CheckReport
 from desk_app.storage.backup import BackupInfo
+from desk_app.storage.backups import summarise_backup
 from desk_app.storage.presence import PresenceRow
-from desk_app.storage.restore import RestoreResult, summarise_backup
+from desk_app.storage.restore import RestoreResult
 from ui.context import UiContext
 from ui.errors import error_text
 from ui.widgets.calls import call

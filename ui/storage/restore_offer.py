@@ -22,8 +22,9 @@ from desk_app.errors import DatabaseCorrupt
 from desk_app.i18n import Language, text
 from desk_app.services.database.care import restore_offer
 from desk_app.storage.backup import BackupInfo
+from desk_app.storage.backups import restore_backup
 from desk_app.storage.presence import Visitor
-from desk_app.storage.restore import RestoreResult, restore_backup
+from desk_app.storage.restore import RestoreResult
 from ui.errors import error_text
 from ui.operations import Op
 

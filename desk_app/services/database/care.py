@@ -23,12 +23,12 @@ from desk_app.storage.backup import (
     latest_good_backup,
     list_backups,
     prune_backups,
-    take_backup,
 )
+from desk_app.storage.backups import restore_backup, take_backup
 from desk_app.storage.database import Store
 from desk_app.storage.postgres.dump import home, restore_server
 from desk_app.storage.presence import PresenceRow, Visitor, present
-from desk_app.storage.restore import RestoreResult, restore_backup
+from desk_app.storage.restore import RestoreResult
 
 
 def _require_owner(session: Session) -> None:

@@ -13,7 +13,7 @@ import pytest
 from desk_app.errors import PermissionDenied, RuleViolation, ValidationError
 from desk_app.services.incident.queries import incident_view
 from desk_app.services.knowledge import attachments as att
-from desk_app.storage.backup import backup_to
+from desk_app.storage.backups import backup_to
 from desk_app.storage.models import AttachmentChunk, Journal
 from tests.conftest import Org
 from tests.helpers import close_incident, refused

@@ -14,12 +14,12 @@ from desk_app.cli import main
 from desk_app.errors import DatabaseReplaced, NotADeskDatabase
 from desk_app.services.database.care import backup_now, backups, restore_now
 from desk_app.storage import backup as file_backup
-from desk_app.storage.backup import parse_backup, take_backup
+from desk_app.storage.backup import parse_backup
+from desk_app.storage.backups import summarise_backup, take_backup
 from desk_app.storage.opening import open_store
 from desk_app.storage.postgres import dump
 from desk_app.storage.postgres.url import ServerAddress
 from desk_app.storage.presence import Visitor
-from desk_app.storage.restore import summarise_backup
 from tests.conftest import Org
 from tests.postgres import Server
 
