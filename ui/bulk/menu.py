@@ -15,7 +15,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from desk_app.services.bulk.actions import BulkAction, BulkResult, Offer, offers, run_bulk
 from desk_app.services.bulk.tables import ExportFormat
@@ -149,7 +156,18 @@ class ListActions(QObject):
         next_few()
 
     def confirm_open(self, count: int) -> bool:
-        """Ask before opening ``count`` tabs (at the cursor's menu, so never by surprise)."""
+        """Ask before opening ``count`` tabs."""
+        box = self.open_question_box(count)
+        yes = box.findChild(QPushButton, "openManyYes")
+        self.open_question = box
+        box.exec()
+        chosen = box.clickedButton() is yes
+        box.deleteLater()
+        self.open_question = None
+        return chosen
+
+    def open_question_box(self, count: int) -> QMessageBox:
+        """The question that names how many tabs opening the selection makes."""
         box = QMessageBox(QMessageBox.Icon.Question,
                           translate("BulkMenu", "Open incidents"),
                           translate("BulkMenu", "Open %1 incidents, each in its own tab? "
@@ -161,12 +179,7 @@ class ListActions(QObject):
         yes.setObjectName("openManyYes")
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(yes)
-        self.open_question = box
-        box.exec()
-        chosen = box.clickedButton() is yes
-        box.deleteLater()
-        self.open_question = None
-        return chosen
+        return box
 
     def start(self, action: BulkAction, ids: list[int], offer: Offer) -> None:
         """Ask what the action needs (unless nothing), then run it."""
