@@ -177,6 +177,7 @@ class ListPrint(QObject):
         self.chunks: queue.Queue[object] = queue.Queue(maxsize=READ_AHEAD)
         self.stop = threading.Event()
         self.painter: paper.ListPainter | None = None
+        self.rest: list[list[str]] = []
         self.final: Path | None = None
         if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and \
                 printer.outputFileName():
@@ -240,10 +241,13 @@ class ListPrint(QObject):
     def _paint(self) -> None:
         started = time.monotonic()
         while time.monotonic() - started < SLICE_SECONDS:
-            try:
-                item = self.chunks.get_nowait()
-            except queue.Empty:
-                return
+            if self.rest:  # what the last slice left of its chunk
+                item, self.rest = self.rest, []
+            else:
+                try:
+                    item = self.chunks.get_nowait()
+                except queue.Empty:
+                    return
             if isinstance(item, BaseException):
                 self._failed(item)
                 return
@@ -257,7 +261,10 @@ class ListPrint(QObject):
                     return
                 continue
             assert self.painter is not None and isinstance(item, list)
-            for cells in item:
+            for n, cells in enumerate(item):
+                if n % 20 == 19 and time.monotonic() - started >= SLICE_SECONDS:
+                    self.rest = item[n:]  # the window's turn; the rest at the next tick
+                    break
                 self.painter.add(cells)
             if self.dialog is not None:
                 self.dialog.setLabelText(QCoreApplication.translate(
