@@ -1,5 +1,7 @@
 """Screenshots of the bulk work in English and Chinese, for looking: the context menu of a
-queue, a bulk action's summary, the saved-queue editor and the sidebar with saved queues.
+queue, the question before opening many incidents, the printing progress and the printed
+queue (a PDF), a bulk action's summary, the saved-queue editor and the sidebar with saved
+queues.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/bulk_screenshots.py [--out DIR]
 
@@ -18,7 +20,8 @@ sys.path.insert(0, str(ROOT))
 if os.environ.get("DISPLAY"):
     os.environ.pop("QT_QPA_PLATFORM", None)  # the real display, not offscreen
 
-from PySide6.QtCore import QPoint  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QPoint  # noqa: E402
+from PySide6.QtPrintSupport import QPrinter  # noqa: E402
 
 from desk_app.demo import DEMO_PASSWORD  # noqa: E402
 from desk_app.services.bulk.actions import BulkAction, BulkInput, run_bulk  # noqa: E402
@@ -34,7 +37,9 @@ from desk_app.storage.database import Store  # noqa: E402
 sys.path.insert(0, str(ROOT / "tools"))
 from screenshots import grab, rows_shown, settle, shoot_on_demo  # noqa: E402
 
+from ui.bulk import output  # noqa: E402
 from ui.bulk.dialogs import SummaryDialog  # noqa: E402
+from ui.bulk.output import ListPrint, print_list  # noqa: E402
 from ui.context import UiContext  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.operations import ChangeHub  # noqa: E402
@@ -62,6 +67,28 @@ def shoot(lang: str, store: Store, out: Path) -> None:
     settle(extra=0.4)
     grab(menu, out / f"bulk_menu_{lang}.png")
     menu.close()
+    question = window.bulk.queue_actions.open_question_box(57)
+    question.show()
+    settle(extra=0.3)
+    grab(question, out / f"bulk_open_many_{lang}.png")
+    question.close()
+    printing = ListPrint(context, window, QPrinter(), lambda: [], "", 1200, None)
+    printing.dialog.setLabelText(QCoreApplication.translate(
+        "BulkOutput", "%1 incident(s) printed…").replace("%1", "500"))
+    printing.dialog.setMaximum(1200)
+    printing.dialog.setValue(500)
+    printing.dialog.show()
+    settle(extra=0.3)
+    grab(printing.dialog, out / f"bulk_print_progress_{lang}.png")
+    printing.dialog.close()
+    printed: list[object] = []
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out / f"bulk_print_{lang}.pdf"))
+    output.list_printer = lambda _parent, _title: printer  # the whole queue, to the PDF
+    print_list(context, window, window.bulk._queue_reader(), window.bulk._queue_title(), 0,
+               printed.append)
+    settle(lambda: bool(printed), timeout=60)
     ids = window.queue_view.selected_ids()
     result = run_bulk(session, BulkAction.PEND, ids, BulkInput(
         wait_code_id=2, note="vendor" if lang == "en" else "等待供应商"))

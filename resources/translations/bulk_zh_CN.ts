@@ -172,7 +172,7 @@
     <name>BulkMenu</name>
     <message>
         <source>&amp;Open</source>
-        <extracomment>The actions in menu order; those without input run at once. called on the GUI thread: a reader of the whole list afresh, in its order, as it is shown now (the reader runs off the GUI thread)</extracomment>
+        <extracomment>The actions in menu order; those without input run at once. Opening more incidents than this at once asks first, naming how many tabs it will open. Tabs opened per turn of the event loop while a large selection opens (the window keeps answering in between). called on the GUI thread: a reader of the whole list afresh, in its order, as it is shown now (the reader runs off the GUI thread)</extracomment>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
@@ -207,12 +207,23 @@
         <source>Print the incident with its &amp;history…</source>
         <translation>打印事件及其处理历史(&amp;H)…</translation>
     </message>
+    <message>
+        <source>Open incidents</source>
+        <translation>打开事件</translation>
+    </message>
+    <message>
+        <source>Open %1 incidents, each in its own tab? That makes %1 more tabs.</source>
+        <translation>打开 %1 个事件,每个事件一个标签页?将新增 %1 个标签页。</translation>
+    </message>
+    <message>
+        <source>Open %1 tabs</source>
+        <translation>打开 %1 个标签页</translation>
+    </message>
 </context>
 <context>
     <name>BulkOutput</name>
     <message>
         <source>Copying…</source>
-        <extracomment>A printed list stops here: longer lists are for exporting (a few thousand rows already make a hundred pages, and laying out more keeps the window waiting).</extracomment>
         <translation>正在复制…</translation>
     </message>
     <message>
@@ -241,12 +252,28 @@
         <translation>打印</translation>
     </message>
     <message>
-        <source>This list has %1 incidents; at most %2 are printed. Narrow it with a filter, or export it to Excel.</source>
-        <translation>该列表有 %1 个事件,最多只能打印 %2 个。请用筛选缩小范围,或导出到 Excel。</translation>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
     </message>
     <message>
-        <source>Preparing to print…</source>
-        <translation>正在准备打印…</translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>%1 incident(s) printed…</source>
+        <translation>已打印 %1 个事件…</translation>
+    </message>
+    <message>
+        <source>%1 incident(s) printed on %2 page(s).</source>
+        <translation>已打印 %1 个事件,共 %2 页。</translation>
+    </message>
+    <message>
+        <source>The printer could not be used.</source>
+        <translation>无法使用该打印机。</translation>
     </message>
 </context>
 <context>

@@ -13,9 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from desk_app.services.bulk.actions import BulkAction, BulkResult, Offer, offers, run_bulk
 from desk_app.services.bulk.tables import ExportFormat
@@ -30,6 +37,11 @@ from ui.errors import show_error
 ORDER = [BulkAction.ASSIGN_TO_ME, BulkAction.ASSIGN, BulkAction.TRANSFER, BulkAction.PEND,
          BulkAction.RESUME, BulkAction.NOTE, BulkAction.ACKNOWLEDGE, BulkAction.CLOSE]
 NO_INPUT = {BulkAction.ASSIGN_TO_ME}
+#: Opening more incidents than this at once asks first, naming how many tabs it will open.
+OPEN_ASK_ABOVE = 10
+#: Tabs opened per turn of the event loop while a large selection opens (the window keeps
+#: answering in between).
+OPEN_PER_TURN = 5
 translate = QCoreApplication.translate
 
 
@@ -59,6 +71,7 @@ class ListActions(QObject):
         self.source = source
         self.parent_widget = parent
         self.last_summary: SummaryDialog | None = None
+        self.open_question: QMessageBox | None = None
         table = source.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._menu_at)
@@ -82,7 +95,8 @@ class ListActions(QObject):
             open_action = menu.addAction(paths.icon("open"), translate("BulkMenu", "&Open"))
         else:
             open_action = menu.addAction(paths.icon("open"), translate(
-                "BulkMenu", "&Open %1 incidents").replace("%1", str(min(len(ids), 10))))
+                "BulkMenu", "&Open %1 incidents").replace("%1", str(len(ids))) + (
+                    "…" if len(ids) > OPEN_ASK_ABOVE else ""))
         open_action.setEnabled(bool(ids))
         open_action.triggered.connect(lambda: self.open(ids))
         menu.addSeparator()
@@ -125,8 +139,47 @@ class ListActions(QObject):
 
     # -- what the entries do ----------------------------------------------------------------
     def open(self, ids: list[int]) -> None:
-        for incident_id in ids[:10]:
-            self.open_requested.emit(incident_id)
+        """Open every selected incident in its own tab; more than ``OPEN_ASK_ABOVE`` are
+        opened only after the person has seen how many tabs that makes, a few per turn of
+        the event loop."""
+        if len(ids) > OPEN_ASK_ABOVE and not self.confirm_open(len(ids)):
+            return
+        pending = list(ids)
+
+        def next_few() -> None:
+            for incident_id in pending[:OPEN_PER_TURN]:
+                self.open_requested.emit(incident_id)
+            del pending[:OPEN_PER_TURN]
+            if pending:
+                QTimer.singleShot(0, self, next_few)
+
+        next_few()
+
+    def confirm_open(self, count: int) -> bool:
+        """Ask before opening ``count`` tabs."""
+        box = self.open_question_box(count)
+        yes = box.findChild(QPushButton, "openManyYes")
+        self.open_question = box
+        box.exec()
+        chosen = box.clickedButton() is yes
+        box.deleteLater()
+        self.open_question = None
+        return chosen
+
+    def open_question_box(self, count: int) -> QMessageBox:
+        """The question that names how many tabs opening the selection makes."""
+        box = QMessageBox(QMessageBox.Icon.Question,
+                          translate("BulkMenu", "Open incidents"),
+                          translate("BulkMenu", "Open %1 incidents, each in its own tab? "
+                                    "That makes %1 more tabs.").replace("%1", str(count)),
+                          QMessageBox.StandardButton.NoButton, self.parent_widget)
+        box.setObjectName("openManyQuestion")
+        yes = box.addButton(translate("BulkMenu", "Open %1 tabs").replace("%1", str(count)),
+                            QMessageBox.ButtonRole.AcceptRole)
+        yes.setObjectName("openManyYes")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(yes)
+        return box
 
     def start(self, action: BulkAction, ids: list[int], offer: Offer) -> None:
         """Ask what the action needs (unless nothing), then run it."""

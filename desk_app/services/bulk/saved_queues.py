@@ -20,6 +20,7 @@ from desk_app.domain.validation import TITLE_MAX, Problems, clean_text
 from desk_app.errors import ConflictError, NotFound, ValidationError
 from desk_app.services import permissions as perm
 from desk_app.services.arguments import checked
+from desk_app.services.lists.queues import Filters, Queue, count_unchecked
 from desk_app.services.session import Changes, Session
 from desk_app.storage.models import SavedQueue
 from desk_app.storage.segment import match_query
@@ -120,7 +121,15 @@ class Conditions:
 
     # -- SQL ------------------------------------------------------------------------------
     def clause(self, user_id: int | None, now: datetime) -> tuple[str, list[object]]:
-        """The WHERE clause over ``incident i`` and its parameters."""
+        """The WHERE clause over ``incident i`` and its parameters. Built once per
+        conditions and person (the sidebar counts every saved queue at every refresh);
+        "the last N days" counts back from ``now``, so it is built each time."""
+        if self.last_days is not None:
+            return self._clause(user_id, now)
+        sql, params = _clause_of(self, user_id)
+        return sql, list(params)
+
+    def _clause(self, user_id: int | None, now: datetime) -> tuple[str, list[object]]:
         parts: list[str] = []
         params: list[object] = []
 
@@ -214,6 +223,48 @@ class Conditions:
 
 
 EMPTY = Conditions()
+
+
+# Both are kept by the conditions' ``repr`` (which tells ``True`` from ``1`` and ``1`` from
+# ``1.0``, as equality does not, and needs no hashable values), at most ``_KEPT`` of each.
+_KEPT = 512
+_clauses: dict[tuple[str, int | None], tuple[str, tuple[object, ...]]] = {}
+_savable: set[str] = set()
+
+
+def _key(conditions: Conditions) -> str:
+    """The conditions' ``repr``, worked out once per instance."""
+    found = conditions.__dict__.get("_repr")
+    if found is None:
+        found = repr(conditions)
+        object.__setattr__(conditions, "_repr", found)  # frozen: fields only are
+    return found
+
+
+def _clause_of(conditions: Conditions, user_id: int | None
+               ) -> tuple[str, tuple[object, ...]]:
+    """A clause that does not depend on the moment (``Conditions.clause``)."""
+    key = (_key(conditions), user_id)
+    found = _clauses.get(key)
+    if found is None:
+        sql, params = conditions._clause(user_id, datetime.now(UTC))
+        found = sql, tuple(params)
+        if len(_clauses) >= _KEPT:
+            _clauses.clear()
+        _clauses[key] = found
+    return found
+
+
+def _valid(conditions: Conditions) -> None:
+    """Raises unless ``conditions`` can be saved; a "yes" is kept (the editor's live count
+    asks again at every change), a refusal is not."""
+    key = _key(conditions)
+    if key in _savable:
+        return
+    conditions.problems().raise_if_any()
+    if len(_savable) >= _KEPT:
+        _savable.clear()
+    _savable.add(key)
 
 
 def _day(problems: Problems, name: str, value: object) -> date | None:
@@ -406,9 +457,7 @@ def people(session: Session) -> list[PersonChoice]:
 def count_of(session: Session, conditions: Conditions) -> int:
     """How many incidents ``conditions`` hold now (the editor's live count). Conditions
     that could not be saved are refused field by field, as saving them would be."""
-    from desk_app.services.lists.queues import Filters, Queue, count
-
     if not isinstance(conditions, Conditions):
         raise ValidationError.single("conditions", "validation.invalid_choice")
-    conditions.problems().raise_if_any()
-    return count(session, Queue.ALL, Filters(conditions=conditions))
+    _valid(conditions)
+    return count_unchecked(session, Queue.ALL, Filters(conditions=conditions))

@@ -251,6 +251,12 @@ def ids(session: Session, queue: Queue, sort: SortColumn | str = DEFAULT_SORT,
 
 @checked
 def count(session: Session, queue: Queue, filters: Filters | None = None) -> int:
+    return count_unchecked(session, queue, filters)
+
+
+def count_unchecked(session: Session, queue: Queue, filters: Filters | None = None) -> int:
+    """``count`` for a caller that has checked its arguments already (a saved queue's live
+    count: the checks cost more than counting a small queue)."""
     where, params = _select(session, queue, filters, session.clock.now())
     return int(session.store.execute(f"SELECT COUNT(*) FROM incident i WHERE {where}",
                                      params)[0][0])

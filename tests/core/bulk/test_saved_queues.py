@@ -172,3 +172,36 @@ def test_fuzz_saved_queues_never_fail_untyped(org: Org, name: str, words: str,
         for queue in visible(org.as_("net1")):
             counts(org.as_("net1"), [queue])
         delete_queue(org.as_("net1"), visible(org.as_("net1"))[0].id)
+
+
+def test_kept_answers_never_let_a_bad_condition_through(org: Org,
+                                                         desk: dict[str, int]) -> None:
+    """The live count keeps each clause and each "can be saved" it worked out; ``True``
+    equals ``1`` in Python, but a priority of ``True`` is still refused after one of 1."""
+    from desk_app.services.bulk.saved_queues import count_of
+
+    me = org.as_("net1")
+    assert count_of(me, Conditions(priorities=(1,))) == len(
+        matching(org, Conditions(priorities=(1,))))
+    with pytest.raises(ValidationError):
+        count_of(me, Conditions(priorities=(True,)))  # type: ignore[arg-type]
+    assert count_of(me, Conditions(last_days=30)) == len(matching(org, Conditions(
+        last_days=30)))
+    with pytest.raises(ValidationError):
+        count_of(me, Conditions(last_days=True))  # type: ignore[arg-type]
+    # "me" is the person asking, whoever asked the same conditions first
+    mine = Conditions(assignee="me")
+    assert count_of(org.as_("net1"), mine) == len(matching(org, mine, "net1"))
+    assert count_of(org.as_("desk"), mine) == len(matching(org, mine, "desk"))
+
+
+def test_the_last_days_move_with_the_clock(org: Org) -> None:
+    from desk_app.services.bulk.saved_queues import count_of
+
+    org.log(title="Old one")
+    week = Conditions(last_days=7)
+    assert count_of(org.as_("desk"), week) == 1
+    org.clock.advance(days=8)
+    assert count_of(org.as_("desk"), week) == 0
+    org.log(title="New one")
+    assert count_of(org.as_("desk"), week) == 1

@@ -18,6 +18,7 @@ from desk_app.services.incident import workflow
 from desk_app.services.lists.queues import Queue
 from desk_app.storage.models import Incident
 from tests.conftest import Org
+from tests.ui.bulk.test_print_lists import pdf_printer
 from tests.ui.shell_fixtures import (
     FAIL_ON_QT_WARNINGS,
     app_settings,
@@ -189,8 +190,11 @@ def test_print_a_queue_and_an_incident_to_pdf(qtbot: QtBot, org: Org, app_settin
         pages.append(path)
 
     monkeypatch.setattr(output, "printer", to_pdf)
+    listed = tmp_path / "list.pdf"
+    monkeypatch.setattr(output, "list_printer", lambda _p, _t: pdf_printer(listed))
     main.bulk.queue_actions.print_list()
-    qtbot.waitUntil(lambda: len(pages) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: listed.exists(), timeout=10_000)
+    pages.append(listed)
     main.bulk.queue_actions.print_incident(incident)
     qtbot.waitUntil(lambda: len(pages) == 2, timeout=10_000)
     for page in pages:
