@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from functools import partial
+from itertools import compress, repeat
 from operator import eq
 from typing import Any
 
@@ -155,7 +156,13 @@ def summarise(reader: Reader) -> dict[str, Any]:
 
 def _grouped(keys: Iterable[Any], values: Iterable[Any]) -> dict[Any, list[Any]]:
     """``values`` listed per key, from a column of keys and one of values."""
+    keys, values = list(keys), list(values)
+    distinct = set(keys)
     per: dict[Any, list[Any]] = defaultdict(list)
+    if len(distinct) <= 8:  # a few keys (priorities): one pass in C per key
+        for key in distinct:
+            per[key] = list(compress(values, map(eq, keys, repeat(key))))
+        return per
     for key, value in zip(keys, values, strict=True):
         per[key].append(value)
     return per

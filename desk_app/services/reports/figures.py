@@ -69,4 +69,10 @@ def spread_minutes(seconds: Sequence[int]) -> tuple[float | None, float | None, 
 
 def median_minutes(seconds: Sequence[int]) -> float | None:
     """``median`` of ``[s / 60.0 for s in seconds]`` (see ``spread_minutes``)."""
-    return spread_minutes(seconds)[0]
+    if not seconds:
+        return None
+    ordered = sorted(seconds)
+    n = len(ordered)
+    middle = ordered[n // 2] / 60.0 if n % 2 else \
+        (ordered[n // 2 - 1] / 60.0 + ordered[n // 2] / 60.0) / 2
+    return round(float(middle), 2)
