@@ -225,10 +225,10 @@ class SummaryReader(LoadedReader):
             return {k: n for k, n in spread.items() if n}
         if figure is not None and measure == "resolved" and dimension in _PEOPLE:
             at = _PEOPLE[dimension]
-            totals: dict[Any, int] = {}
+            counts: dict[Any, int] = {}
             for row in self._resolved_people():
-                totals[row[at]] = totals.get(row[at], 0) + row[2]
-            return totals
+                counts[row[at]] = counts.get(row[at], 0) + row[2]
+            return counts
         if figure is None or dimension not in _DIMENSIONS:
             return super().by(measure, dimension, start, end)
         return self._figure(figure, _DIMENSIONS[dimension])
