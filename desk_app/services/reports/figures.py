@@ -60,18 +60,19 @@ def spread_minutes(seconds: Sequence[int]) -> tuple[float | None, float | None, 
         return None, None, None
     ordered = sorted(seconds)
     n = len(ordered)
-    middle = ordered[n // 2] / 60.0 if n % 2 else \
-        (ordered[n // 2 - 1] / 60.0 + ordered[n // 2] / 60.0) / 2
     mean = math.fsum(map(truediv, ordered, repeat(60.0))) / n  # statistics.fmean's sum
-    return (round(float(middle), 2), round(float(mean), 2),
+    return (_middle_minutes(ordered), round(float(mean), 2),
             round(float(ordered[max(0, math.ceil(0.9 * n) - 1)] / 60.0), 2))
 
 
 def median_minutes(seconds: Sequence[int]) -> float | None:
     """``median`` of ``[s / 60.0 for s in seconds]`` (see ``spread_minutes``)."""
-    if not seconds:
-        return None
-    ordered = sorted(seconds)
+    return _middle_minutes(sorted(seconds)) if seconds else None
+
+
+def _middle_minutes(ordered: Sequence[int]) -> float:
+    """The median of sorted whole seconds in minutes, as ``statistics.median`` takes it
+    from the minutes (the mean of the two middle ones for an even count)."""
     n = len(ordered)
     middle = ordered[n // 2] / 60.0 if n % 2 else \
         (ordered[n // 2 - 1] / 60.0 + ordered[n // 2] / 60.0) / 2

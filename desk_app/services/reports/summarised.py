@@ -45,10 +45,8 @@ _SUMMED = {
 }
 _DIMENSIONS = {"priority": "priority", "group": "group_id", "category": "category_id",
                "channel": "channel"}
-#: the figures the report asks per dimension other than priority (which has them all)
-_WANTED = {"day": ("logged", "resolved", "closed", "auto_closed"),
-           "group_id": ("logged", "resolved", "closed", "rated", "rating_sum"),
-           "category_id": ("logged", "resolved", "closed"), "channel": ("logged",)}
+#: the figures the report asks per day (the trends)
+_DAY_FIGURES: tuple[str, ...] = ("logged", "resolved", "closed", "auto_closed")
 #: the people dimensions of the incidents resolved in the period (``_resolved_people``)
 _PEOPLE = {"assignee": 0, "resolver": 1}
 _CLOCK_DIMENSIONS = {"clock_priority": "clock_priority", "group": "group_id",
@@ -106,7 +104,8 @@ class SummaryReader(LoadedReader):
         self._where_sql, self._where_params = self._summary_where()
         self._by_dimension: dict[str, dict[Any, tuple[int, ...]]] = {}
         # the incidents resolved in the period are not read as rows: their counts per
-        # person are SQL (``Reader.by``), their pending time ``resolved_pending``
+        # person come from one grouped read (``_resolved_people``), their pending spans
+        # from one joined read (``resolved_pending``)
         open_now = self._run(self._sql("open", ", ".join(_INCIDENT_COLUMNS)), None, None)
         self._rows.update(self._open_sets(open_now))
         self._source.update({name: "incident" for name in self._rows})
@@ -136,7 +135,7 @@ class SummaryReader(LoadedReader):
                         total[n] += int(value)
                 self._by_dimension[column] = {k: tuple(v) for k, v in totals.items()}
             return self._by_dimension[column]
-        wanted = _WANTED["day"]
+        wanted = _DAY_FIGURES
         if summary.INCIDENT_FIGURES[figure] not in wanted:
             wanted = summary.INCIDENT_FIGURES
         key = f"{column}:{len(wanted)}"
