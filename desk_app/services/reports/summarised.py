@@ -272,13 +272,33 @@ class SummaryReader(LoadedReader):
         self._load()
         if not self.summarised:
             return super().open_at_start()
-        # logged before the period less resolved before it: the summary rows of the days
-        # before it (and of the moments before the calendar, counted on day -1)
-        where = self._where_sql.replace("day >= :a AND day < :b", "day < :a")
-        row = database.execute_sql(
+        first, last = database.execute_sql(  # the key's two ends, not a scan
+            "SELECT (SELECT min(day) FROM report_incident_day), "
+            "(SELECT max(day) FROM report_incident_day)").fetchone()
+        after = first is not None and last - self.start < self.start - first
+        return self._open_before(after)
+
+    def _open_before(self, after: bool) -> int:
+        """Logged before the period less resolved before it, from the summary rows of the
+        days before it (and of the moments before the calendar, counted on day -1); or,
+        ``after``, from those of the days from its start on, which are fewer for a recent
+        period: all of them add up to the incidents never resolved (each is logged once
+        and resolved at most once), counted through the index on stage and resolution."""
+        if not after:
+            where = self._where_sql.replace("day >= :a AND day < :b", "day < :a")
+            row = database.execute_sql(
+                f"SELECT total(logged) - total(resolved) FROM report_incident_day "
+                f"WHERE {where}", self._where_params).fetchone()
+            return int(row[0])
+        where = self._where_sql.replace("day >= :a AND day < :b", "day >= :a")
+        (later,) = database.execute_sql(
             f"SELECT total(logged) - total(resolved) FROM report_incident_day WHERE {where}",
             self._where_params).fetchone()
-        return int(row[0])
+        never = " AND ".join(["i.resolved_at IS NULL", *self._where])
+        ((unresolved,),) = self._run(
+            f"SELECT count(*) FROM incident i INDEXED BY incident_stage_resolved_at "
+            f"{self._joins} WHERE {never}", None, None)
+        return int(unresolved) - int(later)
 
     def met(self, stage: str, dimension: str) -> dict[Any, tuple[int, int]]:
         self._load()
