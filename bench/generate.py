@@ -348,7 +348,7 @@ def build_search(conn: sqlite3.Connection, triggers: list[str]) -> None:
             "INSERT INTO incident_open_search (rowid, title, description, notes, resolution)"
             " SELECT s.rowid, s.title, s.description, s.notes, s.resolution FROM incident i"
             " JOIN incident_search s ON s.rowid = i.id"
-            " WHERE i.stage NOT IN ('resolved', 'closed') ORDER BY i.id")
+            " WHERE i.stage NOT IN ('resolved', 'closed')")
 
 
 def generate(path: str | Path, incidents: int, *, seed: int = 1, now: str = DEFAULT_NOW,

@@ -162,8 +162,10 @@ class Conditions:
                          if self.vip else
                          "i.caller_id NOT IN (SELECT id FROM caller WHERE vip = 1)")
         if self.escalated == Escalated.UNACKNOWLEDGED.value:
-            parts.append("i.id IN (SELECT incident_id FROM escalation "
-                         "WHERE acknowledged_at IS NULL)")
+            # read from the index of the unacknowledged alone (migration 0032); the
+            # planner's statistics keep other reads of escalations off it
+            parts.append("i.id IN (SELECT incident_id FROM escalation INDEXED BY "
+                         "escalation_unacknowledged WHERE acknowledged_at IS NULL)")
         elif self.escalated == Escalated.EVER.value:
             parts.append("i.escalation_count > 0")
         elif self.escalated == Escalated.NEVER.value:

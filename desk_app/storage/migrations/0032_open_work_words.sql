@@ -50,11 +50,12 @@ END;
 INSERT INTO "incident_open_search" (rowid, title, description, notes, resolution)
 SELECT s.rowid, s.title, s.description, s.notes, s.resolution
 FROM "incident" i JOIN "incident_search" s ON s.rowid = i.id
-WHERE (i.stage IN ('resolved', 'closed')) = 0
-ORDER BY i.id;
+WHERE (i.stage IN ('resolved', 'closed')) = 0;
 -- The incidents with an escalation no supervisor has acknowledged (R08), read from the
 -- index alone: the Escalated queue and a saved queue's "unacknowledged" condition list
 -- them, and schema 1's (acknowledged_at, at) index needed a row read for each one's
--- incident. Kept by SQLite (and the server) itself, as every index is.
+-- incident. Kept by SQLite (and the server) itself, as every index is. Its planner
+-- statistics (storage/statistics.py) leave the other reads of escalations as they were;
+-- the saved queues read through it by name.
 CREATE INDEX "escalation_unacknowledged" ON "escalation" ("incident_id")
 WHERE "acknowledged_at" IS NULL;
