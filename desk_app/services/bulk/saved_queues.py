@@ -21,7 +21,6 @@ from desk_app.domain.validation import TITLE_MAX, Problems, clean_text
 from desk_app.errors import ConflictError, NotFound, ValidationError
 from desk_app.services import permissions as perm
 from desk_app.services.arguments import checked
-from desk_app.services.lists.queues import Filters, Queue, count_unchecked
 from desk_app.services.session import Changes, Session
 from desk_app.storage.models import SavedQueue
 from desk_app.storage.segment import match_query
@@ -124,13 +123,13 @@ class Conditions:
     def clause(self, user_id: int | None, now: datetime) -> tuple[str, list[object]]:
         """The WHERE clause over ``incident i`` and its parameters. Built once per
         conditions and person (the sidebar counts every saved queue at every refresh);
-        "the last N days" counts back from ``now``, so it is built each time."""
-        if self.last_days is not None:
-            return self._clause(user_id, now)
+        "the last N days" counts back from ``now``: its moment is put in each time."""
         sql, params = _clause_of(self, user_id)
-        return sql, list(params)
+        return sql, _since(self, params, now)
 
-    def _clause(self, user_id: int | None, now: datetime) -> tuple[str, list[object]]:
+    def _clause(self, user_id: int | None, now: datetime | None
+                ) -> tuple[str, list[object]]:
+        """``now`` None: "the last N days" as ``_SINCE``, for a clause that is kept."""
         parts: list[str] = []
         params: list[object] = []
 
@@ -178,7 +177,8 @@ class Conditions:
         column = f"i.{DateField(self.date_field).value}"
         if self.last_days is not None:
             parts.append(f"{column} >= ?")
-            params.append(int((now - timedelta(days=self.last_days)).timestamp()))
+            params.append(_SINCE if now is None else
+                          int((now - timedelta(days=self.last_days)).timestamp()))
         if self.date_from:
             parts.append(f"{column} >= ?")
             params.append(_moment(date.fromisoformat(self.date_from)))
@@ -241,6 +241,17 @@ EMPTY = Conditions()
 _KEPT = 512
 _clauses: dict[tuple[str, int | None], tuple[str, tuple[object, ...]]] = {}
 _savable: set[str] = set()
+#: In a kept clause, the moment "the last N days" count back to (``_since`` puts it in).
+_SINCE = object()
+
+
+def _since(conditions: Conditions, params: tuple[object, ...], now: datetime
+           ) -> list[object]:
+    """A kept clause's parameters with "the last N days" counted back from ``now``."""
+    if conditions.last_days is None:
+        return list(params)
+    since = int((now - timedelta(days=conditions.last_days)).timestamp())
+    return [since if p is _SINCE else p for p in params]
 
 
 def _key(conditions: Conditions) -> str:
@@ -254,11 +265,11 @@ def _key(conditions: Conditions) -> str:
 
 def _clause_of(conditions: Conditions, user_id: int | None
                ) -> tuple[str, tuple[object, ...]]:
-    """A clause that does not depend on the moment (``Conditions.clause``)."""
+    """The clause kept for ``conditions`` and the person (``Conditions.clause``)."""
     key = (_key(conditions), user_id)
     found = _clauses.get(key)
     if found is None:
-        sql, params = conditions._clause(user_id, datetime.now(UTC))
+        sql, params = conditions._clause(user_id, None)
         found = sql, tuple(params)
         if len(_clauses) >= _KEPT:
             _clauses.clear()
@@ -471,12 +482,11 @@ def count_of(session: Session, conditions: Conditions) -> int:
     if not isinstance(conditions, Conditions):
         raise ValidationError.single("conditions", "validation.invalid_choice")
     _valid(conditions)
-    if conditions.last_days is not None:  # counts back from the moment
-        return count_unchecked(session, Queue.ALL, Filters(conditions=conditions))
     # the same statement as the All queue narrowed by them (``queues.count``), kept whole:
     # a count of a small queue costs less than building its statement again
     sql, params = _count_of(conditions, session.user_id)
-    return int(session.store.execute(sql, params)[0][0])
+    return int(session.store.execute(sql, _since(conditions, params, session.clock.now())
+                                     )[0][0])
 
 
 _counts: dict[tuple[str, int | None], tuple[str, tuple[object, ...]]] = {}

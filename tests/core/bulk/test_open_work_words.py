@@ -1,9 +1,12 @@
 """Open work's own word index and the index of unacknowledged escalations (schema 32):
 kept in the same transaction through an incident's whole life (logged, noted, edited,
 resolved, reopened by a rejected resolution, closed), always exactly incident_search's row
-for each open incident and none for the others; and the saved queues' plans read them."""
+for each open incident and none for the others, in a file and on a server; and the saved
+queues' plans read them."""
 
 from __future__ import annotations
+
+import pytest
 
 from desk_app.domain.enums import Impact
 from desk_app.services.bulk.saved_queues import Conditions, count_of
@@ -40,7 +43,8 @@ def open_with(org: Org, words: str) -> list[int]:
                                                                    words=words))))
 
 
-def test_open_work_words_follow_an_incident_through_its_life(org: Org) -> None:
+def test_open_work_words_follow_an_incident_through_its_life(org: Org,
+                                                             database_kind: str) -> None:
     other = org.log(title="Printer jams on floor 3")
     first = org.log(title="交换机 端口 dead", description="网络 is down in building B")
     in_step(org)
@@ -75,12 +79,23 @@ def test_open_work_words_follow_an_incident_through_its_life(org: Org) -> None:
     in_step(org)
     assert [r[0] for r in open_rows(org)] == [other]
     assert open_with(org, "transceiver") == []
+    # no conditions at all, and conditions with a constant: the server reads them too
+    assert len(queues.ids(org.as_("desk"), Queue.ALL, filters=Filters(
+        conditions=Conditions()))) == 2
+    assert count_of(org.as_("desk"), Conditions(open_only=True, words="printer")) == 1
+    priority = int(org.store.execute("SELECT priority FROM incident WHERE id = ?",
+                                     [other])[0][0])
+    assert queues.ids(org.as_("desk"), Queue.ALL, filters=Filters(
+        priority=priority, conditions=Conditions(open_only=True, words="printer"))) == [other]
+    if database_kind == "server":
+        return
     # deleted incidents leave it too (the program never deletes one: the schema's own rule)
     org.store.write(lambda: org.store.db.execute_sql("DELETE FROM incident WHERE id = ?",
                                                      [other]))
     assert open_rows(org) == []
 
 
+@pytest.mark.file_only  # SQLite's plans
 def test_a_saved_queue_reads_open_work_words_and_unacknowledged_escalations_by_index(
         org: Org) -> None:
     for n in range(3):
@@ -105,6 +120,7 @@ def test_a_saved_queue_reads_open_work_words_and_unacknowledged_escalations_by_i
     assert count_of(desk, Conditions(open_only=True, words="网络")) == 3
 
 
+@pytest.mark.file_only  # a server is made from an upgraded file (postgres/schema.py)
 def test_the_upgrade_fills_it_from_the_open_incidents(org: Org) -> None:
     """What schema 32's migration writes for a file of schema 31: incident_search's rows
     of the open incidents, read through the queue order's index."""
