@@ -140,3 +140,43 @@ def test_the_upgrade_fills_it_from_the_open_incidents(org: Org) -> None:
     assert [r[0] for r in open_rows(org)][-1] == kept
     steps = " | ".join(r[3] for r in org.store.execute(f"EXPLAIN QUERY PLAN {fill}"))
     assert "USING INDEX incident_queue_order" in steps and "SCAN i " not in steps + " "
+
+
+def test_a_file_or_a_server_of_schema_31_is_upgraded_with_its_open_work_words(
+        org: Org, database_kind: str) -> None:
+    """Schema 32 reached by an upgrade: a file through ``migrate``, a server through its
+    translated statements (``postgres.opening.upgrade``); both end with the open incidents'
+    words, the partial index, and triggers that keep them."""
+    first = org.log(title="网络 down in building B")
+    done = org.log(title="网络 printer")
+    workflow.resolve(org.as_("desk"), done, resolution="fixed")
+    triggers = ["insert", "stage", "update", "note", "delete"]
+
+    def back_to_31() -> None:
+        run = org.store.db.execute_sql
+        for name in triggers:
+            run(f'DROP TRIGGER IF EXISTS "incident_open_search_{name}"'
+                + (' ON "journal"' if name == "note" and database_kind == "server" else
+                   ' ON "incident"' if database_kind == "server" else ""))
+        run('DROP INDEX "escalation_unacknowledged"')
+        run('DROP TABLE "incident_open_search"')
+        if database_kind == "server":
+            run('DELETE FROM "schema_version" WHERE "version" >= 31')
+            run('INSERT INTO "schema_version" ("version", "program") VALUES (31, \'test\')')
+        else:
+            run("DELETE FROM sqlite_stat1 WHERE idx = 'escalation_unacknowledged'")
+            run("PRAGMA user_version = 31")
+
+    org.store.write(back_to_31)
+    if database_kind == "server":
+        from desk_app.storage.postgres.opening import upgrade
+    else:
+        from desk_app.storage.migrations import migrate as upgrade
+    result = upgrade(org.store)  # type: ignore[arg-type]
+    assert (result.found, result.applied) == (31, True)
+    in_step(org)
+    assert [r[0] for r in open_rows(org)][-1] == first
+    later = org.log(title="网络 again")
+    workflow.resolve(org.as_("desk"), first, resolution="fixed")
+    in_step(org)
+    assert open_with(org, "网络") == [later]
