@@ -154,7 +154,8 @@ BOTH_KINDS = ("tests/core/test_r0", "tests/core/test_r1", "tests/core/test_r2",
               "tests/core/reports/test_monthly_report.py",
               "tests/core/knowledge/test_attachments.py",
               "tests/core/knowledge/test_suggestions.py",
-              "tests/core/knowledge/test_articles.py")
+              "tests/core/knowledge/test_articles.py",
+              "tests/core/bulk/test_open_work_words.py")
 KINDS = ("file", "server")
 
 
