@@ -107,3 +107,42 @@ def test_r09_schema_24_joins_the_same_call_tasks_in_one_pass(org: Org) -> None:
     assert len({lead for _, lead in shipped}) >= 3  # several incidents and people
     assert any(row_id != lead for row_id, lead in shipped)  # some join a first one
     assert now == shipped
+
+
+@pytest.mark.file_only
+def test_an_old_files_journal_is_chained_in_batches_as_in_one(org: Org,
+                                                              monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    """Bringing a file of schema 15 into the hash chain reads its journal in batches (15
+    million rows at 1,000,000 incidents did not fit in memory at once): batches of two give
+    the same links as one read, and the check finds nothing."""
+    import shutil
+
+    from desk_app.services.incident.log import add_note
+    from desk_app.services.security.tamper import chain_findings
+    from desk_app.storage import witness
+    from desk_app.storage.chain import register_sqlite
+    from desk_app.storage.opening import open_store
+
+    for title in ("Printer jams", "VPN drops", "Mail bounces"):
+        incident = org.log(title=title)
+        add_note(org.as_("desk"), incident, "Caller rang again")
+    org.store.close()
+    old_schema(org.path, 15)
+    whole = org.path.with_name("whole.sqlite")
+    shutil.copyfile(org.path, whole)
+    links = {}
+    for path, batch in ((whole, 1_000_000), (org.path, 2)):
+        monkeypatch.setattr(witness, "CHAIN_BATCH", batch)
+        open_store(path).close()
+        conn = sqlite3.connect(path)
+        register_sqlite(conn)
+        try:
+            links[batch] = conn.execute("SELECT id, seq, chain FROM journal ORDER BY id"
+                                        ).fetchall()
+            findings = list(chain_findings(lambda sql, c=conn: c.execute(sql).fetchall(), {}))
+        finally:
+            conn.close()
+        assert findings == []
+    assert len(links[2]) >= 6 and links[2] == links[1_000_000]
+    assert [seq for _, seq, _ in links[2]] == list(range(1, len(links[2]) + 1))
