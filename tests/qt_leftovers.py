@@ -40,8 +40,17 @@ def _no_window_outlives_its_test() -> Iterator[None]:
         return
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    leftovers = [w for pointer, w in _top_levels(app).items() if pointer not in before]
-    for widget in leftovers:
-        widget.hide()  # not close(): a close may ask about unsaved input and wait for an answer
+    # One at a time, asking Qt afresh each time: deleting a window deletes what it owns (a
+    # completer's popup is a top-level widget owned by the window's completer), and a wrapper
+    # taken before that would point at freed memory (deleting both in one pass crashed).
+    pending = {pointer for pointer in _top_levels(app) if pointer not in before}
+    while pending:
+        alive = _top_levels(app)
+        pointer = next((p for p in alive if p in pending), None)
+        if pointer is None:
+            break
+        pending.discard(pointer)
+        widget = alive[pointer]
+        widget.hide()  # not close(): a close may ask about unsaved input and wait
         widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -257,7 +257,8 @@ def _read_until(process: subprocess.Popen[str], wanted: str) -> list[str]:
     while True:
         line = process.stdout.readline()
         if not line:
-            raise AssertionError(f"worker ended early: {process.stderr.read()}")  # type: ignore[union-attr]
+            raise AssertionError(f"worker ended early after {lines}: "  # type: ignore[union-attr]
+                                 f"{process.stderr.read()}")
         lines.append(line.rstrip("\n"))
         if line.startswith(wanted):
             return lines
@@ -271,7 +272,9 @@ def t4(folder: Path, use_tmpfs: bool = True) -> Figures:
     EFBIG, and which SQLite reports as an I/O error rather than a full disk."""
     template, _ = prepared(folder / "template", 1)
     disk = folder / "disk"
-    mounted = use_tmpfs and _mount_tmpfs(disk, 2048)
+    # 8 MB: once the filler goes, a note on the filled incident rewrites its whole notes text
+    # in both word indexes (all incidents' and open work's), which 2 MB no longer held
+    mounted = use_tmpfs and _mount_tmpfs(disk, 8192)
     try:
         path = disk / "desk.sqlite"
         disk.mkdir(exist_ok=True)
