@@ -38,6 +38,8 @@ from tests import postgres
 
 PASSWORD = "correct horse"
 
+pytest_plugins = ["tests.qt_leftovers"]
+
 use_cheap_hashes()  # argon2id at OWASP's parameters costs ~0.5 s a hash; tests make hundreds
 if not os.environ.get("DESK_TEST_REAL_KEYRING"):
     import keyring

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import Shiboken
 
 from desk_app.errors import SignedOut, StorageError
 from desk_app.services.session import Changes
@@ -103,6 +104,12 @@ class Op(Generic[T]):
         self._failure = fn
         return self
 
+    def _asker_gone(self) -> bool:
+        """The widget that made the call was deleted before the answer came (a dialog closed
+        for good, a window torn down): its handlers would touch a dead object, so they are
+        not called. Hub listeners still hear of the change or the storage failure."""
+        return self.parent is not None and not Shiboken.isValid(self.parent)
+
     def run(self, hub: ChangeHub | None = None, pool: QThreadPool | None = None) -> None:
         signals = _Signals()
         Op._running.add(signals)
@@ -110,15 +117,18 @@ class Op(Generic[T]):
         def done(result: object) -> None:
             _finished(signals)
             if hub is not None and isinstance(result, Changes):
-                hub.publish(result)
+                hub.publish(result)  # it happened, whoever asked: every view hears of it
+            if self._asker_gone():
+                return
             if self._success is not None:
                 self._success(result)  # type: ignore[arg-type]
 
         def failed(error: BaseException) -> None:
             _finished(signals)
-            if Op.mend is not None and Op.mend(self.parent, error,
-                                               lambda: self.run(hub, pool),
-                                               lambda: report(error), self.by_person):
+            mend = Op.mend
+            if mend is not None and not self._asker_gone() and mend(
+                    self.parent, error, lambda: self.run(hub, pool), lambda: report(error),
+                    self.by_person):
                 return
             report(error)
 
@@ -127,6 +137,10 @@ class Op(Generic[T]):
                 hub.storage_error.emit(error)
             if hub is not None and isinstance(error, SignedOut):
                 hub.signed_out.emit(error.user_id)  # the lock tells the person, once
+            if self._asker_gone():
+                log.warning("a call failed after the window that made it was gone",
+                            exc_info=error)
+                return
             if self._failure is not None:
                 self._failure(error)
             elif Op.default_failure is not None:

@@ -32,3 +32,41 @@ def test_delivered_calls_leave_no_signal_objects_or_closures(qtbot: QtBot) -> No
     assert sorted(answers) == list(range(50)) and set(errors) == {ZeroDivisionError}
     qtbot.waitUntil(lambda: _alive() == before, timeout=5_000)  # deleted in the event loop
     assert not Op._running
+
+
+def test_an_answer_for_a_deleted_window_reaches_the_hub_and_not_the_window(
+        qtbot: QtBot) -> None:
+    """A dialog closed for good while its call ran: the change is still published (it
+    happened), and neither handler touches the dead dialog."""
+    import threading
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QWidget
+
+    from desk_app.services.session import Changes
+    from ui.operations import ChangeHub
+
+    hub = ChangeHub()
+    heard: list[object] = []
+    hub.changed.connect(heard.append)
+    go = threading.Event()
+    called: list[str] = []
+    for outcome in ("done", "failed"):
+        asker = QWidget()
+
+        def work(outcome: str = outcome) -> Changes:
+            go.wait(10)
+            if outcome == "failed":
+                raise ValueError("refused")
+            return Changes(incidents=frozenset({7}))
+
+        Op(asker, work).success(lambda _r: called.append("success")).failure(
+            lambda _e: called.append("failure")).run(hub)
+        asker.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert not shiboken6.isValid(asker)
+        go.set()
+        qtbot.waitUntil(lambda: not Op._running, timeout=10_000)
+        go.clear()
+    assert called == []
+    assert len(heard) == 1
