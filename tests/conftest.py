@@ -38,7 +38,7 @@ from tests import postgres
 
 PASSWORD = "correct horse"
 
-pytest_plugins = ["tests.qt_leftovers"]
+pytest_plugins = ["tests.qt_leftovers", "tests.qt_patience"]
 
 use_cheap_hashes()  # argon2id at OWASP's parameters costs ~0.5 s a hash; tests make hundreds
 if not os.environ.get("DESK_TEST_REAL_KEYRING"):

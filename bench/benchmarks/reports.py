@@ -10,7 +10,9 @@ the issue's absolute time: a month ≤ 300 ms at 100,000 incidents, a year ≤ 2
 
 The same report is also timed read the two other ways the service can read it (the same
 figures, asserted): from the period's rows without the summary tables of schema 27
-(``LoadedReader``), and one SQL statement per figure, as before schema 27 (``Reader``).
+(``LoadedReader``), and one SQL statement per figure, as before schema 27 (``Reader``);
+not from 1,000,000 incidents on (``ONLY_SUMMARY_FROM``), where each of their runs of a
+year takes minutes and says nothing about what the screen does.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from bench.benchmarks import Context, benchmark
 from bench.measure import Result, measure
 
 ZONE = ZoneInfo("Asia/Shanghai")
+#: from this size on only the summary tables' reading (the screen's) is timed
+ONLY_SUMMARY_FROM = 1_000_000
 OPEN = "('logged', 'assigned', 'in_progress')"
 
 
@@ -148,10 +152,10 @@ def run(ctx: Context) -> list[Result]:
             ours = report(f, SummaryReader)
             by_hand = summary_by_hand(conn, a, b)
             assert ours.summary == by_hand, (label, ours.summary, by_hand)
-            for reading, how, repeat in (
-                    (SummaryReader, "", 5),
+            ways = [(SummaryReader, "", 5),
                     (LoadedReader, ", without the summary tables", 3),
-                    (Reader, ", one statement per figure (before 0027)", 3)):
+                    (Reader, ", one statement per figure (before 0027)", 3)]
+            for reading, how, repeat in ways[:1] if ctx.size >= ONLY_SUMMARY_FROM else ways:
                 other = report(f, reading)
                 assert (other.summary, other.tables) == (ours.summary, ours.tables), reading
                 timed, baseline = measure(lambda f=f, r=reading: report(f, r),

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from functools import partial
+from itertools import compress, repeat
 from operator import eq
 from typing import Any
 
@@ -24,7 +25,7 @@ from desk_app.storage.models import Category, SupportGroup, User, WaitCode, data
 from . import figures as fig
 from .access import scope_filter
 from .model import Cell, Report, Row, Table
-from .pending import pending_time
+from .pending import spans_time
 from .period import Granularity, check_period, desk_zone, instant
 from .query import AGE_BUCKETS, FIRST_CONTACT, Reader, ReportFilter
 from .summarised import SummaryReader
@@ -112,13 +113,10 @@ def summarise(reader: Reader) -> dict[str, Any]:
         pairs = reader.met(stage, "clock_priority")
         clocks[f"stopped:{stage}"] = {k: done for k, (done, _) in pairs.items()}
         clocks[f"met:{stage}"] = {k: ok for k, (_, ok) in pairs.items()}
-    times: dict[str, dict[int, list[float]]] = {}
+    times: dict[str, dict[int, list[int]]] = {}  # working seconds per clock priority
     for stage in ("accept", "resolve"):
-        per: dict[int, list[float]] = defaultdict(list)
-        for priority, seconds in reader.values(f"stopped:{stage}",
-                                               "k.priority, k.elapsed_seconds"):
-            per[priority].append(seconds / 60.0)
-        times[stage] = per
+        times[stage] = _grouped(*reader.columns(f"stopped:{stage}",
+                                                "k.priority, k.elapsed_seconds"))
 
     def scope(keep: Callable[[int], bool]) -> dict[str, Any]:
         def n(table: dict[Any, int]) -> int:
@@ -139,8 +137,8 @@ def summarise(reader: Reader) -> dict[str, Any]:
             "restore_met_pct": fig.pct(n(clocks["met:resolve"]),
                                        n(clocks["stopped:resolve"])),
             "breached": sum(n(clocks[f"stopped:{s}"]) - n(clocks[f"met:{s}"]) for s in STAGES),
-            "mtta_working_minutes_median": fig.median(joined(times["accept"])),
-            "mttr_working_minutes_median": fig.median(joined(times["resolve"])),
+            "mtta_working_minutes_median": fig.median_minutes(joined(times["accept"])),
+            "mttr_working_minutes_median": fig.median_minutes(joined(times["resolve"])),
             "escalations": n(counts["escalated"]),
             "transfers_3_or_more_pct": fig.pct(n(counts["transfers_3"]), n(counts["resolved"])),
             "satisfaction_mean": fig.ratio(n(closed["rating_sum"]), n(closed["rated"])),
@@ -154,6 +152,20 @@ def summarise(reader: Reader) -> dict[str, Any]:
     result = scope(everything)
     result["by_priority"] = {str(p): scope(partial(eq, p)) for p in PRIORITIES}
     return result
+
+
+def _grouped(keys: Iterable[Any], values: Iterable[Any]) -> dict[Any, list[Any]]:
+    """``values`` listed per key, from a column of keys and one of values."""
+    keys, values = list(keys), list(values)
+    distinct = set(keys)
+    per: dict[Any, list[Any]] = defaultdict(list)
+    if len(distinct) <= 8:  # a few keys (priorities): one pass in C per key
+        for key in distinct:
+            per[key] = list(compress(values, map(eq, keys, repeat(key))))
+        return per
+    for key, value in zip(keys, values, strict=True):
+        per[key].append(value)
+    return per
 
 
 # -- labels ------------------------------------------------------------------------------
@@ -338,10 +350,9 @@ def _targets(reader: Reader, names: _Names, t: _Texts) -> list[Table]:
 def _times(reader: Reader, t: _Texts) -> Table:
     rows = []
     for s in STAGES:
-        values = reader.values(f"stopped:{s}", "k.elapsed_seconds, k.stopped_at - k.started_at")
-        working = [elapsed / 60.0 for elapsed, _ in values]
-        calendar = [span / 60.0 for _, span in values]
-        cells = [Cell(figure) for v in (working, calendar) for figure in fig.spread(v)]
+        working, calendar = reader.columns(f"stopped:{s}",
+                                           "k.elapsed_seconds, k.stopped_at - k.started_at")
+        cells = [Cell(figure) for v in (working, calendar) for figure in fig.spread_minutes(v)]
         cells.append(Cell(len(working), reader.drill(f"stopped:{s}")))
         rows.append(Row(t(f"time.{s}"), tuple(cells), s))
     columns = (*(t(f"stat.{w}.{s}") for w in ("working", "calendar")
@@ -385,14 +396,12 @@ def _escalations(reader: Reader, names: _Names, t: _Texts) -> list[Table]:
 def _pending(reader: Reader, names: _Names, t: _Texts) -> Table:
     """Pending time of the incidents resolved in the period, from their journals: its share
     of their working time (on each one's restore calendar) and of their calendar time."""
-    resolved = reader.values("resolved", "i.id, i.created_at, i.resolved_at")
-    until = {i: r for i, _, r in resolved}
-    calendar_total = sum(r - c for _, c, r in resolved)
-    pending = pending_time(until)
+    calendar_total, spans = reader.resolved_pending()
+    pending = spans_time(spans)
     # working time from logging to resolution = the restore clock's working time (it runs
     # whenever the incident is neither pending nor resolved) + the working time pending
-    working_total = sum(e for (e,) in reader.values("stopped:resolve", "k.elapsed_seconds")) \
-        + sum(pending.working.values())
+    (elapsed,) = reader.columns("stopped:resolve", "k.elapsed_seconds")
+    working_total = sum(elapsed) + sum(pending.working.values())
     now_by = reader.by("pending_now", "wait_code")
     keys = set(pending.calendar) | set(now_by)
 
@@ -437,10 +446,7 @@ def _people(reader: Reader, names: _Names, t: _Texts) -> Table:
         for k, n in reader.by(part, "assignee").items():
             handled[k] += n
     resolved = reader.by("resolved", "resolver")
-    times: dict[Any, list[float]] = defaultdict(list)
-    for person, seconds in reader.values("stopped:resolve",
-                                         "i.resolved_by_id, k.elapsed_seconds"):
-        times[person].append(seconds / 60.0)
+    times = _grouped(*reader.columns("stopped:resolve", "i.resolved_by_id, k.elapsed_seconds"))
     ratings: dict[Any, list[int]] = defaultdict(list)
     for person, value in reader.values("rated", "i.resolved_by_id, i.satisfaction"):
         ratings[person].append(value)
@@ -448,7 +454,7 @@ def _people(reader: Reader, names: _Names, t: _Texts) -> Table:
     rows = tuple(Row(names.of("assignee", k), (
         Cell(handled.get(k, 0), reader.drill("handled", "assignee", k)),
         Cell(resolved.get(k, 0), reader.drill("resolved", "resolver", k)),
-        Cell(fig.median(times.get(k, []))),
+        Cell(fig.median_minutes(times.get(k, []))),
         Cell(fig.mean(ratings.get(k, [])))), k) for k in names.ordered("assignee", keys))
     return Table("people", t("section.people"), (t("handled"), t("kpi.resolved"),
                  t("kpi.mttr_working_minutes_median"), t("kpi.satisfaction_mean")), rows,

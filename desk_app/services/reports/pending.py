@@ -10,7 +10,7 @@ the calendar its restore target was judged on, as the clock itself counts workin
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,14 +52,26 @@ def pending_spans(until: dict[int, int]) -> Iterator[Span]:
             rows = _rows(summary.PENDING_SPANS.replace(
                 "WHERE j.action", f"WHERE j.incident_id IN ({marks}) AND j.action"), ids)
             rows = [(r[0], r[5], r[2], r[3], r[4]) for r in rows]
-        for incident_id, calendar_id, code, since, ended in rows:
-            end = until[incident_id] if ended is None else min(ended, until[incident_id])
-            yield incident_id, calendar_id, code, since, max(since, end)
+        yield from cut((*r, until[r[0]]) for r in rows)
 
 
 def pending_time(until: dict[int, int]) -> PendingTime:
     """Seconds pending per wait code of the incidents ``until`` names (see the module)."""
-    spans = [s for s in pending_spans(until) if s[4] > s[3]]
+    return spans_time(pending_spans(until))
+
+
+def cut(rows: Iterable[tuple[int, Any, Any, int, int | None, int]]) -> Iterator[Span]:
+    """Spans as a file keeps them (incident, calendar, wait code, from, to or None) with
+    their incident's resolution, cut at the resolution as ``pending_spans`` cuts them."""
+    for incident_id, calendar_id, code, since, ended, resolved in rows:
+        end = resolved if ended is None else min(ended, resolved)
+        yield incident_id, calendar_id, code, since, max(since, end)
+
+
+def spans_time(spans_found: Iterable[Span]) -> PendingTime:
+    """Seconds pending per wait code of the spans, working (on each one's calendar) and
+    calendar."""
+    spans = [s for s in spans_found if s[4] > s[3]]
     result = PendingTime()
     if not spans:
         return result

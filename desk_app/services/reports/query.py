@@ -16,6 +16,7 @@ from typing import Any
 from desk_app.storage.models import database
 from desk_app.storage.reference import WAIT_CHANGE
 
+from .pending import Span, pending_spans
 from .period import Period
 
 OPEN = "i.stage IN ('logged', 'assigned', 'in_progress')"
@@ -240,6 +241,19 @@ class Reader:
     def values(self, measure: str, columns: str, start: int | None = None,
                end: int | None = None) -> list[tuple]:
         return self._run(self._sql(measure, columns), start, end)
+
+    def columns(self, measure: str, columns: str) -> list[list[Any]]:
+        """``values`` for the reader's period, one list per column (what the statistics
+        take: no tuple per row to take apart again)."""
+        rows = self.values(measure, columns)
+        return [list(c) for c in zip(*rows, strict=True)] if rows else \
+            [[] for _ in columns.split(",")]
+
+    def resolved_pending(self) -> tuple[int, Iterable[Span]]:
+        """The incidents resolved in the period: their calendar seconds from logging to
+        resolution, and their pending spans, each cut at the resolution."""
+        resolved = self.values("resolved", "i.id, i.created_at, i.resolved_at")
+        return sum(r - c for _, c, r in resolved), pending_spans({i: r for i, _, r in resolved})
 
     def drill(self, measure: str, dimension: str | None = None, value: Any = None,
               start: int | None = None, end: int | None = None) -> Drill:

@@ -17,14 +17,14 @@ current time zone, and the period lies within their calendar. Otherwise this is
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
-from functools import partial
+from collections.abc import Iterable
 from typing import Any
 
 from desk_app.storage.models import database
 
 from . import summary
-from .loaded import _INCIDENT_COLUMNS, I, K, LoadedReader, Row
+from .loaded import _INCIDENT_COLUMNS, LoadedReader
+from .pending import Span, cut
 from .period import desk_zone
 
 F = {figure: n for n, figure in enumerate(summary.INCIDENT_FIGURES)}
@@ -45,16 +45,20 @@ _SUMMED = {
 }
 _DIMENSIONS = {"priority": "priority", "group": "group_id", "category": "category_id",
                "channel": "channel"}
-#: the figures the report asks per dimension other than priority (which has them all)
-_WANTED = {"day": ("logged", "resolved", "closed", "auto_closed"),
-           "group_id": ("logged", "resolved", "closed", "rated", "rating_sum"),
-           "category_id": ("logged", "resolved", "closed"), "channel": ("logged",)}
+#: the figures the report asks per day (the trends)
+_DAY_FIGURES: tuple[str, ...] = ("logged", "resolved", "closed", "auto_closed")
+#: the people dimensions of the incidents resolved in the period (``_resolved_people``)
+_PEOPLE = {"assignee": 0, "resolver": 1}
 _CLOCK_DIMENSIONS = {"clock_priority": "clock_priority", "group": "group_id",
                      "category": "category_id"}
-
-
-def _resolver_of(resolver: dict[int, Any], at: int, row: Row) -> Any:
-    return resolver.get(row[at])
+#: the stopped clocks' columns the report's statistics ask per stage (``build``): working
+#: and calendar times, per priority (the key figures' medians), per resolver (per person)
+_CLOCK_READS = {
+    "assign": ("k.elapsed_seconds", "k.stopped_at - k.started_at"),
+    "accept": ("k.priority", "k.elapsed_seconds", "k.stopped_at - k.started_at"),
+    "resolve": ("k.priority", "k.elapsed_seconds", "k.stopped_at - k.started_at",
+                "i.resolved_by_id"),
+}
 
 
 class SummaryReader(LoadedReader):
@@ -99,25 +103,39 @@ class SummaryReader(LoadedReader):
         self._loaded = True
         self._where_sql, self._where_params = self._summary_where()
         self._by_dimension: dict[str, dict[Any, tuple[int, ...]]] = {}
-        # the incidents resolved in the period, for pending time and per person: with no
-        # filter on the incident, the columns the resolution index holds (others are NULL)
-        covered = ("i.id", "i.created_at", "i.resolved_at", "i.assignee_id",
-                   "i.resolved_by_id")
-        columns = ", ".join(c if c in covered or self._where else "NULL"
-                            for c in _INCIDENT_COLUMNS)
-        resolved = self._run(self._sql("resolved", columns), None, None)
+        # the incidents resolved in the period are not read as rows: their counts per
+        # person come from one grouped read (``_resolved_people``), their pending spans
+        # from one joined read (``resolved_pending``)
         open_now = self._run(self._sql("open", ", ".join(_INCIDENT_COLUMNS)), None, None)
-        self._rows.update({"resolved": resolved, **self._open_sets(open_now)})
+        self._rows.update(self._open_sets(open_now))
         self._source.update({name: "incident" for name in self._rows})
-        self._load_clocks(resolved)
+        self._load_clocks()
         self._load_escalations()
         self._met: dict[tuple[str, str], dict[Any, tuple[int, int]]] = {}
 
     def _sums(self, column: str, figure: int) -> dict[Any, tuple[int, ...]]:
         """The incident summary's figures (``summary.INCIDENT_FIGURES``) per value of
-        ``column`` over the period, added up by SQLite: those the report asks per
-        ``column`` in one read (the others 0), or all of them when ``figure`` is another."""
-        wanted = _WANTED.get(column, summary.INCIDENT_FIGURES)
+        ``column`` over the period, added up by SQLite: per day in one read; per priority,
+        group, category and channel from one read of every figure per combination of the
+        four (a few hundred rows, however many days), added up here."""
+        if column != "day":
+            if "combined" not in self._by_dimension:
+                figures = ", ".join(f"sum({f})" for f in summary.INCIDENT_FIGURES)
+                self._by_dimension["combined"] = {tuple(row[:4]): row[4:] for row in
+                                                  database.execute_sql(
+                    f"SELECT priority, group_id, category_id, channel, {figures} FROM "
+                    f"report_incident_day WHERE {self._where_sql} GROUP BY 1, 2, 3, 4",
+                    self._where_params).fetchall()}
+            if column not in self._by_dimension:
+                at = ("priority", "group_id", "category_id", "channel").index(column)
+                totals: dict[Any, list[int]] = {}
+                for key, values in self._by_dimension["combined"].items():
+                    total = totals.setdefault(key[at], [0] * len(values))
+                    for n, value in enumerate(values):
+                        total[n] += int(value)
+                self._by_dimension[column] = {k: tuple(v) for k, v in totals.items()}
+            return self._by_dimension[column]
+        wanted = _DAY_FIGURES
         if summary.INCIDENT_FIGURES[figure] not in wanted:
             wanted = summary.INCIDENT_FIGURES
         key = f"{column}:{len(wanted)}"
@@ -129,35 +147,52 @@ class SummaryReader(LoadedReader):
                 f"{self._where_sql} GROUP BY 1", self._where_params).fetchall()}
         return self._by_dimension[key]
 
-    def _load_clocks(self, resolved: list[Row] | None = None) -> None:
-        """The stopped clocks' values; with no filter on the incident, from the clock index
-        alone, the resolver taken from the incidents resolved in the period (or read)."""
-        if resolved is None or self._where:
-            super()._load_clocks()
-            return
-        # the clock's incident in the resolver's place; ``_getter`` maps it to the resolver
-        select = ", ".join("k.incident_id" if c == "i.resolved_by_id" else
-                           "NULL" if c.startswith("i.") else c for c in K)
-        clocks = self._run(self._sql("stopped:assign", select).replace(
-            "k.stage = 'assign'", "k.stage IN ('assign', 'accept', 'resolve')"), None, None)
-        at = K["i.resolved_by_id"]
-        resolver = {r[I["i.id"]]: r[I["i.resolved_by_id"]] for r in resolved}
-        missing = sorted({c[at] for c in clocks
-                          if c[at] not in resolver and c[K["k.stage"]] == "resolve"})
-        for chunk in range(0, len(missing), 500):
-            ids = missing[chunk:chunk + 500]
-            resolver.update(database.execute_sql(
-                f"SELECT id, resolved_by_id FROM incident WHERE id IN "
-                f"({', '.join('?' * len(ids))})", ids).fetchall())
-        self._resolver: dict[int, Any] | None = resolver
-        self._split_clocks(clocks)
+    def _load_clocks(self) -> None:
+        """The stopped clocks' values, one read per stage of the columns the report asks
+        (``_CLOCK_READS``) from the clocks' covering index, the resolver joined for the
+        restore clocks only; kept as one list per column."""
+        self._clock_columns: dict[str, dict[str, list[Any]]] = {}
+        for stage, columns in _CLOCK_READS.items():
+            rows = self._run(self._sql(f"stopped:{stage}", ", ".join(columns)), None, None)
+            lists = [list(c) for c in zip(*rows, strict=True)] if rows else \
+                [[] for _ in columns]
+            self._clock_columns[stage] = dict(zip(columns, lists, strict=True))
 
-    def _getter(self, measure: str, column: str) -> Callable[[Row], Any] | None:
-        resolver = getattr(self, "_resolver", None)
-        if (resolver is not None and self._source.get(measure) == "clock"
-                and column == "i.resolved_by_id"):
-            return partial(_resolver_of, resolver, K["i.resolved_by_id"])
-        return super()._getter(measure, column)
+    def _clock_lists(self, measure: str, columns: str) -> list[list[Any]] | None:
+        """The lists of ``columns`` of a stopped clocks' measure, when they are held."""
+        self._load()
+        kind, _, stage = measure.partition(":")
+        held = getattr(self, "_clock_columns", {}).get(stage) \
+            if self.summarised and kind == "stopped" else None
+        names = [c.strip() for c in columns.split(",")]
+        if held is None or any(n not in held for n in names):
+            return None
+        return [list(held[n]) for n in names]
+
+    def columns(self, measure: str, columns: str) -> list[list[Any]]:
+        lists = self._clock_lists(measure, columns)
+        return lists if lists is not None else super().columns(measure, columns)
+
+    def values(self, measure: str, columns: str, start: int | None = None,
+               end: int | None = None) -> list[tuple]:
+        lists = self._clock_lists(measure, columns) \
+            if start in (None, self.start) and end in (None, self.end) else None
+        if lists is None:
+            return super().values(measure, columns, start, end)
+        return list(zip(*lists, strict=True))
+
+    def resolved_pending(self) -> tuple[int, Iterable[Span]]:
+        self._load()
+        if not self.summarised:
+            return super().resolved_pending()
+        total = sum(row[3] for row in self._resolved_people())
+        # the spans kept with the journal (schema 31) joined to the incidents resolved in
+        # the period: one read, found through the resolution index and the spans' key
+        sql = self._sql("resolved", "s.incident_id, s.calendar_id, s.wait_code_id, "
+                        "s.started_at, s.ended_at, i.resolved_at").replace(
+            "FROM incident i", "FROM incident i INDEXED BY incident_resolved_at "
+            "JOIN report_pending_span s ON s.incident_id = i.id", 1)
+        return int(total), cut(self._run(sql, None, None))
 
     # -- the counts from the summary ------------------------------------------------------
     def _counted(self, measure: str, start: int | None, end: int | None) -> int | None:
@@ -187,9 +222,25 @@ class SummaryReader(LoadedReader):
             spread = {k: sum(int(v[F[c]]) for v in totals)
                       for k, c in _SPREAD[(measure, dimension)].items()}
             return {k: n for k, n in spread.items() if n}
+        if figure is not None and measure == "resolved" and dimension in _PEOPLE:
+            at = _PEOPLE[dimension]
+            counts: dict[Any, int] = {}
+            for row in self._resolved_people():
+                counts[row[at]] = counts.get(row[at], 0) + row[2]
+            return counts
         if figure is None or dimension not in _DIMENSIONS:
             return super().by(measure, dimension, start, end)
         return self._figure(figure, _DIMENSIONS[dimension])
+
+    def _resolved_people(self) -> list[tuple[Any, Any, int, int]]:
+        """The incidents resolved in the period per assignee and resolver: how many, and
+        their calendar seconds from logging to resolution; one read of the resolution
+        index for the report's three figures that need them."""
+        if not hasattr(self, "_people_rows"):
+            self._people_rows = [(a, r, int(n), int(t)) for a, r, n, t in self._run(
+                self._sql("resolved", "+i.assignee_id, +i.resolved_by_id, count(*), "
+                          "total(i.resolved_at - i.created_at)", group="1, 2"), None, None)]
+        return self._people_rows
 
     def sums(self, measure: str, dimension: str, columns: dict[str, str]
              ) -> dict[str, dict[Any, int]]:
@@ -221,13 +272,33 @@ class SummaryReader(LoadedReader):
         self._load()
         if not self.summarised:
             return super().open_at_start()
-        # logged before the period less resolved before it: the summary rows of the days
-        # before it (and of the moments before the calendar, counted on day -1)
-        where = self._where_sql.replace("day >= :a AND day < :b", "day < :a")
-        row = database.execute_sql(
+        first, last = database.execute_sql(  # the key's two ends, not a scan
+            "SELECT (SELECT min(day) FROM report_incident_day), "
+            "(SELECT max(day) FROM report_incident_day)").fetchone()
+        after = first is not None and last - self.start < self.start - first
+        return self._open_before(after)
+
+    def _open_before(self, after: bool) -> int:
+        """Logged before the period less resolved before it, from the summary rows of the
+        days before it (and of the moments before the calendar, counted on day -1); or,
+        ``after``, from those of the days from its start on, which are fewer for a recent
+        period: all of them add up to the incidents never resolved (each is logged once
+        and resolved at most once), counted through the index on stage and resolution."""
+        if not after:
+            where = self._where_sql.replace("day >= :a AND day < :b", "day < :a")
+            row = database.execute_sql(
+                f"SELECT total(logged) - total(resolved) FROM report_incident_day "
+                f"WHERE {where}", self._where_params).fetchone()
+            return int(row[0])
+        where = self._where_sql.replace("day >= :a AND day < :b", "day >= :a")
+        (later,) = database.execute_sql(
             f"SELECT total(logged) - total(resolved) FROM report_incident_day WHERE {where}",
             self._where_params).fetchone()
-        return int(row[0])
+        never = " AND ".join(["i.resolved_at IS NULL", *self._where])
+        ((unresolved,),) = self._run(
+            f"SELECT count(*) FROM incident i INDEXED BY incident_stage_resolved_at "
+            f"{self._joins} WHERE {never}", None, None)
+        return int(unresolved) - int(later)
 
     def met(self, stage: str, dimension: str) -> dict[Any, tuple[int, int]]:
         self._load()

@@ -18,7 +18,7 @@ from desk_app.services.reports import summary
 from desk_app.services.reports.build import _build
 from desk_app.services.reports.loaded import LoadedReader
 from desk_app.services.reports.pending import PendingTime, pending_time
-from desk_app.services.reports.period import Period
+from desk_app.services.reports.period import Period, desk_zone
 from desk_app.services.reports.query import Reader, ReportFilter
 from desk_app.services.reports.summarised import SummaryReader
 from desk_app.storage.models import database
@@ -71,6 +71,9 @@ def test_summary_tables_equal_a_recount_after_any_history(
                 report = manager.read(lambda f=f, r=reading: _build(manager, f, "en", None, r))
                 assert (report.summary, report.tables) == (per_figure.summary,
                                                            per_figure.tables), reading
+            # the backlog's start from the days before the period or from those after it
+            assert manager.read(lambda f=f: _open_at_start_every_way(f)) == [
+                per_figure_open(manager, f)] * 3
         assert _summary_findings(org) == []
         # the pending spans the file keeps give the pending time the journal gives
         kept, journal = store.read(_pending_both_ways)
@@ -79,6 +82,22 @@ def test_summary_tables_equal_a_recount_after_any_history(
         store.write(lambda: database.execute_sql("DELETE FROM incident WHERE id = ?",
                                                  (logged[-1],)))
         assert store.read(lambda: list(summary.differences(_rows)) == [])
+
+
+def per_figure_open(manager: object, f: ReportFilter) -> int:
+    """Incidents open at the period's start, one statement per figure (``Reader``)."""
+    def count() -> int:
+        start, end = f.period.bounds(desk_zone())
+        return Reader(f, start, end, 0).open_at_start()
+
+    return int(manager.read(count))  # type: ignore[attr-defined]
+
+
+def _open_at_start_every_way(f: ReportFilter) -> list[int]:
+    start, end = f.period.bounds(desk_zone())
+    reader = SummaryReader(f, start, end, 0)
+    return [reader.open_at_start(), reader._open_before(after=False),
+            reader._open_before(after=True)]
 
 
 def _pending_both_ways() -> tuple[PendingTime, PendingTime]:
