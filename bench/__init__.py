@@ -29,12 +29,27 @@ def upgrade(path: str | Path) -> bool:
 
     store = Store(path)
     try:
-        if store.user_version() >= LATEST:
+        version = store.user_version()
+        if version >= LATEST:
             return False
+        if 11 <= version < 27:
+            _report_indexes(store)
         migrate(store, None)
         return True
     finally:
         store.close()
+
+
+def _report_indexes(store: Store) -> None:
+    """Files of the generator's versions up to 5 (schemas 11 to 15) were indexed without the
+    report indexes of schema 11, which the program's own files of that time have and the
+    upgrade to 27 replaces: they are made first, as the program had made them."""
+    from desk_app.storage.migrations import statements
+
+    with store.db.atomic():
+        for statement in statements("0011_report_indexes.sql"):
+            store.db.execute_sql(
+                statement.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1))
 
 
 def plain_connection(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:

@@ -341,6 +341,14 @@ def build_search(conn: sqlite3.Connection, triggers: list[str]) -> None:
         f" (SELECT * FROM journal WHERE incident_id = i.id ORDER BY id) j"
         f" WHERE {condition}), ''), {SQL_FUNCTION}(i.resolution) FROM incident i"
         " ORDER BY i.id")
+    # open work's own word index (migration 0032): the same rows, for open incidents only
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'incident_open_search'"
+                    ).fetchone():
+        conn.execute(
+            "INSERT INTO incident_open_search (rowid, title, description, notes, resolution)"
+            " SELECT s.rowid, s.title, s.description, s.notes, s.resolution FROM incident i"
+            " JOIN incident_search s ON s.rowid = i.id"
+            " WHERE i.stage NOT IN ('resolved', 'closed')")
 
 
 def generate(path: str | Path, incidents: int, *, seed: int = 1, now: str = DEFAULT_NOW,

@@ -148,6 +148,8 @@ COMPARABLE = {
                     " ORDER BY c.called_at, n.recipient_id, n.channel",
     "incident_search": "SELECT rowid, title, description, notes, resolution"
                        " FROM incident_search ORDER BY rowid",
+    "incident_open_search": "SELECT rowid, title, description, notes, resolution"
+                            " FROM incident_open_search ORDER BY rowid",
 }
 
 

@@ -7,6 +7,11 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # what a workstation remembers of each file's hash chain, kept out of the user's profile
 os.environ.setdefault("DESK_APP_STATE_DIR", __import__("tempfile").mkdtemp(prefix="desk-state-"))
+# the person's own settings, data and caches (Qt's and platformdirs' places) are never touched,
+# and two test workers running at once never share them: each test process has its own
+_HOME = __import__("tempfile").mkdtemp(prefix="desk-home-")
+for _place in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+    os.environ[_place] = os.path.join(_HOME, _place.lower())
 
 import shutil
 from collections.abc import Iterator
@@ -154,7 +159,8 @@ BOTH_KINDS = ("tests/core/test_r0", "tests/core/test_r1", "tests/core/test_r2",
               "tests/core/reports/test_monthly_report.py",
               "tests/core/knowledge/test_attachments.py",
               "tests/core/knowledge/test_suggestions.py",
-              "tests/core/knowledge/test_articles.py")
+              "tests/core/knowledge/test_articles.py",
+              "tests/core/bulk/test_open_work_words.py")
 KINDS = ("file", "server")
 
 

@@ -21,6 +21,7 @@ import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 ENV = "DESK_APP_TEST_POSTGRES"
@@ -174,6 +175,26 @@ def start(settings: Mapping[str, str] | None = None,
             os.chown(data / name, *owner)
     extra = [arg for name, value in (settings or {}).items()
              for arg in ("-c", f"{name}={value}")]
+    for _attempt in range(5):
+        server = _launch(bin_dir, data, folder, sockets, extra, env, run_as)
+        if server is not None:
+            return server
+    text = (folder / "server.log").read_text(errors="replace")[-2000:]
+    raise PostgresUnavailable(f"the test server did not start: {text}")
+
+
+def _data_directory(url: str) -> str:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True, connect_timeout=5) as conn:
+        row = conn.execute("SHOW data_directory").fetchone()
+    return str(row[0]) if row else ""
+
+
+def _launch(bin_dir: Path, data: Path, folder: Path, sockets: Path, extra: list[str],
+            env: dict[str, str], run_as: dict[str, Any]) -> Server | None:
+    """One start on a free port; None when the port was taken meanwhile (by another test
+    worker's server, whose port the check below would otherwise have mistaken for ours)."""
     port = _free_port()
     log = open(folder / "server.log", "wb")  # noqa: SIM115 - the server writes it until stopped
     process = subprocess.Popen(
@@ -185,15 +206,21 @@ def start(settings: Mapping[str, str] | None = None,
     server = Server(f"postgresql://postgres@127.0.0.1:{port}/postgres", folder, process)
     deadline = time.monotonic() + 60
     while True:
+        if process.poll() is not None:
+            log.close()
+            return None
         try:
-            server.admin("SELECT 1")
-            return server
+            where = _data_directory(server.url)
         except Exception as error:
-            if process.poll() is not None or time.monotonic() > deadline:
+            if time.monotonic() > deadline:
                 text = (folder / "server.log").read_text(errors="replace")[-2000:]
                 server.stop()
                 raise PostgresUnavailable(f"the test server did not start: {text}") from error
             time.sleep(0.1)
+            continue
+        if Path(where).resolve() == data.resolve():
+            return server
+        time.sleep(0.1)  # another server answered on this port: ours is about to give up
 
 
 def running() -> Iterator[Server]:

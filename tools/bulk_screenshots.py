@@ -1,5 +1,6 @@
 """Screenshots of the bulk work in English and Chinese, for looking: the context menu of a
-queue, the question before opening many incidents, the printing progress and the printed
+queue, the question before opening many incidents, those opened as one list tab, the
+printing progress and the printed
 queue (a PDF), a bulk action's summary, the saved-queue editor and the sidebar with saved
 queues.
 
@@ -72,6 +73,11 @@ def shoot(lang: str, store: Store, out: Path) -> None:
     settle(extra=0.3)
     grab(question, out / f"bulk_open_many_{lang}.png")
     question.close()
+    # the selection opened as one list tab instead
+    window.bulk.queue_actions.open_as_list(window.queue_view.selected_ids())
+    settle(lambda: window.tabs.currentWidget().objectName() == "selectionList", extra=0.5)
+    grab(window, out / f"bulk_open_as_list_{lang}.png")
+    window.tabs.close_tab(window.tabs.currentIndex())
     printing = ListPrint(context, window, QPrinter(), lambda: [], "", 1200, None)
     printing.dialog.setLabelText(QCoreApplication.translate(
         "BulkOutput", "%1 incident(s) printed…").replace("%1", "500"))

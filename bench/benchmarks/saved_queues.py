@@ -58,10 +58,10 @@ def run(ctx: Context) -> list[Result]:
         ("unacknowledged escalations, priority 1-2",
          Conditions(escalated="unacknowledged", priorities=(1, 2)),
          "i.priority IN (1, 2) AND i.id IN (SELECT incident_id FROM escalation"
-         " WHERE acknowledged_at IS NULL)", []),
+         " INDEXED BY escalation_unacknowledged WHERE acknowledged_at IS NULL)", []),
         ("word 网络, open", Conditions(open_only=True, words="网络"),
-         f"{open_} AND +i.id IN (SELECT rowid FROM incident_search WHERE incident_search"
-         " MATCH ?)", [words]),
+         f"{open_} AND i.id IN (SELECT rowid FROM incident_open_search WHERE"
+         " incident_open_search MATCH ?)", [words]),
         ("logged in the last 7 days", Conditions(last_days=7),
          "i.created_at >= ?", [week]),
         ("new work of the largest category",

@@ -180,6 +180,10 @@
         <translation>打开 %1 个事件(&amp;O)</translation>
     </message>
     <message>
+        <source>Open as one &amp;list tab</source>
+        <translation>作为一个列表标签页打开(&amp;L)</translation>
+    </message>
+    <message>
         <source>%1 (%2 of %3)</source>
         <translation>%1(%3 个中的 %2 个)</translation>
     </message>
@@ -216,8 +220,20 @@
         <translation>打开 %1 个事件,每个事件一个标签页?将新增 %1 个标签页。</translation>
     </message>
     <message>
+        <source>Or open them as one list tab, which lists exactly these %1 incidents.</source>
+        <translation>也可以作为一个列表标签页打开,其中正好列出这 %1 个事件。</translation>
+    </message>
+    <message>
         <source>Open %1 tabs</source>
         <translation>打开 %1 个标签页</translation>
+    </message>
+    <message>
+        <source>Open as one list tab</source>
+        <translation>作为一个列表标签页打开</translation>
+    </message>
+    <message>
+        <source>Selected from “%1”</source>
+        <translation>选自“%1”</translation>
     </message>
 </context>
 <context>

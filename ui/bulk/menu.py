@@ -39,6 +39,8 @@ ORDER = [BulkAction.ASSIGN_TO_ME, BulkAction.ASSIGN, BulkAction.TRANSFER, BulkAc
 NO_INPUT = {BulkAction.ASSIGN_TO_ME}
 #: Opening more incidents than this at once asks first, naming how many tabs it will open.
 OPEN_ASK_ABOVE = 10
+# What the person chose when asked (``confirm_open``).
+OPEN_EACH, OPEN_AS_LIST = "each", "list"
 #: Tabs opened per turn of the event loop while a large selection opens (the window keeps
 #: answering in between).
 OPEN_PER_TURN = 5
@@ -60,9 +62,11 @@ class ListSource:
 
 class ListActions(QObject):
     """Attaches the menu and Ctrl+C to one list; ``open_requested`` for each incident to
-    open; ``ran`` after a bulk action with its result."""
+    open; ``list_requested`` (the list's title, the ids) to open a selection as one list
+    tab (``ui.bulk.list_tab``); ``ran`` after a bulk action with its result."""
 
     open_requested = Signal(int)
+    list_requested = Signal(str, list)
     ran = Signal(object)  # BulkResult
 
     def __init__(self, context: UiContext, source: ListSource, parent: QWidget) -> None:
@@ -99,6 +103,10 @@ class ListActions(QObject):
                     "…" if len(ids) > OPEN_ASK_ABOVE else ""))
         open_action.setEnabled(bool(ids))
         open_action.triggered.connect(lambda: self.open(ids))
+        if len(ids) > 1:
+            as_list = menu.addAction(translate("BulkMenu", "Open as one &list tab"))
+            as_list.setObjectName("bulk_open_list")
+            as_list.triggered.connect(lambda: self.open_as_list(ids))
         menu.addSeparator()
         found = offers(self.context.session, ids, ORDER) if ids else {
             a: Offer(a, 0, 0) for a in ORDER}
@@ -140,10 +148,14 @@ class ListActions(QObject):
     # -- what the entries do ----------------------------------------------------------------
     def open(self, ids: list[int]) -> None:
         """Open every selected incident in its own tab; more than ``OPEN_ASK_ABOVE`` are
-        opened only after the person has seen how many tabs that makes, a few per turn of
-        the event loop."""
-        if len(ids) > OPEN_ASK_ABOVE and not self.confirm_open(len(ids)):
-            return
+        opened only after the person has seen how many tabs that makes (and may open them
+        as one list tab instead), a few per turn of the event loop."""
+        if len(ids) > OPEN_ASK_ABOVE:
+            choice = self.confirm_open(len(ids))
+            if choice == OPEN_AS_LIST:
+                self.open_as_list(ids)
+            if choice != OPEN_EACH:
+                return
         pending = list(ids)
 
         def next_few() -> None:
@@ -155,13 +167,21 @@ class ListActions(QObject):
 
         next_few()
 
-    def confirm_open(self, count: int) -> bool:
-        """Ask before opening ``count`` tabs."""
+    def open_as_list(self, ids: list[int]) -> None:
+        """Open the selected incidents as one list tab, named after this list."""
+        if ids:
+            self.list_requested.emit(self.source.title(), list(ids))
+
+    def confirm_open(self, count: int) -> str | None:
+        """Ask before opening ``count`` tabs: ``OPEN_EACH``, ``OPEN_AS_LIST`` or None."""
         box = self.open_question_box(count)
-        yes = box.findChild(QPushButton, "openManyYes")
+        each = box.findChild(QPushButton, "openManyYes")
+        as_list = box.findChild(QPushButton, "openManyList")
         self.open_question = box
         box.exec()
-        chosen = box.clickedButton() is yes
+        clicked = box.clickedButton()
+        chosen = OPEN_EACH if clicked is each else OPEN_AS_LIST if clicked is as_list \
+            else None
         box.deleteLater()
         self.open_question = None
         return chosen
@@ -174,9 +194,15 @@ class ListActions(QObject):
                                     "That makes %1 more tabs.").replace("%1", str(count)),
                           QMessageBox.StandardButton.NoButton, self.parent_widget)
         box.setObjectName("openManyQuestion")
+        box.setInformativeText(translate(
+            "BulkMenu", "Or open them as one list tab, which lists exactly these %1 "
+            "incidents.").replace("%1", str(count)))
         yes = box.addButton(translate("BulkMenu", "Open %1 tabs").replace("%1", str(count)),
                             QMessageBox.ButtonRole.AcceptRole)
         yes.setObjectName("openManyYes")
+        as_list = box.addButton(translate("BulkMenu", "Open as one list tab"),
+                                QMessageBox.ButtonRole.ActionRole)
+        as_list.setObjectName("openManyList")
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(yes)
         return box

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView
 from desk_app.services.bulk.saved_queues import SavedQueueInfo
 from desk_app.services.lists import queues, search
 from ui import paths
+from ui.bulk.list_tab import ListTabs
 from ui.bulk.menu import ListActions, ListSource
 from ui.bulk.saved import SavedQueuesPane
 from ui.search.panel import ID_ROLE as SEARCH_ID
@@ -35,8 +36,10 @@ class BulkWork(QObject):
         self.search_actions = ListActions(self.context, ListSource(
             panel.table, self._search_selected, self._search_reader, panel.tab_title,
             lambda: len(panel.model.hits)), window)
+        self.list_tabs = ListTabs(window)  # a selection opened as one list tab
         for actions in (self.queue_actions, self.search_actions):
             actions.open_requested.connect(window.open_incident)
+            self.list_tabs.attach(actions)
 
         # the saved queues, under the standard queues in the sidebar
         self.pane = SavedQueuesPane(self.context)

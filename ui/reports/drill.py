@@ -29,14 +29,18 @@ class DrillTab(QWidget):
     open_incident = Signal(int)
 
     def __init__(self, context: UiContext, title: str, rows: list[DrillRow],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, cut: bool | None = None) -> None:
+        """``cut``: the list had more than ``LIMIT`` incidents (by default: it holds that
+        many, as a drill-down's read stops there)."""
         super().__init__(parent)
         self.setObjectName("reportDrill")
         self.title = title
         self.rows = rows
         lang = context.language
+        if cut is None:
+            cut = len(rows) >= LIMIT
         caption = QLabel(self.tr("%1 — %2 incidents").replace("%1", title).replace(
-            "%2", str(len(rows))) + ("" if len(rows) < LIMIT else " " + self.tr(
+            "%2", str(len(rows))) + ("" if not cut else " " + self.tr(
                 "(only the first %1)").replace("%1", str(LIMIT))), self)
         caption.setWordWrap(True)
         self.table = QTableWidget(len(rows), 7, self)

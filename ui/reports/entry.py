@@ -78,6 +78,7 @@ class ReportsEntry(QObject):
 
     def _drill_opened(self, tab: QWidget) -> None:
         tab.open_incident.connect(self.window.open_incident)  # type: ignore[attr-defined]
+        self.window.bulk.list_tabs.attach(tab.actions)  # type: ignore[attr-defined]
         self.window.tabs.open_widget(tab, tab.title[:60])  # type: ignore[attr-defined]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

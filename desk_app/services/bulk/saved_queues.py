@@ -4,7 +4,8 @@ with everyone who works in the file; the sidebar shows each with a live count.
 A saved queue is the "All incidents" queue narrowed by ``Conditions``: one WHERE clause in
 SQL like the standard queues' (``services.lists.queues``), so its pages, sorts, counts, copies and
 exports go through the same reads and the same indexes. Words are looked up in the
-full-text index (``incident_search``), as the search box does.
+full-text index (``incident_search``), as the search box does; those of open work in open
+work's own (``incident_open_search``, migration 0032).
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from desk_app.domain.validation import TITLE_MAX, Problems, clean_text
 from desk_app.errors import ConflictError, NotFound, ValidationError
 from desk_app.services import permissions as perm
 from desk_app.services.arguments import checked
-from desk_app.services.lists.queues import Filters, Queue, count_unchecked
 from desk_app.services.session import Changes, Session
 from desk_app.storage.models import SavedQueue
 from desk_app.storage.segment import match_query
@@ -123,13 +123,13 @@ class Conditions:
     def clause(self, user_id: int | None, now: datetime) -> tuple[str, list[object]]:
         """The WHERE clause over ``incident i`` and its parameters. Built once per
         conditions and person (the sidebar counts every saved queue at every refresh);
-        "the last N days" counts back from ``now``, so it is built each time."""
-        if self.last_days is not None:
-            return self._clause(user_id, now)
+        "the last N days" counts back from ``now``: its moment is put in each time."""
         sql, params = _clause_of(self, user_id)
-        return sql, list(params)
+        return sql, _since(self, params, now)
 
-    def _clause(self, user_id: int | None, now: datetime) -> tuple[str, list[object]]:
+    def _clause(self, user_id: int | None, now: datetime | None
+                ) -> tuple[str, list[object]]:
+        """``now`` None: "the last N days" as ``_SINCE``, for a clause that is kept."""
         parts: list[str] = []
         params: list[object] = []
 
@@ -140,7 +140,8 @@ class Conditions:
 
         among("i.stage", self.stages)
         open_stages = {s.value for s in OPEN_STAGES}
-        if self.open_only or (self.stages and set(self.stages) <= open_stages):
+        open_work = self.open_only or bool(self.stages and set(self.stages) <= open_stages)
+        if open_work:
             # written as the queue-order indexes begin (migration 0006), so that open work
             # of a group, category, caller or person is read from a small range of them
             parts.append("(i.stage IN ('resolved', 'closed')) = 0")
@@ -160,8 +161,10 @@ class Conditions:
                          if self.vip else
                          "i.caller_id NOT IN (SELECT id FROM caller WHERE vip = 1)")
         if self.escalated == Escalated.UNACKNOWLEDGED.value:
-            parts.append("i.id IN (SELECT incident_id FROM escalation "
-                         "WHERE acknowledged_at IS NULL)")
+            # read from the index of the unacknowledged alone (migration 0032); the
+            # planner's statistics keep other reads of escalations off it
+            parts.append("i.id IN (SELECT incident_id FROM escalation INDEXED BY "
+                         "escalation_unacknowledged WHERE acknowledged_at IS NULL)")
         elif self.escalated == Escalated.EVER.value:
             parts.append("i.escalation_count > 0")
         elif self.escalated == Escalated.NEVER.value:
@@ -174,7 +177,8 @@ class Conditions:
         column = f"i.{DateField(self.date_field).value}"
         if self.last_days is not None:
             parts.append(f"{column} >= ?")
-            params.append(int((now - timedelta(days=self.last_days)).timestamp()))
+            params.append(_SINCE if now is None else
+                          int((now - timedelta(days=self.last_days)).timestamp()))
         if self.date_from:
             parts.append(f"{column} >= ?")
             params.append(_moment(date.fromisoformat(self.date_from)))
@@ -182,7 +186,14 @@ class Conditions:
             parts.append(f"{column} < ?")
             params.append(_moment(date.fromisoformat(self.date_to) + timedelta(days=1)))
         query = match_query(self.words) if self.words.strip() else None
-        if query is not None:
+        if query is not None and open_work:
+            # open work's words have an index of their own (migration 0032), as small as
+            # the open work: a common word is read there at once, where testing each of
+            # its matches in the whole index for "open" took longer than a page may
+            parts.append("i.id IN (SELECT rowid FROM incident_open_search "
+                         "WHERE incident_open_search MATCH ?)")
+            params.append(query)
+        elif query is not None:
             # with another condition an index can read ("+": the words are not where the
             # read starts), the incidents come from that index and each is looked up in
             # the words' matches; alone, the matches are where the read starts
@@ -230,6 +241,17 @@ EMPTY = Conditions()
 _KEPT = 512
 _clauses: dict[tuple[str, int | None], tuple[str, tuple[object, ...]]] = {}
 _savable: set[str] = set()
+#: In a kept clause, the moment "the last N days" count back to (``_since`` puts it in).
+_SINCE = object()
+
+
+def _since(conditions: Conditions, params: tuple[object, ...], now: datetime
+           ) -> list[object]:
+    """A kept clause's parameters with "the last N days" counted back from ``now``."""
+    if conditions.last_days is None:
+        return list(params)
+    since = int((now - timedelta(days=conditions.last_days)).timestamp())
+    return [since if p is _SINCE else p for p in params]
 
 
 def _key(conditions: Conditions) -> str:
@@ -243,11 +265,11 @@ def _key(conditions: Conditions) -> str:
 
 def _clause_of(conditions: Conditions, user_id: int | None
                ) -> tuple[str, tuple[object, ...]]:
-    """A clause that does not depend on the moment (``Conditions.clause``)."""
+    """The clause kept for ``conditions`` and the person (``Conditions.clause``)."""
     key = (_key(conditions), user_id)
     found = _clauses.get(key)
     if found is None:
-        sql, params = conditions._clause(user_id, datetime.now(UTC))
+        sql, params = conditions._clause(user_id, None)
         found = sql, tuple(params)
         if len(_clauses) >= _KEPT:
             _clauses.clear()
@@ -460,4 +482,24 @@ def count_of(session: Session, conditions: Conditions) -> int:
     if not isinstance(conditions, Conditions):
         raise ValidationError.single("conditions", "validation.invalid_choice")
     _valid(conditions)
-    return count_unchecked(session, Queue.ALL, Filters(conditions=conditions))
+    # the same statement as the All queue narrowed by them (``queues.count``), kept whole:
+    # a count of a small queue costs less than building its statement again
+    sql, params = _count_of(conditions, session.user_id)
+    return int(session.store.execute(sql, _since(conditions, params, session.clock.now())
+                                     )[0][0])
+
+
+_counts: dict[tuple[str, int | None], tuple[str, tuple[object, ...]]] = {}
+
+
+def _count_of(conditions: Conditions, user_id: int | None) -> tuple[str, tuple[object, ...]]:
+    """``SELECT COUNT(*)`` of the incidents ``conditions`` hold, for one person."""
+    key = (_key(conditions), user_id)
+    found = _counts.get(key)
+    if found is None:
+        where, params = _clause_of(conditions, user_id)
+        found = f"SELECT COUNT(*) FROM incident i WHERE {where}", params
+        if len(_counts) >= _KEPT:
+            _counts.clear()
+        _counts[key] = found
+    return found

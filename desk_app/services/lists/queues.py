@@ -208,7 +208,11 @@ def _select(session: Session, queue: Queue, filters: Filters | None, now: dateti
     extra, extra_params = (filters or Filters()).clause()
     if filters is not None and filters.conditions is not None:
         saved, saved_params = filters.conditions.clause(session.user_id, now)
-        extra, extra_params = f"{extra} AND ({saved})", extra_params + saved_params
+        # not "1 AND (…)": a server takes a bare 1 for a condition only where it can tell
+        # (postgres.dialect), not beside AND inside brackets
+        if saved != "1":
+            extra = f"({saved})" if extra == "1" else f"{extra} AND ({saved})"
+            extra_params = extra_params + saved_params
     return f"({where}) AND ({extra})", params + extra_params
 
 

@@ -59,18 +59,38 @@ def drill_incidents(session: Session, f: ReportFilter, drill: Drill) -> list[Dri
         start, end = scoped.period.bounds(desk_zone())
         ids = Reader(scoped, start, end, int(session.clock.now().timestamp())).ids(
             drill, LIMIT)
-        rows: list[DrillRow] = []
-        for chunk in range(0, len(ids), 500):
-            query = (Incident.select(Incident.id, Incident.number, Incident.title,
-                                     Incident.priority, Incident.stage, Incident.created_at,
-                                     Incident.resolved_at, SupportGroup.name_en,
-                                     SupportGroup.name_zh)
-                     .join(SupportGroup, on=(Incident.group == SupportGroup.id))
-                     .where(Incident.id.in_(ids[chunk:chunk + 500])))
-            rows += [DrillRow(i.id, i.number, i.title, i.priority, i.stage,
-                              i.group.name_en, i.group.name_zh, i.created_at, i.resolved_at)
-                     for i in query]
+        rows = _rows(ids)
         rows.sort(key=lambda r: r.id)
         return rows
+
+    return session.read(run)
+
+
+def _rows(ids: list[int]) -> list[DrillRow]:
+    """The rows of ``ids`` (those that exist), in no particular order."""
+    rows: list[DrillRow] = []
+    for chunk in range(0, len(ids), 500):
+        query = (Incident.select(Incident.id, Incident.number, Incident.title,
+                                 Incident.priority, Incident.stage, Incident.created_at,
+                                 Incident.resolved_at, SupportGroup.name_en,
+                                 SupportGroup.name_zh)
+                 .join(SupportGroup, on=(Incident.group == SupportGroup.id))
+                 .where(Incident.id.in_(ids[chunk:chunk + 500])))
+        rows += [DrillRow(i.id, i.number, i.title, i.priority, i.stage,
+                          i.group.name_en, i.group.name_zh, i.created_at, i.resolved_at)
+                 for i in query]
+    return rows
+
+
+@checked
+def listed_incidents(session: Session, incident_ids: list[int]) -> list[DrillRow]:
+    """The incidents a person selected in a list, in the order given, as a drill-down's
+    rows (a list opened as one tab: ``ui.bulk.list_tab``); the first ``LIMIT`` of them, and
+    none twice. Incidents deleted meanwhile are left out."""
+    wanted = list(dict.fromkeys(incident_ids))[:LIMIT]
+
+    def run() -> list[DrillRow]:
+        by_id = {row.id: row for row in _rows(wanted)}
+        return [by_id[i] for i in wanted if i in by_id]
 
     return session.read(run)

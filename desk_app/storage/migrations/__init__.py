@@ -88,6 +88,7 @@ MIGRATIONS: list[Migration] = [
     Migration(28, "0028_level_descriptions.sql"),
     Migration(30, "0030_move_maintenance.sql"),
     Migration(31, "0031_report_pending.sql", then=_report_pending),
+    Migration(32, "0032_open_work_words.sql", then=_statistics),
 ]
 
 LATEST = MIGRATIONS[-1].version

@@ -29,6 +29,7 @@ _JSON = {"json_build_array", "json_agg"}
 #: The word indexes (FTS5 tables in a file, plain tables here: ``schema``) and their columns.
 SEARCH_TABLES = {
     "incident_search": ("title", "description", "notes", "resolution"),
+    "incident_open_search": ("title", "description", "notes", "resolution"),
     "knowledge_search": ("symptom", "cause", "resolution"),
 }
 _MATCH = re.compile(r"\b(" + "|".join(SEARCH_TABLES) + r")\s+MATCH\s+\?", re.IGNORECASE)

@@ -235,7 +235,8 @@ def translate_statement(sql: str) -> list[str]:
         out = Translation()
         name = re.search(r'TABLE\s+(?:IF NOT EXISTS\s+)?"?(\w+)"?', text, re.IGNORECASE)
         table = name.group(1) if name else ""
-        found = _VIRTUAL.match(text)
+        # a migration file's statement ends with its semicolon (sqlite_schema's do not)
+        found = _VIRTUAL.match(text.rstrip(";").rstrip())
         if found:
             _virtual(table, found.group(2), out)
         else:
