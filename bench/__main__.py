@@ -1,7 +1,7 @@
 """The benchmark suite's command line.
 
     python -m bench run --sizes 10000,100000 [--only a,b] [--scale 1] [--out table.md]
-                        [--clock wall|cpu]
+                        [--clock wall|cpu] [--server [postgresql://…]]
     python -m bench generate FILE --size 100000 [--seed 1] [--span-days 730]
     python -m bench check FILE                  consistency of a (generated) database
     python -m bench list                        the registered benchmarks
@@ -40,6 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--clock", choices=("wall", "cpu"), default="wall",
                      help="elapsed time (default), or the thread's processor time: on a "
                           "busy machine, the code's own time without waiting for a core")
+    run.add_argument("--server", nargs="?", const="", default=None, metavar="URL",
+                     help="also run the core benchmarks on a PostgreSQL server (a server "
+                          "of its own, or the one this URL names), after the same ones on "
+                          "the file, and compare them")
     gen = sub.add_parser("generate", help="generate one database")
     gen.add_argument("file", type=Path)
     gen.add_argument("--size", type=int, required=True)
@@ -66,9 +70,21 @@ def main(argv: list[str] | None = None) -> int:
         info["clock"] = ("elapsed (wall) time" if args.clock == "wall" else
                          "processor time of the timing thread (waits for a core or the"
                          " disk not counted)")
+        if args.server is not None:
+            from bench import on_server
+
+            only = only or set(on_server.CORE)  # the file's figures of the same, this run
         results = suite.run(args.sizes, data=args.data, only=only, scale=args.scale,
                             warmup=args.warmup, seed=args.seed, span_days=args.span_days)
-        text = suite.report(results, info)
+        compared = ""
+        if args.server is not None:
+            on_file = list(results)
+            on_the_server = on_server.run(
+                args.sizes, args.server or None, data=args.data, seed=args.seed,
+                span_days=args.span_days, only=only, scale=args.scale, warmup=args.warmup)
+            results += on_the_server
+            compared = "\n" + on_server.compare(on_file, on_the_server) + "\n"
+        text = suite.report(results, info) + compared
         print(text)
         if args.out:
             args.out.write_text(text, encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -10,6 +11,12 @@ from desk_app.errors import DeskError, SignedOut, ValidationError
 from desk_app.i18n import Language
 
 log = logging.getLogger(__name__)
+
+#: Refusals the window already shows where they stay visible (the server refused the
+#: password: a notice over the work area, with the way to give it): no box for those. The
+#: main window sets it (like ``Op.default_failure``); a form still gets the failure and
+#: keeps what was typed.
+already_shown: Callable[[BaseException], bool] | None = None
 
 
 def error_text(error: BaseException, lang: Language) -> str:
@@ -29,6 +36,9 @@ def show_error(parent: QWidget | None, error: BaseException, lang: Language) -> 
     person signed in, tell them they were signed out)."""
     if isinstance(error, SignedOut):
         log.info("a call refused after its person was signed out: %s", error)
+        return
+    if already_shown is not None and already_shown(error):
+        log.info("a call refused for a reason the window shows: %s", error)
         return
     title = "无法完成" if lang == "zh" else "Could not do that"
     QMessageBox.warning(parent, title, error_text(error, lang))

@@ -39,12 +39,13 @@ from desk_app.services.incident.capabilities import can_administer, can_log, can
 from desk_app.services.lists.queues import Queue
 from desk_app.services.session import Session
 from desk_app.storage.database import Store
-from ui import paths, settings
+from ui import errors, paths, settings
 from ui.bulk.window import BulkWork
 from ui.context import UiContext
 from ui.errors import error_text, show_error
 from ui.knowledge.entry import KnowledgeEntry
 from ui.operations import Op
+from ui.person_acting import watch_person
 from ui.queue import nav
 from ui.queue.nav import QueueNavigator
 from ui.queue.view import QueueView
@@ -103,8 +104,13 @@ class MainWindow(QMainWindow):
         Op.default_failure = lambda parent, error: show_error(
             parent if isinstance(parent, QWidget) else self, error, self.context.language)
         # a server that refuses the password meanwhile: asked again, then the call goes on
-        Op.mend = PasswordAgain(self, lambda: getattr(self.context.session.store, "address",
-                                                      None), lambda: self.context.language)
+        self.password_again = PasswordAgain(
+            self, lambda: getattr(self.context.session.store, "address", None),
+            lambda: self.context.language, given=self.hub.external.emit)
+        Op.mend = self.password_again
+        # while the server refuses it: one notice, no box per background call
+        errors.already_shown = self.password_again.is_shown
+        watch_person()
 
         self.navigator = QueueNavigator(context, self)
         self.queue_view = QueueView(context, self)
@@ -125,6 +131,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.notice)
+        column.addWidget(self.password_again.notice)
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.status = StatusBar(context, self)

@@ -17,6 +17,7 @@ from shiboken6 import Shiboken
 
 from desk_app.errors import SignedOut, StorageError
 from desk_app.services.session import Changes
+from ui.person_acting import person_acting
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -81,9 +82,10 @@ class Op(Generic[T]):
     default_failure: Callable[[QObject | None, BaseException], None] | None = None
     #: Mends what a failure says can be mended before it is reported (the main window
     #: sets it: a server's password asked for again). Given the failure, a way to run the
-    #: call again and a way to report it after all; True: it took charge of the call.
+    #: call again and a way to report it after all, and whether a person's click or key
+    #: started the call (``by_person``); True: it took charge of the call.
     mend: Callable[[QObject | None, BaseException, Callable[[], None],
-                    Callable[[], None]], bool] | None = None
+                    Callable[[], None], bool], bool] | None = None
     _running: ClassVar[set[_Signals]] = set()  # keeps signal objects alive until delivery
 
     def __init__(self, parent: QObject | None, fn: Callable[[], T]) -> None:
@@ -91,6 +93,8 @@ class Op(Generic[T]):
         self.fn = fn
         self._success: Callable[[T], None] | None = None
         self._failure: Callable[[BaseException], None] | None = None
+        #: a person's click or key started this call (not a timer, not another call)
+        self.by_person = person_acting()
 
     def success(self, fn: Callable[[T], None]) -> Op[T]:
         self._success = fn
@@ -123,7 +127,8 @@ class Op(Generic[T]):
             _finished(signals)
             mend = Op.mend
             if mend is not None and not self._asker_gone() and mend(
-                    self.parent, error, lambda: self.run(hub, pool), lambda: report(error)):
+                    self.parent, error, lambda: self.run(hub, pool), lambda: report(error),
+                    self.by_person):
                 return
             report(error)
 

@@ -104,8 +104,8 @@ def scan_by_hand(conn: sqlite3.Connection, now: int) -> int:
                     people.update((h, c) for h in heads for c in rule_channels.split(","))
                 conn.executemany(
                     "INSERT OR IGNORE INTO notification (escalation_id, recipient_id, channel,"
-                    " state, attempts, next_attempt_at, last_error, created_at) VALUES"
-                    " (?, ?, ?, 'pending', 0, ?, '', ?)",
+                    " state, attempts, next_attempt_at, last_error, created_at, state_reason)"
+                    " VALUES (?, ?, ?, 'pending', 0, ?, '', ?, '')",
                     [(escalation, u, c, now, now) for u, c in sorted(people) if u in active])
             deadline = q("SELECT min(due_at) FROM target_clock WHERE incident_id = ? AND"
                          " state = 'running' AND breached_at IS NULL", (incident,)

@@ -389,7 +389,7 @@ class translate_errors:
             return
         mapped = classify(exc)
         if mapped is not None:
-            if self.path is not None:
+            if self.path is not None and not _from_server(exc):  # a file's, not a server's
                 from desk_app.storage.damage import confirmed_error
 
                 raise confirmed_error(self.path, mapped) from exc

@@ -451,6 +451,17 @@ Several workstations share one database file, on this computer or in a shared fo
     </message>
 </context>
 <context>
+    <name>PasswordNotice</name>
+    <message>
+        <source>The server %1 refused this computer&apos;s password (it was changed on the server). What is shown may be out of date, and nothing can be saved until the password is entered again.</source>
+        <translation>服务器 %1 拒绝了本机保存的密码（服务器上的密码已更改）。显示的内容可能已过时，重新输入密码之前无法保存任何内容。</translation>
+    </message>
+    <message>
+        <source>&amp;Enter the password…</source>
+        <translation>输入密码(&amp;E)…</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
