@@ -145,58 +145,9 @@ def run(sizes: list[int], server_url: str | None, *, data: Path, seed: int = 1,
 
 def queue_pages(ctx: ServerContext) -> list[Result]:
     """As ``benchmarks.queue_pages``, on the server."""
-    from bench import queue_sql
-    from bench.benchmarks.queue_pages import TITLES
-    from bench.qt import application, busy_engineer, session, settle, wait_first_page
-    from desk_app.services.lists import queues
-    from desk_app.services.lists.queues import BREACHING_WINDOW, Queue
-    from ui.context import UiContext
-    from ui.operations import ChangeHub
-    from ui.queue.model import ID_ROLE, QueueModel
+    from bench.benchmarks.queue_pages import first_pages
 
-    application()
-    store = ctx.open()
-    me = session(store, busy_engineer(store), ctx.manifest.now)
-    conn = ctx.connect()
-    now = datetime.fromisoformat(ctx.manifest.now)
-    soon = int((now + BREACHING_WINDOW).timestamp())
-    model = QueueModel(UiContext(me, ChangeHub(), "en"))
-    results = []
-    try:
-        for queue in Queue:
-            expected = queues.count(me, queue)
-            condition = queue_sql.where(queue.value, me.user_id or -1, soon)
-            other = Queue.UNASSIGNED if queue != Queue.UNASSIGNED else Queue.BREACHING_SOON
-
-            def away(which: str, other: Queue = other) -> None:
-                if which == "ours":
-                    model.set_queue(other)
-                    wait_first_page(model, queues.count(me, other))
-                    settle(model)
-
-            def ours(queue: Queue = queue, expected: int = expected) -> None:
-                model.set_queue(queue)
-                wait_first_page(model, expected)
-
-            away("ours")
-            ours()
-            shown = [model.data(model.index(r, 0), ID_ROLE)
-                     for r in range(min(queue_sql.PAGE, expected))]
-            by_hand = queue_sql.first_page(conn, condition)  # type: ignore[arg-type]
-            assert shown == [r[0] for r in by_hand], (queue, shown[:5], by_hand[:5])
-            mine, baseline = measure(
-                ours, lambda c=condition: queue_sql.first_page(conn, c),  # type: ignore[arg-type]
-                repeat=ctx.repetitions(30), warmup=ctx.warmup, setup=away)
-            results.append(Result(
-                f"first page: {TITLES[queue.value]} ({expected:,} incidents)", ctx.size,
-                mine, baseline, "≤ 20 ms, ≤ 2× baseline", limit_ms=20.0, limit_ratio=2.0))
-            settle(model)
-    finally:
-        settle(model)
-        model.deleteLater()
-        conn.close()
-        store.close()
-    return results
+    return first_pages(ctx, ctx.open(), ctx.connect())  # type: ignore[arg-type]
 
 
 def word_search(ctx: ServerContext) -> list[Result]:
@@ -229,27 +180,9 @@ def word_search(ctx: ServerContext) -> list[Result]:
 
 def open_incident(ctx: ServerContext) -> list[Result]:
     """As ``benchmarks.open_incident``, on the server."""
-    from bench.benchmarks.open_incident import pick, view_by_hand
-    from desk_app.services.incident.queries import incident_view
-    from desk_app.services.session import system_session
+    from bench.benchmarks.open_incident import opening
 
-    incident_id, entries = pick(ctx)  # type: ignore[arg-type]
-    store = ctx.open()
-    session = system_session(store, FakeClock(ctx.manifest.now))
-    conn = ctx.connect()
-    now = datetime.fromisoformat(ctx.manifest.now)
-    try:
-        view = incident_view(session, incident_id)
-        by_hand = view_by_hand(conn, incident_id, now)  # type: ignore[arg-type]
-        assert len(view.journal) == len(by_hand["journal"]) == entries
-        ours, baseline = measure(lambda: incident_view(session, incident_id),
-                                 lambda: view_by_hand(conn, incident_id, now),  # type: ignore[arg-type]
-                                 repeat=ctx.repetitions(60), warmup=ctx.warmup)
-    finally:
-        conn.close()
-        store.close()
-    return [Result(f"open an incident ({entries} journal entries)", ctx.size, ours, baseline,
-                   "≤ 50 ms, ≤ 1.5× baseline", limit_ms=50.0, limit_ratio=1.5)]
+    return opening(ctx, ctx.open(), ctx.connect())  # type: ignore[arg-type]
 
 
 def log_incident(ctx: ServerContext) -> list[Result]:

@@ -109,20 +109,25 @@ def pick(ctx: Context, entries: int = 200) -> tuple[int, int]:
 
 @benchmark("open_incident", "open an incident with 200 journal entries (incident_view)")
 def run(ctx: Context) -> list[Result]:
+    return opening(ctx, open_file(ctx.path, read_only=True),
+                   plain_connection(ctx.path, read_only=True))
+
+
+def opening(ctx: Context, store: object, conn: object) -> list[Result]:
+    """The view through ``store`` against the reads through ``conn`` (a file's, or a
+    server's: ``bench.on_server``); both are closed at the end."""
     incident_id, entries = pick(ctx)
-    store = open_file(ctx.path, read_only=True)
-    session = system_session(store, FakeClock(ctx.manifest.now))
-    conn = plain_connection(ctx.path, read_only=True)
+    session = system_session(store, FakeClock(ctx.manifest.now))  # type: ignore[arg-type]
     now = datetime.fromisoformat(ctx.manifest.now)
     try:
         view = incident_view(session, incident_id)
-        by_hand = view_by_hand(conn, incident_id, now)
+        by_hand = view_by_hand(conn, incident_id, now)  # type: ignore[arg-type]
         assert len(view.journal) == len(by_hand["journal"]) == entries
         ours, baseline = measure(lambda: incident_view(session, incident_id),
-                                 lambda: view_by_hand(conn, incident_id, now),
+                                 lambda: view_by_hand(conn, incident_id, now),  # type: ignore[arg-type]
                                  repeat=ctx.repetitions(60), warmup=ctx.warmup)
     finally:
-        conn.close()
-        store.close()
+        conn.close()  # type: ignore[attr-defined]
+        store.close()  # type: ignore[attr-defined]
     return [Result(f"open an incident ({entries} journal entries)", ctx.size, ours, baseline,
                    "≤ 50 ms, ≤ 1.5× baseline", limit_ms=50.0, limit_ratio=1.5)]

@@ -30,6 +30,13 @@ TITLES = {
 @benchmark("queue_pages", "first page (100 rows) of each standard queue, in the queue table",
            needs_ui=True)
 def run(ctx: Context) -> list[Result]:
+    return first_pages(ctx, open_file(ctx.path, read_only=True),
+                       plain_connection(ctx.path, read_only=True))
+
+
+def first_pages(ctx: Context, store: object, conn: object) -> list[Result]:
+    """Each queue's first page through ``store`` against the statement through ``conn``
+    (a file's, or a server's: ``bench.on_server``); both are closed at the end."""
     from bench.qt import application, busy_engineer, session, settle, wait_first_page
     from desk_app.services.lists import queues
     from desk_app.services.lists.queues import BREACHING_WINDOW, Queue
@@ -38,10 +45,8 @@ def run(ctx: Context) -> list[Result]:
     from ui.queue.model import ID_ROLE, QueueModel
 
     application()
-    store = open_file(ctx.path, read_only=True)
     user = busy_engineer(store)
     me = session(store, user, ctx.manifest.now)
-    conn = plain_connection(ctx.path, read_only=True)
     now = datetime.fromisoformat(ctx.manifest.now)
     soon = int((now + BREACHING_WINDOW).timestamp())
     model = QueueModel(UiContext(me, ChangeHub(), "en"))
@@ -66,11 +71,11 @@ def run(ctx: Context) -> list[Result]:
             ours()
             shown = [model.data(model.index(r, 0), ID_ROLE)
                      for r in range(min(queue_sql.PAGE, expected))]
-            by_hand = queue_sql.first_page(conn, condition)
+            by_hand = queue_sql.first_page(conn, condition)  # type: ignore[arg-type]
             assert shown == [r[0] for r in by_hand], (queue, shown[:5], by_hand[:5])
-            mine, baseline = measure(ours, lambda c=condition: queue_sql.first_page(conn, c),
-                                     repeat=ctx.repetitions(30), warmup=ctx.warmup,
-                                     setup=away)
+            mine, baseline = measure(
+                ours, lambda c=condition: queue_sql.first_page(conn, c),  # type: ignore[arg-type]
+                repeat=ctx.repetitions(30), warmup=ctx.warmup, setup=away)
             results.append(Result(
                 f"first page: {TITLES[queue.value]} ({expected:,} incidents)", ctx.size,
                 mine, baseline, "≤ 20 ms, ≤ 2× baseline", limit_ms=20.0, limit_ratio=2.0))
@@ -78,6 +83,6 @@ def run(ctx: Context) -> list[Result]:
     finally:
         settle(model)
         model.deleteLater()
-        conn.close()
-        store.close()
+        conn.close()  # type: ignore[attr-defined]
+        store.close()  # type: ignore[attr-defined]
     return results
