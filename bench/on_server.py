@@ -30,7 +30,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from itertools import count
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -187,37 +186,14 @@ def open_incident(ctx: ServerContext) -> list[Result]:
 
 def log_incident(ctx: ServerContext) -> list[Result]:
     """As ``benchmarks.log_incident`` (its "with the commit's fsync" row), on the server."""
-    from bench.benchmarks.log_incident import DESCRIPTION, TITLE, log_by_hand
-    from desk_app.services.incident.log import NewIncident
-    from desk_app.services.incident.log import log_incident as log
-    from desk_app.services.session import session_for
+    from bench.benchmarks.log_incident import logging_against_by_hand
 
     with ctx.copy() as ours_url, ctx.copy() as theirs_url:
         store = open_store(ours_url)
         # the incident's knowledge flag, a 0 in the file's statement, is a boolean here
         conn = ServerConnection(theirs_url, literals={"'', 0, '', ?": "'', FALSE, '', ?"})
-        start = datetime.fromisoformat(ctx.manifest.now).astimezone(UTC)
-        clock = FakeClock(start)
-        session = session_for(store, ctx.manifest.desk_user, clock)
-        user_id = session.user_id or 0
-        caller_id, category_id = conn.execute(
-            "SELECT (SELECT min(id) FROM caller WHERE NOT vip AND active),"
-            " (SELECT min(id) FROM category WHERE active)").fetchone()
-        ticks = count()
-
-        def tick(_: str) -> None:
-            clock.set(start + timedelta(seconds=next(ticks)))
-
-        def ours() -> None:
-            log(session, NewIncident(caller_id, "system_fault", category_id, 3, TITLE,
-                                     DESCRIPTION, urgency=3))
-
-        def by_hand() -> None:
-            log_by_hand(conn, clock.now(), user_id, caller_id, category_id, 3, 3)  # type: ignore[arg-type]
-
         try:
-            mine, theirs = measure(ours, by_hand, repeat=ctx.repetitions(150),
-                                   warmup=ctx.warmup, setup=tick)
+            mine, theirs = logging_against_by_hand(ctx, store, conn)  # type: ignore[arg-type]
         finally:
             conn.close()
             store.close()

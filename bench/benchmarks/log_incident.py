@@ -26,6 +26,7 @@ import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from itertools import count
 from pathlib import Path
+from typing import Any
 
 from bench import open_file, peer, plain_connection
 from bench.benchmarks import Context, benchmark
@@ -168,18 +169,14 @@ def _against_peer(ctx: Context) -> Result:
                   note="baseline: django-helpdesk's two rows, by hand (bench/peer.py)")
 
 
-def _variant(ctx: Context, fsync: bool) -> Result:
-    path = ctx.copy("log")
-    store = open_file(path)
-    conn = plain_connection(path)
-    mode = "EXTRA" if fsync else "OFF"
-    store.db.execute_sql(f"PRAGMA synchronous = {mode}")
-    conn.execute(f"PRAGMA synchronous = {mode}")
+def logging_against_by_hand(ctx: Context, store: object, conn: object) -> tuple[Any, Any]:
+    """Logging through ``store`` against the same rows written by hand through ``conn`` (a
+    file's, or a server's: ``bench.on_server``), a second apart each time; the timings."""
     start = datetime.fromisoformat(ctx.manifest.now).astimezone(UTC)
     clock = FakeClock(start)
-    session = session_for(store, ctx.manifest.desk_user, clock)
+    session = session_for(store, ctx.manifest.desk_user, clock)  # type: ignore[arg-type]
     user_id = session.user_id or 0
-    caller_id, category_id = conn.execute(
+    caller_id, category_id = conn.execute(  # type: ignore[attr-defined]
         "SELECT (SELECT min(id) FROM caller WHERE NOT vip AND active),"
         " (SELECT min(id) FROM category WHERE active)").fetchone()
     ticks = count()
@@ -192,11 +189,20 @@ def _variant(ctx: Context, fsync: bool) -> Result:
                                           DESCRIPTION, urgency=3))
 
     def by_hand() -> None:
-        log_by_hand(conn, clock.now(), user_id, caller_id, category_id, 3, 3)
+        log_by_hand(conn, clock.now(), user_id, caller_id, category_id, 3, 3)  # type: ignore[arg-type]
 
+    return measure(ours, by_hand, repeat=ctx.repetitions(150), warmup=ctx.warmup, setup=tick)
+
+
+def _variant(ctx: Context, fsync: bool) -> Result:
+    path = ctx.copy("log")
+    store = open_file(path)
+    conn = plain_connection(path)
+    mode = "EXTRA" if fsync else "OFF"
+    store.db.execute_sql(f"PRAGMA synchronous = {mode}")
+    conn.execute(f"PRAGMA synchronous = {mode}")
     try:
-        mine, theirs = measure(ours, by_hand, repeat=ctx.repetitions(150), warmup=ctx.warmup,
-                               setup=tick)
+        mine, theirs = logging_against_by_hand(ctx, store, conn)
     finally:
         conn.close()
         store.close()
