@@ -53,6 +53,7 @@ def test_reports_only_for_those_allowed(qtbot: QtBot, org: Org, app_settings: ob
         qtbot.wait(300)
         assert window.reports.action.isVisible() is allowed
         assert window.reports.sidebar_button.isVisible() is allowed
+        assert window.reports.rule.isVisible() is allowed  # set apart from the saved queues
         window.close()
 
 

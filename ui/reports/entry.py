@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from desk_app.services.reports.access import may_see_reports
 from ui import paths
@@ -49,6 +49,12 @@ class ReportsEntry(QObject):
         column.setSpacing(2)
         splitter.insertWidget(0, side)
         column.addWidget(window.navigator, 1)
+        # a rule above the entry: the saved queues are inserted right under the navigator, and
+        # without it "Reports" reads as one of them
+        self.rule = QFrame()
+        self.rule.setFrameShape(QFrame.Shape.HLine)
+        self.rule.setFrameShadow(QFrame.Shadow.Sunken)
+        column.addWidget(self.rule)
         column.addWidget(self.sidebar_button)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
@@ -63,6 +69,7 @@ class ReportsEntry(QObject):
         self.action.setVisible(allowed)
         self.menu_action.setVisible(allowed)
         self.sidebar_button.setVisible(allowed)
+        self.rule.setVisible(allowed)
 
     def show(self) -> ReportsScreen:
         if self.screen is None:
