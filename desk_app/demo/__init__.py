@@ -22,10 +22,12 @@ from desk_app.demo.data import (
     CATEGORIES,
     DEMO_PASSWORD,
     DEPARTMENTS,
+    FIXES,
     GROUPS,
-    RESOLUTIONS,
+    NOTES,
     STORIES,
     USERS,
+    language_of,
 )
 from desk_app.domain.enums import Impact, ResolutionType, Role, Urgency
 from desk_app.services.admin.people import (
@@ -76,6 +78,7 @@ class _Demo:
         self.logged = 0
         self.outbox = Outbox(store, clock, worker="demo")
         self.desk: Session | None = None
+        self.stories: dict[int, str] = {}  # incident id -> its story's title
 
     def as_(self, username: str) -> Session:
         return session_for(self.store, username, self.clock)
@@ -84,6 +87,16 @@ class _Demo:
         if when <= self.end:
             self.seq += 1
             heapq.heappush(self.events, _Event(when, self.seq, step))
+
+    def note(self, incident: int, what: str) -> str:
+        """A journal note in the incident's own language (its story's), as a desk writes."""
+        return NOTES[language_of(self.stories.get(incident, "中"))][what]
+
+    def fix(self, title: str) -> str:
+        """One of the story's fixes. Drawn from eight, as the demo always drew its fix, so
+        that every later draw, and with it the whole demo, stays the same."""
+        fixes = FIXES[title]
+        return fixes[self.rng.randrange(8) % len(fixes)]
 
     def later(self, minutes_low: float, minutes_high: float, step: Callable[[], None]) -> None:
         delay = timedelta(minutes=self.rng.uniform(minutes_low, minutes_high))
@@ -142,11 +155,13 @@ class _Demo:
         )
         if rng.random() < 0.15:
             created = log_incident(self.as_(recorder), form, FirstContactResolution(
-                rng.choice(RESOLUTIONS), knowledge=rng.random() < 0.3)).new_id
+                self.fix(title), knowledge=rng.random() < 0.3)).new_id
+            self.stories[created] = title
             self.logged += 1
             self.later(30, 600, lambda: self.confirm_and_close(created, recorder))
             return
         created = log_incident(self.as_(recorder), form).new_id
+        self.stories[created] = title
         self.logged += 1
         slow = rng.random() < 0.12
         self.later(40 if slow else 2, 240 if slow else 35,
@@ -179,12 +194,12 @@ class _Demo:
         _, l1, l2 = self.categories[category]
         if l2 is not None and transfers % 2 == 0:
             workflow.transfer(self.as_(engineer), incident, tier=2,
-                              note="需要二线支持 / needs Level-2")
+                              note=self.note(incident, "tier2"))
             group = l2
         else:
             other = self.rng.choice([c for c, v in self.categories.items() if v[1] != l1])
             workflow.transfer(self.as_(engineer), incident, category_id=self.categories[other][0],
-                              note="分类有误,转至正确的支持组 / wrong category")
+                              note=self.note(incident, "wrong_category"))
             category, group = other, self.categories[other][1]
         self.later(10, 180, lambda: self.accept(incident, recorder, category, group,
                                                 transfers + 1))
@@ -192,7 +207,7 @@ class _Demo:
     def pend(self, incident: int, recorder: str, engineer: str) -> None:
         pending.set_pending(self.as_(engineer), incident,
                             wait_code_id=self.rng.choice(self.wait_codes),
-                            note="等待用户回复 / waiting for the caller")
+                            note=self.note(incident, "pending"))
         self.later(60, 6000, lambda: self.resume(incident, recorder, engineer))
 
     def resume(self, incident: int, recorder: str, engineer: str) -> None:
@@ -201,11 +216,12 @@ class _Demo:
 
     def change(self, incident: int, recorder: str, engineer: str) -> None:
         changes = pending.raise_change(self.as_(engineer), incident,
-                                       title="更换核心交换机模块 / replace a switch module")
+                                       title=self.note(incident, "change"))
         change_id = changes.new_id
 
         def close_change() -> None:
-            pending.close_change(self.as_(engineer), change_id, outcome="变更已实施 / done")
+            pending.close_change(self.as_(engineer), change_id,
+                                 outcome=self.note(incident, "change_done"))
             self.later(20, 300, lambda: self.resolve(incident, recorder, engineer))
 
         self.later(600, 4000, close_change)
@@ -213,7 +229,8 @@ class _Demo:
     def resolve(self, incident: int, recorder: str, engineer: str, rejected: bool = False
                 ) -> None:
         workaround = self.rng.random() < 0.2
-        workflow.resolve(self.as_(engineer), incident, resolution=self.rng.choice(RESOLUTIONS),
+        workflow.resolve(self.as_(engineer), incident,
+                         resolution=self.fix(self.stories[incident]),
                          resolution_type=ResolutionType.WORKAROUND if workaround
                          else ResolutionType.RESOLUTION, knowledge=self.rng.random() < 0.25)
         if not rejected and self.rng.random() < 0.08:
@@ -224,27 +241,28 @@ class _Demo:
 
     def reject(self, incident: int, recorder: str, engineer: str) -> None:
         workflow.reject_resolution(self.as_(recorder), incident,
-                                   reason="用户反馈问题仍然存在 / still happening")
+                                   reason=self.note(incident, "rejected"))
         self.later(30, 600, lambda: self.resolve(incident, recorder, engineer, rejected=True))
 
     def confirm_and_close(self, incident: int, recorder: str) -> None:
         session = self.as_(recorder)
-        workflow.confirm_resolution(session, incident, note="用户确认已恢复 / caller confirmed")
+        workflow.confirm_resolution(session, incident, note=self.note(incident, "confirmed"))
         if self.rng.random() < 0.9:
             code = self.close_codes["solved" if self.rng.random() < 0.85 else "workaround"]
             workflow.close(session, incident, close_code_id=code,
-                           notes="已回访用户 / called back the caller",
+                           notes=self.note(incident, "called_back"),
                            satisfaction=self.rng.choices([5, 4, 3, 2], [6, 3, 1, 0.3])[0])
 
     def review(self) -> None:
         """The incident manager's rounds (10:00 and 16:00): escalations older than a few
         hours acknowledged, which reads them for everyone and ends their calls."""
         cutoff = self.clock.now() - timedelta(hours=4)
-        ids = self.store.read(lambda: [e.id for e in Escalation.select().where(
+        ids = self.store.read(lambda: [(e.id, e.incident_id) for e in Escalation.select(
+            Escalation.id, Escalation.incident).where(
             Escalation.acknowledged_at.is_null() & (Escalation.at < cutoff))])
         manager = self.as_("liuyang")
-        for escalation_id in ids:
-            acknowledge_escalation(manager, escalation_id, "已联系支持组跟进 / followed up")
+        for escalation_id, incident in ids:
+            acknowledge_escalation(manager, escalation_id, self.note(incident, "followed_up"))
 
     def work_alerts(self) -> None:
         """A desk that works its alerts, in office hours: the people alerted are at their
@@ -263,7 +281,7 @@ class _Demo:
         for task in call_tasks(desk):
             reached = self.rng.random() < 0.85
             record_call(desk, task.notification_id, reached=reached,
-                        note="已电话告知 / told by phone" if reached else "无人接听 / no answer")
+                        note=self.note(task.incident_id, "told" if reached else "no_answer"))
 
     # -- the run --------------------------------------------------------------------------
     def run(self, count: int, start: datetime,

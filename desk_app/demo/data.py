@@ -113,13 +113,67 @@ STORIES = [
     ("network", T.USER_COMPLAINT, "网络经常断线,影响工作", "用户投诉办公区网络每天断线多次。"),
 ]
 
-RESOLUTIONS = [
-    "重启了接入交换机端口,连接恢复正常。",
-    "Updated the VPN client and reset the user's profile.",
-    "更换了打印机搓纸轮。",
-    "Rebuilt the mail profile; mail flows again.",
-    "清理了 ERP 报表缓存并重新生成,报表正常。",
-    "Unlocked the account and reset the password with the caller.",
-    "已指导用户完成操作。",
-    "Replaced the faulty cable.",
-]
+#: What fixed each story, in the story's own language: the desk writes its notes in the language
+#: the caller spoke, and a fix that matches the symptom is what makes the suggestions shown
+#: while logging look like a real desk's (a printer jam "fixed" by a cable would not).
+FIXES: dict[str, tuple[str, ...]] = {
+    "VPN 连接频繁断开": ("升级了 VPN 客户端并重置了用户配置,连接稳定。",
+                   "调低了家用路由器的 MTU,VPN 不再断开。"),
+    "VPN keeps disconnecting": ("Updated the VPN client and reset the user's profile.",
+                                "Lowered the home router's MTU; the VPN stays up."),
+    "会议室无线网络无法连接": ("重启了会议室无线接入点,地址分配恢复正常。",
+                     "扩大了无线网段的地址池,设备能正常获取 IP 地址。"),
+    "Slow network on the 9th floor": ("Restarted the access switch port; speed is back.",
+                                      "Replaced the faulty uplink cable."),
+    "分公司网络中断影响开单": ("重启了分公司出口路由器,专线恢复。",
+                     "运营商修复了专线故障,网络恢复正常。"),
+    "Outlook 无法收取邮件": ("重建了 Outlook 邮件配置文件,邮件收发正常。",
+                       "清理了已满的邮箱,新邮件可以收取。"),
+    "How do I share my calendar?": ("Walked the caller through sharing the calendar.",
+                                    "Gave the assistant edit rights on the calendar."),
+    "Mails to a customer bounce": ("Removed the customer's domain from the block list.",
+                                   "Fixed the mail relay's record for the customer's domain."),
+    "ERP 月结报表无法生成": ("清理了 ERP 报表缓存并重新生成,报表正常。",
+                      "修正了月结报表的参数设置,报表生成成功。"),
+    "ERP order entry times out": ("Rebuilt the order tables' indexes; saving takes seconds.",
+                                  "Restarted the ERP application server."),
+    "ERP 系统太慢,多次反映无人处理": ("重建了数据库索引,ERP 查询恢复正常。",
+                           "已向用户说明原因并跟进优化,查询速度恢复。"),
+    "打印机卡纸": ("更换了打印机搓纸轮。", "清理了进纸通道,更换了受潮的纸张。"),
+    "Printer prints blank pages": ("Replaced the empty toner cartridge.",
+                                   "Cleaned the print head; pages print again."),
+    "笔记本电脑无法开机": ("更换了电源适配器,电脑正常开机。", "更换了电池,电脑可以开机。"),
+    "Laptop screen flickers": ("Updated the display driver; the flicker stopped.",
+                               "Replaced the display cable."),
+    "新员工电脑申请流程咨询": ("已向用户说明新员工电脑的申领流程。", "已指导用户完成操作。"),
+    "域账号被锁定": ("解锁了账号,并与用户一起重置了密码。", "已解锁账号并提醒用户更新手机上的密码。"),
+    "How to reset my password?": ("Unlocked the account and reset the password with the "
+                                  "caller.", "Walked the caller through the self-service reset."),
+    "Password resets take too long": ("Explained the new self-service reset to the caller.",
+                                      "Reset the password and followed up on the delay."),
+    "网络经常断线,影响工作": ("重启了接入交换机端口,连接恢复正常。", "更换了故障网线,网络恢复。"),
+}
+
+#: What the desk writes in the journal along the way, in the incident's language.
+NOTES: dict[str, dict[str, str]] = {
+    "zh": {
+        "pending": "等待用户回复", "change": "更换核心交换机模块", "change_done": "变更已实施",
+        "tier2": "需要二线支持", "wrong_category": "分类有误,转至正确的支持组",
+        "rejected": "用户反馈问题仍然存在", "confirmed": "用户确认已恢复",
+        "called_back": "已回访用户", "followed_up": "已联系支持组跟进",
+        "told": "已电话告知", "no_answer": "无人接听",
+    },
+    "en": {
+        "pending": "Waiting for the caller's reply", "change": "Replace a switch module",
+        "change_done": "Change carried out", "tier2": "Needs Level-2 support",
+        "wrong_category": "Wrong category, sent to the right group",
+        "rejected": "The caller says it still happens", "confirmed": "The caller confirmed the fix",
+        "called_back": "Called the caller back", "followed_up": "Followed up with the group",
+        "told": "Told by phone", "no_answer": "No answer",
+    },
+}
+
+
+def language_of(text: str) -> str:
+    """"zh" for a text with Chinese characters in it, else "en"."""
+    return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"
