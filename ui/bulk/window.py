@@ -41,13 +41,13 @@ class BulkWork(QObject):
             actions.open_requested.connect(window.open_incident)
             self.list_tabs.attach(actions)
 
-        # the saved queues, under the standard queues in the sidebar
+        # the saved queues, their own section at the foot of the sidebar (under the standard
+        # queues and the Reports entry)
         self.pane = SavedQueuesPane(self.context)
         side = window.navigator.parentWidget()
         column = side.layout() if side is not None else None
         if column is not None and side is not window.splitter:
-            column.insertWidget(column.indexOf(window.navigator) + 1,  # type: ignore[attr-defined]
-                                self.pane)
+            column.addWidget(self.pane)
         else:
             window.splitter.insertWidget(0, self.pane)
         self.pane.chosen.connect(self.show_saved)

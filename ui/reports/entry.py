@@ -49,13 +49,13 @@ class ReportsEntry(QObject):
         column.setSpacing(2)
         splitter.insertWidget(0, side)
         column.addWidget(window.navigator, 1)
-        # a rule above the entry: the saved queues are inserted right under the navigator, and
-        # without it "Reports" reads as one of them
+        column.addWidget(self.sidebar_button)
+        # a rule under the entry: the saved queues' section follows it (ui.bulk), and without
+        # the rule "Reports" reads as one of them or as their heading
         self.rule = QFrame()
         self.rule.setFrameShape(QFrame.Shape.HLine)
         self.rule.setFrameShadow(QFrame.Shadow.Sunken)
         column.addWidget(self.rule)
-        column.addWidget(self.sidebar_button)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([max(sizes[0], 210), max(sizes[-1], 1000)])
