@@ -124,6 +124,27 @@ def test_r23_unconfirmed_incidents_close_automatically_with_the_system_code(org:
     assert entry.actor_id is None
 
 
+def test_r23_a_round_with_nothing_to_close_takes_no_write_lock(
+        org: Org, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every workstation's round runs R23: one with nothing due must not queue for the write
+    lock (nor, on a server, tell every workstation that something changed)."""
+    incident_id = resolved(org, confirm=False)
+    writes: list[object] = []
+    write = org.store.write
+
+    def counted(*args: object, **kwargs: object) -> object:
+        writes.append(args)
+        return write(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(org.store, "write", counted)
+    org.clock.advance(days=4)
+    assert not workflow.auto_close(org.store, org.clock).incidents
+    assert writes == []
+    org.clock.advance(days=1, minutes=1)
+    assert workflow.auto_close(org.store, org.clock).incidents == {incident_id}
+    assert writes
+
+
 def test_r23_auto_close_days_is_configurable(org: Org) -> None:
     save_auto_close_days(org.as_("owner"), 2)
     incident_id = resolved(org, confirm=False)

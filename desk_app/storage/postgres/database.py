@@ -51,6 +51,10 @@ WRITE_LOCK = int.from_bytes(hashlib.sha256(b"desk-app write").digest()[:8], "big
                             signed=True)
 
 
+#: How peewee's ``Query.exists()`` begins (see ``ServerDatabase._unprepared``).
+PROBE = "SELECT EXISTS("
+
+
 class ServerDatabase(peewee.PostgresqlDatabase):
     """peewee's PostgreSQL database, speaking the program's SQLite dialect where the program
     writes SQL by hand, and beginning each write with the write lock."""
@@ -85,10 +89,26 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         return conn
 
     def execute_sql(self, sql: str, params: Any = None, commit: Any = None) -> Any:
+        sql = translate(sql)
+        run = self._unprepared if sql.startswith(PROBE) else super().execute_sql
         if self.in_transaction():
-            return super().execute_sql(translate(sql), params or ())
-        return self._again_if_lost(
-            lambda: super(ServerDatabase, self).execute_sql(translate(sql), params or ()))
+            return run(sql, params or ())
+        return self._again_if_lost(lambda: run(sql, params or ()))
+
+    def _unprepared(self, sql: str, params: Any) -> Any:
+        """peewee's execution of ``sql``, never as a prepared statement.
+
+        psycopg prepares a statement run five times, and the server then plans it once for
+        any values. For an ``EXISTS`` probe that generic plan expects an early match and reads
+        the table from its start; the probes the scans and the outbox make every minute find
+        nothing most of the time, so it read every row (17 ms a probe at 10,000 incidents, 78,000
+        notifications, growing with the file; 0.03 ms through the index). Unprepared, each
+        probe is planned for its values, which costs a tenth of a millisecond."""
+        self._log_query(sql, params)  # type: ignore[attr-defined]
+        with peewee.__exception_wrapper__:  # type: ignore[attr-defined]
+            cursor = self.cursor()
+            cursor.execute(sql, params, prepare=False)
+        return cursor
 
     def _lost(self) -> bool:
         """Whether this thread's connection was lost (the server restarted, the network

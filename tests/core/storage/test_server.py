@@ -219,3 +219,24 @@ def test_a_write_that_waits_too_long_for_the_lock_is_busy_and_the_next_one_works
         "UPDATE setting SET value = 'y' WHERE key = 'security.file_id'"))
     assert store.execute("SELECT value FROM setting WHERE key = 'security.file_id'") == [("y",)]
     store.close()
+
+
+def test_exists_probes_are_planned_for_their_values_each_time(server_url: str) -> None:
+    """psycopg prepares a statement run five times, and the server may then plan it once for
+    any values: an "is anything due?" probe would read a whole table every minute when
+    nothing is. Probes are never prepared; other statements still are."""
+    from desk_app.storage.models import Notification
+
+    store = open_store(server_url, create=True)
+    try:
+        for _ in range(8):
+            assert not store.read(lambda: Notification.select(Notification.id).where(
+                Notification.state == "pending").exists())
+            store.read(lambda: Notification.select(Notification.id).where(
+                Notification.state == "pending").count())
+        prepared = [text for (text,) in store.execute(
+            "SELECT statement FROM pg_prepared_statements")]
+        assert prepared, "the other statements are prepared"
+        assert not [text for text in prepared if text.startswith("SELECT EXISTS(")]
+    finally:
+        store.close()
