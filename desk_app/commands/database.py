@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desk_app.commands.registry import ask_password, command
+from desk_app.commands.registry import ask_password, command, named
 from desk_app.i18n import Language, text
 from desk_app.services.admin.people import UserForm
 from desk_app.services.database.setup import create_database
@@ -24,7 +24,7 @@ def init(args: argparse.Namespace, lang: Language) -> int:
     store = create_database(args.file, UserForm(args.owner, args.full_name, [],
                                                 email=args.email, password=password))
     store.close()
-    print(text("cli.created", lang, path=args.file))
+    print(text("cli.created", lang, path=named(args.file)))
     return 0
 
 
@@ -41,5 +41,5 @@ def demo(args: argparse.Namespace, lang: Language) -> int:
     if args.force and args.file.exists():
         args.file.unlink()
     summary = build_demo(args.file, seed=args.seed)
-    print(text("cli.demo_created", lang, path=args.file, **summary))
+    print(text("cli.demo_created", lang, path=named(args.file), **summary))
     return 0

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from desk_app.clock import Clock, FakeClock, SystemClock
 from desk_app.errors import BadInput, DeskError
 from desk_app.i18n import Language, text
+from desk_app.storage.postgres.url import ServerAddress, is_server
 
 Command = Callable[[argparse.Namespace, Language], int]
 COMMANDS: dict[str, tuple[Command, Callable[[argparse.ArgumentParser], None], str]] = {}
@@ -63,3 +64,10 @@ def ask_password(lang: Language) -> str:
     return first
 
 
+def named(database: object) -> str:
+    """A database as a person gives it: a file's path, or a server's URL without its
+    password. The verbs take their database as a ``Path``, and a URL that went through
+    ``Path`` has lost a slash ("postgresql:/user@host"), which is not what to show."""
+    if is_server(database):
+        return ServerAddress.parse(str(database)).display()
+    return str(database)

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import FrameType
 
 from desk_app.clock import Clock, OffsetClock, SystemClock
-from desk_app.commands.registry import command
+from desk_app.commands.registry import command, named
 from desk_app.delivery.channels import DeliveryError
 from desk_app.delivery.cycle import run_cycle
 from desk_app.delivery.outbox import Outbox
@@ -64,7 +64,7 @@ def watch(args: argparse.Namespace, lang: Language) -> int:
         outbox = Outbox(store, clock)
         interval = args.interval or outbox.config.scan_interval_seconds
         if not args.quiet:
-            print(text("cli.watch_started", lang, path=args.file, interval=interval,
+            print(text("cli.watch_started", lang, path=named(args.file), interval=interval,
                        worker=outbox.worker), flush=True)
         rounds = 0
         while not stop.is_set():

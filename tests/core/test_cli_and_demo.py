@@ -107,3 +107,14 @@ def test_r09_fresh_demo_call_queue_has_no_task_for_a_closed_incident(demo_file: 
     assert all(stages[t.incident_id] not in ("resolved", "closed") for t in tasks)
     assert all(set(t.escalation_ids) & waiting for t in tasks)  # none for settled ones
     assert max(per_person.values(), default=1) == 1  # one per incident and person
+
+
+def test_a_server_named_on_the_command_line_is_shown_as_its_url() -> None:
+    """The verbs take their database as a path, which drops one of a URL's slashes; what
+    they print is the URL as given, without its password."""
+    from desk_app.commands.registry import named
+
+    url = Path("postgresql://desk:secret@db.example:5433/desk?sslmode=require")
+    assert str(url).startswith("postgresql:/desk")  # what a path makes of it
+    assert named(url) == "postgresql://desk@db.example:5433/desk?sslmode=require"
+    assert named(Path("shared") / "desk.sqlite") == str(Path("shared") / "desk.sqlite")
