@@ -10,13 +10,14 @@
 -- connection of the program registers it. Terms are never removed (one that no incident
 -- holds any longer matches nothing). The file's existing terms are read from the index
 -- once, after these statements (migrations.py). Kept in files only: a server has no FTS5.
-CREATE TABLE "search_term" ("term" TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID;
-CREATE TRIGGER "search_term_incident_insert" AFTER INSERT ON "incident" BEGIN
+-- (IF NOT EXISTS: a file set back to an older version by hand, as tests do, upgrades again.)
+CREATE TABLE IF NOT EXISTS "search_term" ("term" TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS "search_term_incident_insert" AFTER INSERT ON "incident" BEGIN
     INSERT OR IGNORE INTO "search_term" ("term")
     SELECT value FROM json_each(desk_search_terms(new.title, new.description, new.resolution));
 END;
-CREATE TRIGGER "search_term_incident_update" AFTER UPDATE OF title, description, resolution
-ON "incident" WHEN new.title IS NOT old.title OR new.description IS NOT old.description
+CREATE TRIGGER IF NOT EXISTS "search_term_incident_update"
+AFTER UPDATE OF title, description, resolution ON "incident" WHEN new.title IS NOT old.title OR new.description IS NOT old.description
     OR new.resolution IS NOT old.resolution
 BEGIN
     INSERT OR IGNORE INTO "search_term" ("term")
@@ -25,7 +26,7 @@ BEGIN
         CASE WHEN new.description IS NOT old.description THEN new.description END,
         CASE WHEN new.resolution IS NOT old.resolution THEN new.resolution END));
 END;
-CREATE TRIGGER "search_term_note" AFTER INSERT ON "journal"
+CREATE TRIGGER IF NOT EXISTS "search_term_note" AFTER INSERT ON "journal"
 WHEN new.note <> '' AND new.note NOT LIKE 'import.%' AND new.action IN ('note', 'assign',
     'transfer', 'pend', 'resume', 'raise_change', 'close_change', 'reject', 'confirm', 'close',
     'link')
