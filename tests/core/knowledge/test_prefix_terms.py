@@ -227,3 +227,15 @@ TEXTS = st.text(alphabet=st.sampled_from(
 @given(st.lists(TEXTS, min_size=1, max_size=3))
 def test_the_terms_are_those_fts5_cuts(texts: list[str]) -> None:
     assert search_terms.index_terms(*texts) == set().union(*(_exact(t) for t in texts))
+
+
+def test_the_note_trigger_takes_the_notes_the_index_takes(org: Org) -> None:
+    """``search_term_note`` must take exactly the work notes ``incident_search_note`` writes
+    into the index: a migration that changes one condition must change the other."""
+    def condition(name: str) -> str:
+        sql = org.store.execute("SELECT sql FROM sqlite_schema WHERE name = ?", (name,))[0][0]
+        found = re.search(r"\bWHEN\s+(.*?)\s+BEGIN\b", sql, re.S | re.I)
+        assert found is not None, name
+        return " ".join(found.group(1).split())
+
+    assert condition("search_term_note") == condition("incident_search_note")
