@@ -132,8 +132,9 @@ def word_expressions(session: Session, words: list[str]) -> list[str]:
     """Each word's FTS5 expression for the incidents' index: ``match_any([word])``, except
     that in a file a Latin word's prefix is written as the index terms it stands for
     (``storage.search_terms``: "print"* as ``"print" OR "printer" OR "prints"``), which
-    finds the same incidents without FTS5 merging every term's list first (47 ms for
-    "print"* at 1,000,000 incidents). A server has no FTS5 and keeps the prefix."""
+    finds the same incidents without FTS5 merging every term's list first (at 1,000,000
+    incidents, 16 ms of processor time for "print"* against 0.45 ms, 138 ms for a "ca"
+    typed mid-word against 1.2 ms). A server has no FTS5 and keeps the prefix."""
     db = session.store.db
     in_file = isinstance(db, peewee.SqliteDatabase)
     found = []
