@@ -26,7 +26,9 @@ what the prefix costs), so they are kept here:
   nothing, which changes no result. The table only has to hold every term of the index.
 
 A file is the only place: a server has no FTS5 (its word search is its own), so the table and
-its triggers are kept in files only (``storage.postgres.schema.FILE_ONLY``).
+its triggers are kept in files only (``storage.postgres.schema.FILE_ONLY``). The suggestions
+use it (``services.knowledge.suggestions.word_expressions``); the search box keeps its
+prefixes, because it ranks by FTS5's BM25, which counts each term of an OR apart.
 """
 
 from __future__ import annotations
