@@ -9,6 +9,7 @@ from pathlib import Path
 from desk_app.storage.chain import register_sqlite
 from desk_app.storage.database import Store
 from desk_app.storage.opening import open_store
+from desk_app.storage.search_terms import register as register_search_terms
 from desk_app.storage.segment import SQL_FUNCTION, index_text
 from desk_app.storage.uri import sqlite_uri
 
@@ -60,5 +61,6 @@ def plain_connection(path: str | Path, *, read_only: bool = False) -> sqlite3.Co
     conn = sqlite3.connect(target, uri=True, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.create_function(SQL_FUNCTION, 1, index_text, deterministic=True)
+    register_search_terms(conn)  # and its terms' (schema 35)
     register_sqlite(conn)  # and the hash chain's (schema 22), so the baseline chains too
     return conn

@@ -349,6 +349,11 @@ def build_search(conn: sqlite3.Connection, triggers: list[str]) -> None:
             " SELECT s.rowid, s.title, s.description, s.notes, s.resolution FROM incident i"
             " JOIN incident_search s ON s.rowid = i.id"
             " WHERE i.stage NOT IN ('resolved', 'closed')")
+    # the index's terms (schema 35), which its triggers would have written too
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_term'").fetchone():
+        from desk_app.storage.search_terms import fill
+
+        fill(conn.execute)
 
 
 def generate(path: str | Path, incidents: int, *, seed: int = 1, now: str = DEFAULT_NOW,

@@ -150,6 +150,8 @@ COMPARABLE = {
                        " FROM incident_search ORDER BY rowid",
     "incident_open_search": "SELECT rowid, title, description, notes, resolution"
                             " FROM incident_open_search ORDER BY rowid",
+    # the index's terms (schema 35): the services' triggers and the generator's fill agree
+    "search_term": "SELECT term FROM search_term ORDER BY term",
 }
 
 

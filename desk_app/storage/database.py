@@ -39,6 +39,7 @@ from desk_app.storage.chain import register as register_chain
 from desk_app.storage.chain import register_sqlite as register_chain_sqlite
 from desk_app.storage.events import BusyEvent, StorageEvents, WriteReport
 from desk_app.storage.models import database as model_proxy
+from desk_app.storage.search_terms import register as register_search_terms
 from desk_app.storage.segment import SQL_FUNCTION, index_text
 from desk_app.storage.uri import sqlite_uri
 
@@ -137,6 +138,8 @@ class Store:
             self.db.reconnect_to = sqlite_uri(self.path, mode="rw")
         # the search index's triggers call it (migration 0003), on every connection
         self.db.register_function(index_text, SQL_FUNCTION, 1, deterministic=True)
+        # and the terms table's (migration 0035)
+        register_search_terms(self.db)
         # the hash chain's triggers call these (migration 0022)
         register_chain(self.db)
         if bind:

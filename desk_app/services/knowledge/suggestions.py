@@ -24,13 +24,16 @@ import math
 from dataclasses import dataclass
 from datetime import datetime
 
+import peewee
+
 from desk_app.domain.enums import OPEN_STAGES
 from desk_app.errors import ValidationError
 from desk_app.services import permissions as perm
 from desk_app.services.arguments import checked
-from desk_app.services.knowledge.words import contains, match_any, terms
+from desk_app.services.knowledge.words import contains, is_cjk, match_any, terms
 from desk_app.services.session import Session
 from desk_app.storage.models import Incident
+from desk_app.storage.search_terms import expansion
 
 LIMIT = 8
 #: Newest index matches taken per word; incidents read by their first score; of those,
@@ -125,6 +128,28 @@ def terms_all(text: str) -> frozenset[str]:
     return frozenset(terms(text, cap=100_000))
 
 
+def word_expressions(session: Session, words: list[str]) -> list[str]:
+    """Each word's FTS5 expression for the incidents' index: ``match_any([word])``, except
+    that in a file a Latin word's prefix is written as the index terms it stands for
+    (``storage.search_terms``: "print"* as ``"print" OR "printer" OR "prints"``), which
+    finds the same incidents without FTS5 merging every term's list first (at 1,000,000
+    incidents, 16 ms of processor time for "print"* against 0.45 ms, 138 ms for a "ca"
+    typed mid-word against 1.2 ms). A server has no FTS5 and keeps the prefix."""
+    db = session.store.db
+    in_file = isinstance(db, peewee.SqliteDatabase)
+    found = []
+    for word in words:
+        expression = match_any([word])
+        if expression is None:
+            continue
+        if in_file and not is_cjk(word):
+            terms_of = expansion(db.execute_sql, word)
+            if terms_of:
+                expression = " OR ".join(f'"{t}"' for t in terms_of)
+        found.append(expression)
+    return found
+
+
 def candidate_ids(session: Session, words: list[str]) -> list[int]:
     """The incidents worth reading for ``words``, best first, by a cheap first score.
 
@@ -137,10 +162,8 @@ def candidate_ids(session: Session, words: list[str]) -> list[int]:
     db = session.store.db
     score: dict[int, float] = {}
     weights: list[float] = []
-    for word in words:
-        expression = match_any([word])
-        if expression is None:
-            continue
+    expressions = word_expressions(session, words)
+    for expression in expressions:
         ids = [r[0] for r in db.execute_sql(
             "SELECT rowid FROM incident_search WHERE incident_search MATCH ? "
             "ORDER BY rowid DESC LIMIT ?", (expression, PER_WORD)).fetchall()]
@@ -149,7 +172,7 @@ def candidate_ids(session: Session, words: list[str]) -> list[int]:
         for incident_id in ids:
             score[incident_id] = score.get(incident_id, 0.0) + weight
     if len(weights) > 1:
-        every = " AND ".join(e for w in words if (e := match_any([w])) is not None)
+        every = " AND ".join(f"({e})" if " OR " in e else e for e in expressions)
         for (incident_id,) in db.execute_sql(
                 "SELECT rowid FROM incident_search WHERE incident_search MATCH ? "
                 "ORDER BY rowid DESC LIMIT ?", (every, PER_WORD)).fetchall():

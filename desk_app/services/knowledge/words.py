@@ -84,14 +84,15 @@ def terms(text: str, cap: int = MAX_TERMS) -> list[str]:
     return found[:cap]
 
 
-def _is_cjk(term: str) -> bool:
+def is_cjk(term: str) -> bool:
+    """A Chinese (CJK) word: searched as a bigram phrase, never as a prefix."""
     return bool(_RUN.fullmatch(term))
 
 
 def match_any(words: list[str]) -> str | None:
     """An FTS5 expression that matches a text holding any of ``words`` (quoted, so nothing
     typed can be read as syntax); Latin words as prefixes."""
-    parts = [f'"{w}"' if _is_cjk(w) else f'"{w}"*' for w in words if '"' not in w]
+    parts = [f'"{w}"' if is_cjk(w) else f'"{w}"*' for w in words if '"' not in w]
     return " OR ".join(parts) if parts else None
 
 
@@ -99,7 +100,7 @@ def contains(text_terms: frozenset[str] | set[str], words: list[str]) -> list[st
     """The ``words`` a text (given as its own ``terms``) holds; Latin words as prefixes."""
     held = []
     for word in words:
-        if word in text_terms or (not _is_cjk(word) and any(
+        if word in text_terms or (not is_cjk(word) and any(
                 t.startswith(word) for t in text_terms)):
             held.append(word)
     return held

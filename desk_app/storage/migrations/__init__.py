@@ -69,6 +69,12 @@ def _report_pending(store: Store) -> None:
     summary.fill_pending(store.db.execute_sql)
 
 
+def _search_terms(store: Store) -> None:
+    from desk_app.storage.search_terms import fill
+
+    fill(store.db.execute_sql)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "0001_initial.sql", then=_seed),
     Migration(2, "0002_escalations.sql"),
@@ -89,6 +95,7 @@ MIGRATIONS: list[Migration] = [
     Migration(30, "0030_move_maintenance.sql"),
     Migration(31, "0031_report_pending.sql", then=_report_pending),
     Migration(32, "0032_open_work_words.sql", then=_statistics),
+    Migration(35, "0035_search_terms.sql", then=_search_terms),
 ]
 
 LATEST = MIGRATIONS[-1].version

@@ -164,14 +164,24 @@ def trigger(sql: str) -> list[str]:
 
 #: The reports' summary tables and the triggers that keep them (schema 27) stay in files:
 #: their triggers lean on SQLite's integer booleans and scalar ``min``; on a server the
-#: reports count from the period's rows instead (``reports.summary.kept_here``).
-FILE_ONLY = "report_"
+#: reports count from the period's rows instead (``reports.summary.kept_here``). So do the
+#: word index's terms (schema 35, ``storage.search_terms``): a server has no FTS5 prefixes.
+FILE_ONLY = ("report_", "search_term")
+_MADE = re.compile(r'\s*(?:CREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX|TRIGGER)\s+'
+                   r'(?:IF\s+NOT\s+EXISTS\s+)?|INSERT\s+(?:OR\s+\w+\s+)?INTO\s+)"?(\w+)',
+                   re.IGNORECASE)
+
+
+def file_only(sql: str) -> bool:
+    """Whether a migration's statement makes or fills something kept in files only."""
+    found = _MADE.match(sql)
+    return found is not None and found.group(1).startswith(FILE_ONLY)
 
 
 def skipped(name: str, virtual: set[str]) -> bool:
     """Tables of SQLite's own (statistics, sequences, an FTS5 table's storage), and what
     is kept in files only (``FILE_ONLY``)."""
-    return name.startswith(("sqlite_", FILE_ONLY)) or any(
+    return name.startswith(("sqlite_", *FILE_ONLY)) or any(
         name.startswith(v + "_") for v in virtual)
 
 
@@ -230,6 +240,8 @@ VERSION_TABLE = (
 def translate_statement(sql: str) -> list[str]:
     """One statement of a migration file, as the server runs it (an upgrade)."""
     text = sql.strip()
+    if file_only(text):
+        return []
     head = " ".join(text.split()[:3]).upper()
     if head.startswith("CREATE TABLE") or head.startswith("CREATE VIRTUAL TABLE"):
         out = Translation()
