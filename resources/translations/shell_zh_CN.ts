@@ -1008,8 +1008,20 @@ Create a new one or open another.</source>
 <context>
     <name>StatusBar</name>
     <message>
+        <source>Database server: %1</source>
+        <translation>数据库服务器：%1</translation>
+    </message>
+    <message>
         <source>Database file: %1</source>
         <translation>数据库文件：%1</translation>
+    </message>
+    <message>
+        <source>Team&apos;s server (PostgreSQL)</source>
+        <translation>团队服务器（PostgreSQL）</translation>
+    </message>
+    <message>
+        <source>The team&apos;s data is on a PostgreSQL server: other workstations use it at the same time. Changes they make appear here within a second.</source>
+        <translation>团队的数据位于 PostgreSQL 服务器上：其他工作站同时在使用它。它们所做的修改会在一秒内显示在这里。</translation>
     </message>
     <message>
         <source>Network share (%1)</source>

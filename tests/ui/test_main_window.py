@@ -124,6 +124,16 @@ def test_filter_bar_narrows_the_queue_in_sql(qtbot: QtBot, window: MainWindow) -
     qtbot.waitUntil(lambda: window.queue_view.model.rowCount() == 1)
 
 
+@pytest.mark.parametrize("database_kind", ["server"], indirect=True)
+def test_status_bar_names_the_teams_server_by_its_url(window: MainWindow, org: Org) -> None:
+    status = window.status
+    url = org.store.url  # type: ignore[attr-defined]
+    assert url.startswith("postgresql://") and status.database.text.text() in (url, "…" + url[-59:])
+    assert url in status.database.toolTip() and "server" in status.database.toolTip()
+    assert status.share.text.text() == "Team's server (PostgreSQL)"
+    assert "Network share" not in status.share.toolTip()
+
+
 def test_status_bar_says_where_and_who(window: MainWindow, org: Org) -> None:
     status = window.status
     assert str(org.path) in status.database.toolTip()

@@ -72,11 +72,21 @@ class StatusBar(QStatusBar):
 
     def retranslate(self) -> None:
         session, lang = self.context.session, self.context.language
-        path = str(self.location.path)
+        on_server = getattr(self.context.session.store, "kind", "file") == "server"
+        # a server's URL as given (its ``Path`` form has lost a slash), never its password
+        path = self.context.session.store.url if on_server else str(  # type: ignore[attr-defined]
+            self.location.path)
         shown = path if len(path) <= 60 else "…" + path[-59:]
         self.database.text.setText(shown)
-        self.database.setToolTip(self.tr("Database file: %1").replace("%1", path))
-        if self.location.network:
+        self.database.setToolTip(
+            self.tr("Database server: %1").replace("%1", path) if on_server
+            else self.tr("Database file: %1").replace("%1", path))
+        if on_server:
+            self.share.text.setText(self.tr("Team's server (PostgreSQL)"))
+            tip = self.tr(
+                "The team's data is on a PostgreSQL server: other workstations use it at the "
+                "same time. Changes they make appear here within a second.")
+        elif self.location.network:
             self.share.text.setText(self.tr("Network share (%1)").replace(
                 "%1", self.location.filesystem))
             tip = self.tr(
