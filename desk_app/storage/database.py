@@ -145,6 +145,12 @@ class Store:
         if bind:
             self.bind()
 
+    @property
+    def where(self) -> str:
+        """The database as people read and type it: the file's path (a server's store gives
+        its URL, which ``path`` cannot hold whole)."""
+        return str(self.path)
+
     def _open_state(self, path: Path, read_only: bool, busy_timeout: float,
                     read_only_reason: str) -> None:
         """What every open store keeps, whatever kind of database it holds (a server's

@@ -73,9 +73,7 @@ class StatusBar(QStatusBar):
     def retranslate(self) -> None:
         session, lang = self.context.session, self.context.language
         on_server = getattr(self.context.session.store, "kind", "file") == "server"
-        # a server's URL as given (its ``Path`` form has lost a slash), never its password
-        path = self.context.session.store.url if on_server else str(  # type: ignore[attr-defined]
-            self.location.path)
+        path = self.context.session.store.where if on_server else str(self.location.path)
         shown = path if len(path) <= 60 else "…" + path[-59:]
         self.database.text.setText(shown)
         self.database.setToolTip(

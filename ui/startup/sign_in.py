@@ -202,7 +202,7 @@ class SignInDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sign in — desk-app"))
         self.heading.setText(self.tr("Sign in"))
-        self.where.setText(self.tr("Database: %1").replace("%1", str(self.store.path)))
+        self.where.setText(self.tr("Database: %1").replace("%1", self.store.where))
         self.username_label.setText(self.tr("&User name:"))
         self.password_label.setText(self.tr("&Password:"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Sign in"))

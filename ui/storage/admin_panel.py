@@ -230,7 +230,7 @@ class StorageAdminPanel(QWidget):
         self._busy(False)
         lang = self.context.language
         lines = [text("storage.cli.restored", lang, backup=result.backup.name,
-                      path=self.context.session.store.path, version=result.schema_version)]
+                      path=self.context.session.store.where, version=result.schema_version)]
         if result.safety_copy is not None:
             lines.append(text("storage.cli.safety_copy", lang, path=result.safety_copy))
         lines.append(self.tr("Reopen the database on every workstation."))

@@ -93,12 +93,12 @@ class StorageStatus(QWidget):
         report = self.store.report
         lang = self.language
         if report is None:
-            self.location_label.setText(str(self.store.path))
+            self.location_label.setText(self.store.where)
         else:
             where = report.location
             key = "storage.location.network" if where.network else "storage.location.local"
             self.location_label.setText(text(key, lang, fs=where.filesystem))
-            self.location_label.setToolTip("\n".join([str(self.store.path), *self.details()]))
+            self.location_label.setToolTip("\n".join([self.store.where, *self.details()]))
         if self.store.read_only:
             self.read_only_label.setText(self.tr("Read-only"))
             self.read_only_label.setToolTip(text("error.storage.readonly", lang,

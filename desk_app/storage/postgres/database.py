@@ -185,6 +185,10 @@ class ServerStore(Store):
 
     kind = "server"
 
+    @property
+    def where(self) -> str:
+        return self.url
+
     def __init__(self, address: ServerAddress, *, read_only: bool = False,
                  busy_timeout: float = BUSY_TIMEOUT, bind: bool = True,
                  read_only_reason: str = "storage.readonly.asked") -> None:
