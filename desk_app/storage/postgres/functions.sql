@@ -174,20 +174,12 @@ END
 $$
 -- ;
 -- Whether one column holds every term of the query the statement matches on (1 or 0): the
--- ranking's weights (bm25's counterpart) add these up per column.
+-- ranking's weights (bm25's counterpart) add these up per column. desk_search keeps the
+-- query as one regular expression (desk_search_condition's ``hit``), tested here in one go.
 CREATE OR REPLACE FUNCTION desk_hit(words text) RETURNS integer
-LANGUAGE plpgsql VOLATILE AS $$
-DECLARE
-    query text := current_setting('desk.query', true);
-BEGIN
-    IF query IS NULL OR query = '' THEN
-        RETURN 0;
-    END IF;
-    IF desk_match(words, query) THEN
-        RETURN 1;
-    END IF;
-    RETURN 0;
-END
+LANGUAGE sql VOLATILE AS $$
+    SELECT CASE WHEN unaccent(COALESCE(words, ''))
+                     ~* NULLIF(current_setting('desk.hit', true), '') THEN 1 ELSE 0 END
 $$
 -- ;
 CREATE OR REPLACE FUNCTION desk_bool_eq_int4(a boolean, b integer) RETURNS boolean
@@ -386,4 +378,133 @@ $$
 CREATE OR REPLACE FUNCTION desk_tokens(value text) RETURNS integer
 LANGUAGE sql IMMUTABLE AS $$
     SELECT count(*)::integer FROM regexp_matches(COALESCE(value, ''), '[[:alnum:]]+', 'g')
+$$
+-- ;
+-- A word index's row as its own index reads it (schema.py gives every word index a pg_trgm
+-- index on this): the columns' words, accents folded as desk_match folds them, with a space
+-- before and after, so that every CJK bigram or single (always a whole word of the index's
+-- text: desk_search_text puts spaces around them) is written " 网络 " wherever it stands.
+-- IMMUTABLE for the index (unaccent's rules do not change under a running database); its
+-- own search_path, so that a restore (pg_restore runs with an empty one) can build it.
+CREATE OR REPLACE FUNCTION desk_search_words(cols text[]) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
+    SELECT ' ' || unaccent('unaccent'::regdictionary, array_to_string(cols, ' ')) || ' '
+$$
+-- ;
+-- The CJK words of a word index's row (bigrams and closing singles), each once, and each
+-- CJK character it holds with a "*" after it (every character of a run starts one of the
+-- run's words: "网"* finds the rows holding 网*). A GIN index on this finds the rows that
+-- hold a Chinese word, or a word starting with a character, exactly: no row is re-read.
+CREATE OR REPLACE FUNCTION desk_search_tokens(cols text[]) RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
+    SELECT ARRAY(SELECT m[1] FROM regexp_matches(desk_search_words(cols),
+                     '([぀-ヿ㐀-䶿一-鿿가-힯豈-﫿𠀀-𱍏]+)', 'g') AS m
+                 UNION
+                 SELECT m[1] || '*' FROM regexp_matches(desk_search_words(cols),
+                     '([぀-ヿ㐀-䶿一-鿿가-힯豈-﫿𠀀-𱍏])', 'g') AS m)
+$$
+-- ;
+-- An FTS5 query (desk_match's) as a condition on a word index that holds for exactly the
+-- rows desk_match holds for (OR between groups, AND within one), in a form the index's two
+-- indexes serve. A term of CJK words (what the program writes for Chinese: "网络",
+-- "无法 法连 连接", "网"*) is looked up in desk_search_tokens' index, exactly: the index's
+-- CJK words are whole words. A group without one is narrowed by its longest ASCII word
+-- through pg_trgm (desk_search_words ILIKE '%word%'). What the index cannot decide (a Latin
+-- word's start and end, a phrase's order) is decided by desk_match's own regular
+-- expressions (desk_term_pattern), all of a group's in one, over the text desk_match reads.
+-- Also, in ``hit``, the whole query as one regular expression that a column matches exactly
+-- when desk_match(column, query) holds (desk_hit: the incidents' ranking).
+CREATE OR REPLACE FUNCTION desk_search_condition(names text[], query text, OUT cond text,
+                                                 OUT hit text)
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    cjk constant text := '^[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿𠀀-𱍏]+$';
+    columns text := (SELECT string_agg(quote_ident(n), ', ') FROM unnest(names) AS n);
+    term text[];
+    words text[];
+    word text;
+    pattern text;
+    tokens text[] := '{}';
+    longest text := '';
+    checks text := '';
+    ahead text := '';
+    parts text[];
+    groups text[] := '{}';
+    hits text[] := '{}';
+BEGIN
+    FOR term IN
+        SELECT m FROM regexp_matches(unaccent(query) || ' OR', '"((?:[^"]|"")*)"(\*?)|\m(OR)\M',
+                                     'g') AS m
+    LOOP
+        IF term[3] IS NOT NULL THEN  -- the end of a group
+            parts := '{}';
+            IF cardinality(tokens) > 0 THEN
+                parts := parts || format('desk_search_tokens(ARRAY[%s]) @> %L::text[]',
+                                         columns, tokens);
+            ELSIF longest <> '' THEN
+                parts := parts || format('desk_search_words(ARRAY[%s]) ILIKE %L', columns,
+                    '%' || replace(replace(replace(longest, '\', '\\'), '%', '\%'), '_', '\_')
+                    || '%');
+            END IF;
+            IF checks <> '' THEN
+                parts := parts || format('unaccent(concat_ws('' '', %s)) ~* %L', columns,
+                                         '^' || checks);
+            END IF;
+            groups := groups || COALESCE('(' || array_to_string(parts, ' AND ') || ')', 'TRUE');
+            hits := hits || ('^' || ahead);
+            tokens := '{}';
+            longest := '';
+            checks := '';
+            ahead := '';
+            CONTINUE;
+        END IF;
+        pattern := desk_term_pattern(term[1], term[2] = '*');
+        IF pattern = '' THEN
+            CONTINUE;
+        END IF;
+        ahead := ahead || '(?=.*' || pattern || ')';  -- "." takes newlines too
+        words := ARRAY(SELECT t FROM unnest(regexp_split_to_array(replace(term[1], '""', '"'),
+                                                                   '\s+')) AS t WHERE t <> '');
+        IF NOT EXISTS (SELECT 1 FROM unnest(words) AS w WHERE w !~ cjk) THEN
+            IF term[2] = '*' THEN
+                tokens := tokens || words[1:cardinality(words) - 1]
+                          || (words[cardinality(words)] || '*');
+            ELSE
+                tokens := tokens || words;
+            END IF;
+            IF cardinality(words) = 1 THEN
+                CONTINUE;  -- decided by the index alone
+            END IF;
+        ELSE
+            FOREACH word IN ARRAY words LOOP
+                -- ASCII: ILIKE folds its case as ~* does
+                IF octet_length(word) = length(word) AND length(word) > length(longest) THEN
+                    longest := word;
+                END IF;
+            END LOOP;
+        END IF;
+        checks := checks || '(?=.*' || pattern || ')';
+    END LOOP;
+    cond := array_to_string(groups, ' OR ');
+    hit := '(?:' || array_to_string(hits, ')|(?:') || ')';
+END
+$$
+-- ;
+-- The rows of the word index ``tbl`` (columns ``names``) that match an FTS5 query, read
+-- through the index's own indexes: the server's "tbl MATCH ?" (dialect._match). The
+-- statement is planned for these very words (a common Chinese word is a quarter of the
+-- index, an asset tag one row). Keeps the query for the ranking (desk_hit, desk_bm25).
+CREATE OR REPLACE FUNCTION desk_search(tbl text, names text[], query text)
+RETURNS SETOF bigint LANGUAGE plpgsql VOLATILE ROWS 100 AS $$
+DECLARE
+    found record;
+BEGIN
+    IF query IS NULL THEN
+        RETURN;
+    END IF;
+    found := desk_search_condition(names, query);
+    PERFORM set_config('desk.query', query, true);
+    PERFORM set_config('desk.hit', found.hit, true);
+    RETURN QUERY EXECUTE format('SELECT rowid FROM %I WHERE %s', tbl, found.cond);
+END
 $$
