@@ -89,6 +89,7 @@ MIGRATIONS: list[Migration] = [
     Migration(30, "0030_move_maintenance.sql"),
     Migration(31, "0031_report_pending.sql", then=_report_pending),
     Migration(32, "0032_open_work_words.sql", then=_statistics),
+    Migration(34, "0034_server_word_indexes.sql"),
 ]
 
 LATEST = MIGRATIONS[-1].version

@@ -60,9 +60,11 @@ def _bm25(found: re.Match[str]) -> str:
 
 
 def _match(found: re.Match[str]) -> str:
+    """The rows the word index's own indexes find for the query (``desk_search``,
+    functions.sql): exactly desk_match's, without testing every row."""
     table = found.group(1).lower()
-    columns = ", ".join(f"{table}.{c}" for c in SEARCH_TABLES[table])
-    return f"desk_match(concat_ws(' ', {columns}), ?)"
+    names = ", ".join(f"'{c}'" for c in SEARCH_TABLES[table])
+    return (f"{table}.rowid IN (SELECT desk_search('{table}', ARRAY[{names}]::text[], ?))")
 
 
 _BARE = re.compile(r"MIN\((\w+\.\w+)\) AS (\w+), (\w+\.\w+)(?=\s+FROM\b)", re.IGNORECASE)
@@ -161,8 +163,9 @@ def translate(sql: str) -> str:
             continue
         if not native:
             text = text.replace("%", "%%")
-        # an FTS5 query (segment.match_query) is matched by desk_match (functions.sql);
-        # bm25's ranking becomes the weighted count of columns that hold every term
+        # an FTS5 query (segment.match_query) is read through the word index's indexes
+        # (desk_search, functions.sql); bm25's ranking becomes desk_bm25 or the weighted
+        # count of columns that hold every term
         text = _BM25.sub(_bm25, _MATCH.sub(_match, text))
         # SQLite's bare column beside MIN(): the value from the row holding the minimum
         text = _BARE.sub(lambda m: f"MIN({m.group(1)}) AS {m.group(2)}, (array_agg("

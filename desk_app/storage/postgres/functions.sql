@@ -408,12 +408,13 @@ $$
 -- rows desk_match holds for (OR between groups, AND within one), in a form the index's two
 -- indexes serve. A term of CJK words (what the program writes for Chinese: "网络",
 -- "无法 法连 连接", "网"*) is looked up in desk_search_tokens' index, exactly: the index's
--- CJK words are whole words. A group without one is narrowed by its longest ASCII word
--- through pg_trgm (desk_search_words ILIKE '%word%'). What the index cannot decide (a Latin
--- word's start and end, a phrase's order) is decided by desk_match's own regular
--- expressions (desk_term_pattern), all of a group's in one, over the text desk_match reads.
--- Also, in ``hit``, the whole query as one regular expression that a column matches exactly
--- when desk_match(column, query) holds (desk_hit: the incidents' ranking).
+-- CJK words are whole words of one or two characters (so "络中"* is the word 络中). A group
+-- without one is narrowed by its longest ASCII word through pg_trgm (desk_search_words
+-- ILIKE '%word%'). What the indexes cannot decide (a Latin word's start and end, a
+-- phrase's order) is decided by desk_match's own regular expressions (desk_term_pattern),
+-- all of a group's in one, over the text desk_match reads. Also, in ``hit``, the whole
+-- query as one regular expression that a column matches exactly when desk_match(column,
+-- query) holds (desk_hit: the incidents' ranking).
 CREATE OR REPLACE FUNCTION desk_search_condition(names text[], query text, OUT cond text,
                                                  OUT hit text)
 LANGUAGE plpgsql STABLE AS $$
@@ -466,7 +467,8 @@ BEGIN
         words := ARRAY(SELECT t FROM unnest(regexp_split_to_array(replace(term[1], '""', '"'),
                                                                    '\s+')) AS t WHERE t <> '');
         IF NOT EXISTS (SELECT 1 FROM unnest(words) AS w WHERE w !~ cjk) THEN
-            IF term[2] = '*' THEN
+            IF term[2] = '*' AND length(words[cardinality(words)]) = 1 THEN
+                -- a word starting with this character
                 tokens := tokens || words[1:cardinality(words) - 1]
                           || (words[cardinality(words)] || '*');
             ELSE
