@@ -175,11 +175,17 @@ $$
 -- ;
 -- Whether one column holds every term of the query the statement matches on (1 or 0): the
 -- ranking's weights (bm25's counterpart) add these up per column. desk_search keeps the
--- query as one regular expression (desk_search_condition's ``hit``), tested here in one go.
+-- query as LIKE patterns its CJK terms must all match (a column's CJK words are whole
+-- words between spaces) and one regular expression for the rest (desk_search_condition's
+-- ``hit_like`` and ``hit``): a Chinese word costs a LIKE here, not a regular expression.
 CREATE OR REPLACE FUNCTION desk_hit(words text) RETURNS integer
 LANGUAGE sql VOLATILE AS $$
-    SELECT CASE WHEN unaccent(COALESCE(words, ''))
-                     ~* NULLIF(current_setting('desk.hit', true), '') THEN 1 ELSE 0 END
+    SELECT CASE WHEN NULLIF(current_setting('desk.hit_like', true), '') IS NULL THEN 0
+                WHEN (' ' || COALESCE(words, '') || ' ')
+                         LIKE ALL (current_setting('desk.hit_like')::text[])
+                     AND (current_setting('desk.hit') = ''
+                          OR unaccent(COALESCE(words, '')) ~* current_setting('desk.hit'))
+                THEN 1 ELSE 0 END
 $$
 -- ;
 CREATE OR REPLACE FUNCTION desk_bool_eq_int4(a boolean, b integer) RETURNS boolean
@@ -412,11 +418,13 @@ $$
 -- without one is narrowed by its longest ASCII word through pg_trgm (desk_search_words
 -- ILIKE '%word%'). What the indexes cannot decide (a Latin word's start and end, a
 -- phrase's order) is decided by desk_match's own regular expressions (desk_term_pattern),
--- all of a group's in one, over the text desk_match reads. Also, in ``hit``, the whole
--- query as one regular expression that a column matches exactly when desk_match(column,
--- query) holds (desk_hit: the incidents' ranking).
+-- all of a group's in one, over the text desk_match reads. Also how desk_hit tests one
+-- column exactly as desk_match(column, query) would: ``hit_like``, LIKE patterns a column
+-- (with a space before and after) must all match, and ``hit``, a regular expression it
+-- must match ('' for none): for a query of one group, its CJK terms are the patterns and
+-- the rest the expression; for several groups, the whole query is the expression.
 CREATE OR REPLACE FUNCTION desk_search_condition(names text[], query text, OUT cond text,
-                                                 OUT hit text)
+                                                 OUT hit_like text[], OUT hit text)
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
     cjk constant text := '^[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿𠀀-𱍏]+$';
@@ -429,10 +437,13 @@ DECLARE
     longest text := '';
     checks text := '';
     ahead text := '';
+    likes text[] := '{}';
+    phrases text[] := '{}';
     parts text[];
     groups text[] := '{}';
     hits text[] := '{}';
 BEGIN
+    hit_like := '{}';
     FOR term IN
         SELECT m FROM regexp_matches(unaccent(query) || ' OR', '"((?:[^"]|"")*)"(\*?)|\m(OR)\M',
                                      'g') AS m
@@ -451,12 +462,18 @@ BEGIN
                 parts := parts || format('unaccent(concat_ws('' '', %s)) ~* %L', columns,
                                          '^' || checks);
             END IF;
+            parts := parts || ARRAY(SELECT format('('' '' || concat_ws('' '', %s) || '' '') '
+                                                  'LIKE %L', columns, p) FROM unnest(phrases) p);
             groups := groups || COALESCE('(' || array_to_string(parts, ' AND ') || ')', 'TRUE');
             hits := hits || ('^' || ahead);
+            hit_like := likes;
+            hit := CASE WHEN checks = '' THEN '' ELSE '^' || checks END;
             tokens := '{}';
             longest := '';
             checks := '';
             ahead := '';
+            likes := '{}';
+            phrases := '{}';
             CONTINUE;
         END IF;
         pattern := desk_term_pattern(term[1], term[2] = '*');
@@ -471,24 +488,29 @@ BEGIN
                 -- a word starting with this character
                 tokens := tokens || words[1:cardinality(words) - 1]
                           || (words[cardinality(words)] || '*');
+                likes := likes || ('% ' || array_to_string(words, ' ') || '%');
             ELSE
                 tokens := tokens || words;
+                likes := likes || ('% ' || array_to_string(words, ' ') || ' %');
             END IF;
-            IF cardinality(words) = 1 THEN
-                CONTINUE;  -- decided by the index alone
+            IF cardinality(words) > 1 THEN  -- the words one after another, as written
+                phrases := phrases || likes[cardinality(likes)];
             END IF;
-        ELSE
-            FOREACH word IN ARRAY words LOOP
-                -- ASCII: ILIKE folds its case as ~* does
-                IF octet_length(word) = length(word) AND length(word) > length(longest) THEN
-                    longest := word;
-                END IF;
-            END LOOP;
+            CONTINUE;  -- the index decides the row (with the phrase's order), the LIKE a column
         END IF;
+        FOREACH word IN ARRAY words LOOP
+            -- ASCII: ILIKE folds its case as ~* does
+            IF octet_length(word) = length(word) AND length(word) > length(longest) THEN
+                longest := word;
+            END IF;
+        END LOOP;
         checks := checks || '(?=.*' || pattern || ')';
     END LOOP;
     cond := array_to_string(groups, ' OR ');
-    hit := '(?:' || array_to_string(hits, ')|(?:') || ')';
+    IF cardinality(groups) > 1 THEN
+        hit_like := '{}';
+        hit := '(?:' || array_to_string(hits, ')|(?:') || ')';
+    END IF;
 END
 $$
 -- ;
@@ -506,6 +528,7 @@ BEGIN
     END IF;
     found := desk_search_condition(names, query);
     PERFORM set_config('desk.query', query, true);
+    PERFORM set_config('desk.hit_like', found.hit_like::text, true);
     PERFORM set_config('desk.hit', found.hit, true);
     RETURN QUERY EXECUTE format('SELECT rowid FROM %I WHERE %s', tbl, found.cond);
 END
