@@ -386,55 +386,57 @@ LANGUAGE sql IMMUTABLE AS $$
     SELECT count(*)::integer FROM regexp_matches(COALESCE(value, ''), '[[:alnum:]]+', 'g')
 $$
 -- ;
--- A word index's row as its own index reads it (schema.py gives every word index a pg_trgm
--- index on this): the columns' words, accents folded as desk_match folds them, with a space
--- before and after, so that every CJK bigram or single (always a whole word of the index's
--- text: desk_search_text puts spaces around them) is written " 网络 " wherever it stands.
--- IMMUTABLE for the index (unaccent's rules do not change under a running database); its
--- own search_path, so that a restore (pg_restore runs with an empty one) can build it.
-CREATE OR REPLACE FUNCTION desk_search_words(cols text[]) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
-    SELECT ' ' || unaccent('unaccent'::regdictionary, array_to_string(cols, ' ')) || ' '
-$$
--- ;
--- The CJK words of a word index's row (bigrams and closing singles), each once, and each
--- CJK character it holds with a "*" after it (every character of a run starts one of the
--- run's words: "网"* finds the rows holding 网*). A GIN index on this finds the rows that
--- hold a Chinese word, or a word starting with a character, exactly: no row is re-read.
+-- The words of a word index's row, each once, as its GIN index (schema.py) keeps them:
+-- the row's text with accents folded as desk_match folds them and in lower case, cut at
+-- everything that is neither alphanumeric nor CJK. A CJK word (a bigram or a run's closing
+-- single: desk_search_text puts spaces around them) is kept as it is, with each of its
+-- characters marked "网*" (every character of a run starts one of the run's words); any
+-- other word as it is and as each of its first 1 to 12 characters marked "prin*". So a
+-- Chinese word, a character typed so far, a whole word and a word's start are each one
+-- key of the index. IMMUTABLE for the index (unaccent's rules do not change under a
+-- running database); its own search_path, so that a restore (pg_restore runs with an
+-- empty one) can build it.
 CREATE OR REPLACE FUNCTION desk_search_tokens(cols text[]) RETURNS text[]
-LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
-    SELECT ARRAY(SELECT m[1] FROM regexp_matches(desk_search_words(cols),
-                     '([぀-ヿ㐀-䶿一-鿿가-힯豈-﫿𠀀-𱍏]+)', 'g') AS m
-                 UNION
-                 SELECT m[1] || '*' FROM regexp_matches(desk_search_words(cols),
-                     '([぀-ヿ㐀-䶿一-鿿가-힯豈-﫿𠀀-𱍏])', 'g') AS m)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 20000 SET search_path FROM CURRENT AS $$
+    SELECT ARRAY(
+        SELECT DISTINCT t FROM (
+            SELECT w, w ~ '^[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿𠀀-𱍏]' AS cjk
+            FROM regexp_split_to_table(lower(unaccent('unaccent'::regdictionary,
+                     array_to_string(cols, ' '))), '[^[:alnum:]぀-ヿ㐀-䶿一-鿿가-힯豈-﫿𠀀-𱍏]+') AS w
+            WHERE w <> '') AS words,
+        LATERAL (SELECT w UNION ALL
+                 SELECT CASE WHEN cjk THEN substr(w, k, 1) ELSE left(w, k) END || '*'
+                 FROM generate_series(1, CASE WHEN cjk THEN length(w)
+                                              ELSE least(length(w), 12) END) AS k) AS x(t))
 $$
 -- ;
--- An FTS5 query (desk_match's) as a condition on a word index that holds for exactly the
--- rows desk_match holds for (OR between groups, AND within one), in a form the index's two
--- indexes serve. A term of CJK words (what the program writes for Chinese: "网络",
--- "无法 法连 连接", "网"*) is looked up in desk_search_tokens' index, exactly: the index's
--- CJK words are whole words of one or two characters (so "络中"* is the word 络中). A group
--- without one is narrowed by its longest ASCII word through pg_trgm (desk_search_words
--- ILIKE '%word%'). What the indexes cannot decide (a Latin word's start and end, a
--- phrase's order) is decided by desk_match's own regular expressions (desk_term_pattern),
--- all of a group's in one, over the text desk_match reads. Also how desk_hit tests one
--- column exactly as desk_match(column, query) would: ``hit_like``, LIKE patterns a column
--- (with a space before and after) must all match, and ``hit``, a regular expression it
--- must match ('' for none): for a query of one group, its CJK terms are the patterns and
--- the rest the expression; for several groups, the whole query is the expression.
-CREATE OR REPLACE FUNCTION desk_search_condition(names text[], query text, OUT cond text,
-                                                 OUT hit_like text[], OUT hit text)
+-- An FTS5 query (desk_match's) as a statement reading the rowids of the word index ``tbl``
+-- for exactly the rows desk_match holds for (OR between groups, AND within one: a UNION of
+-- one statement per group), in a form its GIN index
+-- (desk_search_tokens) serves: each term's words are keys of that index. A term of CJK
+-- words (what the program writes for Chinese: "网络", "无法 法连 连接", "网"*) is decided by
+-- the index alone, since the index's CJK words are whole words of one or two characters
+-- between spaces (so "络中"* is the word 络中); a phrase's order by one LIKE. A term of
+-- other words is narrowed by the index (the word, or its first 12 characters and "*") and
+-- decided by desk_match's own regular expression (desk_term_pattern: where lower() and ~*
+-- differ, and for a longer start), all of a group's in one, over the text desk_match
+-- reads; a word that is not all alphanumeric is left to that expression. Also how
+-- desk_hit tests one column exactly as desk_match(column, query) would: ``hit_like``, LIKE
+-- patterns a column (with a space before and after) must all match, and ``hit``, a
+-- regular expression it must match ('' for none): for a query of one group, its CJK terms
+-- are the patterns and the rest the expression; for several, the whole query is.
+CREATE OR REPLACE FUNCTION desk_search_condition(tbl text, names text[], query text,
+                                                 OUT statement text, OUT hit_like text[],
+                                                 OUT hit text)
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
     cjk constant text := '^[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿𠀀-𱍏]+$';
     columns text := (SELECT string_agg(quote_ident(n), ', ') FROM unnest(names) AS n);
     term text[];
     words text[];
-    word text;
+    i integer;
     pattern text;
     tokens text[] := '{}';
-    longest text := '';
     checks text := '';
     ahead text := '';
     likes text[] := '{}';
@@ -453,10 +455,6 @@ BEGIN
             IF cardinality(tokens) > 0 THEN
                 parts := parts || format('desk_search_tokens(ARRAY[%s]) @> %L::text[]',
                                          columns, tokens);
-            ELSIF longest <> '' THEN
-                parts := parts || format('desk_search_words(ARRAY[%s]) ILIKE %L', columns,
-                    '%' || replace(replace(replace(longest, '\', '\\'), '%', '\%'), '_', '\_')
-                    || '%');
             END IF;
             IF checks <> '' THEN
                 parts := parts || format('unaccent(concat_ws('' '', %s)) ~* %L', columns,
@@ -464,12 +462,12 @@ BEGIN
             END IF;
             parts := parts || ARRAY(SELECT format('('' '' || concat_ws('' '', %s) || '' '') '
                                                   'LIKE %L', columns, p) FROM unnest(phrases) p);
-            groups := groups || COALESCE('(' || array_to_string(parts, ' AND ') || ')', 'TRUE');
+            groups := groups || format('SELECT rowid FROM %I WHERE %s', tbl,
+                                       COALESCE(array_to_string(parts, ' AND '), 'TRUE'));
             hits := hits || ('^' || ahead);
             hit_like := likes;
             hit := CASE WHEN checks = '' THEN '' ELSE '^' || checks END;
             tokens := '{}';
-            longest := '';
             checks := '';
             ahead := '';
             likes := '{}';
@@ -498,15 +496,18 @@ BEGIN
             END IF;
             CONTINUE;  -- the index decides the row (with the phrase's order), the LIKE a column
         END IF;
-        FOREACH word IN ARRAY words LOOP
-            -- ASCII: ILIKE folds its case as ~* does
-            IF octet_length(word) = length(word) AND length(word) > length(longest) THEN
-                longest := word;
+        FOR i IN 1 .. cardinality(words) LOOP
+            IF words[i] ~ '^[[:alnum:]]+$' AND words[i] !~ '[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿𠀀-𱍏]' THEN
+                tokens := tokens || CASE WHEN i = cardinality(words) AND term[2] = '*'
+                                         THEN left(lower(words[i]), 12) || '*'
+                                         ELSE lower(words[i]) END;
             END IF;
         END LOOP;
         checks := checks || '(?=.*' || pattern || ')';
     END LOOP;
-    cond := array_to_string(groups, ' OR ');
+    -- one statement per group: an OR of conditions would test every row the index found
+    -- for either side against both (and compute desk_search_tokens for it)
+    statement := array_to_string(groups, ' UNION ');
     IF cardinality(groups) > 1 THEN
         hit_like := '{}';
         hit := '(?:' || array_to_string(hits, ')|(?:') || ')';
@@ -517,19 +518,31 @@ $$
 -- The rows of the word index ``tbl`` (columns ``names``) that match an FTS5 query, read
 -- through the index's own indexes: the server's "tbl MATCH ?" (dialect._match). The
 -- statement is planned for these very words (a common Chinese word is a quarter of the
--- index, an asset tag one row). Keeps the query for the ranking (desk_hit, desk_bm25).
-CREATE OR REPLACE FUNCTION desk_search(tbl text, names text[], query text)
-RETURNS SETOF bigint LANGUAGE plpgsql VOLATILE ROWS 100 AS $$
+-- index, an asset tag one row). ``newest``: only that many, the newest first (the rows
+-- "MATCH ? ORDER BY rowid DESC LIMIT ?" reads; NULL for all). Keeps the query for the
+-- ranking (desk_hit, desk_bm25).
+CREATE OR REPLACE FUNCTION desk_search(tbl text, names text[], query text, newest bigint)
+RETURNS SETOF bigint LANGUAGE plpgsql VOLATILE ROWS 100
+SET work_mem = '64MB'  -- a quarter of a million rows' bitmap, exact: no row re-read
+SET jit = off  -- desk_search_tokens' cost (it is dear per row) would otherwise start JIT
+AS $$
 DECLARE
     found record;
 BEGIN
     IF query IS NULL THEN
         RETURN;
     END IF;
-    found := desk_search_condition(names, query);
+    found := desk_search_condition(tbl, names, query);
     PERFORM set_config('desk.query', query, true);
     PERFORM set_config('desk.hit_like', found.hit_like::text, true);
     PERFORM set_config('desk.hit', found.hit, true);
-    RETURN QUERY EXECUTE format('SELECT rowid FROM %I WHERE %s', tbl, found.cond);
+    IF newest IS NULL THEN
+        RETURN QUERY EXECUTE found.statement;
+    ELSE
+        -- the matches first, then the newest of them: read in rowid order instead, a
+        -- common word's rows would each be tested with desk_search_tokens (seconds)
+        RETURN QUERY EXECUTE format('WITH found AS MATERIALIZED (%s) SELECT rowid FROM found '
+                                    'ORDER BY rowid DESC LIMIT %s', found.statement, newest);
+    END IF;
 END
 $$

@@ -13,8 +13,8 @@ translation is mechanical:
   filled in any order;
 - an FTS5 table (the word index) becomes a plain table keyed by ``rowid``: the words are
   the same bigram-cut text (``desk_search_text``, written in PL/pgSQL in functions.sql),
-  searched through two indexes of its own, a ``pg_trgm`` one on its folded words and a GIN
-  one on its CJK words (``desk_search``, functions.sql; ``dialect._match``);
+  searched through a GIN index of its own on its words and their starts
+  (``desk_search_tokens`` and ``desk_search``, functions.sql; ``dialect._match``);
 - a trigger becomes a PL/pgSQL trigger function running the same statements, with
   ``IS NOT`` read as ``IS DISTINCT FROM`` and ``json_array`` as SQLite writes it (the hash
   chain hashes that text: a file moved to a server keeps a chain the server can check).
@@ -118,8 +118,8 @@ def _column_names(create: str) -> list[str]:
 
 
 def _virtual(name: str, body: str, out: Translation, *, again: bool = False) -> None:
-    """An FTS5 table as a plain table and the two indexes its searches read
-    (``desk_search``, functions.sql): pg_trgm on its folded words, GIN on its CJK words.
+    """An FTS5 table as a plain table and the GIN index its searches read
+    (``desk_search``, functions.sql): its words, and the starts of its words.
     ``again`` (``IF NOT EXISTS``): a later migration asking for the word index as it is
     defined now, on a database that may hold it already (schema 34)."""
     columns = [c.strip().strip('"') for c in body.split(",")
@@ -132,8 +132,6 @@ def _virtual(name: str, body: str, out: Translation, *, again: bool = False) -> 
                       f"{cols})")
     out.columns[name] = ["rowid", *columns]
     listed = ", ".join(f'"{c}"' for c in columns)
-    out.indexes.append(f'CREATE INDEX {maybe}"{name}_words" ON "{name}" '
-                       f"USING gin (desk_search_words(ARRAY[{listed}]) gin_trgm_ops)")
     out.indexes.append(f'CREATE INDEX {maybe}"{name}_tokens" ON "{name}" '
                        f"USING gin (desk_search_tokens(ARRAY[{listed}]))")
 
