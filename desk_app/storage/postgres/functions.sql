@@ -417,10 +417,12 @@ $$
 -- words (what the program writes for Chinese: "网络", "无法 法连 连接", "网"*) is decided by
 -- the index alone, since the index's CJK words are whole words of one or two characters
 -- between spaces (so "络中"* is the word 络中); a phrase's order by one LIKE. A term of
--- other words is narrowed by the index (the word, or its first 12 characters and "*") and
--- decided by desk_match's own regular expression (desk_term_pattern: where lower() and ~*
--- differ, and for a longer start), all of a group's in one, over the text desk_match
--- reads; a word that is not all alphanumeric is left to that expression. Also how
+-- other words: one ASCII word (or its start of at most 12 characters) is decided by the
+-- index alone too; any other (a phrase, a longer start, letters beyond ASCII, where lower()
+-- and ~* may differ) is narrowed by the index (the word, or its first 12 characters and
+-- "*") and decided by desk_match's own regular expression (desk_term_pattern), all of a
+-- group's in one, over the text desk_match reads; a word that is not all alphanumeric is
+-- left to that expression. Also how
 -- desk_hit tests one column exactly as desk_match(column, query) would: ``hit_like``, LIKE
 -- patterns a column (with a space before and after) must all match, and ``hit``, a
 -- regular expression it must match ('' for none): for a query of one group, its CJK terms
@@ -438,6 +440,8 @@ DECLARE
     pattern text;
     tokens text[] := '{}';
     checks text := '';
+    rest text := '';
+    exact boolean;
     ahead text := '';
     likes text[] := '{}';
     phrases text[] := '{}';
@@ -466,9 +470,10 @@ BEGIN
                                        COALESCE(array_to_string(parts, ' AND '), 'TRUE'));
             hits := hits || ('^' || ahead);
             hit_like := likes;
-            hit := CASE WHEN checks = '' THEN '' ELSE '^' || checks END;
+            hit := CASE WHEN rest = '' THEN '' ELSE '^' || rest END;
             tokens := '{}';
             checks := '';
+            rest := '';
             ahead := '';
             likes := '{}';
             phrases := '{}';
@@ -496,14 +501,22 @@ BEGIN
             END IF;
             CONTINUE;  -- the index decides the row (with the phrase's order), the LIKE a column
         END IF;
+        exact := cardinality(words) = 1;
         FOR i IN 1 .. cardinality(words) LOOP
             IF words[i] ~ '^[[:alnum:]]+$' AND words[i] !~ '[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿𠀀-𱍏]' THEN
                 tokens := tokens || CASE WHEN i = cardinality(words) AND term[2] = '*'
                                          THEN left(lower(words[i]), 12) || '*'
                                          ELSE lower(words[i]) END;
             END IF;
+            -- an ASCII word's key is exact: unaccent and NFKC leave no letter whose lower
+            -- case is ASCII but not its own (İ, K), so lower() and ~* agree on it
+            exact := exact AND words[i] ~ '^[A-Za-z0-9]+$'
+                     AND (term[2] = '' OR length(words[i]) <= 12);
         END LOOP;
-        checks := checks || '(?=.*' || pattern || ')';
+        rest := rest || '(?=.*' || pattern || ')';
+        IF NOT exact THEN
+            checks := checks || '(?=.*' || pattern || ')';
+        END IF;
     END LOOP;
     -- one statement per group: an OR of conditions would test every row the index found
     -- for either side against both (and compute desk_search_tokens for it)
