@@ -33,6 +33,7 @@ INCIDENTS = [
     ("password-reset tool", "self service", ""),
     ("Asset PC-60583", "A-1234 in room 5", ""),
     ("Mail 100% full", "quota_limit reached", ""),
+    ("Принтер не печатает", "Printerspooler-Dienst neu gestartet", ""),
 ]
 NOTES = {0: "交换机端口恢复", 6: "toner 也换了", 9: "VPN 网络 ok"}
 OPEN = {1, 5, 9}  # left open: in open work's index too
@@ -40,10 +41,13 @@ OPEN = {1, 5, 9}  # left open: in open work's index too
 TYPED = ["网络", "网", "络", "无法连接", "打印机", "连接网络", "printer", "print", "rinter",
          "Printer offline", "cafe", "café", "CAFE portal", "naive", "password reset", "reset",
          "VPN 断开", "断开", "vpn", "a", "PC-60583", "60583", "100%", "quota_limit",
-         "交换机 端口", "nothing here", "tray 纸道"]
+         "交换机 端口", "nothing here", "tray 纸道", "принтер", "ПРИНТ", "printerspoole",
+         "printerspooler", "printerspoolerx"]
 EXPRESSIONS = ['"vpn"* OR "断开"', '"printer"* OR "邮件" OR "cafe"*', '"网络 络中"',
                '"无法 法连" OR "pass"*', '"网络" AND "中断"', '"网络" "络"*', '"络中"*',
-               '"paper" OR "nothing"', '"PRINTER"', '"printers"', '"jam" "laser"*']
+               '"paper" OR "nothing"', '"PRINTER"', '"printers"', '"jam" "laser"*',
+               '"paper tray"', '"tray paper"', '"the paper"*', '"printerspooler"*',
+               '"printerspooler-dienst"', '"принтер" OR "網絡"']
 
 
 @pytest.fixture(scope="module")
@@ -115,6 +119,11 @@ def test_the_cases_that_tell_word_starts_and_phrases_apart(pair: tuple[Org, Org]
     assert found('"网络 络中"') == {"网络中断"}  # the phrase, not its two words anywhere
     assert "网" in found(match_query("网") or "") and "网络中断" in found('"网"*')
     assert found('"vpn"* OR "断开"') == {"无法连接 VPN", "Password reset"}
+    assert found(match_query("ПРИНТ") or "") == {"Принтер не печатает"}  # beyond ASCII
+    # a start longer than the index's 12 characters, and one word too many
+    assert found(match_query("printerspoole") or "") == {"Принтер не печатает"}
+    assert found(match_query("printerspoolerx") or "") == set()
+    assert found('"paper tray"') == {"laserprinter jam"} and found('"tray paper"') == set()
 
 
 def _plan(org: Org, table: str, expression: str) -> str:
