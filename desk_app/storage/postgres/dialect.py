@@ -61,10 +61,10 @@ def _bm25(found: re.Match[str]) -> str:
 
 
 def _match(found: re.Match[str]) -> str:
-    """The rows the word index's own indexes find for the query (``desk_search``,
+    """The rows the word index's own GIN index finds for the query (``desk_search``,
     functions.sql): exactly desk_match's, without testing every row. "… ORDER BY rowid
-    DESC LIMIT ?" (the newest matches) is read by desk_search itself, which then reads
-    no more rows than that: a common word is a quarter of a hundred thousand."""
+    DESC LIMIT ?" (the newest matches) is cut by desk_search itself, so that the statement
+    reads no more rows than that (a common word is in a quarter of the incidents)."""
     table = found.group(1).lower()
     names = ", ".join(f"'{c}'" for c in SEARCH_TABLES[table])
     newest = "?" if found.group(2) else "NULL"
@@ -169,7 +169,7 @@ def translate(sql: str) -> str:
             continue
         if not native:
             text = text.replace("%", "%%")
-        # an FTS5 query (segment.match_query) is read through the word index's indexes
+        # an FTS5 query (segment.match_query) is read through the word index's own index
         # (desk_search, functions.sql); bm25's ranking becomes desk_bm25 or the weighted
         # count of columns that hold every term
         text = _BM25.sub(_bm25, _MATCH.sub(_match, text))
