@@ -412,21 +412,22 @@ $$
 -- ;
 -- An FTS5 query (desk_match's) as a statement reading the rowids of the word index ``tbl``
 -- for exactly the rows desk_match holds for (OR between groups, AND within one: a UNION of
--- one statement per group), in a form its GIN index
--- (desk_search_tokens) serves: each term's words are keys of that index. A term of CJK
--- words (what the program writes for Chinese: "网络", "无法 法连 连接", "网"*) is decided by
--- the index alone, since the index's CJK words are whole words of one or two characters
--- between spaces (so "络中"* is the word 络中); a phrase's order by one LIKE. A term of
--- other words: one ASCII word (or its start of at most 12 characters) is decided by the
--- index alone too; any other (a phrase, a longer start, letters beyond ASCII, where lower()
--- and ~* may differ) is narrowed by the index (the word, or its first 12 characters and
--- "*") and decided by desk_match's own regular expression (desk_term_pattern), all of a
--- group's in one, over the text desk_match reads; a word that is not all alphanumeric is
--- left to that expression. Also how
--- desk_hit tests one column exactly as desk_match(column, query) would: ``hit_like``, LIKE
--- patterns a column (with a space before and after) must all match, and ``hit``, a
--- regular expression it must match ('' for none): for a query of one group, its CJK terms
--- are the patterns and the rest the expression; for several, the whole query is.
+-- one statement per group), in a form its GIN index (desk_search_tokens) serves: each
+-- term's words are keys of that index.
+-- - A term of CJK words (what the program writes for Chinese: "网络", "无法 法连 连接",
+--   "网"*) is decided by the index alone, since the index's CJK words are whole words of
+--   one or two characters between spaces (so "络中"* is the word 络中); a phrase's order by
+--   one LIKE.
+-- - A term of one ASCII word (or its start of at most 12 characters) is decided by the
+--   index alone too. Any other (a phrase, a longer start, letters beyond ASCII, where
+--   lower() and ~* may differ) is narrowed by the index (the word, or its first 12
+--   characters and "*") and decided by desk_match's own regular expression
+--   (desk_term_pattern), all of a group's in one, over the text desk_match reads; a word
+--   that is not all alphanumeric is left to that expression.
+-- Also how desk_hit tests one column exactly as desk_match(column, query) would:
+-- ``hit_like``, LIKE patterns a column (with a space before and after) must all match, and
+-- ``hit``, a regular expression it must match ('' for none). For a query of one group its
+-- CJK terms are the patterns and the rest the expression; for several, the whole query is.
 CREATE OR REPLACE FUNCTION desk_search_condition(tbl text, names text[], query text,
                                                  OUT statement text, OUT hit_like text[],
                                                  OUT hit text)
