@@ -68,8 +68,13 @@ def old_schema(path: Path, version: int = 1) -> None:
     register_sqlite(conn)  # the hash chain's triggers (schema 22) may fire below
     created = {}  # index or trigger → the statement that made it, to undo a later DROP
     existed = set()  # tables the old schema had (a later migration may rebuild one: kept)
+    first = {}  # name → the migration that made it (a later "IF NOT EXISTS" makes nothing)
     for migration in MIGRATIONS:
         for statement in statements(migration.sql_file):
+            anything = re.match(r'CREATE (?:UNIQUE |VIRTUAL )?(?:TABLE|INDEX|TRIGGER|VIEW) '
+                                r'(?:IF NOT EXISTS )?"([^"]+)"', statement)
+            if anything:
+                first.setdefault(anything[1], migration.version)
             made = re.match(r'CREATE (?:UNIQUE )?(?:INDEX|TRIGGER) "([^"]+)"', statement)
             if made and migration.version <= version:
                 created[made[1]] = statement
@@ -82,7 +87,9 @@ def old_schema(path: Path, version: int = 1) -> None:
         for statement in reversed(statements(migration.sql_file)):
             found = re.match(r'CREATE (?:UNIQUE |VIRTUAL )?(TABLE|INDEX|TRIGGER|VIEW) '
                              r'(?:IF NOT EXISTS )?"([^"]+)"', statement)
-            if found and not (found[1] == "TABLE" and found[2] in existed):
+            again = "IF NOT EXISTS" in statement.split("(")[0] \
+                and first.get(found[2] if found else "") != migration.version
+            if found and not again and not (found[1] == "TABLE" and found[2] in existed):
                 conn.execute(f'DROP {found[1]} IF EXISTS "{found[2]}"')
             added = re.match(r'ALTER TABLE "([^"]+)" ADD COLUMN "([^"]+)"', statement)
             if added:

@@ -95,6 +95,7 @@ MIGRATIONS: list[Migration] = [
     Migration(30, "0030_move_maintenance.sql"),
     Migration(31, "0031_report_pending.sql", then=_report_pending),
     Migration(32, "0032_open_work_words.sql", then=_statistics),
+    Migration(34, "0034_server_word_indexes.sql"),
     Migration(35, "0035_search_terms.sql", then=_search_terms),
 ]
 

@@ -174,20 +174,18 @@ END
 $$
 -- ;
 -- Whether one column holds every term of the query the statement matches on (1 or 0): the
--- ranking's weights (bm25's counterpart) add these up per column.
+-- ranking's weights (bm25's counterpart) add these up per column. desk_search keeps the
+-- query as LIKE patterns its CJK terms must all match (a column's CJK words are whole
+-- words between spaces) and one regular expression for the rest (desk_search_condition's
+-- ``hit_like`` and ``hit``): a Chinese word costs a LIKE here, not a regular expression.
 CREATE OR REPLACE FUNCTION desk_hit(words text) RETURNS integer
-LANGUAGE plpgsql VOLATILE AS $$
-DECLARE
-    query text := current_setting('desk.query', true);
-BEGIN
-    IF query IS NULL OR query = '' THEN
-        RETURN 0;
-    END IF;
-    IF desk_match(words, query) THEN
-        RETURN 1;
-    END IF;
-    RETURN 0;
-END
+LANGUAGE sql VOLATILE AS $$
+    SELECT CASE WHEN NULLIF(current_setting('desk.hit_like', true), '') IS NULL THEN 0
+                WHEN (' ' || COALESCE(words, '') || ' ')
+                         LIKE ALL (current_setting('desk.hit_like')::text[])
+                     AND (current_setting('desk.hit') = ''
+                          OR unaccent(COALESCE(words, '')) ~* current_setting('desk.hit'))
+                THEN 1 ELSE 0 END
 $$
 -- ;
 CREATE OR REPLACE FUNCTION desk_bool_eq_int4(a boolean, b integer) RETURNS boolean
@@ -386,4 +384,179 @@ $$
 CREATE OR REPLACE FUNCTION desk_tokens(value text) RETURNS integer
 LANGUAGE sql IMMUTABLE AS $$
     SELECT count(*)::integer FROM regexp_matches(COALESCE(value, ''), '[[:alnum:]]+', 'g')
+$$
+-- ;
+-- The words of a word index's row, each once, as its GIN index (schema.py) keeps them:
+-- the row's text with accents folded as desk_match folds them and in lower case, cut at
+-- everything that is neither alphanumeric nor CJK. A CJK word (a bigram or a run's closing
+-- single: desk_search_text puts spaces around them) is kept as it is, with each of its
+-- characters marked "网*" (every character of a run starts one of the run's words); any
+-- other word as it is and as each of its first 1 to 12 characters marked "prin*". So a
+-- Chinese word, a character typed so far, a whole word and a word's start are each one
+-- key of the index. IMMUTABLE for the index (unaccent's rules do not change under a
+-- running database); its own search_path, so that a restore (pg_restore runs with an
+-- empty one) can build it.
+CREATE OR REPLACE FUNCTION desk_search_tokens(cols text[]) RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 20000 SET search_path FROM CURRENT AS $$
+    SELECT ARRAY(
+        SELECT DISTINCT t FROM (
+            SELECT w, w ~ '^[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿𠀀-𱍏]' AS cjk
+            FROM regexp_split_to_table(lower(unaccent('unaccent'::regdictionary,
+                     array_to_string(cols, ' '))), '[^[:alnum:]぀-ヿ㐀-䶿一-鿿가-힯豈-﫿𠀀-𱍏]+') AS w
+            WHERE w <> '') AS words,
+        LATERAL (SELECT w UNION ALL
+                 SELECT CASE WHEN cjk THEN substr(w, k, 1) ELSE left(w, k) END || '*'
+                 FROM generate_series(1, CASE WHEN cjk THEN length(w)
+                                              ELSE least(length(w), 12) END) AS k) AS x(t))
+$$
+-- ;
+-- An FTS5 query (desk_match's) as a statement reading the rowids of the word index ``tbl``
+-- for exactly the rows desk_match holds for (OR between groups, AND within one: a UNION of
+-- one statement per group), in a form its GIN index (desk_search_tokens) serves: each
+-- term's words are keys of that index.
+-- - A term of CJK words (what the program writes for Chinese: "网络", "无法 法连 连接",
+--   "网"*) is decided by the index alone, since the index's CJK words are whole words of
+--   one or two characters between spaces (so "络中"* is the word 络中); a phrase's order by
+--   one LIKE.
+-- - A term of one ASCII word (or its start of at most 12 characters) is decided by the
+--   index alone too. Any other (a phrase, a longer start, letters beyond ASCII, where
+--   lower() and ~* may differ) is narrowed by the index (the word, or its first 12
+--   characters and "*") and decided by desk_match's own regular expression
+--   (desk_term_pattern), all of a group's in one, over the text desk_match reads; a word
+--   that is not all alphanumeric is left to that expression.
+-- Also how desk_hit tests one column exactly as desk_match(column, query) would:
+-- ``hit_like``, LIKE patterns a column (with a space before and after) must all match, and
+-- ``hit``, a regular expression it must match ('' for none). For a query of one group its
+-- CJK terms are the patterns and the rest the expression; for several, the whole query is.
+CREATE OR REPLACE FUNCTION desk_search_condition(tbl text, names text[], query text,
+                                                 OUT statement text, OUT hit_like text[],
+                                                 OUT hit text)
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    cjk constant text := '^[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿𠀀-𱍏]+$';
+    columns text := (SELECT string_agg(quote_ident(n), ', ') FROM unnest(names) AS n);
+    term text[];
+    words text[];
+    i integer;
+    pattern text;
+    tokens text[] := '{}';
+    checks text := '';
+    rest text := '';
+    exact boolean;
+    ahead text := '';
+    likes text[] := '{}';
+    phrases text[] := '{}';
+    parts text[];
+    groups text[] := '{}';
+    hits text[] := '{}';
+BEGIN
+    hit_like := '{}';
+    FOR term IN
+        SELECT m FROM regexp_matches(unaccent(query) || ' OR', '"((?:[^"]|"")*)"(\*?)|\m(OR)\M',
+                                     'g') AS m
+    LOOP
+        IF term[3] IS NOT NULL THEN  -- the end of a group
+            parts := '{}';
+            IF cardinality(tokens) > 0 THEN
+                parts := parts || format('desk_search_tokens(ARRAY[%s]) @> %L::text[]',
+                                         columns, tokens);
+            END IF;
+            IF checks <> '' THEN
+                parts := parts || format('unaccent(concat_ws('' '', %s)) ~* %L', columns,
+                                         '^' || checks);
+            END IF;
+            parts := parts || ARRAY(SELECT format('('' '' || concat_ws('' '', %s) || '' '') '
+                                                  'LIKE %L', columns, p) FROM unnest(phrases) p);
+            groups := groups || format('SELECT rowid FROM %I WHERE %s', tbl,
+                                       COALESCE(array_to_string(parts, ' AND '), 'TRUE'));
+            hits := hits || ('^' || ahead);
+            hit_like := likes;
+            hit := CASE WHEN rest = '' THEN '' ELSE '^' || rest END;
+            tokens := '{}';
+            checks := '';
+            rest := '';
+            ahead := '';
+            likes := '{}';
+            phrases := '{}';
+            CONTINUE;
+        END IF;
+        pattern := desk_term_pattern(term[1], term[2] = '*');
+        IF pattern = '' THEN
+            CONTINUE;
+        END IF;
+        ahead := ahead || '(?=.*' || pattern || ')';  -- "." takes newlines too
+        words := ARRAY(SELECT t FROM unnest(regexp_split_to_array(replace(term[1], '""', '"'),
+                                                                   '\s+')) AS t WHERE t <> '');
+        IF NOT EXISTS (SELECT 1 FROM unnest(words) AS w WHERE w !~ cjk) THEN
+            IF term[2] = '*' AND length(words[cardinality(words)]) = 1 THEN
+                -- a word starting with this character
+                tokens := tokens || words[1:cardinality(words) - 1]
+                          || (words[cardinality(words)] || '*');
+                likes := likes || ('% ' || array_to_string(words, ' ') || '%');
+            ELSE
+                tokens := tokens || words;
+                likes := likes || ('% ' || array_to_string(words, ' ') || ' %');
+            END IF;
+            IF cardinality(words) > 1 THEN  -- the words one after another, as written
+                phrases := phrases || likes[cardinality(likes)];
+            END IF;
+            CONTINUE;  -- the index decides the row (with the phrase's order), the LIKE a column
+        END IF;
+        exact := cardinality(words) = 1;
+        FOR i IN 1 .. cardinality(words) LOOP
+            IF words[i] ~ '^[[:alnum:]]+$' AND words[i] !~ '[぀-ヿ㐀-䶿一-鿿가-힯豈-﫿𠀀-𱍏]' THEN
+                tokens := tokens || CASE WHEN i = cardinality(words) AND term[2] = '*'
+                                         THEN left(lower(words[i]), 12) || '*'
+                                         ELSE lower(words[i]) END;
+            END IF;
+            -- an ASCII word's key is exact: unaccent and NFKC leave no letter whose lower
+            -- case is ASCII but not its own (İ, K), so lower() and ~* agree on it
+            exact := exact AND words[i] ~ '^[A-Za-z0-9]+$'
+                     AND (term[2] = '' OR length(words[i]) <= 12);
+        END LOOP;
+        rest := rest || '(?=.*' || pattern || ')';
+        IF NOT exact THEN
+            checks := checks || '(?=.*' || pattern || ')';
+        END IF;
+    END LOOP;
+    -- one statement per group: an OR of conditions would test every row the index found
+    -- for either side against both (and compute desk_search_tokens for it)
+    statement := array_to_string(groups, ' UNION ');
+    IF cardinality(groups) > 1 THEN
+        hit_like := '{}';
+        hit := '(?:' || array_to_string(hits, ')|(?:') || ')';
+    END IF;
+END
+$$
+-- ;
+-- The rows of the word index ``tbl`` (columns ``names``) that match an FTS5 query, read
+-- through the index's own indexes: the server's "tbl MATCH ?" (dialect._match). The
+-- statement is planned for these very words (a common Chinese word is a quarter of the
+-- index, an asset tag one row). ``newest``: only that many, the newest first (the rows
+-- "MATCH ? ORDER BY rowid DESC LIMIT ?" reads; NULL for all). Keeps the query for the
+-- ranking (desk_hit, desk_bm25).
+CREATE OR REPLACE FUNCTION desk_search(tbl text, names text[], query text, newest bigint)
+RETURNS SETOF bigint LANGUAGE plpgsql VOLATILE ROWS 100
+SET work_mem = '64MB'  -- a quarter of a million rows' bitmap, exact: no row re-read
+SET jit = off  -- desk_search_tokens' cost (it is dear per row) would otherwise start JIT
+AS $$
+DECLARE
+    found record;
+BEGIN
+    IF query IS NULL THEN
+        RETURN;
+    END IF;
+    found := desk_search_condition(tbl, names, query);
+    PERFORM set_config('desk.query', query, true);
+    PERFORM set_config('desk.hit_like', found.hit_like::text, true);
+    PERFORM set_config('desk.hit', found.hit, true);
+    IF newest IS NULL THEN
+        RETURN QUERY EXECUTE found.statement;
+    ELSE
+        -- the matches first, then the newest of them: read in rowid order instead, a
+        -- common word's rows would each be tested with desk_search_tokens (seconds)
+        RETURN QUERY EXECUTE format('WITH found AS MATERIALIZED (%s) SELECT rowid FROM found '
+                                    'ORDER BY rowid DESC LIMIT %s', found.statement, newest);
+    END IF;
+END
 $$

@@ -128,8 +128,9 @@ def open_server(url: str, *, create: bool = False, read_only: bool = False,
             if version < migrations.LATEST:
                 raise SchemaTooOld(version, migrations.LATEST)
         else:
-            report.migration = upgrade(store)
+            # functions first: a migration's indexes may be built on them (schema 34)
             refresh_functions(store)
+            report.migration = upgrade(store)
         install_guard(store, migrations.LATEST)
     except BaseException:
         store.close()

@@ -13,7 +13,8 @@ translation is mechanical:
   filled in any order;
 - an FTS5 table (the word index) becomes a plain table keyed by ``rowid``: the words are
   the same bigram-cut text (``desk_search_text``, written in PL/pgSQL in functions.sql),
-  searched through ``pg_trgm``-backed ``LIKE`` (``desk_app.storage.postgres.search``);
+  searched through a GIN index of its own on its words and their starts
+  (``desk_search_tokens`` and ``desk_search``, functions.sql; ``dialect._match``);
 - a trigger becomes a PL/pgSQL trigger function running the same statements, with
   ``IS NOT`` read as ``IS DISTINCT FROM`` and ``json_array`` as SQLite writes it (the hash
   chain hashes that text: a file moved to a server keeps a chain the server can check).
@@ -38,7 +39,7 @@ _TRIGGER = re.compile(
     r'CREATE TRIGGER "?(\w+)"?\s+(AFTER|BEFORE)\s+(INSERT|DELETE|UPDATE(?:\s+OF\s+[\w\s,"]+?)?)'
     r'\s+ON\s+"?(\w+)"?\s*(?:WHEN\s+(.*?))?\s*\bBEGIN\b(.*)\bEND\s*;?\s*$',
     re.IGNORECASE | re.DOTALL)
-_VIRTUAL = re.compile(r'CREATE VIRTUAL TABLE "?(\w+)"? USING fts5\((.*)\)\s*$',
+_VIRTUAL = re.compile(r'CREATE VIRTUAL TABLE (IF NOT EXISTS )?"?(\w+)"? USING fts5\((.*)\)\s*$',
                       re.IGNORECASE | re.DOTALL)
 
 
@@ -116,18 +117,23 @@ def _column_names(create: str) -> list[str]:
     return names
 
 
-def _virtual(name: str, body: str, out: Translation) -> None:
+def _virtual(name: str, body: str, out: Translation, *, again: bool = False) -> None:
+    """An FTS5 table as a plain table and the GIN index its searches read
+    (``desk_search``, functions.sql): its words, and the starts of its words.
+    ``again`` (``IF NOT EXISTS``): a later migration asking for the word index as it is
+    defined now, on a database that may hold it already (schema 34)."""
     columns = [c.strip().strip('"') for c in body.split(",")
                if c.strip() and "=" not in c and not c.strip().startswith("tokenize")
                and not c.strip().startswith("'")]
     columns = [c for c in columns if re.fullmatch(r"\w+", c)]
     cols = ", ".join(f'"{c}" TEXT NOT NULL DEFAULT \'\'' for c in columns)
-    out.tables.append(f'CREATE TABLE "{name}" ("rowid" BIGINT NOT NULL PRIMARY KEY, {cols})')
+    maybe = "IF NOT EXISTS " if again else ""
+    out.tables.append(f'CREATE TABLE {maybe}"{name}" ("rowid" BIGINT NOT NULL PRIMARY KEY, '
+                      f"{cols})")
     out.columns[name] = ["rowid", *columns]
-    # the word index is searched with LIKE '%…%' on each column: trigram indexes serve that
-    for column in columns:
-        out.indexes.append(f'CREATE INDEX "{name}_{column}_trgm" ON "{name}" '
-                           f'USING gin ("{column}" gin_trgm_ops)')
+    listed = ", ".join(f'"{c}"' for c in columns)
+    out.indexes.append(f'CREATE INDEX {maybe}"{name}_tokens" ON "{name}" '
+                       f"USING gin (desk_search_tokens(ARRAY[{listed}]))")
 
 
 def _body(statements: str) -> str:
@@ -199,7 +205,7 @@ def translate_schema(rows: list[tuple[str, str, str, str | None]]) -> Translatio
         if kind == "table":
             found = _VIRTUAL.match(sql)
             if found:
-                _virtual(name, found.group(2), out)
+                _virtual(name, found.group(3), out)
             else:
                 _table(name, sql, booleans.get(name, set()), out)
         elif kind == "index":
@@ -250,7 +256,7 @@ def translate_statement(sql: str) -> list[str]:
         # a migration file's statement ends with its semicolon (sqlite_schema's do not)
         found = _VIRTUAL.match(text.rstrip(";").rstrip())
         if found:
-            _virtual(table, found.group(2), out)
+            _virtual(table, found.group(3), out, again=bool(found.group(1)))
         else:
             _table(table, text, boolean_columns().get(table, set()), out)
         return [*out.tables, *out.indexes, *out.foreign_keys]
