@@ -137,10 +137,10 @@ def missing(execute: Execute) -> list[str]:
     execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.desk_search_vocab "
             "USING fts5vocab(main, 'incident_search', 'row')")
     try:
-        return [str(r[0]) for r in execute(
+        return [str(r[0]) for r in execute(  # (a cursor, or the rows themselves)
             "SELECT v.term FROM temp.desk_search_vocab v WHERE v.term >= '0' AND "
             f"v.term < '{{' AND NOT EXISTS (SELECT 1 FROM \"{TABLE}\" s "
-            "WHERE s.term = v.term) ORDER BY v.term").fetchall()]
+            "WHERE s.term = v.term) ORDER BY v.term")]
     finally:
         execute("DROP TABLE temp.desk_search_vocab")
 

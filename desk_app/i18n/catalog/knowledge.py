@@ -38,6 +38,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     ]},
     "knowledge.language.en": {"en": "English", "zh": "英文"},
     "knowledge.language.zh": {"en": "Chinese", "zh": "中文"},
+    "check.search_terms_missing": {
+        "en": "The word index's term list lacks {count} of its terms ({terms}): the "
+              "suggestions while logging miss the incidents that hold them.",
+        "zh": "词索引的词项表缺少 {count} 个词项({terms}):记录事件时的推荐会漏掉含有这些词的事件。"},
     "knowledge.not_found": {"en": "Knowledge article {id} does not exist.",
                             "zh": "知识文章 {id} 不存在。"},
     "knowledge.not_editor": {

@@ -241,6 +241,19 @@ def _report_summaries(rows: Rows, numbers: dict[int, str]) -> Iterator[Finding]:
     del numbers
 
 
+def _search_terms(rows: Rows, numbers: dict[int, str]) -> Iterator[Finding]:
+    """(A file.) Every term of the word index that a typed prefix can stand for is in
+    ``search_term`` (schema 35): the suggestions search a prefix as those terms, so a term
+    missing there hides its incidents from them without a word."""
+    from desk_app.storage.search_terms import missing
+
+    lost = missing(rows)
+    if lost:
+        yield Finding("check.search_terms_missing",
+                      {"count": len(lost), "terms": ", ".join(lost[:10])})
+    del numbers
+
+
 def _server_objects(rows: Rows, numbers: dict[int, str]) -> Iterator[Finding]:
     """On a server: the triggers that write the history chain and the word index are all
     there and switched on, and the functions they call are this program's."""
@@ -306,6 +319,7 @@ def check_database(store: Store, *, quick: bool = False) -> CheckReport:
         integrity, notes = _server_storage(store, quick)
         checks = [*CHECKS, _server_objects]
     else:
+        checks = [*CHECKS, _search_terms]
         pragma = "quick_check" if quick else "integrity_check"
         try:
             integrity = [str(r[0]) for r in store.execute(f"PRAGMA {pragma}")]

@@ -239,3 +239,19 @@ def test_the_note_trigger_takes_the_notes_the_index_takes(org: Org) -> None:
         return " ".join(found.group(1).split())
 
     assert condition("search_term_note") == condition("incident_search_note")
+
+
+def test_the_check_names_a_term_the_list_lacks(org: Org) -> None:
+    """A term written into the index around the triggers (an edit made outside the program)
+    hides its incidents from the suggestions: `desk-app check` says so."""
+    from desk_app.services.database.check import check_database
+
+    _library(org)
+    assert not [f for f in check_database(org.store).findings
+                if f.key == "check.search_terms_missing"]
+    org.store.write(lambda: org.store.execute(
+        "DELETE FROM search_term WHERE term = 'printer'"))
+    found = [f for f in check_database(org.store).findings
+             if f.key == "check.search_terms_missing"]
+    assert [f.params for f in found] == [{"count": 1, "terms": "printer"}]
+    assert "printer" in found[0].message("zh")
