@@ -3,8 +3,6 @@
 -- desk_chain, desk_digest: desk_app.storage.segment and .chain) and the few SQLite
 -- built-ins the program uses that PostgreSQL spells differently. Statements are separated
 -- by a line holding only "-- ;".
-CREATE EXTENSION IF NOT EXISTS pg_trgm
--- ;
 CREATE EXTENSION IF NOT EXISTS unaccent
 -- ;
 -- SQLite's compact JSON text ([1,"a",null]), with booleans as the 1 and 0 a file stores:

@@ -208,6 +208,7 @@ def test_a_server_made_before_schema_34_gets_the_indexes(org_on_server: Org) -> 
 
     def make_it_older() -> None:
         cursor = org.store.db.cursor()
+        cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")  # an older program made it
         for table, columns in (("incident_search", ("title", "description", "notes",
                                                     "resolution")),
                                ("incident_open_search", ("title", "description", "notes",
