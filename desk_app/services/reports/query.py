@@ -9,13 +9,14 @@ the moment it counts (migration 0011), so a month is read from its own rows only
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from desk_app.storage.models import database
 from desk_app.storage.reference import WAIT_CHANGE
 
+from . import figures as fig
 from .pending import Span, pending_spans
 from .period import Period
 
@@ -248,6 +249,26 @@ class Reader:
         rows = self.values(measure, columns)
         return [list(c) for c in zip(*rows, strict=True)] if rows else \
             [[] for _ in columns.split(",")]
+
+    # -- the stopped clocks' values in order (medians, means, 90th percentiles) -------------
+    def ordered(self, stage: str, kind: str = "working") -> Sequence[int]:
+        """The working (or calendar) seconds of the clocks of ``stage`` stopped in the
+        period, in order, with their minutes' sum (``figures.spread_sorted``)."""
+        column = "k.elapsed_seconds" if kind == "working" else "k.stopped_at - k.started_at"
+        (seconds,) = self.columns(f"stopped:{stage}", column)
+        return fig.Listed(sorted(seconds))
+
+    def ordered_by(self, stage: str, dimension: str) -> dict[Any, Sequence[int]]:
+        """``ordered`` working seconds per clock priority (``clock_priority``) or per the
+        incident's resolver (``resolver``)."""
+        column = {"clock_priority": "k.priority", "resolver": "i.resolved_by_id"}[dimension]
+        keys, seconds = self.columns(f"stopped:{stage}", f"{column}, k.elapsed_seconds")
+        return {k: fig.Listed(sorted(v)) for k, v in fig.grouped(keys, seconds).items()}
+
+    def working_total(self, stage: str) -> int:
+        """The working seconds of the clocks of ``stage`` stopped in the period, added."""
+        (seconds,) = self.columns(f"stopped:{stage}", "k.elapsed_seconds")
+        return sum(seconds)
 
     def resolved_pending(self) -> tuple[int, Iterable[Span]]:
         """The incidents resolved in the period: their calendar seconds from logging to

@@ -17,12 +17,12 @@ current time zone, and the period lies within their calendar. Otherwise this is
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from desk_app.storage.models import database
 
-from . import summary
+from . import summary, values
 from .loaded import _INCIDENT_COLUMNS, LoadedReader
 from .pending import Span, cut
 from .period import desk_zone
@@ -96,6 +96,7 @@ class SummaryReader(LoadedReader):
     def _load(self) -> None:
         if self._loaded:
             return
+        self._values: values.Counted | None = None
         self.summarised = self._usable()
         if not self.summarised:
             super()._load()
@@ -109,7 +110,10 @@ class SummaryReader(LoadedReader):
         open_now = self._run(self._sql("open", ", ".join(_INCIDENT_COLUMNS)), None, None)
         self._rows.update(self._open_sets(open_now))
         self._source.update({name: "incident" for name in self._rows})
-        self._load_clocks()
+        if self._whole_months():
+            self._values = values.Counted(self.start, self.end)
+        else:
+            self._load_clocks()
         self._load_escalations()
         self._met: dict[tuple[str, str], dict[Any, tuple[int, int]]] = {}
 
@@ -146,6 +150,37 @@ class SummaryReader(LoadedReader):
                 f"SELECT {column}, {figures} FROM report_incident_day WHERE "
                 f"{self._where_sql} GROUP BY 1", self._where_params).fetchall()}
         return self._by_dimension[key]
+
+    def _whole_months(self) -> bool:
+        """Whether the clocks' statistics come from the month counts (schema 33): a period
+        of whole desk months, and no filter (the counts are per clock priority only)."""
+        f = self.filter
+        return all(v is None for v in (f.group_id, f.category_id, f.priority, f.channel,
+                                        f.group_department_id)) \
+            and values.kept(database.execute_sql) \
+            and values.Counted.whole_months(self.start, self.end)
+
+    def ordered(self, stage: str, kind: str = "working") -> Sequence[int]:
+        self._load()
+        if self._values is None:
+            return super().ordered(stage, kind)
+        return self._values.ranked(f"{stage}.{kind}")
+
+    def ordered_by(self, stage: str, dimension: str) -> dict[Any, Sequence[int]]:
+        self._load()
+        if self._values is None or (dimension, stage) not in (
+                ("clock_priority", stage), ("resolver", "resolve")):
+            return super().ordered_by(stage, dimension)
+        if dimension == "resolver":
+            return {values.resolver(part): ranked for part, ranked in
+                    self._values.by_part("resolve.person").items()}
+        return dict(self._values.by_part(f"{stage}.working"))
+
+    def working_total(self, stage: str) -> int:
+        self._load()
+        if self._values is None:
+            return super().working_total(stage)
+        return self._values.ranked(f"{stage}.working").total
 
     def _load_clocks(self) -> None:
         """The stopped clocks' values, one read per stage of the columns the report asks

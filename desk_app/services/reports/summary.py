@@ -25,6 +25,8 @@ import peewee
 
 from desk_app.storage.models import database
 
+from . import values
+
 #: the setting that records the zone the summary tables were built for
 ZONE_KEY = "report.summary_zone"
 #: the desk days the calendar lists: a period outside them is counted from its rows
@@ -136,6 +138,8 @@ def rebuild(execute: Execute, executemany: Execute, zone: ZoneInfo) -> None:
         execute(sql)
     if execute("SELECT 1 FROM sqlite_master WHERE name = 'report_pending_span'").fetchone():
         fill_pending(execute)  # schema 31 on (the upgrade to 27 makes the tables first)
+    if values.kept(execute):
+        values.fill(execute, executemany, zone)  # schema 33 on
     execute("INSERT INTO setting (key, version, value) VALUES (?, 1, ?) ON CONFLICT (key) "
             "DO UPDATE SET value = excluded.value, version = setting.version + 1",
             (ZONE_KEY, zone.key))
@@ -244,10 +248,12 @@ def findings(rows: Callable[[str], list[tuple]]) -> Iterator[tuple[str, dict[str
     if built != zone:
         yield "check.report_summary_zone", {"built": built or "-", "zone": zone}
         return
-    for table, key, figure, have, want in differences(rows):
-        day = key[0] if table != "report_pending_span" else None
+    kept_values = bool(rows("SELECT 1 FROM sqlite_master WHERE name = 'report_value_month'"))
+    for table, key, figure, have, want in (
+            *differences(rows), *(values.differences(rows) if kept_values else ())):
+        day = key[0] if table not in ("report_pending_span", "report_value") else None
         when = "-" if day is None else datetime.fromtimestamp(day, tz).date().isoformat()
         yield "check.report_summary", {
             "table": table, "day": when, "detail": ", ".join(str(k) for k in (
-                key if table == "report_pending_span" else key[1:])),
+                key if day is None else key[1:])),
             "figure": figure, "stored": have, "counted": want}

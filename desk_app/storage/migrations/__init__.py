@@ -69,6 +69,13 @@ def _report_pending(store: Store) -> None:
     summary.fill_pending(store.db.execute_sql)
 
 
+def _report_values(store: Store) -> None:
+    from desk_app.services.reports import summary, values
+
+    execute = store.db.execute_sql
+    values.fill(execute, store.db.cursor().executemany, summary.zone_of_setting(execute))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "0001_initial.sql", then=_seed),
     Migration(2, "0002_escalations.sql"),
@@ -89,6 +96,7 @@ MIGRATIONS: list[Migration] = [
     Migration(30, "0030_move_maintenance.sql"),
     Migration(31, "0031_report_pending.sql", then=_report_pending),
     Migration(32, "0032_open_work_words.sql", then=_statistics),
+    Migration(33, "0033_report_values.sql", then=_report_values),
 ]
 
 LATEST = MIGRATIONS[-1].version

@@ -227,10 +227,22 @@ VERSION_TABLE = (
     '"applied_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "program" TEXT NOT NULL)')
 
 
+_NAMED = re.compile(
+    r'\s*CREATE\s+(?:VIRTUAL\s+)?(?:TABLE|TRIGGER)\s+(?:IF NOT EXISTS\s+)?"?(\w+)"?', re.IGNORECASE)
+
+
+def _file_only(statement: str) -> bool:
+    """A migration's table or trigger kept in files only (the reports' summaries)."""
+    named = _NAMED.match(statement)
+    return named is not None and named.group(1).startswith(FILE_ONLY)
+
+
 def translate_statement(sql: str) -> list[str]:
     """One statement of a migration file, as the server runs it (an upgrade)."""
     text = sql.strip()
     head = " ".join(text.split()[:3]).upper()
+    if _file_only(text):
+        return []  # kept in files only (``FILE_ONLY``), as a new server's schema leaves it
     if head.startswith("CREATE TABLE") or head.startswith("CREATE VIRTUAL TABLE"):
         out = Translation()
         name = re.search(r'TABLE\s+(?:IF NOT EXISTS\s+)?"?(\w+)"?', text, re.IGNORECASE)

@@ -1,0 +1,251 @@
+"""Order statistics from counts (migration 0033): the stopped clocks' values bucketed and
+counted per desk month, so that a report's medians, means and 90th percentiles read the
+counts of its months and, per statistic, only the values of the one bucket holding its rank
+— the same figures as sorting every value, without reading every value.
+
+``report_value`` holds one row per stopped clock and series (``SERIES``), keyed
+``(series, part, bucket, at, clock_id)``; ``report_value_month`` counts them per month,
+series, part and bucket with their sum and the exact sum of their minutes as floats: the
+whole minutes, and the rest of each ``seconds / 60.0`` (a float whose last bit is worth at
+least 2**-58 for any whole number of seconds from 1 on) times 2**58, split into two halves
+that a year's sum cannot overflow. ``math.fsum`` of the minutes is that exact sum correctly
+rounded, which is ``float(Fraction(...))``: the mean is the same float as the one from every
+value. Triggers keep both tables (0033_report_values.sql); ``desk-app check`` recounts them
+(``differences``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from fractions import Fraction
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from desk_app.storage.models import database
+
+from . import figures as fig
+
+#: the series of values (the part is the clock's priority, or the resolver for ``person``)
+STAGES = ("assign", "accept", "resolve")
+SERIES = (*(f"{s}.{k}" for s in STAGES for k in ("working", "calendar")), "resolve.person")
+#: the value buckets' lower bounds: every whole second below 10, then about 15 % apart
+EDGES: tuple[int, ...] = (-(2 ** 62), 0, *sorted(
+    {x for x in (round(60 * 1.15 ** k) for k in range(-30, 160)) if 0 < x <= 2 ** 40}))
+#: 2**58 and 2**29: the rest of a value's minutes as a whole number, in two halves
+SCALE, HALF = 2 ** 58, 2 ** 29
+#: the months the tables count, as for the desk days of ``summary``
+FIRST_YEAR, END_YEAR = 1970, 2201
+
+_BUCKET = "(SELECT max(e.lower) FROM report_value_edge e WHERE e.lower <= v.seconds)"
+_MONTH = "coalesce((SELECT max(m.start) FROM report_month m WHERE m.start <= v.at), -1)"
+_REST = "CAST((v.seconds / 60.0 - v.seconds / 60) * 288230376151711744.0 AS INTEGER)"
+_STOPPED = "k.state = 'stopped' AND k.stopped_at IS NOT NULL"
+
+#: what ``report_value`` should hold, from the clocks and incidents themselves (the fill of
+#: the migration and ``desk-app check``'s recount; the triggers make the same rows)
+VALUE_ROWS = (
+    f"SELECT v.series, v.part, {_BUCKET} AS bucket, v.at, v.clock_id, v.seconds FROM ("
+    "SELECT k.stage || '.working' AS series, k.priority AS part, k.elapsed_seconds AS "
+    f"seconds, k.stopped_at AS at, k.id AS clock_id FROM target_clock k WHERE {_STOPPED} "
+    "UNION ALL SELECT k.stage || '.calendar', k.priority, k.stopped_at - k.started_at, "
+    f"k.stopped_at, k.id FROM target_clock k WHERE {_STOPPED} "
+    "UNION ALL SELECT 'resolve.person', coalesce(i.resolved_by_id, 0), k.elapsed_seconds, "
+    "k.stopped_at, k.id FROM target_clock k JOIN incident i ON i.id = k.incident_id "
+    f"WHERE k.stage = 'resolve' AND {_STOPPED}) v")
+#: the month counts of the rows of ``source`` (a table or a parenthesised select)
+MONTH_FIGURES = ("n", "total", "whole", "high", "low")
+
+
+def month_rows(source: str) -> str:
+    return (f"SELECT {_MONTH} AS month, v.series, v.part, v.bucket, count(*), sum(v.seconds), "
+            f"sum(v.seconds / 60), sum(v.rest / {HALF}), sum(v.rest % {HALF}) FROM "
+            f"(SELECT v.*, {_REST} AS rest FROM {source} v) v GROUP BY 1, 2, 3, 4")
+
+
+Execute = Callable[..., Any]
+
+
+def month_starts(zone: ZoneInfo) -> Iterator[int]:
+    """Every desk month's first midnight in ``zone``, UTC seconds."""
+    from .period import instant
+
+    for year in range(FIRST_YEAR, END_YEAR):
+        for month in range(1, 13):
+            yield instant(date(year, month, 1), zone)
+
+
+def fill(execute: Execute, executemany: Execute, zone: ZoneInfo) -> None:
+    """Make the buckets, the months for ``zone`` and both tables again (inside the
+    caller's write transaction): the values from the clocks, then their month counts in
+    one grouped statement (the triggers would take one statement per value)."""
+    execute("DELETE FROM report_value_edge")
+    executemany("INSERT INTO report_value_edge (lower) VALUES (?)", [(e,) for e in EDGES])
+    fill_months(execute, executemany, zone, values=False)
+    execute("DELETE FROM report_value")
+    execute("INSERT INTO report_value (series, part, bucket, at, clock_id, seconds) "
+            f"{VALUE_ROWS}")
+    execute("DELETE FROM report_value_month")
+    execute(f"INSERT INTO report_value_month (month, series, part, bucket, "
+            f"{', '.join(MONTH_FIGURES)}) {month_rows('report_value')}")
+
+
+def fill_months(execute: Execute, executemany: Execute, zone: ZoneInfo,
+                values: bool = True) -> None:
+    """The months for ``zone`` and (``values``) the month counts again: what a change of
+    the report zone changes (the values and their buckets do not depend on it)."""
+    execute("DELETE FROM report_month")
+    executemany("INSERT INTO report_month (start) VALUES (?)",
+                [(m,) for m in month_starts(zone)])
+    if values:
+        execute("DELETE FROM report_value_month")
+        execute(f"INSERT INTO report_value_month (month, series, part, bucket, "
+                f"{', '.join(MONTH_FIGURES)}) {month_rows('report_value')}")
+
+
+def kept(execute: Execute) -> bool:
+    """Whether the file has the tables (schema 33 on)."""
+    return execute("SELECT 1 FROM sqlite_master WHERE name = 'report_value_month'"
+                   ).fetchone() is not None
+
+
+# -- the exact sums ------------------------------------------------------------------------
+def _trunc_div(a: int, b: int) -> int:
+    """Integer division toward zero, as SQLite's."""
+    q = abs(a) // b
+    return q if a >= 0 else -q
+
+
+def parts(seconds: int) -> tuple[int, int, int]:
+    """A value's whole minutes and the two halves of the rest of ``seconds / 60.0`` times
+    2**58, computed as the triggers compute them (for the tests)."""
+    whole = _trunc_div(seconds, 60)
+    rest = int((seconds / 60.0 - whole) * float(SCALE))
+    high = _trunc_div(rest, HALF)
+    return whole, high, rest - high * HALF
+
+
+def minutes_sum(whole: int, high: int, low: int) -> float:
+    """``math.fsum`` of the values' ``seconds / 60.0`` from their parts' sums: the exact
+    sum, correctly rounded."""
+    return float(Fraction(whole) + Fraction(high * HALF + low, SCALE))
+
+
+# -- reading -------------------------------------------------------------------------------
+class Ranked(Sequence[int]):
+    """The values of one series and some of its parts in a period, in order, as a sequence
+    whose items are read on demand: the counts give the bucket of a rank, and that bucket's
+    values are read once (through the primary key) and sorted."""
+
+    def __init__(self, counted: Counted, series: str, keep: Callable[[Any], bool]) -> None:
+        self._counted, self._series = counted, series
+        per_bucket: dict[int, int] = {}
+        self._parts: set[Any] = set()
+        sums = [0, 0, 0, 0]
+        for part, bucket, n, total, whole, high, low in counted.rows.get(series, ()):
+            if keep(part) and n:
+                self._parts.add(part)
+                per_bucket[bucket] = per_bucket.get(bucket, 0) + n
+                for i, v in enumerate((total, whole, high, low)):
+                    sums[i] += v
+        self._buckets = sorted(per_bucket.items())
+        self._n = sum(per_bucket.values())
+        self.total, self._whole, self._high, self._low = sums
+        self._read: dict[int, list[int]] = {}
+
+    def __len__(self) -> int:
+        return self._n
+
+    def minutes_sum(self) -> float:
+        return minutes_sum(self._whole, self._high, self._low)
+
+    def __getitem__(self, rank: Any) -> Any:
+        if isinstance(rank, slice):
+            return [self[i] for i in range(*rank.indices(self._n))]
+        if rank < 0:
+            rank += self._n
+        if not 0 <= rank < self._n:
+            raise IndexError(rank)
+        before = 0
+        for bucket, n in self._buckets:
+            if rank < before + n:
+                return self._values(bucket)[rank - before]
+            before += n
+        raise IndexError(rank)  # the counts disagree with themselves: not reached
+
+    def _values(self, bucket: int) -> list[int]:
+        if bucket not in self._read:
+            marks = ", ".join("?" * len(self._parts))
+            self._read[bucket] = sorted(row[0] for row in database.execute_sql(
+                f"SELECT seconds FROM report_value WHERE series = ? AND part IN ({marks}) "
+                "AND bucket = ? AND at >= ? AND at < ?",
+                (self._series, *sorted(self._parts), bucket, self._counted.start,
+                 self._counted.end)).fetchall())
+        return self._read[bucket]
+
+
+class Counted:
+    """A period's month counts of every series, read once (a period of whole months)."""
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start, self.end = start, end
+        self.rows: dict[str, list[tuple]] = {}
+        for row in database.execute_sql(
+                "SELECT series, part, bucket, sum(n), sum(total), sum(whole), sum(high), "
+                "sum(low) FROM report_value_month WHERE month >= ? AND month < ? "
+                "GROUP BY 1, 2, 3", (start, end)).fetchall():
+            self.rows.setdefault(row[0], []).append(tuple(int(v) for v in row[1:]))
+
+    @staticmethod
+    def whole_months(start: int, end: int) -> bool:
+        """Whether the period starts and ends on month starts of the table's calendar."""
+        (found,) = database.execute_sql(
+            "SELECT count(*) FROM report_month WHERE start IN (?, ?)", (start, end)
+        ).fetchone()
+        return int(found) == len({start, end})
+
+    def ranked(self, series: str, part: Any = None) -> Ranked:
+        """The series' values in order, of one part (None: all parts)."""
+        return Ranked(self, series, lambda p: part is None or p == part)
+
+    def by_part(self, series: str) -> dict[Any, Ranked]:
+        found = {row[0] for row in self.rows.get(series, ()) if row[2]}
+        return {part: self.ranked(series, part) for part in found}
+
+
+def resolver(part: int) -> Any:
+    """The resolver of a ``resolve.person`` part (0: none)."""
+    return part or None
+
+
+def spread(ranked: Sequence[int]) -> tuple[float | None, float | None, float | None]:
+    return fig.spread_sorted(ranked)
+
+
+# -- desk-app check ------------------------------------------------------------------------
+def differences(rows: Callable[[str], list[tuple]]
+                ) -> Iterator[tuple[str, tuple, str, Any, Any]]:
+    """Every (table, key, figure, stored, counted) on which ``report_value`` or
+    ``report_value_month`` disagree with a recount from the clocks; compared by SQLite
+    (``EXCEPT`` both ways), so only the rows that differ reach Python."""
+    tables = (
+        ("report_value", ("series", "part", "bucket", "at", "clock_id"), ("seconds",),
+         "SELECT series, part, bucket, at, clock_id, seconds FROM report_value",
+         VALUE_ROWS),
+        ("report_value_month", ("month", "series", "part", "bucket"), MONTH_FIGURES,
+         f"SELECT month, series, part, bucket, {', '.join(MONTH_FIGURES)} FROM "
+         f"report_value_month WHERE {' OR '.join(f'{f} != 0' for f in MONTH_FIGURES)}",
+         f"SELECT * FROM ({month_rows('(' + VALUE_ROWS + ')')}) WHERE 1"),
+    )
+    for table, key, figures, have_sql, want_sql in tables:
+        width = len(key)
+        have = {tuple(r[:width]): tuple(r[width:]) for r in rows(
+            f"SELECT * FROM ({have_sql} EXCEPT SELECT * FROM ({want_sql}))")}
+        want = {tuple(r[:width]): tuple(r[width:]) for r in rows(
+            f"SELECT * FROM ({want_sql} EXCEPT SELECT * FROM ({have_sql}))")}
+        zero = (0,) * len(figures) if table == "report_value_month" else (None,)
+        for k in sorted(set(have) | set(want), key=repr):
+            a, b = have.get(k, zero), want.get(k, zero)
+            for figure, x, y in zip(figures, a, b, strict=True):
+                if x != y:
+                    yield table, k, figure, x, y
