@@ -1,0 +1,183 @@
+"""The stopped clocks' values counted per month and bucket (schema 33): kept by triggers
+in the same transaction as every change of a clock or of an incident's resolver, equal to
+a recount, named by ``desk-app check`` when they disagree, and giving the same medians,
+means and 90th percentiles as sorting every value."""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desk_app.domain.enums import ContactChannel, Impact
+from desk_app.services.database.check import check_database
+from desk_app.services.reports import figures as fig
+from desk_app.services.reports import values
+from desk_app.services.reports.build import _build
+from desk_app.services.reports.period import Period, desk_zone
+from desk_app.services.reports.query import Reader, ReportFilter
+from desk_app.services.reports.summarised import SummaryReader
+from desk_app.storage.models import database
+from tests.conftest import Org
+from tests.core.reports.test_property_reports import STEP, random_history
+
+#: the file's summary tables (a server keeps none: its reports count rows)
+pytestmark = pytest.mark.file_only
+
+#: periods of whole months, which the month counts answer
+MONTHS = (Period(date(2026, 3, 1), date(2026, 4, 1)), Period(date(2026, 1, 1), date(2027, 1, 1)))
+
+
+def _rows(sql: str) -> list[tuple]:
+    return list(database.execute_sql(sql).fetchall())
+
+
+def _differences() -> list[tuple]:
+    return list(values.differences(_rows))
+
+
+def _tables() -> tuple[list[tuple], list[tuple]]:
+    return (_rows("SELECT * FROM report_value ORDER BY 1, 2, 3, 4, 5"),
+            _rows("SELECT * FROM report_value_month WHERE n != 0 ORDER BY 1, 2, 3, 4"))
+
+
+def _findings(org: Org) -> list[str]:
+    return [f.message("en") for f in check_database(org.store).findings
+            if f.key.startswith("check.report_summary")]
+
+
+def _counted_is_used(f: ReportFilter) -> bool:
+    start, end = f.period.bounds(desk_zone())
+    return isinstance(SummaryReader(f, start, end, 0).ordered("resolve"), values.Ranked)
+
+
+@settings(max_examples=10, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(incidents=st.lists(st.tuples(st.sampled_from(list(Impact)),
+                                    st.sampled_from(list(ContactChannel))),
+                          min_size=1, max_size=6),
+       steps=st.lists(STEP, max_size=25), elapsed=st.integers(0, 10 ** 7),
+       priority=st.integers(1, 4))
+def test_values_equal_a_recount_through_every_kind_of_change(
+        org_template: tuple[Path, dict[str, int]], incidents: list[tuple[Impact, str]],
+        steps: list[tuple[int, int, int]], elapsed: int, priority: int) -> None:
+    with random_history(org_template, incidents, steps) as (org, logged):
+        store, manager = org.store, org.as_("manager")
+        assert store.read(_differences) == []
+
+        def same_report() -> None:
+            for period in MONTHS:
+                f = ReportFilter(period)
+                assert manager.read(lambda f=f: _counted_is_used(f))
+                ours = manager.read(lambda f=f: _build(manager, f, "en", None, SummaryReader))
+                rows = manager.read(lambda f=f: _build(manager, f, "en", None, Reader))
+                assert (ours.summary, ours.tables) == (rows.summary, rows.tables)
+
+        same_report()
+        # what no service step above makes, written by hand: a clock's value, priority and
+        # stage moved, an incident's resolver changed, a clock and an incident deleted
+        for sql, params in (
+                ("UPDATE target_clock SET elapsed_seconds = ?, priority = ? WHERE id = "
+                 "(SELECT max(id) FROM target_clock WHERE state = 'stopped')",
+                 (elapsed, priority)),
+                ("UPDATE target_clock SET stopped_at = stopped_at + 86400 * 40 WHERE id = "
+                 "(SELECT min(id) FROM target_clock WHERE state = 'stopped')", ()),
+                ("UPDATE incident SET resolved_by_id = ? WHERE id = ?",
+                 (org.ids["net2"], logged[0])),
+                ("UPDATE target_clock SET state = 'stopped', stopped_at = started_at + 3600, "
+                 "elapsed_seconds = 1800 WHERE id = (SELECT min(id) FROM target_clock "
+                 "WHERE state != 'stopped')", ()),
+                ("DELETE FROM target_clock WHERE id = (SELECT max(id) FROM target_clock "
+                 "WHERE stage = 'resolve' AND state = 'stopped')", ()),
+                ("DELETE FROM incident WHERE id = ?", (logged[-1],))):
+            store.write(lambda s=sql, p=params: database.execute_sql(s, p))
+            assert store.read(_differences) == [], sql
+        same_report()
+        assert _findings(org) == []
+
+
+def test_values_move_in_the_transaction_of_the_change(
+        history: tuple[Org, dict[str, int]]) -> None:
+    org, _ = history
+    store = org.store
+    before = store.read(_tables)
+    assert before[0] and before[1]
+
+    class Undone(Exception):
+        pass
+
+    def change_then_fail() -> None:
+        database.execute_sql("UPDATE target_clock SET elapsed_seconds = elapsed_seconds + 7 "
+                             "WHERE state = 'stopped'")
+        assert _tables() != before and _differences() == []  # moved with the clocks
+        raise Undone
+
+    with pytest.raises(Undone):
+        store.write(change_then_fail)
+    assert store.read(_tables) == before  # and rolled back with them
+
+
+def test_check_names_a_month_count_that_disagrees(history: tuple[Org, dict[str, int]]
+                                                  ) -> None:
+    org, _ = history
+    store = org.store
+    assert _findings(org) == []
+    month, series, part, bucket, n = store.read(lambda: _rows(
+        "SELECT month, series, part, bucket, n FROM report_value_month WHERE n > 0 "
+        "ORDER BY 1, 2, 3, 4 LIMIT 1"))[0]
+    where = "month = ? AND series = ? AND part = ? AND bucket = ?"
+    store.write(lambda: database.execute_sql(
+        f"UPDATE report_value_month SET n = n + 1 WHERE {where}", (month, series, part, bucket)))
+    try:
+        found = _findings(org)
+        assert len(found) == 1 and "report_value_month" in found[0] \
+            and f"{series}, {part}, {bucket}" in found[0] and f"n is {n + 1}" in found[0]
+    finally:
+        store.write(lambda: database.execute_sql(
+            f"UPDATE report_value_month SET n = n - 1 WHERE {where}",
+            (month, series, part, bucket)))
+    assert _findings(org) == []
+
+
+def test_check_names_a_value_that_disagrees(history: tuple[Org, dict[str, int]]) -> None:
+    org, _ = history
+    store = org.store
+    series, part, bucket, at, clock, seconds = store.read(lambda: _rows(
+        "SELECT * FROM report_value WHERE series = 'resolve.working' LIMIT 1"))[0]
+    store.write(lambda: database.execute_sql(
+        "UPDATE report_value SET seconds = seconds + 1 WHERE series = ? AND clock_id = ?",
+        (series, clock)))
+    try:
+        found = _findings(org)
+        assert len(found) == 1 and "summary report_value," in found[0] \
+            and f"{series}, {part}, {bucket}, {at}, {clock}" in found[0] \
+            and f"seconds is {seconds + 1}" in found[0]
+    finally:
+        store.write(lambda: database.execute_sql(
+            "UPDATE report_value SET seconds = ? WHERE series = ? AND clock_id = ?",
+            (seconds, series, clock)))
+    assert _findings(org) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 2 ** 40), max_size=40))
+def test_the_parts_give_fsum_of_the_minutes_exactly(seconds: list[int]) -> None:
+    """The triggers' parts (computed by SQLite as by ``values.parts``) add up to the float
+    ``math.fsum`` gives for the minutes: the mean is the same float as from every value."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        by_sqlite = [conn.execute(
+            "SELECT ? / 60, r / 536870912, r % 536870912 FROM (SELECT CAST((? / 60.0 - ? / 60) "
+            "* 288230376151711744.0 AS INTEGER) AS r)", (s, s, s)).fetchone() for s in seconds]
+    finally:
+        conn.close()
+    assert by_sqlite == [values.parts(s) for s in seconds]
+    sums = [sum(p[i] for p in by_sqlite) for i in range(3)]
+    assert values.minutes_sum(*sums) == math.fsum(s / 60.0 for s in seconds)
+    assert fig.spread_minutes(seconds)[1] == (
+        round(values.minutes_sum(*sums) / len(seconds), 2) if seconds else None)
