@@ -137,17 +137,19 @@ class Ranked(Sequence[int]):
     whose items are read on demand: the counts give the bucket of a rank, and that bucket's
     values are read once (through the primary key) and sorted."""
 
-    def __init__(self, counted: Counted, series: str, keep: Callable[[Any], bool]) -> None:
+    def __init__(self, counted: Counted, series: str, per_part: dict[Any, list[tuple]]
+                 ) -> None:
         self._counted, self._series = counted, series
         per_bucket: dict[int, int] = {}
-        self._parts: set[Any] = set()
+        self._parts = sorted(per_part)
         sums = [0, 0, 0, 0]
-        for part, bucket, n, total, whole, high, low in counted.rows.get(series, ()):
-            if keep(part) and n:
-                self._parts.add(part)
+        for rows in per_part.values():
+            for bucket, n, total, whole, high, low in rows:
                 per_bucket[bucket] = per_bucket.get(bucket, 0) + n
-                for i, v in enumerate((total, whole, high, low)):
-                    sums[i] += v
+                sums[0] += total
+                sums[1] += whole
+                sums[2] += high
+                sums[3] += low
         self._buckets = sorted(per_bucket.items())
         self._n = sum(per_bucket.values())
         self.total, self._whole, self._high, self._low = sums
@@ -179,7 +181,7 @@ class Ranked(Sequence[int]):
             self._read[bucket] = sorted(row[0] for row in database.execute_sql(
                 f"SELECT seconds FROM report_value WHERE series = ? AND part IN ({marks}) "
                 "AND bucket = ? AND at >= ? AND at < ?",
-                (self._series, *sorted(self._parts), bucket, self._counted.start,
+                (self._series, *self._parts, bucket, self._counted.start,
                  self._counted.end)).fetchall())
         return self._read[bucket]
 
@@ -189,12 +191,14 @@ class Counted:
 
     def __init__(self, start: int, end: int) -> None:
         self.start, self.end = start, end
-        self.rows: dict[str, list[tuple]] = {}
+        #: per series and part: (bucket, n, total, whole, high, low) of each bucket
+        self.rows: dict[str, dict[Any, list[tuple]]] = {}
         for row in database.execute_sql(
                 "SELECT series, part, bucket, sum(n), sum(total), sum(whole), sum(high), "
                 "sum(low) FROM report_value_month WHERE month >= ? AND month < ? "
-                "GROUP BY 1, 2, 3", (start, end)).fetchall():
-            self.rows.setdefault(row[0], []).append(tuple(int(v) for v in row[1:]))
+                "GROUP BY 1, 2, 3 HAVING sum(n) != 0", (start, end)).fetchall():
+            self.rows.setdefault(row[0], {}).setdefault(row[1], []).append(
+                tuple(int(v) for v in row[2:]))
 
     @staticmethod
     def whole_months(start: int, end: int) -> bool:
@@ -204,13 +208,14 @@ class Counted:
         ).fetchone()
         return int(found) == len({start, end})
 
-    def ranked(self, series: str, part: Any = None) -> Ranked:
-        """The series' values in order, of one part (None: all parts)."""
-        return Ranked(self, series, lambda p: part is None or p == part)
+    def ranked(self, series: str) -> Ranked:
+        """The series' values in order, of every part."""
+        return Ranked(self, series, self.rows.get(series, {}))
 
     def by_part(self, series: str) -> dict[Any, Ranked]:
-        found = {row[0] for row in self.rows.get(series, ()) if row[2]}
-        return {part: self.ranked(series, part) for part in found}
+        """The series' values in order, per part."""
+        return {part: Ranked(self, series, {part: rows})
+                for part, rows in self.rows.get(series, {}).items()}
 
 
 def resolver(part: int) -> Any:
