@@ -359,16 +359,15 @@ def _transfers(reader: Reader, t: _Texts) -> Table:
 
 
 def _escalations(reader: Reader, names: _Names, t: _Texts) -> list[Table]:
-    ack: dict[str, list[float]] = defaultdict(list)
-    for reason, seconds in reader.values("acknowledged",
-                                         "e.reason, e.acknowledged_at - e.at"):
-        ack[reason].append(seconds / 60.0)
+    ack = {reason: fig.spread_sorted(ordered) for reason, ordered in
+           reader.acknowledged_by_reason().items()}  # median, mean, 90th percentile
     by_reason = _counts_table(reader, "escalations_by_reason", t("section.escalations_by_reason"),
                               "reason", [("escalated", t("kpi.escalations")),
                                          ("acknowledged", t("acknowledged"))], names,
                               fixed=[r.value for r in EscalationReason])
-    rows = tuple(Row(r.label, (*r.cells, Cell(fig.median(ack.get(r.key, []))),
-                               Cell(fig.mean(ack.get(r.key, [])))), r.key)
+    none = (None, None, None)
+    rows = tuple(Row(r.label, (*r.cells, Cell(ack.get(r.key, none)[0]),
+                               Cell(ack.get(r.key, none)[1])), r.key)
                  for r in by_reason.rows)
     by_reason = Table(by_reason.key, by_reason.title, (*by_reason.columns,
                       t("ack.median"), t("ack.mean")), rows, chart_columns=(0, 1))

@@ -265,6 +265,12 @@ class Reader:
         keys, seconds = self.columns(f"stopped:{stage}", f"{column}, k.elapsed_seconds")
         return {k: fig.Listed(sorted(v)) for k, v in fig.grouped(keys, seconds).items()}
 
+    def acknowledged_by_reason(self) -> dict[Any, Sequence[int]]:
+        """The calendar seconds to acknowledge the escalations of the period, per reason,
+        in order (``figures.spread_sorted``)."""
+        keys, seconds = self.columns("acknowledged", "e.reason, e.acknowledged_at - e.at")
+        return {k: fig.Listed(sorted(v)) for k, v in fig.grouped(keys, seconds).items()}
+
     def working_total(self, stage: str) -> int:
         """The working seconds of the clocks of ``stage`` stopped in the period, added."""
         (seconds,) = self.columns(f"stopped:{stage}", "k.elapsed_seconds")

@@ -110,11 +110,11 @@ class SummaryReader(LoadedReader):
         open_now = self._run(self._sql("open", ", ".join(_INCIDENT_COLUMNS)), None, None)
         self._rows.update(self._open_sets(open_now))
         self._source.update({name: "incident" for name in self._rows})
-        if self._whole_months():
+        if self._whole_months():  # the clocks' values and the escalations from the counts
             self._values = values.Counted(self.start, self.end)
         else:
             self._load_clocks()
-        self._load_escalations()
+            self._load_escalations()
         self._met: dict[tuple[str, str], dict[Any, tuple[int, int]]] = {}
 
     def _sums(self, column: str, figure: int) -> dict[Any, tuple[int, ...]]:
@@ -175,6 +175,29 @@ class SummaryReader(LoadedReader):
             return {values.resolver(part): ranked for part, ranked in
                     self._values.by_part("resolve.person").items()}
         return dict(self._values.by_part(f"{stage}.working"))
+
+    def acknowledged_by_reason(self) -> dict[Any, Sequence[int]]:
+        self._load()
+        if self._values is None:
+            return super().acknowledged_by_reason()
+        return dict(self._values.by_part("ack"))
+
+    def _escalated(self, measure: str, dimension: str, start: int | None,
+                   end: int | None) -> dict[Any, int] | None:
+        """Escalations per reason, or the incident's stage, group or priority, from the
+        month counts (schema 33), when the period's are read from them."""
+        at = {"reason": 0, "stage": 1, "group": 2, "priority": 3}.get(dimension)
+        figure = {"escalated": 4, "acknowledged": 5}.get(measure)
+        if at is None or figure is None or start not in (None, self.start) \
+                or end not in (None, self.end):
+            return None
+        self._load()
+        if self._values is None:
+            return None
+        counts: dict[Any, int] = {}
+        for row in self._values.escalations():
+            counts[row[at]] = counts.get(row[at], 0) + int(row[figure])
+        return {k: n for k, n in counts.items() if n}
 
     def working_total(self, stage: str) -> int:
         self._load()
@@ -251,6 +274,9 @@ class SummaryReader(LoadedReader):
 
     def by(self, measure: str, dimension: str, start: int | None = None,
            end: int | None = None) -> dict[Any, int]:
+        escalated = self._escalated(measure, dimension, start, end)
+        if escalated is not None:
+            return escalated
         figure = self._counted(measure, start, end)
         if figure is not None and (measure, dimension) in _SPREAD:
             totals = self._sums("priority", figure).values()

@@ -4,7 +4,7 @@ counts of its months and, per statistic, only the values of the one bucket holdi
 — the same figures as sorting every value, without reading every value.
 
 ``report_value`` holds one row per stopped clock and series (``SERIES``), keyed
-``(series, part, bucket, at, clock_id)``; ``report_value_month`` counts them per month,
+``(series, part, bucket, at, item_id)``; ``report_value_month`` counts them per month,
 series, part and bucket with their sum and the exact sum of their minutes as floats: the
 whole minutes, and the rest of each ``seconds / 60.0`` (a float whose last bit is worth at
 least 2**-58 for any whole number of seconds from 1 on) times 2**58, split into two halves
@@ -28,7 +28,8 @@ from . import figures as fig
 
 #: the series of values (the part is the clock's priority, or the resolver for ``person``)
 STAGES = ("assign", "accept", "resolve")
-SERIES = (*(f"{s}.{k}" for s in STAGES for k in ("working", "calendar")), "resolve.person")
+SERIES = (*(f"{s}.{k}" for s in STAGES for k in ("working", "calendar")), "resolve.person",
+          "ack")
 #: the value buckets' lower bounds: every whole second below 10, then about 15 % apart
 EDGES: tuple[int, ...] = (-(2 ** 62), 0, *sorted(
     {x for x in (round(60 * 1.15 ** k) for k in range(-30, 160)) if 0 < x <= 2 ** 40}))
@@ -45,14 +46,23 @@ _STOPPED = "k.state = 'stopped' AND k.stopped_at IS NOT NULL"
 #: what ``report_value`` should hold, from the clocks and incidents themselves (the fill of
 #: the migration and ``desk-app check``'s recount; the triggers make the same rows)
 VALUE_ROWS = (
-    f"SELECT v.series, v.part, {_BUCKET} AS bucket, v.at, v.clock_id, v.seconds FROM ("
+    f"SELECT v.series, v.part, {_BUCKET} AS bucket, v.at, v.item_id, v.seconds FROM ("
     "SELECT k.stage || '.working' AS series, k.priority AS part, k.elapsed_seconds AS "
-    f"seconds, k.stopped_at AS at, k.id AS clock_id FROM target_clock k WHERE {_STOPPED} "
+    f"seconds, k.stopped_at AS at, k.id AS item_id FROM target_clock k WHERE {_STOPPED} "
     "UNION ALL SELECT k.stage || '.calendar', k.priority, k.stopped_at - k.started_at, "
     f"k.stopped_at, k.id FROM target_clock k WHERE {_STOPPED} "
     "UNION ALL SELECT 'resolve.person', coalesce(i.resolved_by_id, 0), k.elapsed_seconds, "
     "k.stopped_at, k.id FROM target_clock k JOIN incident i ON i.id = k.incident_id "
-    f"WHERE k.stage = 'resolve' AND {_STOPPED}) v")
+    f"WHERE k.stage = 'resolve' AND {_STOPPED} "
+    "UNION ALL SELECT 'ack', e.reason, e.acknowledged_at - e.at, e.at, e.id FROM escalation e "
+    "WHERE e.acknowledged_at IS NOT NULL) v")
+#: what ``report_escalation_month`` should hold, from the escalations and their incidents
+ESCALATION_KEY = ("month", "reason", "stage", "group_id", "priority")
+ESCALATION_FIGURES = ("escalated", "acknowledged")
+ESCALATION_ROWS = (
+    "SELECT coalesce((SELECT max(m.start) FROM report_month m WHERE m.start <= e.at), -1), "
+    "e.reason, i.stage, i.group_id, i.priority, count(*), count(e.acknowledged_at) "
+    "FROM escalation e JOIN incident i ON i.id = e.incident_id GROUP BY 1, 2, 3, 4, 5")
 #: the month counts of the rows of ``source`` (a table or a parenthesised select)
 MONTH_FIGURES = ("n", "total", "whole", "high", "low")
 
@@ -83,7 +93,7 @@ def fill(execute: Execute, executemany: Execute, zone: ZoneInfo) -> None:
     executemany("INSERT INTO report_value_edge (lower) VALUES (?)", [(e,) for e in EDGES])
     fill_months(execute, executemany, zone, values=False)
     execute("DELETE FROM report_value")
-    execute("INSERT INTO report_value (series, part, bucket, at, clock_id, seconds) "
+    execute("INSERT INTO report_value (series, part, bucket, at, item_id, seconds) "
             f"{VALUE_ROWS}")
     execute("DELETE FROM report_value_month")
     execute(f"INSERT INTO report_value_month (month, series, part, bucket, "
@@ -101,6 +111,9 @@ def fill_months(execute: Execute, executemany: Execute, zone: ZoneInfo,
         execute("DELETE FROM report_value_month")
         execute(f"INSERT INTO report_value_month (month, series, part, bucket, "
                 f"{', '.join(MONTH_FIGURES)}) {month_rows('report_value')}")
+    execute("DELETE FROM report_escalation_month")
+    execute(f"INSERT INTO report_escalation_month ({', '.join(ESCALATION_KEY)}, "
+            f"{', '.join(ESCALATION_FIGURES)}) {ESCALATION_ROWS}")
 
 
 def kept(execute: Execute) -> bool:
@@ -200,6 +213,16 @@ class Counted:
             self.rows.setdefault(row[0], {}).setdefault(row[1], []).append(
                 tuple(int(v) for v in row[2:]))
 
+    def escalations(self) -> list[tuple]:
+        """The period's escalations and acknowledged ones per reason and the incident's
+        stage, group and priority (one read of the month counts)."""
+        if not hasattr(self, "_escalations"):
+            self._escalations = [tuple(r) for r in database.execute_sql(
+                "SELECT reason, stage, group_id, priority, sum(escalated), sum(acknowledged) "
+                "FROM report_escalation_month WHERE month >= ? AND month < ? "
+                "GROUP BY 1, 2, 3, 4", (self.start, self.end)).fetchall()]
+        return self._escalations
+
     @staticmethod
     def whole_months(start: int, end: int) -> bool:
         """Whether the period starts and ends on month starts of the table's calendar."""
@@ -234,13 +257,16 @@ def differences(rows: Callable[[str], list[tuple]]
     ``report_value_month`` disagree with a recount from the clocks; compared by SQLite
     (``EXCEPT`` both ways), so only the rows that differ reach Python."""
     tables = (
-        ("report_value", ("series", "part", "bucket", "at", "clock_id"), ("seconds",),
-         "SELECT series, part, bucket, at, clock_id, seconds FROM report_value",
+        ("report_value", ("series", "part", "bucket", "at", "item_id"), ("seconds",),
+         "SELECT series, part, bucket, at, item_id, seconds FROM report_value",
          VALUE_ROWS),
         ("report_value_month", ("month", "series", "part", "bucket"), MONTH_FIGURES,
          f"SELECT month, series, part, bucket, {', '.join(MONTH_FIGURES)} FROM "
          f"report_value_month WHERE {' OR '.join(f'{f} != 0' for f in MONTH_FIGURES)}",
          f"SELECT * FROM ({month_rows('(' + VALUE_ROWS + ')')}) WHERE 1"),
+        ("report_escalation_month", ESCALATION_KEY, ESCALATION_FIGURES,
+         f"SELECT {', '.join(ESCALATION_KEY + ESCALATION_FIGURES)} FROM report_escalation_month "
+         "WHERE escalated != 0 OR acknowledged != 0", ESCALATION_ROWS),
     )
     for table, key, figures, have_sql, want_sql in tables:
         width = len(key)
@@ -248,7 +274,7 @@ def differences(rows: Callable[[str], list[tuple]]
             f"SELECT * FROM ({have_sql} EXCEPT SELECT * FROM ({want_sql}))")}
         want = {tuple(r[:width]): tuple(r[width:]) for r in rows(
             f"SELECT * FROM ({want_sql} EXCEPT SELECT * FROM ({have_sql}))")}
-        zero = (0,) * len(figures) if table == "report_value_month" else (None,)
+        zero = (None,) if table == "report_value" else (0,) * len(figures)
         for k in sorted(set(have) | set(want), key=repr):
             a, b = have.get(k, zero), want.get(k, zero)
             for figure, x, y in zip(figures, a, b, strict=True):

@@ -80,7 +80,9 @@ def test_values_equal_a_recount_through_every_kind_of_change(
 
         same_report()
         # what no service step above makes, written by hand: a clock's value, priority and
-        # stage moved, an incident's resolver changed, a clock and an incident deleted
+        # moment moved, an incident's resolver changed, an escalation made, acknowledged and
+        # moved, its incident's stage, group and priority changed, a clock and an incident
+        # deleted
         for sql, params in (
                 ("UPDATE target_clock SET elapsed_seconds = ?, priority = ? WHERE id = "
                  "(SELECT max(id) FROM target_clock WHERE state = 'stopped')",
@@ -92,6 +94,16 @@ def test_values_equal_a_recount_through_every_kind_of_change(
                 ("UPDATE target_clock SET state = 'stopped', stopped_at = started_at + 3600, "
                  "elapsed_seconds = 1800 WHERE id = (SELECT min(id) FROM target_clock "
                  "WHERE state != 'stopped')", ()),
+                ("INSERT OR IGNORE INTO escalation (version, incident_id, reason, at, "
+                 "old_urgency, new_urgency, old_priority, new_priority, ack_comment) "
+                 "SELECT 1, id, 'assign_target', created_at + 600, 3, 2, 3, 2, '' "
+                 "FROM incident WHERE id = ?", (logged[0],)),
+                ("UPDATE escalation SET acknowledged_at = at + ? WHERE incident_id = ?",
+                 (elapsed, logged[0])),
+                ("UPDATE incident SET stage = 'in_progress', group_id = ?, priority = ? "
+                 "WHERE id = ?", (org.ids["apps"], priority, logged[0])),
+                ("UPDATE escalation SET at = at + 86400 * 35 WHERE incident_id = ?",
+                 (logged[0],)),
                 ("DELETE FROM target_clock WHERE id = (SELECT max(id) FROM target_clock "
                  "WHERE stage = 'resolve' AND state = 'stopped')", ()),
                 ("DELETE FROM incident WHERE id = ?", (logged[-1],))):
@@ -150,7 +162,7 @@ def test_check_names_a_value_that_disagrees(history: tuple[Org, dict[str, int]])
     series, part, bucket, at, clock, seconds = store.read(lambda: _rows(
         "SELECT * FROM report_value WHERE series = 'resolve.working' LIMIT 1"))[0]
     store.write(lambda: database.execute_sql(
-        "UPDATE report_value SET seconds = seconds + 1 WHERE series = ? AND clock_id = ?",
+        "UPDATE report_value SET seconds = seconds + 1 WHERE series = ? AND item_id = ?",
         (series, clock)))
     try:
         found = _findings(org)
@@ -159,7 +171,7 @@ def test_check_names_a_value_that_disagrees(history: tuple[Org, dict[str, int]])
             and f"seconds is {seconds + 1}" in found[0]
     finally:
         store.write(lambda: database.execute_sql(
-            "UPDATE report_value SET seconds = ? WHERE series = ? AND clock_id = ?",
+            "UPDATE report_value SET seconds = ? WHERE series = ? AND item_id = ?",
             (seconds, series, clock)))
     assert _findings(org) == []
 
