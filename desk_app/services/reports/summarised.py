@@ -103,6 +103,9 @@ class SummaryReader(LoadedReader):
             return
         self._loaded = True
         self._where_sql, self._where_params = self._summary_where()
+        # whole desk months (schema 33): their sums from the month summaries
+        self._monthly = values.kept(database.execute_sql) and \
+            values.Counted.whole_months(self.start, self.end)
         self._by_dimension: dict[str, dict[Any, tuple[int, ...]]] = {}
         # the incidents resolved in the period are not read as rows: their counts per
         # person come from one grouped read (``_resolved_people``), their pending spans
@@ -122,13 +125,13 @@ class SummaryReader(LoadedReader):
         ``column`` over the period, added up by SQLite: per day in one read; per priority,
         group, category and channel from one read of every figure per combination of the
         four (a few hundred rows, however many days), added up here."""
-        if column != "day":
+        if column not in ("day", "month"):
             if "combined" not in self._by_dimension:
                 figures = ", ".join(f"sum({f})" for f in summary.INCIDENT_FIGURES)
                 self._by_dimension["combined"] = {tuple(row[:4]): row[4:] for row in
                                                   database.execute_sql(
                     f"SELECT priority, group_id, category_id, channel, {figures} FROM "
-                    f"report_incident_day WHERE {self._where_sql} GROUP BY 1, 2, 3, 4",
+                    f"{self._from('report_incident_day')} GROUP BY 1, 2, 3, 4",
                     self._where_params).fetchall()}
             if column not in self._by_dimension:
                 at = ("priority", "group_id", "category_id", "channel").index(column)
@@ -147,8 +150,9 @@ class SummaryReader(LoadedReader):
             figures = ", ".join(f"sum({f})" if f in wanted else "0"
                                 for f in summary.INCIDENT_FIGURES)
             self._by_dimension[key] = {row[0]: row[1:] for row in database.execute_sql(
-                f"SELECT {column}, {figures} FROM report_incident_day WHERE "
-                f"{self._where_sql} GROUP BY 1", self._where_params).fetchall()}
+                f"SELECT {column}, {figures} FROM "
+                f"{self._from('report_incident_day', column == 'month')} GROUP BY 1",
+                self._where_params).fetchall()}
         return self._by_dimension[key]
 
     def _whole_months(self) -> bool:
@@ -204,6 +208,17 @@ class SummaryReader(LoadedReader):
         if self._values is None:
             return super().working_total(stage)
         return self._values.ranked(f"{stage}.working").total
+
+    def _from(self, day_table: str, monthly: bool | None = None, bound: str = "") -> str:
+        """``table WHERE condition`` for the period's sums of a day summary: its month
+        summary for a period of whole months (``monthly``; a twelfth of the rows a year);
+        ``bound``: the days before the period (``<``) or from its start on (``>=``)."""
+        monthly = self._monthly if monthly is None else monthly
+        column, table = ("month", day_table.replace("_day", "_month")) if monthly \
+            else ("day", day_table)
+        where = self._where_sql.replace("day >= :a AND day < :b", (
+            f"{column} >= :a AND {column} < :b" if not bound else f"{column} {bound} :a"))
+        return f"{table} WHERE {where}"
 
     def _load_clocks(self) -> None:
         """The stopped clocks' values, one read per stage of the columns the report asks
@@ -322,8 +337,12 @@ class SummaryReader(LoadedReader):
         if figure is None or edges[0] < self.start or edges[-1] > self.end:
             return super().histogram(measure, edges)
         counts = [0] * (len(edges) - 1)
-        # a desk day lies wholly in one bucket: the edges are midnights too
-        for day, n in self._figure(figure, "day").items():
+        # a desk day lies wholly in one bucket: the edges are midnights too; so does a month
+        # when every edge starts one (a trend by month over whole months)
+        unit = "month" if self._monthly and len(set(edges)) == database.execute_sql(
+            f"SELECT count(*) FROM report_month WHERE start IN ({', '.join('?' * len(edges))})",
+            list(edges)).fetchone()[0] else "day"
+        for day, n in self._figure(figure, unit).items():
             index = bisect_right(edges, day) - 1
             if 0 <= index < len(counts):
                 counts[index] += n
@@ -346,15 +365,13 @@ class SummaryReader(LoadedReader):
         period: all of them add up to the incidents never resolved (each is logged once
         and resolved at most once), counted through the index on stage and resolution."""
         if not after:
-            where = self._where_sql.replace("day >= :a AND day < :b", "day < :a")
             row = database.execute_sql(
-                f"SELECT total(logged) - total(resolved) FROM report_incident_day "
-                f"WHERE {where}", self._where_params).fetchone()
+                "SELECT total(logged) - total(resolved) FROM "
+                + self._from("report_incident_day", bound="<"), self._where_params).fetchone()
             return int(row[0])
-        where = self._where_sql.replace("day >= :a AND day < :b", "day >= :a")
         (later,) = database.execute_sql(
-            f"SELECT total(logged) - total(resolved) FROM report_incident_day WHERE {where}",
-            self._where_params).fetchone()
+            "SELECT total(logged) - total(resolved) FROM "
+            + self._from("report_incident_day", bound=">="), self._where_params).fetchone()
         never = " AND ".join(["i.resolved_at IS NULL", *self._where])
         ((unresolved,),) = self._run(
             f"SELECT count(*) FROM incident i INDEXED BY incident_stage_resolved_at "
@@ -370,7 +387,7 @@ class SummaryReader(LoadedReader):
             totals: dict[tuple[str, str], dict[Any, list[int]]] = {}
             for s, priority, group, category, n, ok in database.execute_sql(
                     "SELECT stage, clock_priority, group_id, category_id, sum(stopped), "
-                    f"sum(met) FROM report_clock_day WHERE {self._where_sql} "
+                    f"sum(met) FROM {self._from('report_clock_day')} "
                     "GROUP BY 1, 2, 3, 4", self._where_params).fetchall():
                 for name, key in (("clock_priority", priority), ("group", group),
                                   ("category", category)):

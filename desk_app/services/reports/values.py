@@ -75,6 +75,18 @@ def month_rows(source: str) -> str:
 
 Execute = Callable[..., Any]
 
+#: the day summaries of schema 27 and their months: (day table, month table, key, figures)
+_DAY_MONTHS = (
+    ("report_incident_day", "report_incident_month",
+     ("priority", "group_id", "category_id", "channel"),
+     ("logged", "first_contact", "linked", "resolved", "transfers_3", "moves_0", "moves_1",
+      "moves_2", "moves_3", "moves_4", "moves_5", "closed", "auto_closed", "rated",
+      "rating_sum", "rated_1", "rated_2", "rated_3", "rated_4", "rated_5")),
+    ("report_clock_day", "report_clock_month",
+     ("stage", "clock_priority", "priority", "group_id", "category_id", "channel"),
+     ("stopped", "met")),
+)
+
 
 def month_starts(zone: ZoneInfo) -> Iterator[int]:
     """Every desk month's first midnight in ``zone``, UTC seconds."""
@@ -111,6 +123,12 @@ def fill_months(execute: Execute, executemany: Execute, zone: ZoneInfo,
         execute("DELETE FROM report_value_month")
         execute(f"INSERT INTO report_value_month (month, series, part, bucket, "
                 f"{', '.join(MONTH_FIGURES)}) {month_rows('report_value')}")
+    for day_table, month_table, key, figures in _DAY_MONTHS:
+        execute(f"DELETE FROM {month_table}")
+        execute(f"INSERT INTO {month_table} (month, {', '.join(key + figures)}) SELECT "
+                "coalesce((SELECT max(m.start) FROM report_month m WHERE m.start <= d.day), "
+                f"-1), {', '.join(key)}, {', '.join(f'sum({f})' for f in figures)} "
+                f"FROM {day_table} d GROUP BY {', '.join(str(n) for n in range(1, len(key) + 2))}")
     execute("DELETE FROM report_escalation_month")
     execute(f"INSERT INTO report_escalation_month ({', '.join(ESCALATION_KEY)}, "
             f"{', '.join(ESCALATION_FIGURES)}) {ESCALATION_ROWS}")

@@ -134,26 +134,47 @@ def test_values_move_in_the_transaction_of_the_change(
     assert store.read(_tables) == before  # and rolled back with them
 
 
-def test_check_names_a_month_count_that_disagrees(history: tuple[Org, dict[str, int]]
-                                                  ) -> None:
+@pytest.mark.parametrize(("table", "figure", "key"), [
+    ("report_value_month", "n", ("month", "series", "part", "bucket")),
+    ("report_escalation_month", "escalated", ("month", "reason", "stage", "group_id",
+                                              "priority")),
+    ("report_incident_month", "logged", ("month", "priority", "group_id", "category_id",
+                                         "channel")),
+    ("report_clock_month", "stopped", ("month", "stage", "clock_priority", "priority",
+                                       "group_id", "category_id", "channel")),
+])
+def test_check_names_a_month_count_that_disagrees(
+        history: tuple[Org, dict[str, int]], table: str, figure: str, key: tuple[str, ...]
+        ) -> None:
     org, _ = history
     store = org.store
     assert _findings(org) == []
-    month, series, part, bucket, n = store.read(lambda: _rows(
-        "SELECT month, series, part, bucket, n FROM report_value_month WHERE n > 0 "
-        "ORDER BY 1, 2, 3, 4 LIMIT 1"))[0]
-    where = "month = ? AND series = ? AND part = ? AND bucket = ?"
+    columns = ", ".join(key)
+    *values_, n = store.read(lambda: _rows(
+        f"SELECT {columns}, {figure} FROM {table} WHERE {figure} > 0 ORDER BY {columns} "
+        "LIMIT 1"))[0]
+    where = " AND ".join(f"{k} = ?" for k in key)
     store.write(lambda: database.execute_sql(
-        f"UPDATE report_value_month SET n = n + 1 WHERE {where}", (month, series, part, bucket)))
+        f"UPDATE {table} SET {figure} = {figure} + 1 WHERE {where}", values_))
     try:
         found = _findings(org)
-        assert len(found) == 1 and "report_value_month" in found[0] \
-            and f"{series}, {part}, {bucket}" in found[0] and f"n is {n + 1}" in found[0]
+        detail = ", ".join(str(v) for v in values_[1:])
+        assert len(found) == 1 and f"summary {table}," in found[0] \
+            and f"({detail})" in found[0] and f"{figure} is {n + 1}" in found[0]
     finally:
         store.write(lambda: database.execute_sql(
-            f"UPDATE report_value_month SET n = n - 1 WHERE {where}",
-            (month, series, part, bucket)))
+            f"UPDATE {table} SET {figure} = {figure} - 1 WHERE {where}", values_))
     assert _findings(org) == []
+
+
+def test_the_month_tables_add_up_the_day_tables_figures() -> None:
+    """The month summaries' figures are the day summaries' (one list each, two modules)."""
+    from desk_app.services.reports import summary
+
+    assert [m[3] for m in values._DAY_MONTHS] == [summary.INCIDENT_FIGURES,
+                                                   summary.CLOCK_FIGURES]
+    assert [("day", *m[2]) for m in values._DAY_MONTHS] == [summary.INCIDENT_KEY,
+                                                            summary.CLOCK_KEY]
 
 
 def test_check_names_a_value_that_disagrees(history: tuple[Org, dict[str, int]]) -> None:
