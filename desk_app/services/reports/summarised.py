@@ -312,6 +312,8 @@ class SummaryReader(LoadedReader):
         """The incidents resolved in the period per assignee and resolver: how many, and
         their calendar seconds from logging to resolution; one read of the resolution
         index for the report's three figures that need them."""
+        if not hasattr(self, "_people_rows") and self._values is not None:
+            self._people_rows = self._values.people()  # whole months: their counts
         if not hasattr(self, "_people_rows"):
             self._people_rows = [(a, r, int(n), int(t)) for a, r, n, t in self._run(
                 self._sql("resolved", "+i.assignee_id, +i.resolved_by_id, count(*), "

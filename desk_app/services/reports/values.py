@@ -56,6 +56,14 @@ VALUE_ROWS = (
     f"WHERE k.stage = 'resolve' AND {_STOPPED} "
     "UNION ALL SELECT 'ack', e.reason, e.acknowledged_at - e.at, e.at, e.id FROM escalation e "
     "WHERE e.acknowledged_at IS NOT NULL) v")
+#: what ``report_person_month`` should hold, from the incidents
+PERSON_KEY = ("month", "assignee_id", "resolved_by_id")
+PERSON_FIGURES = ("resolved", "seconds")
+PERSON_ROWS = (
+    "SELECT coalesce((SELECT max(m.start) FROM report_month m WHERE m.start <= i.resolved_at), "
+    "-1), coalesce(i.assignee_id, 0), coalesce(i.resolved_by_id, 0), count(*), "
+    "sum(i.resolved_at - i.created_at) FROM incident i WHERE i.resolved_at IS NOT NULL "
+    "GROUP BY 1, 2, 3")
 #: what ``report_escalation_month`` should hold, from the escalations and their incidents
 ESCALATION_KEY = ("month", "reason", "stage", "group_id", "priority")
 ESCALATION_FIGURES = ("escalated", "acknowledged")
@@ -129,6 +137,9 @@ def fill_months(execute: Execute, executemany: Execute, zone: ZoneInfo,
                 "coalesce((SELECT max(m.start) FROM report_month m WHERE m.start <= d.day), "
                 f"-1), {', '.join(key)}, {', '.join(f'sum({f})' for f in figures)} "
                 f"FROM {day_table} d GROUP BY {', '.join(str(n) for n in range(1, len(key) + 2))}")
+    execute("DELETE FROM report_person_month")
+    execute(f"INSERT INTO report_person_month ({', '.join(PERSON_KEY + PERSON_FIGURES)}) "
+            f"{PERSON_ROWS}")
     execute("DELETE FROM report_escalation_month")
     execute(f"INSERT INTO report_escalation_month ({', '.join(ESCALATION_KEY)}, "
             f"{', '.join(ESCALATION_FIGURES)}) {ESCALATION_ROWS}")
@@ -222,6 +233,8 @@ class Counted:
 
     def __init__(self, start: int, end: int) -> None:
         self.start, self.end = start, end
+        self._ranked: dict[str, Ranked] = {}
+        self._parts: dict[str, dict[Any, Ranked]] = {}
         #: per series and part: (bucket, n, total, whole, high, low) of each bucket
         self.rows: dict[str, dict[Any, list[tuple]]] = {}
         for row in database.execute_sql(
@@ -241,6 +254,14 @@ class Counted:
                 "GROUP BY 1, 2, 3, 4", (self.start, self.end)).fetchall()]
         return self._escalations
 
+    def people(self) -> list[tuple[Any, Any, int, int]]:
+        """The incidents resolved in the period per assignee and resolver (None: none):
+        how many, and their calendar seconds from logging to resolution."""
+        return [(a or None, r or None, int(n), int(t)) for a, r, n, t in database.execute_sql(
+            "SELECT assignee_id, resolved_by_id, sum(resolved), sum(seconds) FROM "
+            "report_person_month WHERE month >= ? AND month < ? GROUP BY 1, 2 "
+            "HAVING sum(resolved) != 0", (self.start, self.end)).fetchall()]
+
     @staticmethod
     def whole_months(start: int, end: int) -> bool:
         """Whether the period starts and ends on month starts of the table's calendar."""
@@ -250,13 +271,18 @@ class Counted:
         return int(found) == len({start, end})
 
     def ranked(self, series: str) -> Ranked:
-        """The series' values in order, of every part."""
-        return Ranked(self, series, self.rows.get(series, {}))
+        """The series' values in order, of every part (one per report: the buckets it
+        reads serve every figure asking for the series)."""
+        if series not in self._ranked:
+            self._ranked[series] = Ranked(self, series, self.rows.get(series, {}))
+        return self._ranked[series]
 
     def by_part(self, series: str) -> dict[Any, Ranked]:
         """The series' values in order, per part."""
-        return {part: Ranked(self, series, {part: rows})
-                for part, rows in self.rows.get(series, {}).items()}
+        if series not in self._parts:
+            self._parts[series] = {part: Ranked(self, series, {part: rows})
+                                   for part, rows in self.rows.get(series, {}).items()}
+        return self._parts[series]
 
 
 def resolver(part: int) -> Any:
@@ -285,6 +311,9 @@ def differences(rows: Callable[[str], list[tuple]]
         ("report_escalation_month", ESCALATION_KEY, ESCALATION_FIGURES,
          f"SELECT {', '.join(ESCALATION_KEY + ESCALATION_FIGURES)} FROM report_escalation_month "
          "WHERE escalated != 0 OR acknowledged != 0", ESCALATION_ROWS),
+        ("report_person_month", PERSON_KEY, PERSON_FIGURES,
+         f"SELECT {', '.join(PERSON_KEY + PERSON_FIGURES)} FROM report_person_month "
+         "WHERE resolved != 0 OR seconds != 0", PERSON_ROWS),
     )
     for table, key, figures, have_sql, want_sql in tables:
         width = len(key)

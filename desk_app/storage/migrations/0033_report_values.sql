@@ -15,7 +15,10 @@
 -- stage, group and priority now (acknowledged too); triggers move an incident's counts with
 -- its stage, group and priority. report_incident_month and report_clock_month are the day
 -- summaries of schema 27 added up per month, kept by triggers on the day tables, so that a
--- period of whole months adds up a twelfth of the rows a year. `desk-app check` recounts
+-- period of whole months adds up a twelfth of the rows a year. report_person_month counts
+-- the incidents resolved per month, assignee and resolver (0 for none) with their calendar
+-- seconds from logging to resolution (per person, and the pending share's whole); triggers
+-- on the incidents keep it. `desk-app check` recounts
 -- every one. Kept in files only, as the other report_ tables.
 CREATE TABLE "report_value_edge" ("lower" INTEGER NOT NULL PRIMARY KEY);
 
@@ -30,6 +33,8 @@ CREATE TABLE "report_escalation_month" ("month" INTEGER NOT NULL, "reason" VARCH
 CREATE TABLE "report_incident_month" ("month" INTEGER NOT NULL, "priority" INTEGER NOT NULL, "group_id" INTEGER NOT NULL, "category_id" INTEGER NOT NULL, "channel" VARCHAR(255) NOT NULL, "logged" INTEGER NOT NULL DEFAULT 0, "first_contact" INTEGER NOT NULL DEFAULT 0, "linked" INTEGER NOT NULL DEFAULT 0, "resolved" INTEGER NOT NULL DEFAULT 0, "transfers_3" INTEGER NOT NULL DEFAULT 0, "moves_0" INTEGER NOT NULL DEFAULT 0, "moves_1" INTEGER NOT NULL DEFAULT 0, "moves_2" INTEGER NOT NULL DEFAULT 0, "moves_3" INTEGER NOT NULL DEFAULT 0, "moves_4" INTEGER NOT NULL DEFAULT 0, "moves_5" INTEGER NOT NULL DEFAULT 0, "closed" INTEGER NOT NULL DEFAULT 0, "auto_closed" INTEGER NOT NULL DEFAULT 0, "rated" INTEGER NOT NULL DEFAULT 0, "rating_sum" INTEGER NOT NULL DEFAULT 0, "rated_1" INTEGER NOT NULL DEFAULT 0, "rated_2" INTEGER NOT NULL DEFAULT 0, "rated_3" INTEGER NOT NULL DEFAULT 0, "rated_4" INTEGER NOT NULL DEFAULT 0, "rated_5" INTEGER NOT NULL DEFAULT 0, PRIMARY KEY ("month", "priority", "group_id", "category_id", "channel")) WITHOUT ROWID;
 
 CREATE TABLE "report_clock_month" ("month" INTEGER NOT NULL, "stage" VARCHAR(255) NOT NULL, "clock_priority" INTEGER NOT NULL, "priority" INTEGER NOT NULL, "group_id" INTEGER NOT NULL, "category_id" INTEGER NOT NULL, "channel" VARCHAR(255) NOT NULL, "stopped" INTEGER NOT NULL DEFAULT 0, "met" INTEGER NOT NULL DEFAULT 0, PRIMARY KEY ("month", "stage", "clock_priority", "priority", "group_id", "category_id", "channel")) WITHOUT ROWID;
+
+CREATE TABLE "report_person_month" ("month" INTEGER NOT NULL, "assignee_id" INTEGER NOT NULL, "resolved_by_id" INTEGER NOT NULL, "resolved" INTEGER NOT NULL DEFAULT 0, "seconds" INTEGER NOT NULL DEFAULT 0, PRIMARY KEY ("month", "assignee_id", "resolved_by_id")) WITHOUT ROWID;
 
 CREATE TRIGGER "report_value_clock_insert" AFTER INSERT ON "target_clock" WHEN NEW.state = 'stopped' BEGIN
   INSERT INTO report_value (series, part, bucket, at, item_id, seconds) SELECT v.series, v.part, (SELECT max(e.lower) FROM report_value_edge e WHERE e.lower <= v.seconds), v.at, v.item_id, v.seconds FROM (SELECT NEW.stage || '.working' AS series, NEW.priority AS part, NEW.elapsed_seconds AS seconds, NEW.stopped_at AS at, NEW.id AS item_id WHERE NEW.state = 'stopped' AND NEW.stopped_at IS NOT NULL UNION ALL SELECT NEW.stage || '.calendar', NEW.priority, NEW.stopped_at - NEW.started_at, NEW.stopped_at, NEW.id WHERE NEW.state = 'stopped' AND NEW.stopped_at IS NOT NULL UNION ALL SELECT 'resolve.person', coalesce(i.resolved_by_id, 0), NEW.elapsed_seconds, NEW.stopped_at, NEW.id FROM incident i WHERE i.id = NEW.incident_id AND NEW.stage = 'resolve' AND NEW.state = 'stopped' AND NEW.stopped_at IS NOT NULL) v WHERE 1;
@@ -175,3 +180,24 @@ CREATE TRIGGER "report_clock_month_rekey" AFTER UPDATE ON "report_clock_day" WHE
   ON CONFLICT (month, stage, clock_priority, priority, group_id, category_id, channel) DO UPDATE SET stopped = stopped + excluded.stopped, met = met + excluded.met;
 END;
 
+-- the incidents resolved per month, assignee and resolver
+CREATE TRIGGER "report_person_insert" AFTER INSERT ON "incident" WHEN NEW.resolved_at IS NOT NULL BEGIN
+  INSERT INTO report_person_month (month, assignee_id, resolved_by_id, resolved, seconds)
+  SELECT coalesce((SELECT max(m.start) FROM report_month m WHERE m.start <= NEW.resolved_at), -1), coalesce(NEW.assignee_id, 0), coalesce(NEW.resolved_by_id, 0), 1, (NEW.resolved_at - NEW.created_at) WHERE NEW.resolved_at IS NOT NULL
+  ON CONFLICT (month, assignee_id, resolved_by_id) DO UPDATE SET resolved = resolved + excluded.resolved, seconds = seconds + excluded.seconds;
+END;
+
+CREATE TRIGGER "report_person_delete" AFTER DELETE ON "incident" WHEN OLD.resolved_at IS NOT NULL BEGIN
+  INSERT INTO report_person_month (month, assignee_id, resolved_by_id, resolved, seconds)
+  SELECT coalesce((SELECT max(m.start) FROM report_month m WHERE m.start <= OLD.resolved_at), -1), coalesce(OLD.assignee_id, 0), coalesce(OLD.resolved_by_id, 0), -1, -(OLD.resolved_at - OLD.created_at) WHERE OLD.resolved_at IS NOT NULL
+  ON CONFLICT (month, assignee_id, resolved_by_id) DO UPDATE SET resolved = resolved + excluded.resolved, seconds = seconds + excluded.seconds;
+END;
+
+CREATE TRIGGER "report_person_update" AFTER UPDATE OF created_at, resolved_at, assignee_id, resolved_by_id ON "incident" WHEN (OLD.resolved_at IS NOT NULL OR NEW.resolved_at IS NOT NULL) AND (OLD.created_at IS NOT NEW.created_at OR OLD.resolved_at IS NOT NEW.resolved_at OR OLD.assignee_id IS NOT NEW.assignee_id OR OLD.resolved_by_id IS NOT NEW.resolved_by_id) BEGIN
+  INSERT INTO report_person_month (month, assignee_id, resolved_by_id, resolved, seconds)
+  SELECT coalesce((SELECT max(m.start) FROM report_month m WHERE m.start <= OLD.resolved_at), -1), coalesce(OLD.assignee_id, 0), coalesce(OLD.resolved_by_id, 0), -1, -(OLD.resolved_at - OLD.created_at) WHERE OLD.resolved_at IS NOT NULL
+  ON CONFLICT (month, assignee_id, resolved_by_id) DO UPDATE SET resolved = resolved + excluded.resolved, seconds = seconds + excluded.seconds;
+  INSERT INTO report_person_month (month, assignee_id, resolved_by_id, resolved, seconds)
+  SELECT coalesce((SELECT max(m.start) FROM report_month m WHERE m.start <= NEW.resolved_at), -1), coalesce(NEW.assignee_id, 0), coalesce(NEW.resolved_by_id, 0), 1, (NEW.resolved_at - NEW.created_at) WHERE NEW.resolved_at IS NOT NULL
+  ON CONFLICT (month, assignee_id, resolved_by_id) DO UPDATE SET resolved = resolved + excluded.resolved, seconds = seconds + excluded.seconds;
+END;
