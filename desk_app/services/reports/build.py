@@ -24,7 +24,6 @@ from desk_app.storage.models import Category, SupportGroup, User, WaitCode, data
 from . import figures as fig
 from .access import scope_filter
 from .model import Cell, Report, Row, Table
-from .pending import spans_time
 from .period import Granularity, check_period, desk_zone, instant
 from .query import AGE_BUCKETS, FIRST_CONTACT, Reader, ReportFilter
 from .summarised import SummaryReader
@@ -384,8 +383,7 @@ def _escalations(reader: Reader, names: _Names, t: _Texts) -> list[Table]:
 def _pending(reader: Reader, names: _Names, t: _Texts) -> Table:
     """Pending time of the incidents resolved in the period, from their journals: its share
     of their working time (on each one's restore calendar) and of their calendar time."""
-    calendar_total, spans = reader.resolved_pending()
-    pending = spans_time(spans)
+    calendar_total, pending = reader.pending_time()
     # working time from logging to resolution = the restore clock's working time (it runs
     # whenever the incident is neither pending nor resolved) + the working time pending
     working_total = reader.working_total("resolve") + sum(pending.working.values())

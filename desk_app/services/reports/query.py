@@ -17,7 +17,7 @@ from desk_app.storage.models import database
 from desk_app.storage.reference import WAIT_CHANGE
 
 from . import figures as fig
-from .pending import Span, pending_spans
+from .pending import PendingTime, Span, pending_spans, spans_time
 from .period import Period
 
 OPEN = "i.stage IN ('logged', 'assigned', 'in_progress')"
@@ -281,6 +281,12 @@ class Reader:
         resolution, and their pending spans, each cut at the resolution."""
         resolved = self.values("resolved", "i.id, i.created_at, i.resolved_at")
         return sum(r - c for _, c, r in resolved), pending_spans({i: r for i, _, r in resolved})
+
+    def pending_time(self) -> tuple[int, PendingTime]:
+        """The incidents resolved in the period: their calendar seconds from logging to
+        resolution, and their pending time per wait code (``pending.spans_time``)."""
+        total, spans = self.resolved_pending()
+        return total, spans_time(spans)
 
     def drill(self, measure: str, dimension: str | None = None, value: Any = None,
               start: int | None = None, end: int | None = None) -> Drill:

@@ -24,7 +24,7 @@ from desk_app.storage.models import database
 
 from . import summary, values
 from .loaded import _INCIDENT_COLUMNS, LoadedReader
-from .pending import Span, cut
+from .pending import PendingTime, Span, cut, spans_time
 from .period import desk_zone
 
 F = {figure: n for n, figure in enumerate(summary.INCIDENT_FIGURES)}
@@ -266,6 +266,36 @@ class SummaryReader(LoadedReader):
             "FROM incident i", "FROM incident i INDEXED BY incident_resolved_at "
             "JOIN report_pending_span s ON s.incident_id = i.id", 1)
         return int(total), cut(self._run(sql, None, None))
+
+    def pending_time(self) -> tuple[int, PendingTime]:
+        self._load()
+        if not self.summarised or not values.kept(database.execute_sql):
+            return super().pending_time()
+        total = sum(row[3] for row in self._resolved_people())
+        # the spans' working seconds kept with them (schema 33), added up by SQLite per
+        # wait code; the spans of incidents marked since (a write by another program) are
+        # counted here, as before
+        until = "max(s.started_at, min(coalesce(s.ended_at, i.resolved_at), i.resolved_at))"
+        marked = "(s.incident_id IN (SELECT d.incident_id FROM report_pending_dirty d) " \
+            "OR s.working IS NULL)"
+        joined = "FROM incident i INDEXED BY incident_resolved_at JOIN report_pending_span s " \
+            "ON s.incident_id = i.id"
+        result = PendingTime()
+        for code, calendar, working in self._run(self._sql(
+                "resolved", f"s.wait_code_id, sum({until} - s.started_at), sum(s.working)",
+                extra=f"{until} > s.started_at AND NOT {marked}", group="1").replace(
+                "FROM incident i", joined, 1), None, None):
+            result.calendar[code] += int(calendar)
+            result.working[code] += int(working)
+        counted = spans_time(cut(self._run(self._sql(
+            "resolved", "s.incident_id, s.calendar_id, s.wait_code_id, s.started_at, "
+            "s.ended_at, i.resolved_at", extra=marked).replace("FROM incident i", joined, 1),
+            None, None)))
+        for code, seconds in counted.calendar.items():
+            result.calendar[code] += seconds
+        for code, seconds in counted.working.items():
+            result.working[code] += seconds
+        return int(total), result
 
     # -- the counts from the summary ------------------------------------------------------
     def _counted(self, measure: str, start: int | None, end: int | None) -> int | None:

@@ -283,7 +283,8 @@ def findings(rows: Callable[[str], list[tuple]]) -> Iterator[tuple[str, dict[str
         return
     kept_values = bool(rows("SELECT 1 FROM sqlite_master WHERE name = 'report_value_month'"))
     for table, key, figure, have, want in (
-            *differences(rows), *(values.differences(rows) if kept_values else ())):
+            *differences(rows), *(values.differences(rows) if kept_values else ()),
+            *(values.pending_differences(rows) if kept_values else ())):
         day = key[0] if table not in ("report_pending_span", "report_value") else None
         when = "-" if day is None else datetime.fromtimestamp(day, tz).date().isoformat()
         yield "check.report_summary", {

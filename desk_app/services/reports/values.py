@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 from desk_app.storage.models import database
 
 from . import figures as fig
+from .pending_work import working
 
 #: the series of values (the part is the clock's priority, or the resolver for ``person``)
 STAGES = ("assign", "accept", "resolve")
@@ -295,6 +296,21 @@ def spread(ranked: Sequence[int]) -> tuple[float | None, float | None, float | N
 
 
 # -- desk-app check ------------------------------------------------------------------------
+def pending_differences(rows: Callable[[str], list[tuple]]
+                        ) -> Iterator[tuple[str, tuple, str, Any, Any]]:
+    """The pending spans whose kept working seconds disagree with a count on their
+    calendar (incidents marked for counting again are left to the program)."""
+    found = rows(
+        "SELECT s.incident_id, s.journal_id, s.calendar_id, s.started_at, s.ended_at, "
+        "i.resolved_at, s.working FROM report_pending_span s JOIN incident i "
+        "ON i.id = s.incident_id WHERE s.incident_id NOT IN "
+        "(SELECT incident_id FROM report_pending_dirty) ORDER BY 1, 2")
+    counted = working([tuple(r[:6]) for r in found])
+    for row, (incident_id, journal_id, seconds) in zip(found, counted, strict=True):
+        if row[6] != seconds:
+            yield "report_pending_span", (incident_id, journal_id), "working", row[6], seconds
+
+
 def differences(rows: Callable[[str], list[tuple]]
                 ) -> Iterator[tuple[str, tuple, str, Any, Any]]:
     """Every (table, key, figure, stored, counted) on which ``report_value`` or

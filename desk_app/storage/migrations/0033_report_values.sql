@@ -18,7 +18,12 @@
 -- period of whole months adds up a twelfth of the rows a year. report_person_month counts
 -- the incidents resolved per month, assignee and resolver (0 for none) with their calendar
 -- seconds from logging to resolution (per person, and the pending share's whole); triggers
--- on the incidents keep it. `desk-app check` recounts
+-- on the incidents keep it. The pending spans of schema 31 get their working seconds
+-- (on their calendar, up to the incident's resolution: what a report counts), which
+-- SQLite cannot count (the calendars are the program's): a change of a span, of its
+-- incident's resolution or of a calendar marks the incident in report_pending_dirty, and
+-- the program counts its spans again before its write commits; a report counts the spans
+-- of incidents still marked (a write by another program) itself. `desk-app check` recounts
 -- every one. Kept in files only, as the other report_ tables.
 CREATE TABLE "report_value_edge" ("lower" INTEGER NOT NULL PRIMARY KEY);
 
@@ -35,6 +40,10 @@ CREATE TABLE "report_incident_month" ("month" INTEGER NOT NULL, "priority" INTEG
 CREATE TABLE "report_clock_month" ("month" INTEGER NOT NULL, "stage" VARCHAR(255) NOT NULL, "clock_priority" INTEGER NOT NULL, "priority" INTEGER NOT NULL, "group_id" INTEGER NOT NULL, "category_id" INTEGER NOT NULL, "channel" VARCHAR(255) NOT NULL, "stopped" INTEGER NOT NULL DEFAULT 0, "met" INTEGER NOT NULL DEFAULT 0, PRIMARY KEY ("month", "stage", "clock_priority", "priority", "group_id", "category_id", "channel")) WITHOUT ROWID;
 
 CREATE TABLE "report_person_month" ("month" INTEGER NOT NULL, "assignee_id" INTEGER NOT NULL, "resolved_by_id" INTEGER NOT NULL, "resolved" INTEGER NOT NULL DEFAULT 0, "seconds" INTEGER NOT NULL DEFAULT 0, PRIMARY KEY ("month", "assignee_id", "resolved_by_id")) WITHOUT ROWID;
+
+ALTER TABLE "report_pending_span" ADD COLUMN "working" INTEGER;
+
+CREATE TABLE "report_pending_dirty" ("incident_id" INTEGER NOT NULL PRIMARY KEY);
 
 CREATE TRIGGER "report_value_clock_insert" AFTER INSERT ON "target_clock" WHEN NEW.state = 'stopped' BEGIN
   INSERT INTO report_value (series, part, bucket, at, item_id, seconds) SELECT v.series, v.part, (SELECT max(e.lower) FROM report_value_edge e WHERE e.lower <= v.seconds), v.at, v.item_id, v.seconds FROM (SELECT NEW.stage || '.working' AS series, NEW.priority AS part, NEW.elapsed_seconds AS seconds, NEW.stopped_at AS at, NEW.id AS item_id WHERE NEW.state = 'stopped' AND NEW.stopped_at IS NOT NULL UNION ALL SELECT NEW.stage || '.calendar', NEW.priority, NEW.stopped_at - NEW.started_at, NEW.stopped_at, NEW.id WHERE NEW.state = 'stopped' AND NEW.stopped_at IS NOT NULL UNION ALL SELECT 'resolve.person', coalesce(i.resolved_by_id, 0), NEW.elapsed_seconds, NEW.stopped_at, NEW.id FROM incident i WHERE i.id = NEW.incident_id AND NEW.stage = 'resolve' AND NEW.state = 'stopped' AND NEW.stopped_at IS NOT NULL) v WHERE 1;
@@ -201,3 +210,53 @@ CREATE TRIGGER "report_person_update" AFTER UPDATE OF created_at, resolved_at, a
   SELECT coalesce((SELECT max(m.start) FROM report_month m WHERE m.start <= NEW.resolved_at), -1), coalesce(NEW.assignee_id, 0), coalesce(NEW.resolved_by_id, 0), 1, (NEW.resolved_at - NEW.created_at) WHERE NEW.resolved_at IS NOT NULL
   ON CONFLICT (month, assignee_id, resolved_by_id) DO UPDATE SET resolved = resolved + excluded.resolved, seconds = seconds + excluded.seconds;
 END;
+
+-- the pending spans whose working seconds are to be counted again (the program does it)
+CREATE TRIGGER "report_pending_dirty_insert" AFTER INSERT ON "report_pending_span" BEGIN
+  INSERT OR IGNORE INTO report_pending_dirty (incident_id) VALUES (NEW.incident_id);
+END;
+
+CREATE TRIGGER "report_pending_dirty_update" AFTER UPDATE OF incident_id, wait_code_id, started_at, ended_at, calendar_id ON "report_pending_span" BEGIN
+  INSERT OR IGNORE INTO report_pending_dirty (incident_id) VALUES (NEW.incident_id);
+END;
+
+CREATE TRIGGER "report_pending_dirty_resolved" AFTER UPDATE OF resolved_at ON "incident" WHEN OLD.resolved_at IS NOT NEW.resolved_at BEGIN
+  INSERT OR IGNORE INTO report_pending_dirty (incident_id) SELECT NEW.id WHERE EXISTS (SELECT 1 FROM report_pending_span s WHERE s.incident_id = NEW.id);
+END;
+
+CREATE TRIGGER "report_pending_dirty_working_calendar_insert" AFTER INSERT ON "working_calendar" BEGIN
+  INSERT OR IGNORE INTO report_pending_dirty (incident_id) SELECT DISTINCT s.incident_id FROM report_pending_span s WHERE s.calendar_id IN (NEW.id);
+END;
+
+CREATE TRIGGER "report_pending_dirty_working_calendar_update" AFTER UPDATE ON "working_calendar" BEGIN
+  INSERT OR IGNORE INTO report_pending_dirty (incident_id) SELECT DISTINCT s.incident_id FROM report_pending_span s WHERE s.calendar_id IN (OLD.id, NEW.id);
+END;
+
+CREATE TRIGGER "report_pending_dirty_working_calendar_delete" AFTER DELETE ON "working_calendar" BEGIN
+  INSERT OR IGNORE INTO report_pending_dirty (incident_id) SELECT DISTINCT s.incident_id FROM report_pending_span s WHERE s.calendar_id IN (OLD.id);
+END;
+
+CREATE TRIGGER "report_pending_dirty_calendar_hours_insert" AFTER INSERT ON "calendar_hours" BEGIN
+  INSERT OR IGNORE INTO report_pending_dirty (incident_id) SELECT DISTINCT s.incident_id FROM report_pending_span s WHERE s.calendar_id IN (NEW.calendar_id);
+END;
+
+CREATE TRIGGER "report_pending_dirty_calendar_hours_update" AFTER UPDATE ON "calendar_hours" BEGIN
+  INSERT OR IGNORE INTO report_pending_dirty (incident_id) SELECT DISTINCT s.incident_id FROM report_pending_span s WHERE s.calendar_id IN (OLD.calendar_id, NEW.calendar_id);
+END;
+
+CREATE TRIGGER "report_pending_dirty_calendar_hours_delete" AFTER DELETE ON "calendar_hours" BEGIN
+  INSERT OR IGNORE INTO report_pending_dirty (incident_id) SELECT DISTINCT s.incident_id FROM report_pending_span s WHERE s.calendar_id IN (OLD.calendar_id);
+END;
+
+CREATE TRIGGER "report_pending_dirty_calendar_day_insert" AFTER INSERT ON "calendar_day" BEGIN
+  INSERT OR IGNORE INTO report_pending_dirty (incident_id) SELECT DISTINCT s.incident_id FROM report_pending_span s WHERE s.calendar_id IN (NEW.calendar_id);
+END;
+
+CREATE TRIGGER "report_pending_dirty_calendar_day_update" AFTER UPDATE ON "calendar_day" BEGIN
+  INSERT OR IGNORE INTO report_pending_dirty (incident_id) SELECT DISTINCT s.incident_id FROM report_pending_span s WHERE s.calendar_id IN (OLD.calendar_id, NEW.calendar_id);
+END;
+
+CREATE TRIGGER "report_pending_dirty_calendar_day_delete" AFTER DELETE ON "calendar_day" BEGIN
+  INSERT OR IGNORE INTO report_pending_dirty (incident_id) SELECT DISTINCT s.incident_id FROM report_pending_span s WHERE s.calendar_id IN (OLD.calendar_id);
+END;
+

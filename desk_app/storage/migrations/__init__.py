@@ -70,10 +70,14 @@ def _report_pending(store: Store) -> None:
 
 
 def _report_values(store: Store) -> None:
-    from desk_app.services.reports import summary, values
+    from desk_app.services.reports import pending_work, summary, values
+    from desk_app.storage.models import database
 
     execute = store.db.execute_sql
     values.fill(execute, store.db.cursor().executemany, summary.zone_of_setting(execute))
+    pending_work.mark_all(execute)  # every span's working seconds, counted once
+    with database.using(store.db):
+        pending_work.settle(store.db)
 
 
 MIGRATIONS: list[Migration] = [

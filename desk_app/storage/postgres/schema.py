@@ -228,7 +228,9 @@ VERSION_TABLE = (
 
 
 _NAMED = re.compile(
-    r'\s*CREATE\s+(?:VIRTUAL\s+)?(?:TABLE|TRIGGER)\s+(?:IF NOT EXISTS\s+)?"?(\w+)"?', re.IGNORECASE)
+    r'\s*(?:CREATE\s+(?:VIRTUAL\s+)?(?:TABLE|TRIGGER)|ALTER\s+TABLE)\s+'
+    r'(?:IF NOT EXISTS\s+)?"?(\w+)"?',
+    re.IGNORECASE)
 
 
 def _file_only(statement: str) -> bool:
