@@ -276,21 +276,28 @@ class SummaryReader(LoadedReader):
         # wait code; the spans of incidents marked since (a write by another program) are
         # counted here, as before
         until = "max(s.started_at, min(coalesce(s.ended_at, i.resolved_at), i.resolved_at))"
-        marked = "(s.incident_id IN (SELECT d.incident_id FROM report_pending_dirty d) " \
-            "OR s.working IS NULL)"
+        dirty = "(SELECT d.incident_id FROM report_pending_dirty d)"
         joined = "FROM incident i INDEXED BY incident_resolved_at JOIN report_pending_span s " \
             "ON s.incident_id = i.id"
         result = PendingTime()
-        for code, calendar, working in self._run(self._sql(
-                "resolved", f"s.wait_code_id, sum({until} - s.started_at), sum(s.working)",
-                extra=f"{until} > s.started_at AND NOT {marked}", group="1").replace(
+        missing = 0
+        for code, calendar, working, unknown in self._run(self._sql(
+                "resolved", f"s.wait_code_id, sum({until} - s.started_at), total(s.working), "
+                "count(*) - count(s.working)", extra=f"{until} > s.started_at AND "
+                f"s.incident_id NOT IN {dirty}", group="1").replace(
                 "FROM incident i", joined, 1), None, None):
             result.calendar[code] += int(calendar)
             result.working[code] += int(working)
+            missing += int(unknown)
+        marked = database.execute_sql("SELECT 1 FROM report_pending_dirty LIMIT 1").fetchone()
+        if marked is None and not missing:
+            return int(total), result
+        if missing:  # spans without their working seconds (a write by hand): all counted here
+            result = PendingTime()
         counted = spans_time(cut(self._run(self._sql(
             "resolved", "s.incident_id, s.calendar_id, s.wait_code_id, s.started_at, "
-            "s.ended_at, i.resolved_at", extra=marked).replace("FROM incident i", joined, 1),
-            None, None)))
+            "s.ended_at, i.resolved_at", extra="" if missing else f"s.incident_id IN {dirty}"
+            ).replace("FROM incident i", joined, 1), None, None)))
         for code, seconds in counted.calendar.items():
             result.calendar[code] += seconds
         for code, seconds in counted.working.items():

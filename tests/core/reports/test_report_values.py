@@ -252,3 +252,30 @@ def test_check_names_a_span_whose_working_time_disagrees(
             f"UPDATE report_pending_span SET working = ? WHERE {where}",
             (seconds, incident, entry)))
     assert _findings(org) == []
+
+
+def test_a_report_counts_spans_without_their_working_time_itself(
+        history: tuple[Org, dict[str, int]]) -> None:
+    """A span whose working seconds are missing (written by hand) or whose incident is
+    marked: the report counts it from the calendar, the same figures."""
+    org, ids = history
+    store, manager = org.store, org.as_("manager")
+    f = ReportFilter(MONTHS[1])
+
+    def same() -> None:
+        ours = manager.read(lambda: _build(manager, f, "en", None, SummaryReader))
+        rows = manager.read(lambda: _build(manager, f, "en", None, Reader))
+        assert ours.tables == rows.tables
+
+    kept = store.read(lambda: _rows("SELECT working FROM report_pending_span"))
+    for sql in ("UPDATE report_pending_span SET working = NULL",
+                "INSERT INTO report_pending_dirty (incident_id) SELECT DISTINCT incident_id "
+                "FROM report_pending_span"):
+        store.write(lambda s=sql: database.execute_sql(s))
+        same()
+        assert any("report_pending_span" in m for m in _findings(org)) == ("NULL" in sql)
+        # counted again: every incident with spans marked, then settled
+        store.write(lambda: (pending_work.mark_all(database.execute_sql),
+                             pending_work.settle(store.db)))
+        assert store.read(lambda: _rows("SELECT working FROM report_pending_span")) == kept
+    assert ids["A"] and _findings(org) == []
