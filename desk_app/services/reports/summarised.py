@@ -280,6 +280,10 @@ class SummaryReader(LoadedReader):
         joined = "FROM incident i INDEXED BY incident_resolved_at JOIN report_pending_span s " \
             "ON s.incident_id = i.id"
         result = PendingTime()
+        if self._values is not None:  # whole months, no filter: the month sums
+            counted = self._pending_from_months(until, dirty, joined)
+            if counted is not None:
+                return int(total), counted
         missing = 0
         for code, calendar, working, unknown in self._run(self._sql(
                 "resolved", f"s.wait_code_id, sum({until} - s.started_at), total(s.working), "
@@ -303,6 +307,37 @@ class SummaryReader(LoadedReader):
         for code, seconds in counted.working.items():
             result.working[code] += seconds
         return int(total), result
+
+    def _pending_from_months(self, until: str, dirty: str, joined: str
+                             ) -> PendingTime | None:
+        """Pending time from ``report_pending_month``: its sums for the period, less what
+        the spans of marked incidents added there, plus their time counted here; None when
+        some span lacks its working seconds (then every span is read)."""
+        assert self._values is not None
+        sums = {code: [n, c, w] for code, n, c, w, u in self._values.pending()}
+        if any(u for *_, u in self._values.pending()):
+            return None
+        result = PendingTime()
+        if database.execute_sql("SELECT 1 FROM report_pending_dirty LIMIT 1").fetchone():
+            for code, n, c, w in self._run(self._sql(
+                    "resolved", f"s.wait_code_id, count(*), sum({until} - s.started_at), "
+                    "total(s.working)", extra=f"{until} > s.started_at AND s.incident_id IN "
+                    f"{dirty}", group="1").replace("FROM incident i", joined, 1), None, None):
+                left = sums.setdefault(code, [0, 0, 0])
+                left[0] -= int(n)
+                left[1] -= int(c)
+                left[2] -= int(w)
+            counted = spans_time(cut(self._run(self._sql(
+                "resolved", "s.incident_id, s.calendar_id, s.wait_code_id, s.started_at, "
+                "s.ended_at, i.resolved_at", extra=f"s.incident_id IN {dirty}").replace(
+                "FROM incident i", joined, 1), None, None)))
+            result.calendar.update(counted.calendar)
+            result.working.update(counted.working)
+        for code, (n, calendar, working) in sums.items():
+            if n:
+                result.calendar[code] += calendar
+                result.working[code] += working
+        return result
 
     # -- the counts from the summary ------------------------------------------------------
     def _counted(self, measure: str, start: int | None, end: int | None) -> int | None:

@@ -65,6 +65,16 @@ PERSON_ROWS = (
     "-1), coalesce(i.assignee_id, 0), coalesce(i.resolved_by_id, 0), count(*), "
     "sum(i.resolved_at - i.created_at) FROM incident i WHERE i.resolved_at IS NOT NULL "
     "GROUP BY 1, 2, 3")
+#: what ``report_pending_month`` should hold, from the spans and their incidents
+PENDING_KEY = ("month", "wait_code_id")
+PENDING_FIGURES = ("spans", "calendar", "working", "unknown")
+_UNTIL = "max(s.started_at, min(coalesce(s.ended_at, i.resolved_at), i.resolved_at))"
+PENDING_ROWS = (
+    "SELECT coalesce((SELECT max(m.start) FROM report_month m WHERE m.start <= i.resolved_at), "
+    f"-1) AS month, s.wait_code_id AS wait_code_id, count(*) AS spans, sum({_UNTIL} - "
+    "s.started_at) AS calendar, total(s.working) AS working, count(*) - count(s.working) AS "
+    "unknown FROM report_pending_span s JOIN incident i ON i.id = "
+    f"s.incident_id WHERE i.resolved_at IS NOT NULL AND {_UNTIL} > s.started_at GROUP BY 1, 2")
 #: what ``report_escalation_month`` should hold, from the escalations and their incidents
 ESCALATION_KEY = ("month", "reason", "stage", "group_id", "priority")
 ESCALATION_FIGURES = ("escalated", "acknowledged")
@@ -138,6 +148,9 @@ def fill_months(execute: Execute, executemany: Execute, zone: ZoneInfo,
                 "coalesce((SELECT max(m.start) FROM report_month m WHERE m.start <= d.day), "
                 f"-1), {', '.join(key)}, {', '.join(f'sum({f})' for f in figures)} "
                 f"FROM {day_table} d GROUP BY {', '.join(str(n) for n in range(1, len(key) + 2))}")
+    execute("DELETE FROM report_pending_month")
+    execute(f"INSERT INTO report_pending_month ({', '.join(PENDING_KEY + PENDING_FIGURES)}) "
+            f"{PENDING_ROWS}")
     execute("DELETE FROM report_person_month")
     execute(f"INSERT INTO report_person_month ({', '.join(PERSON_KEY + PERSON_FIGURES)}) "
             f"{PERSON_ROWS}")
@@ -263,6 +276,15 @@ class Counted:
             "report_person_month WHERE month >= ? AND month < ? GROUP BY 1, 2 "
             "HAVING sum(resolved) != 0", (self.start, self.end)).fetchall()]
 
+    def pending(self) -> list[tuple[Any, int, int, int, int]]:
+        """The spans of the incidents resolved in the period per wait code: how many,
+        their calendar and working seconds, and how many lack their working seconds."""
+        return [(code, int(n), int(c), int(w), int(u)) for code, n, c, w, u in
+                database.execute_sql(
+            "SELECT wait_code_id, sum(spans), sum(calendar), sum(working), sum(unknown) FROM "
+            "report_pending_month WHERE month >= ? AND month < ? GROUP BY 1",
+            (self.start, self.end)).fetchall()]
+
     @staticmethod
     def whole_months(start: int, end: int) -> bool:
         """Whether the period starts and ends on month starts of the table's calendar."""
@@ -327,6 +349,11 @@ def differences(rows: Callable[[str], list[tuple]]
         ("report_escalation_month", ESCALATION_KEY, ESCALATION_FIGURES,
          f"SELECT {', '.join(ESCALATION_KEY + ESCALATION_FIGURES)} FROM report_escalation_month "
          "WHERE escalated != 0 OR acknowledged != 0", ESCALATION_ROWS),
+        ("report_pending_month", PENDING_KEY, PENDING_FIGURES,
+         f"SELECT {', '.join(PENDING_KEY + PENDING_FIGURES)} FROM report_pending_month "
+         f"WHERE {' OR '.join(f'{f} != 0' for f in PENDING_FIGURES)}",
+         f"SELECT month, wait_code_id, spans, calendar, CAST(working AS INTEGER), unknown "
+         f"FROM ({PENDING_ROWS})"),
         ("report_person_month", PERSON_KEY, PERSON_FIGURES,
          f"SELECT {', '.join(PERSON_KEY + PERSON_FIGURES)} FROM report_person_month "
          "WHERE resolved != 0 OR seconds != 0", PERSON_ROWS),

@@ -23,7 +23,10 @@
 -- SQLite cannot count (the calendars are the program's): a change of a span, of its
 -- incident's resolution or of a calendar marks the incident in report_pending_dirty, and
 -- the program counts its spans again before its write commits; a report counts the spans
--- of incidents still marked (a write by another program) itself. `desk-app check` recounts
+-- of incidents still marked (a write by another program) itself. report_pending_month adds
+-- the spans' seconds up per month of their incident's resolution and wait code (spans,
+-- calendar and working seconds, and how many lack their working seconds), kept by triggers
+-- on the spans and on the incidents' resolution. `desk-app check` recounts
 -- every one. Kept in files only, as the other report_ tables. (The spans' new column
 -- "working" is added by the program's step of this migration, which also fills every table.)
 CREATE TABLE IF NOT EXISTS "report_value_edge" ("lower" INTEGER NOT NULL PRIMARY KEY);
@@ -43,6 +46,8 @@ CREATE TABLE IF NOT EXISTS "report_clock_month" ("month" INTEGER NOT NULL, "stag
 CREATE TABLE IF NOT EXISTS "report_person_month" ("month" INTEGER NOT NULL, "assignee_id" INTEGER NOT NULL, "resolved_by_id" INTEGER NOT NULL, "resolved" INTEGER NOT NULL DEFAULT 0, "seconds" INTEGER NOT NULL DEFAULT 0, PRIMARY KEY ("month", "assignee_id", "resolved_by_id")) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS "report_pending_dirty" ("incident_id" INTEGER NOT NULL PRIMARY KEY);
+
+CREATE TABLE IF NOT EXISTS "report_pending_month" ("month" INTEGER NOT NULL, "wait_code_id" INTEGER NOT NULL, "spans" INTEGER NOT NULL DEFAULT 0, "calendar" INTEGER NOT NULL DEFAULT 0, "working" INTEGER NOT NULL DEFAULT 0, "unknown" INTEGER NOT NULL DEFAULT 0, PRIMARY KEY ("month", "wait_code_id")) WITHOUT ROWID;
 
 CREATE TRIGGER IF NOT EXISTS "report_value_clock_insert" AFTER INSERT ON "target_clock" WHEN NEW.state = 'stopped' BEGIN
   INSERT INTO report_value (series, part, bucket, at, item_id, seconds) SELECT v.series, v.part, (SELECT max(e.lower) FROM report_value_edge e WHERE e.lower <= v.seconds), v.at, v.item_id, v.seconds FROM (SELECT NEW.stage || '.working' AS series, NEW.priority AS part, NEW.elapsed_seconds AS seconds, NEW.stopped_at AS at, NEW.id AS item_id WHERE NEW.state = 'stopped' AND NEW.stopped_at IS NOT NULL UNION ALL SELECT NEW.stage || '.calendar', NEW.priority, NEW.stopped_at - NEW.started_at, NEW.stopped_at, NEW.id WHERE NEW.state = 'stopped' AND NEW.stopped_at IS NOT NULL UNION ALL SELECT 'resolve.person', coalesce(i.resolved_by_id, 0), NEW.elapsed_seconds, NEW.stopped_at, NEW.id FROM incident i WHERE i.id = NEW.incident_id AND NEW.stage = 'resolve' AND NEW.state = 'stopped' AND NEW.stopped_at IS NOT NULL) v WHERE 1;
@@ -259,3 +264,40 @@ CREATE TRIGGER IF NOT EXISTS "report_pending_dirty_calendar_day_delete" AFTER DE
   INSERT OR IGNORE INTO report_pending_dirty (incident_id) SELECT DISTINCT s.incident_id FROM report_pending_span s WHERE s.calendar_id IN (OLD.calendar_id);
 END;
 
+
+-- the pending spans' seconds per month of their incident's resolution and wait code
+CREATE TRIGGER IF NOT EXISTS "report_pending_month_insert" AFTER INSERT ON "report_pending_span" BEGIN
+  INSERT INTO report_pending_month (month, wait_code_id, spans, calendar, working, unknown)
+  SELECT coalesce((SELECT max(m.start) FROM report_month m WHERE m.start <= i.resolved_at), -1), s.wait_code_id, count(*), sum(max(s.started_at, min(coalesce(s.ended_at, i.resolved_at), i.resolved_at)) - s.started_at), total(s.working), (count(*) - count(s.working)) FROM (SELECT NEW.incident_id AS incident_id, NEW.wait_code_id AS wait_code_id, NEW.started_at AS started_at, NEW.ended_at AS ended_at, NEW.working AS working) s JOIN incident i ON i.id = s.incident_id WHERE i.resolved_at IS NOT NULL AND max(s.started_at, min(coalesce(s.ended_at, i.resolved_at), i.resolved_at)) > s.started_at GROUP BY 1, 2
+  ON CONFLICT (month, wait_code_id) DO UPDATE SET spans = spans + excluded.spans, calendar = calendar + excluded.calendar, working = working + excluded.working, unknown = unknown + excluded.unknown;
+END;
+
+CREATE TRIGGER IF NOT EXISTS "report_pending_month_delete" AFTER DELETE ON "report_pending_span" BEGIN
+  INSERT INTO report_pending_month (month, wait_code_id, spans, calendar, working, unknown)
+  SELECT coalesce((SELECT max(m.start) FROM report_month m WHERE m.start <= i.resolved_at), -1), s.wait_code_id, -count(*), -sum(max(s.started_at, min(coalesce(s.ended_at, i.resolved_at), i.resolved_at)) - s.started_at), -total(s.working), -(count(*) - count(s.working)) FROM (SELECT OLD.incident_id AS incident_id, OLD.wait_code_id AS wait_code_id, OLD.started_at AS started_at, OLD.ended_at AS ended_at, OLD.working AS working) s JOIN incident i ON i.id = s.incident_id WHERE i.resolved_at IS NOT NULL AND max(s.started_at, min(coalesce(s.ended_at, i.resolved_at), i.resolved_at)) > s.started_at GROUP BY 1, 2
+  ON CONFLICT (month, wait_code_id) DO UPDATE SET spans = spans + excluded.spans, calendar = calendar + excluded.calendar, working = working + excluded.working, unknown = unknown + excluded.unknown;
+END;
+
+CREATE TRIGGER IF NOT EXISTS "report_pending_month_update" AFTER UPDATE OF incident_id, wait_code_id, started_at, ended_at, working ON "report_pending_span" BEGIN
+  INSERT INTO report_pending_month (month, wait_code_id, spans, calendar, working, unknown)
+  SELECT coalesce((SELECT max(m.start) FROM report_month m WHERE m.start <= i.resolved_at), -1), s.wait_code_id, -count(*), -sum(max(s.started_at, min(coalesce(s.ended_at, i.resolved_at), i.resolved_at)) - s.started_at), -total(s.working), -(count(*) - count(s.working)) FROM (SELECT OLD.incident_id AS incident_id, OLD.wait_code_id AS wait_code_id, OLD.started_at AS started_at, OLD.ended_at AS ended_at, OLD.working AS working) s JOIN incident i ON i.id = s.incident_id WHERE i.resolved_at IS NOT NULL AND max(s.started_at, min(coalesce(s.ended_at, i.resolved_at), i.resolved_at)) > s.started_at GROUP BY 1, 2
+  ON CONFLICT (month, wait_code_id) DO UPDATE SET spans = spans + excluded.spans, calendar = calendar + excluded.calendar, working = working + excluded.working, unknown = unknown + excluded.unknown;
+  INSERT INTO report_pending_month (month, wait_code_id, spans, calendar, working, unknown)
+  SELECT coalesce((SELECT max(m.start) FROM report_month m WHERE m.start <= i.resolved_at), -1), s.wait_code_id, count(*), sum(max(s.started_at, min(coalesce(s.ended_at, i.resolved_at), i.resolved_at)) - s.started_at), total(s.working), (count(*) - count(s.working)) FROM (SELECT NEW.incident_id AS incident_id, NEW.wait_code_id AS wait_code_id, NEW.started_at AS started_at, NEW.ended_at AS ended_at, NEW.working AS working) s JOIN incident i ON i.id = s.incident_id WHERE i.resolved_at IS NOT NULL AND max(s.started_at, min(coalesce(s.ended_at, i.resolved_at), i.resolved_at)) > s.started_at GROUP BY 1, 2
+  ON CONFLICT (month, wait_code_id) DO UPDATE SET spans = spans + excluded.spans, calendar = calendar + excluded.calendar, working = working + excluded.working, unknown = unknown + excluded.unknown;
+END;
+
+CREATE TRIGGER IF NOT EXISTS "report_pending_month_resolved" AFTER UPDATE OF resolved_at ON "incident" WHEN OLD.resolved_at IS NOT NEW.resolved_at BEGIN
+  INSERT INTO report_pending_month (month, wait_code_id, spans, calendar, working, unknown)
+  SELECT coalesce((SELECT max(m.start) FROM report_month m WHERE m.start <= OLD.resolved_at), -1), s.wait_code_id, -count(*), -sum(max(s.started_at, min(coalesce(s.ended_at, OLD.resolved_at), OLD.resolved_at)) - s.started_at), -total(s.working), -(count(*) - count(s.working)) FROM report_pending_span s WHERE OLD.resolved_at IS NOT NULL AND max(s.started_at, min(coalesce(s.ended_at, OLD.resolved_at), OLD.resolved_at)) > s.started_at AND s.incident_id = NEW.id GROUP BY 1, 2
+  ON CONFLICT (month, wait_code_id) DO UPDATE SET spans = spans + excluded.spans, calendar = calendar + excluded.calendar, working = working + excluded.working, unknown = unknown + excluded.unknown;
+  INSERT INTO report_pending_month (month, wait_code_id, spans, calendar, working, unknown)
+  SELECT coalesce((SELECT max(m.start) FROM report_month m WHERE m.start <= NEW.resolved_at), -1), s.wait_code_id, count(*), sum(max(s.started_at, min(coalesce(s.ended_at, NEW.resolved_at), NEW.resolved_at)) - s.started_at), total(s.working), (count(*) - count(s.working)) FROM report_pending_span s WHERE NEW.resolved_at IS NOT NULL AND max(s.started_at, min(coalesce(s.ended_at, NEW.resolved_at), NEW.resolved_at)) > s.started_at AND s.incident_id = NEW.id GROUP BY 1, 2
+  ON CONFLICT (month, wait_code_id) DO UPDATE SET spans = spans + excluded.spans, calendar = calendar + excluded.calendar, working = working + excluded.working, unknown = unknown + excluded.unknown;
+END;
+
+CREATE TRIGGER IF NOT EXISTS "report_pending_month_incident_delete" BEFORE DELETE ON "incident" BEGIN
+  INSERT INTO report_pending_month (month, wait_code_id, spans, calendar, working, unknown)
+  SELECT coalesce((SELECT max(m.start) FROM report_month m WHERE m.start <= OLD.resolved_at), -1), s.wait_code_id, -count(*), -sum(max(s.started_at, min(coalesce(s.ended_at, OLD.resolved_at), OLD.resolved_at)) - s.started_at), -total(s.working), -(count(*) - count(s.working)) FROM report_pending_span s WHERE OLD.resolved_at IS NOT NULL AND max(s.started_at, min(coalesce(s.ended_at, OLD.resolved_at), OLD.resolved_at)) > s.started_at AND s.incident_id = OLD.id GROUP BY 1, 2
+  ON CONFLICT (month, wait_code_id) DO UPDATE SET spans = spans + excluded.spans, calendar = calendar + excluded.calendar, working = working + excluded.working, unknown = unknown + excluded.unknown;
+END;

@@ -157,6 +157,7 @@ def test_values_move_in_the_transaction_of_the_change(
     ("report_clock_month", "stopped", ("month", "stage", "clock_priority", "priority",
                                        "group_id", "category_id", "channel")),
     ("report_person_month", "resolved", ("month", "assignee_id", "resolved_by_id")),
+    ("report_pending_month", "working", ("month", "wait_code_id")),
 ])
 def test_check_names_a_month_count_that_disagrees(
         history: tuple[Org, dict[str, int]], table: str, figure: str, key: tuple[str, ...]
