@@ -22,7 +22,7 @@ from typing import Any
 
 from desk_app.storage.models import database
 
-from . import summary, values
+from . import summary, value_tables, values
 from .loaded import _INCIDENT_COLUMNS, LoadedReader
 from .pending import PendingTime, Span, cut, spans_time
 from .period import desk_zone
@@ -104,7 +104,7 @@ class SummaryReader(LoadedReader):
         self._loaded = True
         self._where_sql, self._where_params = self._summary_where()
         # whole desk months (schema 33): their sums from the month summaries
-        self._monthly = values.kept(database.execute_sql) and \
+        self._monthly = value_tables.kept(database.execute_sql) and \
             values.Counted.whole_months(self.start, self.end)
         self._by_dimension: dict[str, dict[Any, tuple[int, ...]]] = {}
         # the incidents resolved in the period are not read as rows: their counts per
@@ -161,7 +161,7 @@ class SummaryReader(LoadedReader):
         f = self.filter
         return all(v is None for v in (f.group_id, f.category_id, f.priority, f.channel,
                                         f.group_department_id)) \
-            and values.kept(database.execute_sql) \
+            and value_tables.kept(database.execute_sql) \
             and values.Counted.whole_months(self.start, self.end)
 
     def ordered(self, stage: str, kind: str = "working") -> Sequence[int]:
@@ -269,7 +269,7 @@ class SummaryReader(LoadedReader):
 
     def pending_time(self) -> tuple[int, PendingTime]:
         self._load()
-        if not self.summarised or not values.kept(database.execute_sql):
+        if not self.summarised or not value_tables.kept(database.execute_sql):
             return super().pending_time()
         total = sum(row[3] for row in self._resolved_people())
         # the spans' working seconds kept with them (schema 33), added up by SQLite per

@@ -26,7 +26,7 @@ import peewee
 
 from desk_app.storage.models import database
 
-from . import values
+from . import value_tables
 
 #: the setting that records the zone the summary tables were built for
 ZONE_KEY = "report.summary_zone"
@@ -139,8 +139,8 @@ def rebuild(execute: Execute, executemany: Execute, zone: ZoneInfo) -> None:
         execute(sql)
     if execute("SELECT 1 FROM sqlite_master WHERE name = 'report_pending_span'").fetchone():
         fill_pending(execute)  # schema 31 on (the upgrade to 27 makes the tables first)
-    if values.kept(execute):
-        values.fill(execute, executemany, zone)  # schema 33 on
+    if value_tables.kept(execute):
+        value_tables.fill(execute, executemany, zone)  # schema 33 on
     execute("INSERT INTO setting (key, version, value) VALUES (?, 1, ?) ON CONFLICT (key) "
             "DO UPDATE SET value = excluded.value, version = setting.version + 1",
             (ZONE_KEY, zone.key))
@@ -283,8 +283,8 @@ def findings(rows: Callable[[str], list[tuple]]) -> Iterator[tuple[str, dict[str
         return
     kept_values = bool(rows("SELECT 1 FROM sqlite_master WHERE name = 'report_value_month'"))
     for table, key, figure, have, want in (
-            *differences(rows), *(values.differences(rows) if kept_values else ()),
-            *(values.pending_differences(rows) if kept_values else ())):
+            *differences(rows), *(value_tables.differences(rows) if kept_values else ()),
+            *(value_tables.pending_differences(rows) if kept_values else ())):
         day = key[0] if table not in ("report_pending_span", "report_value") else None
         when = "-" if day is None else datetime.fromtimestamp(day, tz).date().isoformat()
         yield "check.report_summary", {

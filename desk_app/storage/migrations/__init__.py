@@ -70,14 +70,14 @@ def _report_pending(store: Store) -> None:
 
 
 def _report_values(store: Store) -> None:
-    from desk_app.services.reports import pending_work, summary, values
+    from desk_app.services.reports import pending_work, summary, value_tables
     from desk_app.storage.models import database
 
     execute = store.db.execute_sql
     columns = {row[1] for row in execute("PRAGMA table_info(report_pending_span)").fetchall()}
     if "working" not in columns:  # the spans' working seconds (an upgrade made again keeps it)
         execute('ALTER TABLE "report_pending_span" ADD COLUMN "working" INTEGER')
-    values.fill(execute, store.db.cursor().executemany, summary.zone_of_setting(execute))
+    value_tables.fill(execute, store.db.cursor().executemany, summary.zone_of_setting(execute))
     pending_work.mark_all(execute)  # every span's working seconds, counted once
     with database.using(store.db):
         pending_work.settle(store.db)

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from desk_app.domain.enums import ContactChannel, Impact
 from desk_app.services.database.check import check_database
 from desk_app.services.reports import figures as fig
-from desk_app.services.reports import pending_work, values
+from desk_app.services.reports import pending_work, value_tables, values
 from desk_app.services.reports.build import _build
 from desk_app.services.reports.period import Period, desk_zone
 from desk_app.services.reports.query import Reader, ReportFilter
@@ -38,7 +38,7 @@ def _rows(sql: str) -> list[tuple]:
 
 
 def _differences() -> list[tuple]:
-    return [*values.differences(_rows), *values.pending_differences(_rows)]
+    return [*value_tables.differences(_rows), *value_tables.pending_differences(_rows)]
 
 
 def _marked() -> int:
@@ -187,9 +187,9 @@ def test_the_month_tables_add_up_the_day_tables_figures() -> None:
     """The month summaries' figures are the day summaries' (one list each, two modules)."""
     from desk_app.services.reports import summary
 
-    assert [m[3] for m in values._DAY_MONTHS] == [summary.INCIDENT_FIGURES,
+    assert [m[3] for m in value_tables._DAY_MONTHS] == [summary.INCIDENT_FIGURES,
                                                    summary.CLOCK_FIGURES]
-    assert [("day", *m[2]) for m in values._DAY_MONTHS] == [summary.INCIDENT_KEY,
+    assert [("day", *m[2]) for m in value_tables._DAY_MONTHS] == [summary.INCIDENT_KEY,
                                                             summary.CLOCK_KEY]
 
 
