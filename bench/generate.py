@@ -38,6 +38,7 @@ from bench.simulate import ChangeNumber, Life, Reference, Row
 from bench.story import LONG_HISTORY_EVERY, Storyteller
 from bench.timeline import Timeline
 from desk_app.services.process.reference import load_calendars
+from desk_app.services.reports import pending_work
 from desk_app.services.reports import summary as report_summaries
 from desk_app.storage import statistics
 from desk_app.storage.chain import register_sqlite
@@ -458,6 +459,8 @@ def generate(path: str | Path, incidents: int, *, seed: int = 1, now: str = DEFA
     store = open_file(path)
     try:
         statistics.ensure(store)
+        # the pending spans' working seconds (schema 33), as the program's writes count them
+        store.write(lambda: pending_work.settle(store.db))
     finally:
         store.close()
 

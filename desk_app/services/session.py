@@ -16,6 +16,7 @@ from desk_app.clock import Clock, SystemClock
 from desk_app.domain.enums import Role
 from desk_app.errors import AuthenticationError, NotFound, SignedOut
 from desk_app.services.process.reference import forget
+from desk_app.services.reports.pending_work import settle
 from desk_app.services.security.signin import check_sign_in
 from desk_app.storage.database import Store
 from desk_app.storage.models import User, UserRole
@@ -80,7 +81,9 @@ class Session:
         tables again (``services.process.reference``)."""
         def checked() -> T:
             self.refresh()
-            return fn()
+            result = fn()
+            settle(self.store.db)  # the reports' pending spans this write changed
+            return result
 
         try:
             result = self.store.write(checked)

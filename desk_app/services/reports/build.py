@@ -12,7 +12,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from functools import partial
-from itertools import compress, repeat
 from operator import eq
 from typing import Any
 
@@ -25,7 +24,6 @@ from desk_app.storage.models import Category, SupportGroup, User, WaitCode, data
 from . import figures as fig
 from .access import scope_filter
 from .model import Cell, Report, Row, Table
-from .pending import spans_time
 from .period import Granularity, check_period, desk_zone, instant
 from .query import AGE_BUCKETS, FIRST_CONTACT, Reader, ReportFilter
 from .summarised import SummaryReader
@@ -113,17 +111,19 @@ def summarise(reader: Reader) -> dict[str, Any]:
         pairs = reader.met(stage, "clock_priority")
         clocks[f"stopped:{stage}"] = {k: done for k, (done, _) in pairs.items()}
         clocks[f"met:{stage}"] = {k: ok for k, (_, ok) in pairs.items()}
-    times: dict[str, dict[int, list[int]]] = {}  # working seconds per clock priority
-    for stage in ("accept", "resolve"):
-        times[stage] = _grouped(*reader.columns(f"stopped:{stage}",
-                                                "k.priority, k.elapsed_seconds"))
+    # working seconds in order, of every clock and per clock priority
+    times = {stage: reader.ordered(stage) for stage in ("accept", "resolve")}
+    per_priority = {stage: reader.ordered_by(stage, "clock_priority")
+                    for stage in ("accept", "resolve")}
 
-    def scope(keep: Callable[[int], bool]) -> dict[str, Any]:
+    def scope(keep: Callable[[int], bool], priority: int | None) -> dict[str, Any]:
         def n(table: dict[Any, int]) -> int:
             return sum(v for k, v in table.items() if keep(k))
 
-        def joined(per: dict[int, list[Any]]) -> list[Any]:
-            return [v for k, vs in per.items() if keep(k) for v in vs]
+        def median(stage: str) -> float | None:
+            ordered = times[stage] if priority is None else \
+                per_priority[stage].get(priority, fig.Listed())
+            return fig.median_sorted(ordered)
 
         return {
             "logged": n(counts["logged"]),
@@ -137,8 +137,8 @@ def summarise(reader: Reader) -> dict[str, Any]:
             "restore_met_pct": fig.pct(n(clocks["met:resolve"]),
                                        n(clocks["stopped:resolve"])),
             "breached": sum(n(clocks[f"stopped:{s}"]) - n(clocks[f"met:{s}"]) for s in STAGES),
-            "mtta_working_minutes_median": fig.median_minutes(joined(times["accept"])),
-            "mttr_working_minutes_median": fig.median_minutes(joined(times["resolve"])),
+            "mtta_working_minutes_median": median("accept"),
+            "mttr_working_minutes_median": median("resolve"),
             "escalations": n(counts["escalated"]),
             "transfers_3_or_more_pct": fig.pct(n(counts["transfers_3"]), n(counts["resolved"])),
             "satisfaction_mean": fig.ratio(n(closed["rating_sum"]), n(closed["rated"])),
@@ -149,23 +149,12 @@ def summarise(reader: Reader) -> dict[str, Any]:
     def everything(_p: int) -> bool:
         return True
 
-    result = scope(everything)
-    result["by_priority"] = {str(p): scope(partial(eq, p)) for p in PRIORITIES}
+    result = scope(everything, None)
+    result["by_priority"] = {str(p): scope(partial(eq, p), p) for p in PRIORITIES}
     return result
 
 
-def _grouped(keys: Iterable[Any], values: Iterable[Any]) -> dict[Any, list[Any]]:
-    """``values`` listed per key, from a column of keys and one of values."""
-    keys, values = list(keys), list(values)
-    distinct = set(keys)
-    per: dict[Any, list[Any]] = defaultdict(list)
-    if len(distinct) <= 8:  # a few keys (priorities): one pass in C per key
-        for key in distinct:
-            per[key] = list(compress(values, map(eq, keys, repeat(key))))
-        return per
-    for key, value in zip(keys, values, strict=True):
-        per[key].append(value)
-    return per
+_grouped = fig.grouped  # the tests' name
 
 
 # -- labels ------------------------------------------------------------------------------
@@ -350,9 +339,8 @@ def _targets(reader: Reader, names: _Names, t: _Texts) -> list[Table]:
 def _times(reader: Reader, t: _Texts) -> Table:
     rows = []
     for s in STAGES:
-        working, calendar = reader.columns(f"stopped:{s}",
-                                           "k.elapsed_seconds, k.stopped_at - k.started_at")
-        cells = [Cell(figure) for v in (working, calendar) for figure in fig.spread_minutes(v)]
+        working, calendar = reader.ordered(s, "working"), reader.ordered(s, "calendar")
+        cells = [Cell(figure) for v in (working, calendar) for figure in fig.spread_sorted(v)]
         cells.append(Cell(len(working), reader.drill(f"stopped:{s}")))
         rows.append(Row(t(f"time.{s}"), tuple(cells), s))
     columns = (*(t(f"stat.{w}.{s}") for w in ("working", "calendar")
@@ -370,16 +358,15 @@ def _transfers(reader: Reader, t: _Texts) -> Table:
 
 
 def _escalations(reader: Reader, names: _Names, t: _Texts) -> list[Table]:
-    ack: dict[str, list[float]] = defaultdict(list)
-    for reason, seconds in reader.values("acknowledged",
-                                         "e.reason, e.acknowledged_at - e.at"):
-        ack[reason].append(seconds / 60.0)
+    ack = {reason: fig.spread_sorted(ordered) for reason, ordered in
+           reader.acknowledged_by_reason().items()}  # median, mean, 90th percentile
     by_reason = _counts_table(reader, "escalations_by_reason", t("section.escalations_by_reason"),
                               "reason", [("escalated", t("kpi.escalations")),
                                          ("acknowledged", t("acknowledged"))], names,
                               fixed=[r.value for r in EscalationReason])
-    rows = tuple(Row(r.label, (*r.cells, Cell(fig.median(ack.get(r.key, []))),
-                               Cell(fig.mean(ack.get(r.key, [])))), r.key)
+    none = (None, None, None)
+    rows = tuple(Row(r.label, (*r.cells, Cell(ack.get(r.key, none)[0]),
+                               Cell(ack.get(r.key, none)[1])), r.key)
                  for r in by_reason.rows)
     by_reason = Table(by_reason.key, by_reason.title, (*by_reason.columns,
                       t("ack.median"), t("ack.mean")), rows, chart_columns=(0, 1))
@@ -396,12 +383,10 @@ def _escalations(reader: Reader, names: _Names, t: _Texts) -> list[Table]:
 def _pending(reader: Reader, names: _Names, t: _Texts) -> Table:
     """Pending time of the incidents resolved in the period, from their journals: its share
     of their working time (on each one's restore calendar) and of their calendar time."""
-    calendar_total, spans = reader.resolved_pending()
-    pending = spans_time(spans)
+    calendar_total, pending = reader.pending_time()
     # working time from logging to resolution = the restore clock's working time (it runs
     # whenever the incident is neither pending nor resolved) + the working time pending
-    (elapsed,) = reader.columns("stopped:resolve", "k.elapsed_seconds")
-    working_total = sum(elapsed) + sum(pending.working.values())
+    working_total = reader.working_total("resolve") + sum(pending.working.values())
     now_by = reader.by("pending_now", "wait_code")
     keys = set(pending.calendar) | set(now_by)
 
@@ -446,7 +431,7 @@ def _people(reader: Reader, names: _Names, t: _Texts) -> Table:
         for k, n in reader.by(part, "assignee").items():
             handled[k] += n
     resolved = reader.by("resolved", "resolver")
-    times = _grouped(*reader.columns("stopped:resolve", "i.resolved_by_id, k.elapsed_seconds"))
+    times = reader.ordered_by("resolve", "resolver")
     ratings: dict[Any, list[int]] = defaultdict(list)
     for person, value in reader.values("rated", "i.resolved_by_id, i.satisfaction"):
         ratings[person].append(value)
@@ -454,7 +439,7 @@ def _people(reader: Reader, names: _Names, t: _Texts) -> Table:
     rows = tuple(Row(names.of("assignee", k), (
         Cell(handled.get(k, 0), reader.drill("handled", "assignee", k)),
         Cell(resolved.get(k, 0), reader.drill("resolved", "resolver", k)),
-        Cell(fig.median_minutes(times.get(k, []))),
+        Cell(fig.median_sorted(times.get(k, fig.Listed()))),
         Cell(fig.mean(ratings.get(k, [])))), k) for k in names.ordered("assignee", keys))
     return Table("people", t("section.people"), (t("handled"), t("kpi.resolved"),
                  t("kpi.mttr_working_minutes_median"), t("kpi.satisfaction_mean")), rows,

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Sequence
-from itertools import repeat
-from operator import truediv
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from itertools import compress, repeat
+from operator import eq, truediv
+from typing import Any
 
 
 def pct(part: int, whole: int) -> float | None:
@@ -56,13 +58,31 @@ def spread_minutes(seconds: Sequence[int]) -> tuple[float | None, float | None, 
     """``spread`` of ``[s / 60.0 for s in seconds]``, from the whole seconds sorted as they
     are (dividing by 60 keeps their order), with the same float operations on the values
     it picks: the same figures without a list of minutes per report figure."""
-    if not seconds:
-        return None, None, None
-    ordered = sorted(seconds)
+    return spread_sorted(Listed(sorted(seconds)))
+
+
+class Listed(list):
+    """Whole seconds in order, with ``minutes_sum``: what ``spread_sorted`` takes (as
+    ``values.Ranked`` does, whose items are read on demand)."""
+
+    def minutes_sum(self) -> float:
+        return math.fsum(map(truediv, self, repeat(60.0)))  # statistics.fmean's sum
+
+
+def spread_sorted(ordered: Sequence[int]) -> tuple[float | None, float | None, float | None]:
+    """``spread_minutes`` of whole seconds already in order that know the float sum of
+    their minutes (``minutes_sum``): only the values at the ranks picked are read."""
     n = len(ordered)
-    mean = math.fsum(map(truediv, ordered, repeat(60.0))) / n  # statistics.fmean's sum
+    if not n:
+        return None, None, None
+    mean = ordered.minutes_sum() / n  # type: ignore[attr-defined]
     return (_middle_minutes(ordered), round(float(mean), 2),
             round(float(ordered[max(0, math.ceil(0.9 * n) - 1)] / 60.0), 2))
+
+
+def median_sorted(ordered: Sequence[int]) -> float | None:
+    """``median_minutes`` of whole seconds already in order."""
+    return _middle_minutes(ordered) if len(ordered) else None
 
 
 def median_minutes(seconds: Sequence[int]) -> float | None:
@@ -77,3 +97,17 @@ def _middle_minutes(ordered: Sequence[int]) -> float:
     middle = ordered[n // 2] / 60.0 if n % 2 else \
         (ordered[n // 2 - 1] / 60.0 + ordered[n // 2] / 60.0) / 2
     return round(float(middle), 2)
+
+
+def grouped(keys: Iterable[Any], values: Iterable[Any]) -> dict[Any, list[Any]]:
+    """``values`` listed per key, from a column of keys and one of values."""
+    keys, values = list(keys), list(values)
+    distinct = set(keys)
+    per: dict[Any, list[Any]] = defaultdict(list)
+    if len(distinct) <= 8:  # a few keys (priorities): one pass in C per key
+        for key in distinct:
+            per[key] = list(compress(values, map(eq, keys, repeat(key))))
+        return per
+    for key, value in zip(keys, values, strict=True):
+        per[key].append(value)
+    return per

@@ -9,14 +9,15 @@ the moment it counts (migration 0011), so a month is read from its own rows only
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from desk_app.storage.models import database
 from desk_app.storage.reference import WAIT_CHANGE
 
-from .pending import Span, pending_spans
+from . import figures as fig
+from .pending import PendingTime, Span, pending_spans, spans_time
 from .period import Period
 
 OPEN = "i.stage IN ('logged', 'assigned', 'in_progress')"
@@ -249,11 +250,43 @@ class Reader:
         return [list(c) for c in zip(*rows, strict=True)] if rows else \
             [[] for _ in columns.split(",")]
 
+    # -- the stopped clocks' values in order (medians, means, 90th percentiles) -------------
+    def ordered(self, stage: str, kind: str = "working") -> Sequence[int]:
+        """The working (or calendar) seconds of the clocks of ``stage`` stopped in the
+        period, in order, with their minutes' sum (``figures.spread_sorted``)."""
+        column = "k.elapsed_seconds" if kind == "working" else "k.stopped_at - k.started_at"
+        (seconds,) = self.columns(f"stopped:{stage}", column)
+        return fig.Listed(sorted(seconds))
+
+    def ordered_by(self, stage: str, dimension: str) -> dict[Any, Sequence[int]]:
+        """``ordered`` working seconds per clock priority (``clock_priority``) or per the
+        incident's resolver (``resolver``)."""
+        column = {"clock_priority": "k.priority", "resolver": "i.resolved_by_id"}[dimension]
+        keys, seconds = self.columns(f"stopped:{stage}", f"{column}, k.elapsed_seconds")
+        return {k: fig.Listed(sorted(v)) for k, v in fig.grouped(keys, seconds).items()}
+
+    def acknowledged_by_reason(self) -> dict[Any, Sequence[int]]:
+        """The calendar seconds to acknowledge the escalations of the period, per reason,
+        in order (``figures.spread_sorted``)."""
+        keys, seconds = self.columns("acknowledged", "e.reason, e.acknowledged_at - e.at")
+        return {k: fig.Listed(sorted(v)) for k, v in fig.grouped(keys, seconds).items()}
+
+    def working_total(self, stage: str) -> int:
+        """The working seconds of the clocks of ``stage`` stopped in the period, added."""
+        (seconds,) = self.columns(f"stopped:{stage}", "k.elapsed_seconds")
+        return sum(seconds)
+
     def resolved_pending(self) -> tuple[int, Iterable[Span]]:
         """The incidents resolved in the period: their calendar seconds from logging to
         resolution, and their pending spans, each cut at the resolution."""
         resolved = self.values("resolved", "i.id, i.created_at, i.resolved_at")
         return sum(r - c for _, c, r in resolved), pending_spans({i: r for i, _, r in resolved})
+
+    def pending_time(self) -> tuple[int, PendingTime]:
+        """The incidents resolved in the period: their calendar seconds from logging to
+        resolution, and their pending time per wait code (``pending.spans_time``)."""
+        total, spans = self.resolved_pending()
+        return total, spans_time(spans)
 
     def drill(self, measure: str, dimension: str | None = None, value: Any = None,
               start: int | None = None, end: int | None = None) -> Drill:

@@ -17,14 +17,14 @@ current time zone, and the period lies within their calendar. Otherwise this is
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from desk_app.storage.models import database
 
-from . import summary
+from . import summary, value_tables, values
 from .loaded import _INCIDENT_COLUMNS, LoadedReader
-from .pending import Span, cut
+from .pending import PendingTime, Span, cut, spans_time
 from .period import desk_zone
 
 F = {figure: n for n, figure in enumerate(summary.INCIDENT_FIGURES)}
@@ -96,12 +96,16 @@ class SummaryReader(LoadedReader):
     def _load(self) -> None:
         if self._loaded:
             return
+        self._values: values.Counted | None = None
         self.summarised = self._usable()
         if not self.summarised:
             super()._load()
             return
         self._loaded = True
         self._where_sql, self._where_params = self._summary_where()
+        # whole desk months (schema 33): their sums from the month summaries
+        self._monthly = value_tables.kept(database.execute_sql) and \
+            values.Counted.whole_months(self.start, self.end)
         self._by_dimension: dict[str, dict[Any, tuple[int, ...]]] = {}
         # the incidents resolved in the period are not read as rows: their counts per
         # person come from one grouped read (``_resolved_people``), their pending spans
@@ -109,8 +113,11 @@ class SummaryReader(LoadedReader):
         open_now = self._run(self._sql("open", ", ".join(_INCIDENT_COLUMNS)), None, None)
         self._rows.update(self._open_sets(open_now))
         self._source.update({name: "incident" for name in self._rows})
-        self._load_clocks()
-        self._load_escalations()
+        if self._whole_months():  # the clocks' values and the escalations from the counts
+            self._values = values.Counted(self.start, self.end)
+        else:
+            self._load_clocks()
+            self._load_escalations()
         self._met: dict[tuple[str, str], dict[Any, tuple[int, int]]] = {}
 
     def _sums(self, column: str, figure: int) -> dict[Any, tuple[int, ...]]:
@@ -118,13 +125,13 @@ class SummaryReader(LoadedReader):
         ``column`` over the period, added up by SQLite: per day in one read; per priority,
         group, category and channel from one read of every figure per combination of the
         four (a few hundred rows, however many days), added up here."""
-        if column != "day":
+        if column not in ("day", "month"):
             if "combined" not in self._by_dimension:
                 figures = ", ".join(f"sum({f})" for f in summary.INCIDENT_FIGURES)
                 self._by_dimension["combined"] = {tuple(row[:4]): row[4:] for row in
                                                   database.execute_sql(
                     f"SELECT priority, group_id, category_id, channel, {figures} FROM "
-                    f"report_incident_day WHERE {self._where_sql} GROUP BY 1, 2, 3, 4",
+                    f"{self._from('report_incident_day')} GROUP BY 1, 2, 3, 4",
                     self._where_params).fetchall()}
             if column not in self._by_dimension:
                 at = ("priority", "group_id", "category_id", "channel").index(column)
@@ -143,9 +150,75 @@ class SummaryReader(LoadedReader):
             figures = ", ".join(f"sum({f})" if f in wanted else "0"
                                 for f in summary.INCIDENT_FIGURES)
             self._by_dimension[key] = {row[0]: row[1:] for row in database.execute_sql(
-                f"SELECT {column}, {figures} FROM report_incident_day WHERE "
-                f"{self._where_sql} GROUP BY 1", self._where_params).fetchall()}
+                f"SELECT {column}, {figures} FROM "
+                f"{self._from('report_incident_day', column == 'month')} GROUP BY 1",
+                self._where_params).fetchall()}
         return self._by_dimension[key]
+
+    def _whole_months(self) -> bool:
+        """Whether the clocks' statistics come from the month counts (schema 33): a period
+        of whole desk months, and no filter (the counts are per clock priority only)."""
+        f = self.filter
+        return all(v is None for v in (f.group_id, f.category_id, f.priority, f.channel,
+                                        f.group_department_id)) \
+            and value_tables.kept(database.execute_sql) \
+            and values.Counted.whole_months(self.start, self.end)
+
+    def ordered(self, stage: str, kind: str = "working") -> Sequence[int]:
+        self._load()
+        if self._values is None:
+            return super().ordered(stage, kind)
+        return self._values.ranked(f"{stage}.{kind}")
+
+    def ordered_by(self, stage: str, dimension: str) -> dict[Any, Sequence[int]]:
+        self._load()
+        if self._values is None or (dimension, stage) not in (
+                ("clock_priority", stage), ("resolver", "resolve")):
+            return super().ordered_by(stage, dimension)
+        if dimension == "resolver":
+            return {values.resolver(part): ranked for part, ranked in
+                    self._values.by_part("resolve.person").items()}
+        return dict(self._values.by_part(f"{stage}.working"))
+
+    def acknowledged_by_reason(self) -> dict[Any, Sequence[int]]:
+        self._load()
+        if self._values is None:
+            return super().acknowledged_by_reason()
+        return dict(self._values.by_part("ack"))
+
+    def _escalated(self, measure: str, dimension: str, start: int | None,
+                   end: int | None) -> dict[Any, int] | None:
+        """Escalations per reason, or the incident's stage, group or priority, from the
+        month counts (schema 33), when the period's are read from them."""
+        at = {"reason": 0, "stage": 1, "group": 2, "priority": 3}.get(dimension)
+        figure = {"escalated": 4, "acknowledged": 5}.get(measure)
+        if at is None or figure is None or start not in (None, self.start) \
+                or end not in (None, self.end):
+            return None
+        self._load()
+        if self._values is None:
+            return None
+        counts: dict[Any, int] = {}
+        for row in self._values.escalations():
+            counts[row[at]] = counts.get(row[at], 0) + int(row[figure])
+        return {k: n for k, n in counts.items() if n}
+
+    def working_total(self, stage: str) -> int:
+        self._load()
+        if self._values is None:
+            return super().working_total(stage)
+        return self._values.ranked(f"{stage}.working").total
+
+    def _from(self, day_table: str, monthly: bool | None = None, bound: str = "") -> str:
+        """``table WHERE condition`` for the period's sums of a day summary: its month
+        summary for a period of whole months (``monthly``; a twelfth of the rows a year);
+        ``bound``: the days before the period (``<``) or from its start on (``>=``)."""
+        monthly = self._monthly if monthly is None else monthly
+        column, table = ("month", day_table.replace("_day", "_month")) if monthly \
+            else ("day", day_table)
+        where = self._where_sql.replace("day >= :a AND day < :b", (
+            f"{column} >= :a AND {column} < :b" if not bound else f"{column} {bound} :a"))
+        return f"{table} WHERE {where}"
 
     def _load_clocks(self) -> None:
         """The stopped clocks' values, one read per stage of the columns the report asks
@@ -194,6 +267,78 @@ class SummaryReader(LoadedReader):
             "JOIN report_pending_span s ON s.incident_id = i.id", 1)
         return int(total), cut(self._run(sql, None, None))
 
+    def pending_time(self) -> tuple[int, PendingTime]:
+        self._load()
+        if not self.summarised or not value_tables.kept(database.execute_sql):
+            return super().pending_time()
+        total = sum(row[3] for row in self._resolved_people())
+        # the spans' working seconds kept with them (schema 33), added up by SQLite per
+        # wait code; the spans of incidents marked since (a write by another program) are
+        # counted here, as before
+        until = "max(s.started_at, min(coalesce(s.ended_at, i.resolved_at), i.resolved_at))"
+        dirty = "(SELECT d.incident_id FROM report_pending_dirty d)"
+        joined = "FROM incident i INDEXED BY incident_resolved_at JOIN report_pending_span s " \
+            "ON s.incident_id = i.id"
+        result = PendingTime()
+        if self._values is not None:  # whole months, no filter: the month sums
+            counted = self._pending_from_months(until, dirty, joined)
+            if counted is not None:
+                return int(total), counted
+        missing = 0
+        for code, calendar, working, unknown in self._run(self._sql(
+                "resolved", f"s.wait_code_id, sum({until} - s.started_at), total(s.working), "
+                "count(*) - count(s.working)", extra=f"{until} > s.started_at AND "
+                f"s.incident_id NOT IN {dirty}", group="1").replace(
+                "FROM incident i", joined, 1), None, None):
+            result.calendar[code] += int(calendar)
+            result.working[code] += int(working)
+            missing += int(unknown)
+        marked = database.execute_sql("SELECT 1 FROM report_pending_dirty LIMIT 1").fetchone()
+        if marked is None and not missing:
+            return int(total), result
+        if missing:  # spans without their working seconds (a write by hand): all counted here
+            result = PendingTime()
+        counted = spans_time(cut(self._run(self._sql(
+            "resolved", "s.incident_id, s.calendar_id, s.wait_code_id, s.started_at, "
+            "s.ended_at, i.resolved_at", extra="" if missing else f"s.incident_id IN {dirty}"
+            ).replace("FROM incident i", joined, 1), None, None)))
+        for code, seconds in counted.calendar.items():
+            result.calendar[code] += seconds
+        for code, seconds in counted.working.items():
+            result.working[code] += seconds
+        return int(total), result
+
+    def _pending_from_months(self, until: str, dirty: str, joined: str
+                             ) -> PendingTime | None:
+        """Pending time from ``report_pending_month``: its sums for the period, less what
+        the spans of marked incidents added there, plus their time counted here; None when
+        some span lacks its working seconds (then every span is read)."""
+        assert self._values is not None
+        sums = {code: [n, c, w] for code, n, c, w, u in self._values.pending()}
+        if any(u for *_, u in self._values.pending()):
+            return None
+        result = PendingTime()
+        if database.execute_sql("SELECT 1 FROM report_pending_dirty LIMIT 1").fetchone():
+            for code, n, c, w in self._run(self._sql(
+                    "resolved", f"s.wait_code_id, count(*), sum({until} - s.started_at), "
+                    "total(s.working)", extra=f"{until} > s.started_at AND s.incident_id IN "
+                    f"{dirty}", group="1").replace("FROM incident i", joined, 1), None, None):
+                left = sums.setdefault(code, [0, 0, 0])
+                left[0] -= int(n)
+                left[1] -= int(c)
+                left[2] -= int(w)
+            counted = spans_time(cut(self._run(self._sql(
+                "resolved", "s.incident_id, s.calendar_id, s.wait_code_id, s.started_at, "
+                "s.ended_at, i.resolved_at", extra=f"s.incident_id IN {dirty}").replace(
+                "FROM incident i", joined, 1), None, None)))
+            result.calendar.update(counted.calendar)
+            result.working.update(counted.working)
+        for code, (n, calendar, working) in sums.items():
+            if n:
+                result.calendar[code] += calendar
+                result.working[code] += working
+        return result
+
     # -- the counts from the summary ------------------------------------------------------
     def _counted(self, measure: str, start: int | None, end: int | None) -> int | None:
         """The index of the summary figure counting ``measure``, when it is read from the
@@ -216,6 +361,9 @@ class SummaryReader(LoadedReader):
 
     def by(self, measure: str, dimension: str, start: int | None = None,
            end: int | None = None) -> dict[Any, int]:
+        escalated = self._escalated(measure, dimension, start, end)
+        if escalated is not None:
+            return escalated
         figure = self._counted(measure, start, end)
         if figure is not None and (measure, dimension) in _SPREAD:
             totals = self._sums("priority", figure).values()
@@ -236,6 +384,8 @@ class SummaryReader(LoadedReader):
         """The incidents resolved in the period per assignee and resolver: how many, and
         their calendar seconds from logging to resolution; one read of the resolution
         index for the report's three figures that need them."""
+        if not hasattr(self, "_people_rows") and self._values is not None:
+            self._people_rows = self._values.people()  # whole months: their counts
         if not hasattr(self, "_people_rows"):
             self._people_rows = [(a, r, int(n), int(t)) for a, r, n, t in self._run(
                 self._sql("resolved", "+i.assignee_id, +i.resolved_by_id, count(*), "
@@ -261,8 +411,12 @@ class SummaryReader(LoadedReader):
         if figure is None or edges[0] < self.start or edges[-1] > self.end:
             return super().histogram(measure, edges)
         counts = [0] * (len(edges) - 1)
-        # a desk day lies wholly in one bucket: the edges are midnights too
-        for day, n in self._figure(figure, "day").items():
+        # a desk day lies wholly in one bucket: the edges are midnights too; so does a month
+        # when every edge starts one (a trend by month over whole months)
+        unit = "month" if self._monthly and len(set(edges)) == database.execute_sql(
+            f"SELECT count(*) FROM report_month WHERE start IN ({', '.join('?' * len(edges))})",
+            list(edges)).fetchone()[0] else "day"
+        for day, n in self._figure(figure, unit).items():
             index = bisect_right(edges, day) - 1
             if 0 <= index < len(counts):
                 counts[index] += n
@@ -285,15 +439,13 @@ class SummaryReader(LoadedReader):
         period: all of them add up to the incidents never resolved (each is logged once
         and resolved at most once), counted through the index on stage and resolution."""
         if not after:
-            where = self._where_sql.replace("day >= :a AND day < :b", "day < :a")
             row = database.execute_sql(
-                f"SELECT total(logged) - total(resolved) FROM report_incident_day "
-                f"WHERE {where}", self._where_params).fetchone()
+                "SELECT total(logged) - total(resolved) FROM "
+                + self._from("report_incident_day", bound="<"), self._where_params).fetchone()
             return int(row[0])
-        where = self._where_sql.replace("day >= :a AND day < :b", "day >= :a")
         (later,) = database.execute_sql(
-            f"SELECT total(logged) - total(resolved) FROM report_incident_day WHERE {where}",
-            self._where_params).fetchone()
+            "SELECT total(logged) - total(resolved) FROM "
+            + self._from("report_incident_day", bound=">="), self._where_params).fetchone()
         never = " AND ".join(["i.resolved_at IS NULL", *self._where])
         ((unresolved,),) = self._run(
             f"SELECT count(*) FROM incident i INDEXED BY incident_stage_resolved_at "
@@ -309,7 +461,7 @@ class SummaryReader(LoadedReader):
             totals: dict[tuple[str, str], dict[Any, list[int]]] = {}
             for s, priority, group, category, n, ok in database.execute_sql(
                     "SELECT stage, clock_priority, group_id, category_id, sum(stopped), "
-                    f"sum(met) FROM report_clock_day WHERE {self._where_sql} "
+                    f"sum(met) FROM {self._from('report_clock_day')} "
                     "GROUP BY 1, 2, 3, 4", self._where_params).fetchall():
                 for name, key in (("clock_priority", priority), ("group", group),
                                   ("category", category)):

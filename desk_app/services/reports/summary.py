@@ -14,6 +14,7 @@ recounts them from the incidents and names every disagreement (``check``).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
@@ -24,6 +25,8 @@ from zoneinfo import ZoneInfo
 import peewee
 
 from desk_app.storage.models import database
+
+from . import value_tables
 
 #: the setting that records the zone the summary tables were built for
 ZONE_KEY = "report.summary_zone"
@@ -136,6 +139,8 @@ def rebuild(execute: Execute, executemany: Execute, zone: ZoneInfo) -> None:
         execute(sql)
     if execute("SELECT 1 FROM sqlite_master WHERE name = 'report_pending_span'").fetchone():
         fill_pending(execute)  # schema 31 on (the upgrade to 27 makes the tables first)
+    if value_tables.kept(execute):
+        value_tables.fill(execute, executemany, zone)  # schema 33 on
     execute("INSERT INTO setting (key, version, value) VALUES (?, 1, ?) ON CONFLICT (key) "
             "DO UPDATE SET value = excluded.value, version = setting.version + 1",
             (ZONE_KEY, zone.key))
@@ -189,14 +194,47 @@ def recount(rows: Callable[[str], list[tuple]]) -> dict[str, dict[tuple, tuple]]
                     counts[figures.index(name)] += int(value or 0)
         result[table] = {k: tuple(v) for k, v in totals.items() if any(v)}
     result["report_pending_span"] = {tuple(r[:2]): tuple(r[2:]) for r in rows(PENDING_SPANS)}
+    if _months_kept(rows):  # schema 33: the day summaries per month, from the day rows
+        # as they are (each checked against the incidents above), so that a wrong day row
+        # is named once, not again in its month
+        starts = sorted(int(r[0]) for r in rows("SELECT start FROM report_month"))
+        days = stored(rows)
+        for day_table, month_table in _MONTHS:
+            totals = defaultdict(partial(_zeros, len(_FIGURES[day_table])))
+            for key, counts in days[day_table].items():
+                at = bisect_right(starts, key[0]) - 1
+                month = totals[(starts[at] if at >= 0 else -1, *key[1:])]
+                for n, value in enumerate(counts):
+                    month[n] += value
+            result[month_table] = {k: tuple(v) for k, v in totals.items() if any(v)}
     return result
+
+
+#: the day summaries and their months (schema 33), and each one's figures
+_MONTHS = (("report_incident_day", "report_incident_month"),
+           ("report_clock_day", "report_clock_month"))
+_FIGURES = {"report_incident_day": INCIDENT_FIGURES, "report_clock_day": CLOCK_FIGURES,
+            "report_incident_month": INCIDENT_FIGURES, "report_clock_month": CLOCK_FIGURES}
+
+
+def _months_kept(rows: Callable[[str], list[tuple]]) -> bool:
+    return bool(rows("SELECT 1 FROM sqlite_master WHERE name = 'report_clock_month'"))
+
+
+def _summary_tables(rows: Callable[[str], list[tuple]]) -> list[tuple[str, tuple, tuple]]:
+    """The summary tables of counts this file keeps: (table, key, figures)."""
+    tables = [("report_incident_day", INCIDENT_KEY, INCIDENT_FIGURES),
+              ("report_clock_day", CLOCK_KEY, CLOCK_FIGURES)]
+    if _months_kept(rows):
+        tables += [("report_incident_month", ("month", *INCIDENT_KEY[1:]), INCIDENT_FIGURES),
+                   ("report_clock_month", ("month", *CLOCK_KEY[1:]), CLOCK_FIGURES)]
+    return tables
 
 
 def stored(rows: Callable[[str], list[tuple]]) -> dict[str, dict[tuple, tuple]]:
     """What the summary tables hold (rows of all zeros left by decrements are nothing)."""
     result: dict[str, dict[tuple, tuple]] = {}
-    for table, key, figures in (("report_incident_day", INCIDENT_KEY, INCIDENT_FIGURES),
-                                ("report_clock_day", CLOCK_KEY, CLOCK_FIGURES)):
+    for table, key, figures in _summary_tables(rows):
         sums = ", ".join(f"sum({f})" for f in figures)
         keys = ", ".join(key)
         result[table] = {tuple(r[:len(key)]): tuple(int(v) for v in r[len(key):])
@@ -213,8 +251,7 @@ def differences(rows: Callable[[str], list[tuple]]
     recount from the incidents disagree."""
     want, have = recount(rows), stored(rows)
     for table, figures, zero in (
-            ("report_incident_day", INCIDENT_FIGURES, (0,) * len(INCIDENT_FIGURES)),
-            ("report_clock_day", CLOCK_FIGURES, (0,) * len(CLOCK_FIGURES)),
+            *((t, f, (0,) * len(f)) for t, _, f in _summary_tables(rows)),
             ("report_pending_span", PENDING_FIGURES, (None,) * len(PENDING_FIGURES))):
         for key in sorted(set(want[table]) | set(have[table]), key=repr):
             a, b = have[table].get(key, zero), want[table].get(key, zero)
@@ -244,10 +281,13 @@ def findings(rows: Callable[[str], list[tuple]]) -> Iterator[tuple[str, dict[str
     if built != zone:
         yield "check.report_summary_zone", {"built": built or "-", "zone": zone}
         return
-    for table, key, figure, have, want in differences(rows):
-        day = key[0] if table != "report_pending_span" else None
+    kept_values = bool(rows("SELECT 1 FROM sqlite_master WHERE name = 'report_value_month'"))
+    for table, key, figure, have, want in (
+            *differences(rows), *(value_tables.differences(rows) if kept_values else ()),
+            *(value_tables.pending_differences(rows) if kept_values else ())):
+        day = key[0] if table not in ("report_pending_span", "report_value") else None
         when = "-" if day is None else datetime.fromtimestamp(day, tz).date().isoformat()
         yield "check.report_summary", {
             "table": table, "day": when, "detail": ", ".join(str(k) for k in (
-                key if table == "report_pending_span" else key[1:])),
+                key if day is None else key[1:])),
             "figure": figure, "stored": have, "counted": want}

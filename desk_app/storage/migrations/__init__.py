@@ -69,6 +69,20 @@ def _report_pending(store: Store) -> None:
     summary.fill_pending(store.db.execute_sql)
 
 
+def _report_values(store: Store) -> None:
+    from desk_app.services.reports import pending_work, summary, value_tables
+    from desk_app.storage.models import database
+
+    execute = store.db.execute_sql
+    columns = {row[1] for row in execute("PRAGMA table_info(report_pending_span)").fetchall()}
+    if "working" not in columns:  # the spans' working seconds (an upgrade made again keeps it)
+        execute('ALTER TABLE "report_pending_span" ADD COLUMN "working" INTEGER')
+    value_tables.fill(execute, store.db.cursor().executemany, summary.zone_of_setting(execute))
+    pending_work.mark_all(execute)  # every span's working seconds, counted once
+    with database.using(store.db):
+        pending_work.settle(store.db)
+
+
 def _search_terms(store: Store) -> None:
     from desk_app.storage.search_terms import fill
 
@@ -95,6 +109,7 @@ MIGRATIONS: list[Migration] = [
     Migration(30, "0030_move_maintenance.sql"),
     Migration(31, "0031_report_pending.sql", then=_report_pending),
     Migration(32, "0032_open_work_words.sql", then=_statistics),
+    Migration(33, "0033_report_values.sql", then=_report_values),
     Migration(34, "0034_server_word_indexes.sql"),
     Migration(35, "0035_search_terms.sql", then=_search_terms),
 ]

@@ -173,9 +173,9 @@ def trigger(sql: str) -> list[str]:
 #: reports count from the period's rows instead (``reports.summary.kept_here``). So do the
 #: word index's terms (schema 35, ``storage.search_terms``): a server has no FTS5 prefixes.
 FILE_ONLY = ("report_", "search_term")
-_MADE = re.compile(r'\s*(?:CREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX|TRIGGER)\s+'
-                   r'(?:IF\s+NOT\s+EXISTS\s+)?|INSERT\s+(?:OR\s+\w+\s+)?INTO\s+)"?(\w+)',
-                   re.IGNORECASE)
+_MADE = re.compile(r'\s*(?:CREATE\s+(?:UNIQUE\s+)?(?:VIRTUAL\s+)?(?:TABLE|INDEX|TRIGGER)\s+'
+                   r'(?:IF\s+NOT\s+EXISTS\s+)?|ALTER\s+TABLE\s+|INSERT\s+(?:OR\s+\w+\s+)?INTO\s+)'
+                   r'"?(\w+)', re.IGNORECASE)
 
 
 def file_only(sql: str) -> bool:
@@ -247,7 +247,7 @@ def translate_statement(sql: str) -> list[str]:
     """One statement of a migration file, as the server runs it (an upgrade)."""
     text = sql.strip()
     if file_only(text):
-        return []
+        return []  # kept in files only (``FILE_ONLY``), as a new server's schema leaves it
     head = " ".join(text.split()[:3]).upper()
     if head.startswith("CREATE TABLE") or head.startswith("CREATE VIRTUAL TABLE"):
         out = Translation()
