@@ -37,7 +37,8 @@ import json
 import re
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from desk_app.storage.segment import _CJK, index_text
@@ -117,32 +118,34 @@ def register(conn: Any) -> None:
 Execute = Callable[..., Any]
 
 
+@contextmanager
+def _vocabulary(execute: Execute) -> Iterator[str]:
+    """The word index's terms as a temporary ``fts5vocab`` table (its name), dropped after."""
+    execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.desk_search_vocab "
+            "USING fts5vocab(main, 'incident_search', 'row')")
+    try:
+        yield "temp.desk_search_vocab"
+    finally:
+        execute("DROP TABLE temp.desk_search_vocab")
+
+
 def fill(execute: Execute) -> None:
     """Put every term the word index holds (that begins with a digit or an ASCII letter)
     into the table: for a file whose index was written before the table existed (the
     upgrade to schema 35) or without its triggers (the benchmark generator). Reads the whole
     index once (``fts5vocab``)."""
-    execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.desk_search_vocab "
-            "USING fts5vocab(main, 'incident_search', 'row')")
-    try:
-        execute(f'INSERT OR IGNORE INTO "{TABLE}" ("term") SELECT term FROM '
-                "temp.desk_search_vocab WHERE term >= '0' AND term < '{'")
-    finally:
-        execute("DROP TABLE temp.desk_search_vocab")
+    with _vocabulary(execute) as vocab:
+        execute(f'INSERT OR IGNORE INTO "{TABLE}" ("term") SELECT term FROM {vocab} '
+                "WHERE term >= '0' AND term < '{'")
 
 
 def missing(execute: Execute) -> list[str]:
     """Terms of the word index the table lacks (none, unless something wrote the index
-    without the triggers): for the tests and checks. Reads the whole index once."""
-    execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.desk_search_vocab "
-            "USING fts5vocab(main, 'incident_search', 'row')")
-    try:
+    without the triggers): for the tests and ``desk-app check``. Reads the whole index once."""
+    with _vocabulary(execute) as vocab:
         return [str(r[0]) for r in execute(  # (a cursor, or the rows themselves)
-            "SELECT v.term FROM temp.desk_search_vocab v WHERE v.term >= '0' AND "
-            f"v.term < '{{' AND NOT EXISTS (SELECT 1 FROM \"{TABLE}\" s "
-            "WHERE s.term = v.term) ORDER BY v.term")]
-    finally:
-        execute("DROP TABLE temp.desk_search_vocab")
+            f"SELECT v.term FROM {vocab} v WHERE v.term >= '0' AND v.term < '{{' AND "
+            f'NOT EXISTS (SELECT 1 FROM "{TABLE}" s WHERE s.term = v.term) ORDER BY v.term')]
 
 
 def expansion(execute: Execute, word: str) -> list[str] | None:

@@ -40,8 +40,7 @@ def settle(db: peewee.Database) -> int:
     """Count the working seconds of the marked incidents' spans and clear the marks
     (inside the caller's write transaction); how many spans were counted. One indexed read
     of an empty table when nothing is marked."""
-    if not isinstance(db, peewee.SqliteDatabase) or db.execute_sql(
-            "SELECT 1 FROM sqlite_master WHERE name = 'report_pending_dirty'").fetchone() is None:
+    if not kept(db):
         return 0
     if db.execute_sql("SELECT 1 FROM report_pending_dirty LIMIT 1").fetchone() is None:
         return 0
