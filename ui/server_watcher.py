@@ -60,17 +60,29 @@ class NotifyWatcher(QObject):
                 self._stop.wait(RECONNECT)
                 continue
             if not first:
-                self.heard.emit()  # reconnected: anything may have changed meanwhile
+                self._tell()  # reconnected: anything may have changed meanwhile
             first = False
             try:
                 while not self._stop.is_set():
                     for _ in conn.notifies(timeout=WAKE):
-                        self.heard.emit()
+                        self._tell()
             except Exception as error:
                 log.info("listening to %s stopped: %s", self.store.path, error)
                 self._stop.wait(RECONNECT)
             finally:
                 conn.close()
+
+
+    def _tell(self) -> None:
+        """Announce a change, unless the watcher stopped or went with its window: a
+        connection attempt can outlast ``stop``'s wait (a server that does not answer),
+        and the thread then finds the Qt object deleted under it."""
+        if self._stop.is_set():
+            return
+        try:
+            self.heard.emit()
+        except RuntimeError:  # "Signal source has been deleted"
+            self._stop.set()
 
 
 def watcher_for(store: Any, hub: ChangeHub, parent: QObject | None = None

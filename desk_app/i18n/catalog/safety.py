@@ -7,6 +7,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path} 不是 desk-app 数据库:{why}。未做任何更改。",
     },
     "storage.not_desk.missing": {"en": "there is no such file", "zh": "文件不存在"},
+    "storage.not_desk.empty_server": {
+        "en": "the server's database is empty (it holds no tables); only 'desk-app init', "
+              "'desk-app move' or the first-run wizard makes a desk there",
+        "zh": "服务器上的该数据库为空(没有任何表);只有 “desk-app init”、“desk-app move” "
+              "或首次启动向导才会在其中建立数据库",
+    },
     "storage.not_desk.empty": {
         "en": "the file is empty (0 bytes); only 'desk-app init' or the first-run wizard "
               "makes a new database",

@@ -18,6 +18,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "无法连接服务器 {where}:请检查主机名和端口,并确认服务器正在运行且本机可以访问它。"
               "({detail})",
     },
+    "error.server.lost": {
+        "en": "The connection to the server {where} was lost ({detail}). Your work is kept: "
+              "check the network connection and try again; the program connects again by "
+              "itself.",
+        "zh": "与服务器 {where} 的连接已断开({detail})。您的内容已保留:请检查网络连接后重试;"
+              "程序会自动重新连接。",
+    },
     "error.server.tls": {
         "en": "The secure connection (TLS) the server {where} was asked for cannot be made: "
               "choose the server's CA certificate (its administrator has it) or another TLS "

@@ -38,7 +38,7 @@ from desk_app.storage.database import (
 )
 from desk_app.storage.models import database as model_proxy
 from desk_app.storage.postgres.dialect import translate
-from desk_app.storage.postgres.reach import connect_error
+from desk_app.storage.postgres.reach import connect_error, lost_error
 from desk_app.storage.postgres.url import ServerAddress
 
 T = TypeVar("T")
@@ -68,6 +68,9 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         self.rows_only = threading.local()
         #: ``quiet.on``: this thread's next write does not notify the workstations
         self.quiet = threading.local()
+        #: ``committing.on``: this thread's transaction asked the server to commit, and
+        #: has not heard back
+        self.committing = threading.local()
 
     def _connect(self) -> Any:
         import psycopg
@@ -127,12 +130,17 @@ class ServerDatabase(peewee.PostgresqlDatabase):
         except (peewee.OperationalError, peewee.InterfaceError):
             if not self._lost():
                 raise
+        self.connect_again()
+        return first()
+
+    def connect_again(self) -> None:
+        """Drop this thread's lost connection and make a new one (which the server may
+        refuse like the day's first: ``ServerPasswordNeeded``, ``ServerUnreachable``)."""
         log.info("%s: the connection was lost; connecting again", self.address.display())
         with contextlib.suppress(Exception):
             self._state.conn.close()  # type: ignore[attr-defined]
         self._state.reset()  # type: ignore[attr-defined]
         self.connect()
-        return first()
 
     def executemany(self, sql: str, rows: Any) -> Any:
         """The same statement for every row (``storage.bulk``); ``rowcount`` is the sum."""
@@ -170,7 +178,15 @@ class ServerDatabase(peewee.PostgresqlDatabase):
             self.wrote = False
             if not getattr(self.quiet, "on", False):
                 self.cursor().execute(f"NOTIFY {CHANNEL}")
+        self.committing.on = True
         super().commit()
+        self.committing.on = False
+
+    def lost_before_commit(self) -> bool:
+        """Whether this thread's connection is lost and its last transaction never asked
+        the server to commit: the server then rolled it back, and running it again from
+        the start is safe. A connection lost while committing may or may not have saved."""
+        return self._lost() and not getattr(self.committing, "on", False)
 
     def rollback(self) -> None:
         self.wrote = False
@@ -207,7 +223,32 @@ class ServerStore(Store):
         if self.read_only:
             raise DatabaseReadOnly(self.read_only_reason)
         with model_proxy.using(self.db):
-            return self._write(fn, attempts, on_busy, guarded)
+            return self._again_if_lost(lambda: self._write(fn, attempts, on_busy, guarded))
+
+    def read(self, fn: Callable[[], T]) -> T:
+        return self._again_if_lost(lambda: super(ServerStore, self).read(fn))
+
+    def _again_if_lost(self, transaction: Callable[[], T]) -> T:
+        """Run ``transaction`` (a whole read or write); if the connection was lost while it
+        ran (the server restarted, the network dropped, an administrator ended it), before
+        it asked to commit, the server rolled it back: connect again and run it once more
+        from the start, as a busy write is. The person sees an error only when the server
+        is still out of reach, or when the connection went while committing (whether the
+        change was saved is then unknown, and the form keeps its text to try again)."""
+        db: ServerDatabase = self.db  # type: ignore[assignment]
+        if db.in_transaction():
+            return transaction()
+        for attempt in (1, 2):
+            db.committing.on = False
+            try:
+                return transaction()
+            except (StorageError, peewee.PeeweeException) as error:
+                if not db._lost():
+                    raise
+                if attempt == 2 or not db.lost_before_commit():
+                    raise lost_error(self.address, error) from error
+            db.connect_again()
+        raise AssertionError("unreachable")
 
     def write_rows(self, fn: Callable[[], T]) -> T:
         """A write that takes no write lock, only the locks of the rows it touches: for

@@ -34,6 +34,8 @@ TLS = "tls"  # the TLS mode asked for cannot be had (no TLS, certificate not tru
 NO_DATABASE = "no_database"  # the server has no database of that name
 NOT_ALLOWED = "not_allowed"  # the account may not connect to that database
 OTHER = "other"
+#: not a failed connection: one in use was lost (the server restarted, the network dropped)
+LOST = "lost"
 
 #: SQLSTATEs (and their classes, by two characters) a person can act on.
 SQLSTATES: dict[str, str] = {

@@ -121,7 +121,7 @@ def open_server(url: str, *, create: bool = False, read_only: bool = False,
         report = OpenReport(Location(path=store.path, network=True, filesystem="postgresql"))
         if not store.read(lambda: _has_schema(store)):
             if not create:
-                raise NotADeskDatabase(address.display(), "empty")
+                raise NotADeskDatabase(address.display(), "empty_server")
             create_schema(store)
         if read_only:
             version = store.read(lambda: check_version(store))

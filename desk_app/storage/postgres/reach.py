@@ -13,6 +13,7 @@ from typing import Any
 
 from desk_app.errors import DatabaseIOError, StorageError
 from desk_app.storage.postgres.failures import (
+    LOST,
     NO_DATABASE,
     NOT_ALLOWED,
     OTHER,
@@ -38,6 +39,7 @@ __all__ = [
     "connect_error",
     "connect_failure",
     "create_database",
+    "lost_error",
     "reach",
 ]
 
@@ -97,6 +99,13 @@ def connect_error(address: ServerAddress, error: BaseException,
     if isinstance(found, ServerPasswordNeeded) and started is not None:
         found.when = started
     return found
+
+
+def lost_error(address: ServerAddress, error: BaseException) -> StorageError:
+    """The storage error of a connection lost while in use (``error``: what the call
+    failed with, the driver's own exception or the storage error made of it)."""
+    seen = error.__cause__ if isinstance(error, StorageError) and error.__cause__ else error
+    return ServerUnreachable(address.display(), LOST, _detail(seen))
 
 
 def _error(address: ServerAddress, kind: str, error: BaseException) -> StorageError:

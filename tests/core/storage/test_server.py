@@ -104,8 +104,11 @@ def test_move_refuses_a_server_database_that_holds_a_desk(
 
 
 def test_an_empty_server_database_is_not_opened_as_a_desk(server_url: str) -> None:
-    with pytest.raises(NotADeskDatabase):
+    with pytest.raises(NotADeskDatabase) as refused:
         open_store(server_url)
+    assert "database is empty" in refused.value.message("en")  # a server's, not a file's
+    assert "0 bytes" not in refused.value.message("en")
+    assert "服务器上的该数据库为空" in refused.value.message("zh")
 
 
 def test_a_second_workstation_hears_a_write_at_once(server_url: str) -> None:
