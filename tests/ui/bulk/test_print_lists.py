@@ -147,9 +147,10 @@ def test_printing_from_the_queue_prints_every_incident_of_it(
     main.show_queue(Queue.ALL)
     path = tmp_path / "queue.pdf"
     monkeypatch.setattr(output, "list_printer", lambda _p, _t: pdf_printer(path))
+    said: list[str] = []  # every status message: a later one (a refresh) may replace it
+    main.status.messageChanged.connect(said.append)
     main.bulk.queue_actions.print_list()
-    qtbot.waitUntil(lambda: "45 incident(s) printed" in main.status.currentMessage(),
-                    timeout=60_000)
+    qtbot.waitUntil(lambda: any("45 incident(s) printed" in m for m in said), timeout=60_000)
     assert path.exists() and pdf_pages(path) >= 1
 
 
