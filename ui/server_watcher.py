@@ -72,7 +72,6 @@ class NotifyWatcher(QObject):
             finally:
                 conn.close()
 
-
     def _tell(self) -> None:
         """Announce a change, unless the watcher stopped or went with its window: a
         connection attempt can outlast ``stop``'s wait (a server that does not answer),
